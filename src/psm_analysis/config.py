@@ -1,0 +1,108 @@
+"""Project paths, found from the package location, never from the working directory.
+
+``get_paths()`` returns the :class:`Paths` of the project this package was installed from
+(editable install, the normal case). The environment variable ``PSM_ANALYSIS_ROOT``
+points it at another copy of the project, which the tests use to run the pipeline in a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+ENV_ROOT = "PSM_ANALYSIS_ROOT"
+
+
+def _find_root() -> Path:
+    env = os.environ.get(ENV_ROOT)
+    if env:
+        return Path(env).resolve()
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").is_file() and (parent / "data").is_dir():
+            return parent
+    return Path.cwd().resolve()
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Every folder of the compendium, under one root."""
+
+    root: Path
+
+    @cached_property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @cached_property
+    def raw(self) -> Path:
+        return self.data / "raw"
+
+    @cached_property
+    def raw_dinsos(self) -> Path:
+        return self.raw / "dinsos"
+
+    @cached_property
+    def raw_reference(self) -> Path:
+        return self.raw / "reference"
+
+    @cached_property
+    def raw_survey(self) -> Path:
+        return self.raw / "survey"
+
+    @cached_property
+    def raw_interviews(self) -> Path:
+        return self.raw / "interviews"
+
+    @cached_property
+    def raw_private(self) -> Path:
+        return self.raw / "private"
+
+    @cached_property
+    def demo(self) -> Path:
+        """Synthetic demo inputs (written by ``psm-analysis demo``), used only when
+        the matching folder under data/raw holds no real data."""
+        return self.data / "demo"
+
+    @cached_property
+    def processed(self) -> Path:
+        return self.data / "processed"
+
+    @cached_property
+    def figures(self) -> Path:
+        return self.root / "figures"
+
+    @cached_property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    @cached_property
+    def tables(self) -> Path:
+        return self.reports / "tables"
+
+    @cached_property
+    def notebooks(self) -> Path:
+        return self.root / "notebooks"
+
+    @cached_property
+    def build_state(self) -> Path:
+        """Where reproduce keeps what it needs to know to skip up-to-date work."""
+        return self.reports / ".build"
+
+
+def get_paths(root: str | Path | None = None) -> Paths:
+    """The project's paths; ``root`` overrides the detected project root."""
+    return Paths(Path(root).resolve() if root is not None else _find_root())
+
+
+def has_input_files(folder: Path) -> bool:
+    """True when ``folder`` holds at least one data file (hidden files and READMEs aside)."""
+    if not folder.is_dir():
+        return False
+    for p in folder.rglob("*"):
+        if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md":
+            return True
+    return False

@@ -1,0 +1,147 @@
+"""Writing output files safely and deterministically.
+
+- Every write is atomic: the bytes go to a temporary file in the same folder, which is
+  then renamed over the target, so a failed run never leaves a half-written file.
+- Same content, same bytes: CSVs use UTF-8, ``\\n`` line ends and no index column;
+  Office files (xlsx, docx) get fixed document properties and fixed zip timestamps.
+- A file whose bytes would not change is not touched (its mtime stays), which keeps
+  incremental rebuilds honest.
+
+pandas, openpyxl and python-docx are imported inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: The timestamp written into Office files and zip entries (the zip format's epoch).
+FIXED_DATETIME = _dt.datetime(2000, 1, 1, 0, 0, 0)
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_bytes(path: str | Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; return False (and write nothing) if the
+    file already holds exactly these bytes."""
+    path = Path(path)
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_text(path: str | Path, text: str) -> bool:
+    """Write UTF-8 text with ``\\n`` line ends, atomically."""
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """The project's machine CSV: UTF-8, comma, dot decimal, no index, ``\\n`` line ends.
+
+    Booleans are written ``true``/``false``; missing values as an empty cell.
+    """
+    out = df.copy()
+    for col in out.columns:
+        if str(out[col].dtype) in ("bool", "boolean"):
+            out[col] = out[col].map({True: "true", False: "false"}, na_action="ignore")
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def write_csv(df: pd.DataFrame, path: str | Path) -> bool:
+    """Write ``df`` as the project's machine CSV (see :func:`csv_bytes`), atomically."""
+    return write_bytes(path, csv_bytes(df))
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite a zip container (xlsx, docx) with fixed entry timestamps and attributes,
+    so that the same content always gives the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            new = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
+            new.compress_type = zipfile.ZIP_DEFLATED
+            new.external_attr = 0o600 << 16
+            new.create_system = 0
+            dst.writestr(new, src.read(info.filename))
+    return buf.getvalue()
+
+
+def workbook_bytes(wb) -> bytes:
+    """Serialise an openpyxl workbook with fixed properties and zip timestamps."""
+    wb.properties.creator = "psm-analysis"
+    wb.properties.lastModifiedBy = "psm-analysis"
+    wb.properties.created = FIXED_DATETIME
+    wb.properties.modified = FIXED_DATETIME
+    buf = io.BytesIO()
+    wb.save(buf)
+    return normalize_zip(buf.getvalue())
+
+
+def write_workbook(wb, path: str | Path) -> bool:
+    """Save an openpyxl workbook deterministically and atomically."""
+    return write_bytes(path, workbook_bytes(wb))
+
+
+def docx_bytes(document) -> bytes:
+    """Serialise a python-docx Document with fixed core properties and zip timestamps."""
+    cp = document.core_properties
+    cp.author = "psm-analysis"
+    cp.last_modified_by = "psm-analysis"
+    cp.created = FIXED_DATETIME
+    cp.modified = FIXED_DATETIME
+    cp.revision = 1
+    buf = io.BytesIO()
+    document.save(buf)
+    return normalize_zip(buf.getvalue())
+
+
+def write_docx(document, path: str | Path) -> bool:
+    """Save a python-docx Document deterministically and atomically."""
+    return write_bytes(path, docx_bytes(document))
+
+
+def read_processed(name: str, paths=None) -> pd.DataFrame:
+    """Read ``data/processed/<name>.csv`` (``name`` with or without ``.csv``).
+
+    Notebooks load data only through this and the modules' loaders, never from data/raw.
+    A missing file raises a :class:`~psm_analysis.errors.DataError` telling the user to
+    run ``psm-analysis clean``.
+    """
+    import pandas as pd
+
+    from psm_analysis.config import get_paths
+    from psm_analysis.errors import DataError, Problem
+
+    paths = paths or get_paths()
+    fname = name if name.endswith(".csv") else f"{name}.csv"
+    path = paths.processed / fname
+    if not path.is_file():
+        raise DataError(
+            Problem(
+                "berkas data olahan belum ada; jalankan dulu `psm-analysis clean`",
+                file=f"data/processed/{fname}",
+            )
+        )
+    df = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    for col in df.columns:
+        values = set(df[col].dropna().unique())
+        if values and values <= {"true", "false"}:
+            df[col] = df[col].map({"true": True, "false": False}).astype("boolean")
+    return df

@@ -1,0 +1,1 @@
+"""interviews inputs (being written: see the open issue)."""

@@ -1,0 +1,1 @@
+"""survey inputs (being written: see the open issue)."""
