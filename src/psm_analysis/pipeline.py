@@ -136,3 +136,274 @@ def clean(paths: Paths | None = None, progress: Callable[[str], None] | None = N
     files, inputs = build_all(paths, progress)
     written, unchanged = write_outputs(files, paths.processed)
     return CleanResult(written, unchanged, inputs, time.perf_counter() - t0)
+
+
+# ---------------------------------------------------------------------------------------
+# reproduce: clean, then every notebook, then the lists and the index; incremental.
+# ---------------------------------------------------------------------------------------
+
+STATE_FILE = "state.json"
+_HASH_SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints"}
+
+
+def _hash_files(files: list[Path], base: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in sorted(files):
+        h.update(p.relative_to(base).as_posix().encode())
+        h.update(b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _tree_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not (_HASH_SKIP_DIRS & set(p.relative_to(folder).parts))
+        and not p.name.endswith((".pyc", ".tmp"))
+    ]
+
+
+def _fingerprints(paths: Paths) -> dict[str, str]:
+    """Hashes of everything a rebuild depends on, by group."""
+    root = paths.root
+    code = _tree_files(root / "src" / "psm_analysis")
+    env = [root / n for n in ("requirements.lock", "pyproject.toml") if (root / n).is_file()]
+    raw = _tree_files(paths.raw) + _tree_files(paths.demo)
+    return {
+        "code": _hash_files(code, root),
+        "environment": _hash_files(env, root),
+        "raw": _hash_files(raw, root),
+    }
+
+
+def _load_state(paths: Paths) -> dict:
+    import json
+
+    path = paths.build_state / STATE_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_state(paths: Paths, state: dict) -> None:
+    import json
+
+    from psm_analysis.files import write_text
+
+    write_text(paths.build_state / STATE_FILE, json.dumps(state, indent=1, sort_keys=True) + "\n")
+
+
+def _key(*parts: str) -> str:
+    import hashlib
+
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def notebook_sources(paths: Paths | None = None) -> list[Path]:
+    """The numbered notebooks (``notebooks/NN_*.py``), in order."""
+    paths = paths or get_paths()
+    return sorted(p for p in paths.notebooks.glob("[0-9][0-9]_*.py") if p.is_file())
+
+
+def html_path(paths: Paths, source: Path) -> Path:
+    return paths.reports / f"{source.stem}.html"
+
+
+def _outputs_intact(paths: Paths, recorded: dict[str, int]) -> bool:
+    for rel, size in recorded.items():
+        p = paths.root / rel
+        if not p.is_file() or p.stat().st_size != size:
+            return False
+    return True
+
+
+def _record(paths: Paths, files: list[Path]) -> dict[str, int]:
+    return {p.relative_to(paths.root).as_posix(): p.stat().st_size for p in files if p.is_file()}
+
+
+def _clear_generated(paths: Paths) -> None:
+    """For --force: remove every generated file (the folders' .gitkeep stays)."""
+    import shutil
+
+    for folder in (paths.processed, paths.figures, paths.reports):
+        if not folder.is_dir():
+            continue
+        for p in folder.iterdir():
+            if p.name == ".gitkeep":
+                continue
+            if p.is_dir():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+
+
+def reproduce(
+    force: bool = False,
+    jobs: int | None = None,
+    progress: Callable[[str], None] | None = print,
+    paths: Paths | None = None,
+) -> bool:
+    """Rebuild everything that is out of date; return False if a notebook failed.
+
+    Up to date means: the inputs of a step (raw and demo data, library code, the
+    notebook's source, the locked environment, and for notebooks the processed data)
+    hash to what they hashed to when the step last succeeded, and its outputs are still
+    there. ``force`` clears every generated file and rebuilds all.
+    """
+    import os
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    paths = paths or get_paths()
+    say = progress or (lambda _msg: None)
+    t_start = time.perf_counter()
+    if force:
+        _clear_generated(paths)
+        state: dict = {}
+    else:
+        state = _load_state(paths)
+
+    # 1. clean
+    fp = _fingerprints(paths)
+    clean_key = _key(fp["code"], fp["environment"], fp["raw"])
+    old = state.get("clean", {})
+    wrote: list[Path] = []
+    t0 = time.perf_counter()
+    if old.get("key") == clean_key and _outputs_intact(paths, old.get("outputs", {})):
+        say("[1/4] clean: masukan tidak berubah, dilewati")
+    else:
+        result = clean(paths)
+        wrote += result.written
+        outputs = [paths.processed / name for name in _processed_names(paths)]
+        state["clean"] = {"key": clean_key, "outputs": _record(paths, outputs)}
+        _save_state(paths, state)
+        say(
+            f"[1/4] clean: {len(result.written)} berkas ditulis, {len(result.unchanged)} tidak "
+            f"berubah ({time.perf_counter() - t0:.1f} s)"
+        )
+        for line in result.summary().splitlines()[1:]:
+            say(line)
+
+    # 2. notebooks
+    processed_hash = _hash_files(_tree_files(paths.processed), paths.root)
+    sources = notebook_sources(paths)
+    nb_state = state.setdefault("notebooks", {})
+    todo: list[tuple[Path, str]] = []
+    for src in sources:
+        key = _key(fp["code"], fp["environment"], processed_hash, src.read_bytes().hex())
+        rec = nb_state.get(src.stem, {})
+        if rec.get("key") != key or not _outputs_intact(paths, rec.get("outputs", {})):
+            todo.append((src, key))
+    t0 = time.perf_counter()
+    failures = []
+    if not todo:
+        say(f"[2/4] notebook: {len(sources)} notebook mutakhir, tidak ada yang dijalankan")
+    else:
+        from psm_analysis.runner import execute_notebook
+
+        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+        say(f"[2/4] notebook: menjalankan {len(todo)} dari {len(sources)} ({workers} sekaligus)")
+        keys = dict(todo)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(execute_notebook, src, html_path(paths, src), paths.root): src
+                for src, _ in todo
+            }
+            for fut in as_completed(futures):
+                src = futures[fut]
+                res = fut.result()
+                wrote.append(res.html)
+                if res.ok:
+                    nb_state[src.stem] = {
+                        "key": keys[src],
+                        "outputs": _record(paths, [res.html]),
+                    }
+                    say(f"      {src.name}: selesai ({res.seconds:.1f} s)")
+                else:
+                    nb_state.pop(src.stem, None)
+                    failures.append(f"{src.name}: {res.error}")
+                    say(f"      {src.name}: GAGAL di {res.error} ({res.seconds:.1f} s)")
+                _save_state(paths, state)
+        say(f"      notebook selesai dalam {time.perf_counter() - t0:.1f} s")
+
+    # 3. lists of figures and tables, the index page
+    index = paths.reports / "index.html"
+    if wrote or not index.is_file():
+        from psm_analysis import report
+
+        t0 = time.perf_counter()
+        pages = report.write_reports(paths, failures=failures)
+        wrote += pages
+        say(f"[3/4] daftar gambar, daftar tabel, index.html ({time.perf_counter() - t0:.1f} s)")
+    else:
+        say("[3/4] index.html mutakhir, dilewati")
+
+    # 4. privacy guard over everything generated
+    if wrote:
+        t0 = time.perf_counter()
+        leaks = privacy_scan(paths)
+        if leaks:
+            for p in leaks:
+                say(f"      BOCOR: {p}")
+            state.pop("clean", None)
+            state["notebooks"] = {}
+            _save_state(paths, state)
+            raise DataError(leaks)
+        say(f"[4/4] pemeriksaan privasi: tidak ada nama informan ({time.perf_counter() - t0:.1f} s)")
+    else:
+        say("[4/4] pemeriksaan privasi: tidak ada berkas baru, dilewati")
+
+    total = time.perf_counter() - t_start
+    if not wrote:
+        say(f"Semua mutakhir: tidak ada yang dijalankan ({total:.1f} s).")
+    else:
+        say(_written_summary(paths, total))
+    if failures:
+        say("GAGAL: " + "; ".join(failures))
+    return not failures
+
+
+def _processed_names(paths: Paths) -> list[str]:
+    return sorted(p.name for p in paths.processed.iterdir() if p.is_file() and p.name != ".gitkeep")
+
+
+def generated_files(paths: Paths) -> list[Path]:
+    """Every file reproduce generates (processed data, figures, reports)."""
+    out = []
+    for folder in (paths.processed, paths.figures, paths.reports):
+        out += [
+            p
+            for p in _tree_files(folder)
+            if p.name != ".gitkeep" and paths.build_state not in p.parents
+        ]
+    return sorted(out)
+
+
+def privacy_scan(paths: Paths) -> list:
+    """Problems for every generated file that contains an informant's name."""
+    from psm_analysis.interviews import privacy
+
+    names = privacy.roster_names(paths)
+    if not names:
+        return []
+    return privacy.scan_files(generated_files(paths), names)
+
+
+def _written_summary(paths: Paths, seconds: float) -> str:
+    groups = {
+        "data/processed": paths.processed,
+        "figures": paths.figures,
+        "reports": paths.reports,
+    }
+    parts = []
+    for label, folder in groups.items():
+        n = sum(1 for p in generated_files(paths) if folder in p.parents)
+        parts.append(f"{label}: {n} berkas")
+    return f"Selesai dalam {seconds:.1f} s. " + "; ".join(parts) + f". Buka {paths.reports / 'index.html'}"

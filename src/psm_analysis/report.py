@@ -1,0 +1,196 @@
+"""The landing page ``reports/index.html``: links to every rendered notebook, the lists
+of figures and tables, the data sources (and which inputs are demo data) and the
+consistency report. Built with the standard library only (csv, json, html), so
+re-rendering it is quick.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from pathlib import Path
+
+from psm_analysis.config import Paths, get_paths
+from psm_analysis.files import write_text
+from psm_analysis.labels import t
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+color:#222;line-height:1.45}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
+th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#f0f0f0}.banner{background:#E69F00;color:#000;font-weight:bold;padding:.6rem 1rem;
+border-radius:4px}.gagal{color:#a00;font-weight:bold}.ok{color:#060}
+.thumb{max-width:320px;border:1px solid #ddd;margin-top:.8rem}
+.status-tidak-sesuai{background:#fde2e2}.status-catatan{background:#fff6d6}
+"""
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _sidecars(folder: Path) -> list[dict]:
+    items = []
+    if folder.is_dir():
+        for p in sorted(folder.glob("*.json")):
+            try:
+                meta = json.loads(p.read_text(encoding="utf-8"))
+            except ValueError:
+                continue
+            if isinstance(meta, dict):
+                meta.setdefault("name", p.stem)
+                items.append(meta)
+    return sorted(items, key=lambda m: _number_key(str(m.get("number", ""))))
+
+
+def _number_key(number: str):
+    parts = []
+    for token in number.replace("Gambar", "").replace("Tabel", "").strip().split("."):
+        parts.append((0, int(token)) if token.strip().isdigit() else (1, token))
+    return parts
+
+
+def notebook_title(source: Path) -> str:
+    """The first Markdown heading of a jupytext percent notebook, else its file name."""
+    for line in source.read_text(encoding="utf-8").splitlines():
+        s = line.strip()
+        if s.startswith("# #"):
+            return s.lstrip("# ").strip()
+    return source.stem
+
+
+def _e(x: object) -> str:
+    return html.escape("" if x is None else str(x))
+
+
+def _table(rows: list[dict[str, str]], columns: list[str], status_col: str | None = None) -> str:
+    if not rows:
+        return "<p>(belum ada)</p>"
+    head = "".join(f"<th>{_e(c)}</th>" for c in columns)
+    body = []
+    for r in rows:
+        cls = ""
+        if status_col:
+            cls = f' class="status-{_e(r.get(status_col, "")).replace(" ", "-")}"'
+        body.append(f"<tr{cls}>" + "".join(f"<td>{_e(r.get(c, ''))}</td>" for c in columns) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def demo_kinds(paths: Paths) -> list[str]:
+    """Input kinds that came from demo data in the last clean."""
+    rows = _read_csv(paths.processed / "sumber_masukan.csv")
+    return sorted({r["masukan"] for r in rows if r.get("data_contoh") == "true"})
+
+
+def build_index(paths: Paths, failures: list[str] | None = None) -> str:
+    from psm_analysis.pipeline import html_path, notebook_sources
+
+    failures = failures or []
+    failed = {f.split(":", 1)[0] for f in failures}
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="id"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>psm-analysis: laporan analisis</title>",
+        f"<style>{_CSS}</style></head><body>",
+    ]
+    demo = demo_kinds(paths)
+    if demo:
+        parts.append(
+            f'<p class="banner">{_e(t("demo_banner"))}: masukan {_e(", ".join(demo))} '
+            "adalah data contoh sintetis.</p>"
+        )
+    parts.append(
+        "<h1>Peranan Dinas Sosial Kabupaten Pelalawan dalam Meningkatkan Kinerja Pekerja "
+        "Sosial Masyarakat (PSM) (Studi di Kecamatan Bunut)</h1>"
+        "<p>Laporan analisis yang dibangun ulang dari data mentah dengan "
+        "<code>psm-analysis reproduce</code>.</p>"
+    )
+
+    parts.append("<h2>Notebook</h2><ol>")
+    for src in notebook_sources(paths):
+        page = html_path(paths, src)
+        status = (
+            '<span class="gagal">GAGAL</span>'
+            if src.name in failed
+            else ('<span class="ok">berhasil</span>' if page.is_file() else "belum dijalankan")
+        )
+        link = f'<a href="{_e(page.name)}">{_e(notebook_title(src))}</a>' if page.is_file() else _e(
+            notebook_title(src)
+        )
+        parts.append(f"<li>{link} <small>({_e(src.name)}, {status})</small></li>")
+    parts.append("</ol>")
+    if failures:
+        parts.append("<p class='gagal'>" + "<br>".join(_e(f) for f in failures) + "</p>")
+
+    figures = _sidecars(paths.figures)
+    parts.append(f'<h2>{_e(t("daftar_gambar"))}</h2><ul>')
+    for m in figures:
+        name = m["name"]
+        parts.append(
+            f'<li><img src="../figures/{_e(name)}.png" alt="{_e(m.get("caption", name))}" '
+            'class="thumb"><br>'
+            f"{_e(m.get('number', ''))} {_e(m.get('caption', ''))} "
+            f'(<a href="../figures/{_e(name)}.png">PNG</a>, '
+            f'<a href="../figures/{_e(name)}.pdf">PDF</a>)</li>'
+        )
+    parts.append("</ul>" if figures else "</ul><p>(belum ada)</p>")
+
+    tables = _sidecars(paths.tables)
+    parts.append(f'<h2>{_e(t("daftar_tabel"))}</h2><ul>')
+    for m in tables:
+        name = m["name"]
+        links = ", ".join(
+            f'<a href="tables/{_e(name)}.{ext}">{ext}</a>'
+            for ext in ("xlsx", "docx", "md")
+            if (paths.tables / f"{name}.{ext}").is_file()
+        )
+        parts.append(f"<li>{_e(m.get('number', ''))} {_e(m.get('title', ''))} ({links})</li>")
+    parts.append("</ul>" if tables else "</ul><p>(belum ada)</p>")
+
+    parts.append("<h2>Sumber data</h2>")
+    parts.append(
+        _table(
+            _read_csv(paths.processed / "sumber_tabel.csv"),
+            list((_read_csv(paths.processed / "sumber_tabel.csv") or [{}])[0].keys()),
+        )
+    )
+    parts.append("<p>Berkas masukan yang dipakai (data_contoh = true berarti data contoh):</p>")
+    parts.append(
+        _table(_read_csv(paths.processed / "sumber_masukan.csv"), ["masukan", "berkas", "data_contoh"])
+    )
+    parts.append(
+        "<p>Tabel olahan lengkap ada di <code>data/processed/</code>; untuk dibaca manusia: "
+        '<a href="../data/processed/data_dinas_sosial.xlsx">data_dinas_sosial.xlsx</a>.</p>'
+    )
+
+    parts.append("<h2>Pemeriksaan konsistensi</h2>")
+    checks = _read_csv(paths.processed / "pemeriksaan_konsistensi.csv")
+    parts.append(
+        _table(checks, ["pemeriksaan", "diharapkan", "ditemukan", "status", "keterangan"], "status")
+    )
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+def write_reports(paths: Paths | None = None, failures: list[str] | None = None) -> list[Path]:
+    """Write the lists of figures and tables and ``reports/index.html``; return the
+    files written."""
+    paths = paths or get_paths()
+    written: list[Path] = []
+    try:
+        from psm_analysis.tables import write_lists
+    except ImportError:  # pragma: no cover - tables module is part of the package
+        write_lists = None
+    if write_lists is not None:
+        written += list(write_lists(paths))
+    index = paths.reports / "index.html"
+    write_text(index, build_index(paths, failures))
+    written.append(index)
+    return written

@@ -1,0 +1,52 @@
+"""Shared fixtures: a throw-away copy of the project, and one fully reproduced copy."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+#: What a project copy needs to run the pipeline (generated folders start empty).
+COPY_ITEMS = ["data/raw", "data/demo", "notebooks", "src", "pyproject.toml", "requirements.lock"]
+
+
+def copy_project(dest: Path, notebooks: bool = True) -> Path:
+    """Copy the inputs of the project to ``dest`` (generated folders empty)."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.ipynb", ".ipynb_checkpoints")
+    for item in COPY_ITEMS:
+        src = REPO / item
+        if item == "notebooks" and not notebooks:
+            (dest / item).mkdir(parents=True, exist_ok=True)
+            continue
+        if src.is_dir():
+            shutil.copytree(src, dest / item, ignore=ignore)
+        elif src.is_file():
+            (dest / item).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / item)
+    for folder in ("data/processed", "figures", "reports"):
+        (dest / folder).mkdir(parents=True, exist_ok=True)
+    return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path, monkeypatch):
+    """A fresh copy of the project's inputs, with PSM_ANALYSIS_ROOT pointing at it."""
+    root = copy_project(tmp_path / "project")
+    monkeypatch.setenv("PSM_ANALYSIS_ROOT", str(root))
+    return root
+
+
+@pytest.fixture(scope="session")
+def reproduced(tmp_path_factory):
+    """One copy of the project after ``reproduce --force``: (root, progress lines, ok)."""
+    from psm_analysis import pipeline
+    from psm_analysis.config import get_paths
+
+    root = copy_project(tmp_path_factory.mktemp("reproduced") / "project")
+    lines: list[str] = []
+    ok = pipeline.reproduce(force=True, progress=lines.append, paths=get_paths(root))
+    return root, lines, ok

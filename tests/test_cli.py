@@ -1,0 +1,46 @@
+"""The command line: usage errors, exit codes, a light start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from psm_analysis.cli import main
+
+
+def test_no_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main([])
+    assert exc.value.code == 2
+    assert "COMMAND" in capsys.readouterr().err
+
+
+def test_unknown_validate_kind_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", "foto", "x.csv"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'foto'" in capsys.readouterr().err
+
+
+def test_validate_missing_file_is_a_usage_error(tmp_path, capsys):
+    assert main(["validate", "survey", str(tmp_path / "tidak_ada.xlsx")]) == 2
+    assert "berkas tidak ditemukan" in capsys.readouterr().err
+
+
+def test_python_dash_m_and_version():
+    out = subprocess.run(
+        [sys.executable, "-m", "psm_analysis", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "psm-analysis 0.1.0"
+
+
+def test_cli_start_is_light():
+    """Parsing arguments must not import pandas, matplotlib or statsmodels."""
+    code = (
+        "import sys; import psm_analysis.cli as c; c.build_parser().parse_args(['clean']);"
+        "print(sorted(m for m in ('pandas','matplotlib','statsmodels','nbclient') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,70 @@
+"""clean: raw data stays untouched, outputs are byte-identical, bad input writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from psm_analysis import pipeline
+from psm_analysis.cli import main
+from psm_analysis.config import get_paths
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_clean_leaves_raw_bytes_unchanged_and_is_byte_identical(project_copy):
+    paths = get_paths(project_copy)
+    raw_before = _digest(paths.raw)
+    demo_before = _digest(paths.demo)
+    assert main(["clean"]) == 0
+    first = _digest(paths.processed)
+    assert main(["clean"]) == 0
+    assert _digest(paths.processed) == first
+    assert _digest(paths.raw) == raw_before
+    assert _digest(paths.demo) == demo_before
+    for name in (
+        "tenaga_sosial.csv",
+        "psm_per_kecamatan.csv",
+        "kegiatan_peningkatan_kinerja.csv",
+        "diklat_psm.csv",
+        "pemeriksaan_konsistensi.csv",
+        "data_dinas_sosial.xlsx",
+        "sumber_masukan.csv",
+    ):
+        assert name in first, name
+
+
+def test_sources_of_inputs_record_demo_data(project_copy):
+    result = pipeline.clean(get_paths(project_copy))
+    kinds = {(i.kind, i.demo) for i in result.inputs}
+    assert ("dinsos", False) in kinds
+    text = (project_copy / "data/processed/sumber_masukan.csv").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "masukan,berkas,data_contoh"
+    assert "data/raw/dinsos/tabel_I_2.csv" in text
+
+
+def test_broken_raw_file_writes_nothing_and_exits_1(project_copy, capsys):
+    t2 = project_copy / "data/raw/dinsos/tabel_I_2.csv"
+    t2.write_text(t2.read_text(encoding="utf-8").replace(",Bunut,10\n", ",Bunut,1O\n"), encoding="utf-8")
+    assert main(["clean"]) == 1
+    err = capsys.readouterr().err
+    assert "tabel_I_2.csv" in err
+    assert '"1O"' in err
+    assert "Tidak ada berkas yang ditulis." in err
+    assert "Traceback" not in err
+    assert [p.name for p in (project_copy / "data/processed").iterdir()] == []
+
+
+@pytest.mark.slow
+def test_demo_command_regenerates_the_committed_demo_inputs(tmp_path):
+    repo_demo = Path(__file__).resolve().parents[1] / "data" / "demo"
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    assert _digest(tmp_path) == _digest(repo_demo)

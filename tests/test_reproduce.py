@@ -1,0 +1,139 @@
+"""reproduce: every notebook executed and rendered, incremental reruns, failures reported,
+byte-identical outputs, and the privacy guard."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from psm_analysis import pipeline
+from psm_analysis.config import get_paths
+
+from .conftest import copy_project
+
+pytestmark = pytest.mark.slow
+
+NOTEBOOKS = [
+    "01_data_dinas_sosial",
+    "02_cakupan_pelatihan",
+    "03_sebaran_psm_kecamatan",
+    "04_kinerja_psm_kuesioner",
+    "05_wawancara_peran_hambatan",
+]
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _run(root: Path, **kw) -> tuple[bool, list[str]]:
+    lines: list[str] = []
+    ok = pipeline.reproduce(progress=lines.append, paths=get_paths(root), **kw)
+    return ok, lines
+
+
+def test_force_run_writes_every_report(reproduced):
+    root, lines, ok = reproduced
+    assert ok, "\n".join(lines)
+    reports = root / "reports"
+    for name in NOTEBOOKS:
+        page = reports / f"{name}.html"
+        assert page.is_file(), name
+        assert "Traceback" not in page.read_text(encoding="utf-8"), name
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for name in NOTEBOOKS:
+        assert f'href="{name}.html"' in index
+    assert "DATA CONTOH - bukan data penelitian" in index  # survey/interviews are demo inputs
+    assert "Pemeriksaan konsistensi" in index
+    pngs = sorted(p.stem for p in (root / "figures").glob("*.png"))
+    pdfs = sorted(p.stem for p in (root / "figures").glob("*.pdf"))
+    assert pngs and pngs == pdfs
+    assert list((reports / "tables").glob("*.xlsx")) and list((reports / "tables").glob("*.docx"))
+    assert any("[1/4] clean" in ln for ln in lines)
+    assert any(ln.startswith("Selesai dalam") for ln in lines)
+
+
+def test_noop_rerun_then_one_changed_notebook(reproduced):
+    root, _, _ = reproduced
+    ok, lines = _run(root)
+    assert ok
+    assert "[1/4] clean: masukan tidak berubah, dilewati" in lines
+    assert any("tidak ada yang dijalankan" in ln for ln in lines)
+    assert lines[-1].startswith("Semua mutakhir")
+
+    nb = root / "notebooks" / "02_cakupan_pelatihan.py"
+    original = nb.read_text(encoding="utf-8")
+    try:
+        nb.write_text(original + "\n# %% [markdown]\n# Catatan tambahan.\n", encoding="utf-8")
+        ok, lines = _run(root)
+        assert ok, "\n".join(lines)
+        assert any("menjalankan 1 dari 5" in ln for ln in lines)
+        assert any("02_cakupan_pelatihan.py: selesai" in ln for ln in lines)
+        assert not any("03_sebaran" in ln for ln in lines)
+    finally:
+        nb.write_text(original, encoding="utf-8")
+        _run(root)
+
+
+def test_two_force_runs_give_identical_figures_and_processed(reproduced):
+    root, _, _ = reproduced
+    figures, processed = _digest(root / "figures"), _digest(root / "data" / "processed")
+    ok, lines = _run(root, force=True)
+    assert ok, "\n".join(lines)
+    assert _digest(root / "figures") == figures
+    assert _digest(root / "data" / "processed") == processed
+
+
+def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(tmp_path):
+    root = copy_project(tmp_path / "p", notebooks=False)
+    (root / "notebooks" / "01_gagal.py").write_text(
+        "# %% [markdown]\n# # Notebook yang gagal\n\n# %%\nx = 1\n\n# %%\nraise ValueError('sengaja gagal')\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, PSM_ANALYSIS_ROOT=str(root))
+    exe = Path(sys.executable).parent / "psm-analysis"
+    out = subprocess.run([str(exe), "reproduce"], capture_output=True, text=True, env=env)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "01_gagal.py: GAGAL di sel 3 (`raise ValueError('sengaja gagal')`): ValueError: sengaja gagal" in out.stdout
+    page = (root / "reports" / "01_gagal.html").read_text(encoding="utf-8")
+    assert "sengaja gagal" in page and "ValueError" in page
+    assert "GAGAL" in (root / "reports" / "index.html").read_text(encoding="utf-8")
+    # A failed notebook is not recorded as done: the next run tries it again.
+    out = subprocess.run([str(exe), "reproduce"], capture_output=True, text=True, env=env)
+    assert out.returncode == 1 and "menjalankan 1 dari 1" in out.stdout
+
+
+def test_planted_leak_of_a_roster_name_fails_reproduce(reproduced):
+    from psm_analysis.errors import DataError
+    from psm_analysis.interviews import privacy
+
+    root, _, _ = reproduced
+    names = privacy.roster_names(get_paths(root))
+    assert names
+    leak = root / "notebooks" / "06_bocor.py"
+    leak.write_text(f"# %%\nprint({names[0]!r})\n", encoding="utf-8")
+    try:
+        with pytest.raises(DataError) as err:
+            _run(root)
+        assert "reports/06_bocor.html" in str(err.value)
+    finally:
+        leak.unlink()
+        (root / "reports" / "06_bocor.html").unlink(missing_ok=True)
+        ok, lines = _run(root)
+        assert ok, "\n".join(lines)
+
+
+def test_reproduce_leaves_raw_and_demo_inputs_untouched(reproduced):
+    root, _, _ = reproduced
+    repo = Path(__file__).resolve().parents[1]
+    for folder in ("data/raw", "data/demo"):
+        assert _digest(root / folder) == _digest(repo / folder), folder
