@@ -1,0 +1,325 @@
+"""Indonesian numbers: parsing what tables print, formatting what readers see.
+
+Indonesian convention (and the one this project writes for readers): the dot separates
+thousands, the comma separates decimals, a space comes before the percent sign.
+
+Parsing (:func:`parse_number`, :func:`parse_series`) accepts
+
+===================  =====================================================
+``"1250"``           1250
+``"1.250"``          1250 (dot = thousands; groups of exactly three digits)
+``"1.250.000,5"``    1250000.5
+``"12,5"``           12.5 (comma = decimals)
+``"66,67%"``         66.67, ``percent=True`` (also ``"66,67 %"``)
+``"120 orang"``      120, ``unit="orang"`` (see :data:`UNITS`)
+``"-5"``             -5 (a sign directly before a digit)
+``"-"``, ``"–"``,     0 with ``nil=True`` (BPS: "-" = nil, zero); ``"- orang"`` too
+``"—"``, ``"−"``
+``""``, ``"..."``,    NA (``na=True``, ``value=None``): not available
+``"…"``, None, NaN
+===================  =====================================================
+
+An **ambiguous** string is never guessed; it raises :class:`~psm_analysis.errors.DataError`:
+
+- *a dot that is not a thousands separator*: a dot followed by anything but groups of
+  exactly three digits, or a first group starting with 0 (``"1.25"``, ``"12.5"``,
+  ``"0.500"``, ``"1250.5"``): an English decimal point or a typo for ``"1.250"``;
+- *a comma followed by exactly three digits* after a first part of one to three digits not
+  starting with 0 (``"1,250"``, ``"12,345"``): an English thousands separator or an
+  Indonesian decimal. ``"0,125"`` and ``"1250,500"`` are not ambiguous (decimals);
+- *English format* proper (``"1,250,000"``, ``"1,250.5"``) is an error of its own.
+
+Numbers that come as numbers (from xlsx cells) are taken as they are.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers as _numbers
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from psm_analysis.errors import DataError, Problem
+
+#: Units recognised after a number (matched ignoring case) -> the spelling kept.
+UNITS: dict[str, str] = {
+    u.casefold(): u
+    for u in (
+        "orang",
+        "jiwa",
+        "KK",
+        "kelompok",
+        "organisasi",
+        "lembaga",
+        "desa",
+        "kelurahan",
+        "kecamatan",
+        "unit",
+        "kegiatan",
+    )
+}
+
+#: Strings meaning nil (zero) and not available, as in BPS tables.
+NIL_TOKENS = ("-", "\u2013", "\u2014", "\u2212")
+NA_TOKENS = ("", "...", "\u2026")
+
+MSG_UNRECOGNISED = "bukan angka yang dikenali"
+MSG_AMBIGUOUS_DOT = "angka ambigu: titik di sini bukan pemisah ribuan"
+MSG_AMBIGUOUS_COMMA = (
+    "angka ambigu: koma diikuti tepat tiga angka bisa pemisah ribuan (format Inggris) atau desimal"
+)
+MSG_ENGLISH = "format angka Inggris (koma sebagai pemisah ribuan)"
+MSG_UNIT = "satuan tidak dikenali"
+EXPECTED_NUMBER = (
+    'angka format Indonesia, mis. "1.250", "12,5", "66,67 %", "120 orang", "-" (nihil) atau kosong'
+)
+
+_WS = re.compile(r"[\s\u00a0\u202f]+")
+_SHAPE = re.compile(
+    r"(?P<sign>[-+\u2212]?)(?P<core>\d[\d.,]*)\s*(?:(?P<pct>%)|(?P<unit>[^\W\d_][^\d%]*))?",
+)
+_NIL_UNIT = re.compile(r"[-\u2013\u2014\u2212]\s*(?P<unit>[^\W\d_][^\d%]*)")
+_INT = re.compile(r"\d+")
+_DEC = re.compile(r"(?P<i>\d+),(?P<f>\d+)")
+_THOUSANDS = re.compile(r"(?P<i>[1-9]\d{0,2}(?:\.\d{3})+)(?:,(?P<f>\d+))?")
+_DOT_DECIMAL = re.compile(r"(?P<i>\d+)\.(?P<f>\d+)")
+_ENGLISH = re.compile(r"(?P<i>[1-9]\d{0,2}(?:,\d{3})+)(?:\.(?P<f>\d+))?")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """One parsed cell.
+
+    ``value`` is an ``int`` when the text had no decimals, a ``float`` otherwise, 0 when
+    nil and ``None`` when not available.
+    """
+
+    value: int | float | None
+    unit: str | None = None
+    nil: bool = False
+    na: bool = False
+    percent: bool = False
+
+
+NA = ParsedNumber(None, na=True)
+
+
+def _problem(message: str, text: object, expected: str, where: dict) -> DataError:
+    return DataError(Problem(message, value=text, expected=expected, **where))
+
+
+def _unit(raw: str | None, text: str, where: dict) -> str | None:
+    if raw is None:
+        return None
+    unit = UNITS.get(_WS.sub(" ", raw).strip().casefold())
+    if unit is None:
+        raise _problem(MSG_UNIT, text, "salah satu dari: " + ", ".join(UNITS.values()), where)
+    return unit
+
+
+def _decimal_reading(int_part: str, frac: str) -> str:
+    stripped = frac.rstrip("0")
+    if len(stripped) < len(frac):
+        return f"{int_part},{stripped}" if stripped else int_part
+    return f"{int_part},{frac}0"
+
+
+def _core_value(core: str, text: str, where: dict) -> int | float:
+    if _INT.fullmatch(core):
+        return int(core)
+    m = _DEC.fullmatch(core)
+    if m:
+        i, f = m["i"], m["f"]
+        if len(f) == 3 and len(i) <= 3 and not i.startswith("0"):
+            raise _problem(
+                MSG_AMBIGUOUS_COMMA,
+                text,
+                f'"{format_number(int(i + f))}" bila ribuan, '
+                f'"{_decimal_reading(i, f)}" bila desimal',
+                where,
+            )
+        return float(f"{i}.{f}")
+    m = _THOUSANDS.fullmatch(core)
+    if m:
+        i = m["i"].replace(".", "")
+        return float(f"{i}.{m['f']}") if m["f"] is not None else int(i)
+    m = _ENGLISH.fullmatch(core)
+    if m and ("." in core or core.count(",") > 1):
+        value = float(core.replace(",", "")) if m["f"] else int(core.replace(",", ""))
+        raise _problem(MSG_ENGLISH, text, f'format Indonesia: "{format_number(value)}"', where)
+    m = _DOT_DECIMAL.fullmatch(core)
+    if m:
+        raise _problem(
+            MSG_AMBIGUOUS_DOT,
+            text,
+            f'"{m["i"]},{m["f"]}" bila desimal; bila ribuan, titik tiap tiga angka (mis. "1.250")',
+            where,
+        )
+    raise _problem(MSG_UNRECOGNISED, text, EXPECTED_NUMBER, where)
+
+
+def parse_number(text: object, **where: object) -> ParsedNumber:
+    """Parse one cell written the Indonesian way (see the module docstring).
+
+    ``where`` (``file``, ``sheet``, ``row``, ``column``) locates the cell in the
+    :class:`~psm_analysis.errors.DataError` raised for a bad or ambiguous value.
+
+    >>> parse_number("1.250")
+    ParsedNumber(value=1250, unit=None, nil=False, na=False, percent=False)
+    >>> parse_number("120 orang").unit
+    'orang'
+    >>> parse_number("-").nil, parse_number("...").na
+    (True, True)
+    """
+    if text is None or text is NA:
+        return NA
+    if isinstance(text, bool):
+        raise _problem(MSG_UNRECOGNISED, text, EXPECTED_NUMBER, where)
+    if isinstance(text, _numbers.Integral):
+        return ParsedNumber(int(text))
+    if isinstance(text, _numbers.Real):
+        value = float(text)
+        if math.isnan(value):
+            return NA
+        if math.isinf(value):
+            raise _problem(MSG_UNRECOGNISED, text, EXPECTED_NUMBER, where)
+        return ParsedNumber(value)
+    if not isinstance(text, str):
+        try:
+            import pandas as pd
+
+            if pd.isna(text):
+                return NA
+        except (TypeError, ValueError):
+            pass
+        raise _problem(MSG_UNRECOGNISED, text, EXPECTED_NUMBER, where)
+    s = _WS.sub(" ", text).strip()
+    if s in NA_TOKENS:
+        return NA
+    if s in NIL_TOKENS:
+        return ParsedNumber(0, nil=True)
+    m = _NIL_UNIT.fullmatch(s)
+    if m:
+        return ParsedNumber(0, unit=_unit(m["unit"], text, where), nil=True)
+    m = _SHAPE.fullmatch(s)
+    if not m:
+        raise _problem(MSG_UNRECOGNISED, text, EXPECTED_NUMBER, where)
+    value = _core_value(m["core"], text, where)
+    if m["sign"] in ("-", "\u2212"):
+        value = -value
+    return ParsedNumber(value, unit=_unit(m["unit"], text, where), percent=m["pct"] is not None)
+
+
+def parse_series(
+    values: Iterable[object],
+    *,
+    file: str | None = None,
+    sheet: str | None = None,
+    column: str | None = None,
+    rows: Iterable[int] | None = None,
+    first_row: int = 2,
+):
+    """Parse every cell of ``values`` (a Series or any iterable).
+
+    Returns a DataFrame with the input's index and columns ``value`` (``Int64`` when every
+    value is whole and written without decimals, else ``Float64``), ``unit``, ``nil``,
+    ``na`` and ``percent``. Every bad cell is collected into one DataError; its row is
+    taken from ``rows`` (Excel row numbers, aligned with ``values``) or counted from
+    ``first_row``.
+    """
+    import pandas as pd
+
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if column is None and series.name is not None:
+        column = str(series.name)
+    row_numbers = list(rows) if rows is not None else None
+    parsed: list[ParsedNumber] = []
+    problems: list[Problem] = []
+    for i, cell in enumerate(series.tolist()):
+        row = row_numbers[i] if row_numbers is not None else first_row + i
+        try:
+            parsed.append(parse_number(cell, file=file, sheet=sheet, row=row, column=column))
+        except DataError as err:
+            problems.extend(err.problems)
+            parsed.append(NA)
+    DataError.collect(problems)
+    all_int = all(p.value is None or isinstance(p.value, int) for p in parsed)
+    value = pd.array([p.value for p in parsed], dtype="Int64" if all_int else "Float64")
+    return pd.DataFrame(
+        {
+            "value": value,
+            "unit": pd.array([p.unit for p in parsed], dtype="str"),
+            "nil": [p.nil for p in parsed],
+            "na": [p.na for p in parsed],
+            "percent": [p.percent for p in parsed],
+        },
+        index=series.index,
+    )
+
+
+def _is_na(x: object) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(x != x)  # NaN, pd.NA raises TypeError in bool()
+    except TypeError:
+        return True
+
+
+def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -> str:
+    """``x`` the Indonesian way: ``1250 -> "1.250"``, ``66.667 -> "66,67"``.
+
+    ``decimals=None`` writes whole numbers without decimals and other numbers rounded to
+    two decimals without trailing zeros; an int ``decimals`` writes exactly that many.
+    Rounding is half up on the number's shortest decimal form (2.675 -> "2,68").
+    Missing values give ``na_rep``.
+
+    >>> format_number(1250), format_number(66.666), format_number(-1234567.5, 2)
+    ('1.250', '66,67', '-1.234.567,50')
+    """
+    if _is_na(x):
+        return na_rep
+    d = Decimal(x) if isinstance(x, _numbers.Integral) else Decimal(repr(float(x)))
+    with localcontext() as ctx:
+        ctx.prec = max(28, d.adjusted() + (decimals or 0) + 10)
+        if decimals is None:
+            if d == d.to_integral_value():
+                places = 0
+            else:
+                d = d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+                places = max(0, -d.as_tuple().exponent)
+        else:
+            places = decimals
+        q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if q < 0 else ""
+    digits = f"{q.copy_abs():f}"
+    int_part, _, frac = digits.partition(".")
+    grouped = f"{int(int_part):,}".replace(",", ".")
+    return f"{sign}{grouped},{frac}" if places else f"{sign}{grouped}"
+
+
+def format_percent(x: object, decimals: int | None = 2, *, na_rep: str = "") -> str:
+    """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``."""
+    if _is_na(x):
+        return na_rep
+    return f"{format_number(x, decimals)} %"
+
+
+def tick_formatter(
+    decimals: int | None = 0, *, percent: bool = False, scale: float = 1.0
+) -> Callable[..., str]:
+    """A function ``(x, pos=None) -> str`` for axis ticks, without importing matplotlib
+    (wrap it in ``matplotlib.ticker.FuncFormatter``). ``scale`` multiplies first
+    (``scale=100`` shows fractions as percentages).
+
+    >>> tick_formatter(percent=True, scale=100)(0.25)
+    '25 %'
+    """
+
+    def fmt(x: float, pos: int | None = None) -> str:
+        value = x * scale
+        return format_percent(value, decimals) if percent else format_number(value, decimals)
+
+    return fmt

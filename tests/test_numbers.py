@@ -1,0 +1,185 @@
+"""Indonesian number parsing and formatting."""
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from psm_analysis.errors import DataError
+from psm_analysis.numbers import (
+    ParsedNumber,
+    format_number,
+    format_percent,
+    parse_number,
+    parse_series,
+    tick_formatter,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.250", ParsedNumber(1250)),
+        ("1250", ParsedNumber(1250)),
+        ("1.250.000", ParsedNumber(1250000)),
+        ("12,5", ParsedNumber(12.5)),
+        ("1.250,75", ParsedNumber(1250.75)),
+        ("0,125", ParsedNumber(0.125)),
+        ("1250,500", ParsedNumber(1250.5)),
+        ("66,67%", ParsedNumber(66.67, percent=True)),
+        ("66,67 %", ParsedNumber(66.67, percent=True)),
+        ("120 orang", ParsedNumber(120, unit="orang")),
+        ("130 kelompok", ParsedNumber(130, unit="kelompok")),
+        ("1 organisasi", ParsedNumber(1, unit="organisasi")),
+        ("2.500 jiwa", ParsedNumber(2500, unit="jiwa")),
+        ("40 kk", ParsedNumber(40, unit="KK")),
+        ("10 Desa", ParsedNumber(10, unit="desa")),
+        ("-5", ParsedNumber(-5)),
+        ("\u22125,5", ParsedNumber(-5.5)),
+        ("-", ParsedNumber(0, nil=True)),
+        ("\u2013", ParsedNumber(0, nil=True)),
+        ("\u2014", ParsedNumber(0, nil=True)),
+        (" - ", ParsedNumber(0, nil=True)),
+        ("- orang", ParsedNumber(0, unit="orang", nil=True)),
+        ("", ParsedNumber(None, na=True)),
+        ("...", ParsedNumber(None, na=True)),
+        ("\u2026", ParsedNumber(None, na=True)),
+        (None, ParsedNumber(None, na=True)),
+        (float("nan"), ParsedNumber(None, na=True)),
+        (pd.NA, ParsedNumber(None, na=True)),
+        (7, ParsedNumber(7)),
+        (2.5, ParsedNumber(2.5)),
+    ],
+)
+def test_parse_number(text, expected):
+    assert parse_number(text) == expected
+
+
+def test_ints_stay_ints_and_decimals_floats():
+    assert isinstance(parse_number("1.250").value, int)
+    assert isinstance(parse_number("1.250,0").value, float)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "1.25",
+            "berkas t.xlsx, lembar 'Data', baris 7, kolom 'Jumlah': angka ambigu: titik di "
+            'sini bukan pemisah ribuan: nilai "1.25" (yang diharapkan: "1,25" bila desimal; '
+            'bila ribuan, titik tiap tiga angka (mis. "1.250"))',
+        ),
+        (
+            "1,250",
+            "berkas t.xlsx, lembar 'Data', baris 7, kolom 'Jumlah': angka ambigu: koma diikuti "
+            "tepat tiga angka bisa pemisah ribuan (format Inggris) atau desimal: nilai "
+            '"1,250" (yang diharapkan: "1.250" bila ribuan, "1,25" bila desimal)',
+        ),
+        (
+            "1,250,000",
+            "berkas t.xlsx, lembar 'Data', baris 7, kolom 'Jumlah': format angka Inggris "
+            '(koma sebagai pemisah ribuan): nilai "1,250,000" (yang diharapkan: format '
+            'Indonesia: "1.250.000")',
+        ),
+        (
+            "5 ekor",
+            "berkas t.xlsx, lembar 'Data', baris 7, kolom 'Jumlah': satuan tidak dikenali: "
+            'nilai "5 ekor" (yang diharapkan: salah satu dari: orang, jiwa, KK, kelompok, '
+            "organisasi, lembaga, desa, kelurahan, kecamatan, unit, kegiatan)",
+        ),
+        (
+            "sepuluh",
+            "berkas t.xlsx, lembar 'Data', baris 7, kolom 'Jumlah': bukan angka yang "
+            'dikenali: nilai "sepuluh" (yang diharapkan: angka format Indonesia, mis. '
+            '"1.250", "12,5", "66,67 %", "120 orang", "-" (nihil) atau kosong)',
+        ),
+    ],
+)
+def test_bad_and_ambiguous_numbers_name_the_cell(text, message):
+    with pytest.raises(DataError) as err:
+        parse_number(text, file="t.xlsx", sheet="Data", row=7, column="Jumlah")
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize(
+    "text", ["12.5", "0.500", "1250.5", "12,345", "1,250.5", "1.25.000", "2017.", "12x", True]
+)
+def test_ambiguous_or_bad_strings_are_never_guessed(text):
+    with pytest.raises(DataError):
+        parse_number(text)
+
+
+def test_parse_series_collects_every_problem_with_excel_rows():
+    s = pd.Series(["120 orang", "1.25", "-", "x"], name="Jumlah")
+    with pytest.raises(DataError) as err:
+        parse_series(s, file="a.csv")
+    assert [(p.row, p.column, p.value) for p in err.value.problems] == [
+        (3, "Jumlah", "1.25"),
+        (5, "Jumlah", "x"),
+    ]
+
+
+def test_parse_series_types():
+    out = parse_series(pd.Series(["1.250", "-", "", "4 kelompok"]))
+    assert str(out["value"].dtype) == "Int64"
+    assert out["value"].tolist()[:2] == [1250, 0]
+    assert out["value"].isna().tolist() == [False, False, True, False]
+    assert out["nil"].tolist() == [False, True, False, False]
+    assert out["na"].tolist() == [False, False, True, False]
+    assert out["unit"].tolist()[3] == "kelompok"
+    assert str(parse_series(["1", "2,5"])["value"].dtype) == "Float64"
+
+
+@pytest.mark.parametrize(
+    ("x", "decimals", "text"),
+    [
+        (1250, None, "1.250"),
+        (1250.0, None, "1.250"),
+        (66.666, None, "66,67"),
+        (12.5, None, "12,5"),
+        (66.7, 2, "66,70"),
+        (2.675, 2, "2,68"),  # half up on the decimal form, not binary rounding
+        (-1234567.5, 2, "-1.234.567,50"),
+        (-0.001, 2, "0,00"),
+        (0, 0, "0"),
+        (10**21, None, "1.000.000.000.000.000.000.000"),
+        (None, None, ""),
+        (float("nan"), 2, ""),
+    ],
+)
+def test_format_number(x, decimals, text):
+    assert format_number(x, decimals) == text
+
+
+def test_format_percent_and_ticks():
+    assert format_percent(66.666) == "66,67 %"
+    assert format_percent(50, 0) == "50 %"
+    assert format_percent(None, na_rep="...") == "..."
+    assert tick_formatter()(1250.0, 0) == "1.250"
+    assert tick_formatter(1)(0.25) == "0,3"
+    assert tick_formatter(percent=True, scale=100)(0.25) == "25 %"
+
+
+@given(st.integers(min_value=-(10**30), max_value=10**30))
+def test_roundtrip_integers(n):
+    text = format_number(n)
+    parsed = parse_number(text)
+    assert parsed.value == n
+    assert isinstance(parsed.value, int)
+
+
+@given(st.integers(min_value=-(10**13), max_value=10**13))
+def test_roundtrip_two_decimal_floats(cents):
+    x = cents / 100
+    parsed = parse_number(format_number(x, 2))
+    assert parsed.value == x
+
+
+@given(st.integers(min_value=-(10**9), max_value=10**9))
+def test_roundtrip_percent(cents):
+    x = cents / 100
+    parsed = parse_number(format_percent(x))
+    assert parsed.percent
+    assert math.isclose(parsed.value, x, rel_tol=0, abs_tol=0)
