@@ -1,0 +1,158 @@
+"""Helpers for the first and last cells of every notebook.
+
+``setup("02")`` applies the thesis figure style, sets the notebook number used to number
+figures ("Gambar 2.1") and tables ("Tabel 2.1"), and sets pandas display options.
+``show_versions()`` records the versions the notebook ran with. ``demo_banner()`` shows
+the "DATA CONTOH" banner when a notebook's inputs are synthetic demo data.
+"""
+
+from __future__ import annotations
+
+import html
+import platform
+import re
+from dataclasses import dataclass, field
+from importlib import metadata
+
+#: Packages whose versions a notebook records (distribution names).
+KEY_PACKAGES = (
+    "psm-analysis",
+    "pandas",
+    "numpy",
+    "scipy",
+    "matplotlib",
+    "seaborn",
+    "statsmodels",
+    "openpyxl",
+    "python-docx",
+    "jupytext",
+    "nbclient",
+)
+
+
+@dataclass
+class _Numbering:
+    """Which notebook is running and the numbers handed out so far (name -> index)."""
+
+    notebook: str | None = None
+    lang: str = "id"
+    issued: dict[str, dict[str, int]] = field(default_factory=lambda: {"figure": {}, "table": {}})
+
+
+_STATE = _Numbering()
+
+
+def setup(number: str, lang: str = "id") -> None:
+    """Prepare a notebook: thesis figure style, numbering, display options.
+
+    Parameters
+    ----------
+    number : str
+        The notebook's number as in its file name, e.g. ``"02"``; figures become
+        "Gambar 2.1", "Gambar 2.2", ... and tables "Tabel 2.1", ...
+    lang : str
+        Language of reader-facing words (``"id"`` or ``"en"``).
+    """
+    if not re.fullmatch(r"\d{1,3}", str(number)):
+        raise ValueError(f"notebook number must be digits like '02', got {number!r}")
+    from psm_analysis import labels, plots
+
+    _STATE.notebook = str(number)
+    _STATE.lang = lang
+    _STATE.issued = {"figure": {}, "table": {}}
+    labels.DEFAULT_LANG = lang
+    plots.use_style()
+
+    import pandas as pd
+
+    pd.set_option("display.max_columns", 50)
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.width", 120)
+    pd.set_option("display.precision", 2)
+
+
+def current_notebook() -> str | None:
+    """The number given to :func:`setup` (``None`` outside a set-up notebook)."""
+    return _STATE.notebook
+
+
+def current_lang() -> str:
+    return _STATE.lang
+
+
+def issue_number(kind: str, name: str) -> tuple[str, int]:
+    """The reader-facing number of figure/table ``name``: ``("2.1", 1)``.
+
+    Saving the same name again (a re-run cell) keeps its number; a new name gets the
+    next index. Without :func:`setup` the numbers have no chapter part ("1", "2", ...).
+    """
+    if kind not in _STATE.issued:
+        raise ValueError(f"kind must be 'figure' or 'table', got {kind!r}")
+    issued = _STATE.issued[kind]
+    if name not in issued:
+        issued[name] = len(issued) + 1
+    index = issued[name]
+    if _STATE.notebook is None:
+        return str(index), index
+    return f"{int(_STATE.notebook)}.{index}", index
+
+
+def show_versions():
+    """A DataFrame (Paket, Versi) of Python and the key packages this notebook used."""
+    import pandas as pd
+
+    rows = [("Python", platform.python_version())]
+    for dist in KEY_PACKAGES:
+        try:
+            rows.append((dist, metadata.version(dist)))
+        except metadata.PackageNotFoundError:
+            rows.append((dist, "tidak terpasang"))
+    return pd.DataFrame(rows, columns=["Paket", "Versi"])
+
+
+def demo_kinds(kinds: tuple[str, ...] | None = None, paths=None) -> list[str]:
+    """The input kinds (of ``kinds``, or all) for which ``clean`` used demo data,
+    according to ``data/processed/sumber_masukan.csv``; empty if it does not exist."""
+    import pandas as pd
+
+    from psm_analysis.config import get_paths
+    from psm_analysis.pipeline import INPUTS_FILE
+
+    path = (paths or get_paths()).processed / INPUTS_FILE
+    if not path.is_file():
+        return []
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    demo = df[df["data_contoh"].str.lower() == "true"]
+    found = sorted(set(demo["masukan"]))
+    if kinds is not None:
+        found = [k for k in found if k in kinds]
+    return found
+
+
+def banner_html(kinds: list[str], lang: str | None = None) -> str:
+    """The HTML of the demo banner naming the input kinds."""
+    from psm_analysis.labels import t
+
+    text = html.escape(t("demo_banner", lang))
+    detail = html.escape(", ".join(kinds))
+    return (
+        '<div class="psm-demo-banner" style="background:#fff3cd;border:2px solid #d55e00;'
+        "color:#7a2e00;padding:0.8em 1em;margin:0.5em 0;font-weight:bold;font-size:1.2em;"
+        f'text-align:center">{text}<br><span style="font-weight:normal;font-size:0.8em">'
+        f"({detail})</span></div>"
+    )
+
+
+def demo_banner(kinds: tuple[str, ...] | None = None, paths=None) -> None:
+    """Display the "DATA CONTOH - bukan data penelitian" banner when demo inputs were used
+    for any of ``kinds`` (e.g. ``("survey",)``); display nothing otherwise."""
+    found = demo_kinds(kinds, paths)
+    if not found:
+        return None
+    from IPython.display import display
+
+    from psm_analysis.labels import t
+
+    text = f"{t('demo_banner')} ({', '.join(found)})"
+    display({"text/html": banner_html(found), "text/plain": text}, raw=True)
+    return None

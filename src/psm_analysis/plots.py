@@ -1,0 +1,732 @@
+"""The thesis figure style, plotting helpers, and deterministic figure files.
+
+One style for every figure of the thesis (:func:`use_style`, or ``with thesis_style():``):
+DejaVu Sans (shipped with matplotlib, so every machine draws the same glyphs) at sizes
+that stay readable when a 16 cm wide figure is printed on A4, the Okabe-Ito palette
+(safe for colour-blind readers) with a named highlight colour for the study site (Bunut)
+and a muted grey, and a decimal comma on axes (:func:`decimal_comma_axis`).
+
+:func:`save_figure` writes ``figures/<name>.png`` (300 dpi) and ``figures/<name>.pdf``
+with fixed metadata, so the same figure always gives the same bytes, and a sidecar
+``figures/<name>.json`` with its number ("Gambar 2.1"), caption and source, from which
+:func:`psm_analysis.tables.write_lists` builds the DAFTAR GAMBAR.
+
+The helpers take an Axes, draw on it and return it, so notebooks can combine them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import matplotlib as mpl
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+#: Default order of colours for series.
+PALETTE = [
+    OKABE_ITO[k]
+    for k in (
+        "blue",
+        "orange",
+        "bluish_green",
+        "vermillion",
+        "sky_blue",
+        "reddish_purple",
+        "yellow",
+        "black",
+    )
+]
+#: The colour of ordinary bars and points.
+BASE = OKABE_ITO["blue"]
+#: The study site (Kecamatan Bunut) and anything else the reader must find first.
+HIGHLIGHT = OKABE_ITO["vermillion"]
+#: Background, "not yet", context.
+MUTED = "#BBBBBB"
+#: Text and lines that should recede.
+GREY_TEXT = "#555555"
+
+#: Width of the text block on an A4 page with thesis margins (about 16 cm), in inches.
+TEXT_WIDTH = 6.3
+
+STYLE: dict[str, object] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+    "figure.figsize": (TEXT_WIDTH, 3.9),
+    "figure.dpi": 100,
+    "figure.facecolor": "white",
+    "figure.constrained_layout.use": True,
+    "savefig.dpi": 300,
+    "savefig.facecolor": "white",
+    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": GREY_TEXT,
+    "axes.linewidth": 0.8,
+    "axes.grid": False,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.6,
+    "axes.axisbelow": True,
+    "axes.formatter.use_locale": False,
+    "xtick.color": GREY_TEXT,
+    "ytick.color": GREY_TEXT,
+    "xtick.labelcolor": "black",
+    "ytick.labelcolor": "black",
+    "pdf.fonttype": 42,  # TrueType: text in the PDF stays text (searchable, copyable)
+    "ps.fonttype": 42,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "psm-analysis",
+    "path.simplify": True,
+}
+
+PNG_METADATA = {"Software": None}
+PDF_METADATA = {"Creator": "psm-analysis", "Producer": None, "CreationDate": None}
+
+
+# ---------------------------------------------------------------------------- style
+
+
+def use_style() -> None:
+    """Apply the thesis style to every later figure of this process."""
+    mpl.rcParams.update(STYLE)
+
+
+@contextlib.contextmanager
+def thesis_style():
+    """Apply the thesis style inside a ``with`` block only."""
+    with mpl.rc_context(STYLE):
+        yield
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """Indonesian number text: ``1250.5`` -> ``"1.250,5"`` (delegates to
+    :mod:`psm_analysis.numbers`)."""
+    try:
+        from psm_analysis.numbers import format_number as _fmt
+    except ImportError:  # TEMPORARY until numbers.py lands
+        return _fallback_number(value, decimals)
+    return _fmt(value, decimals=decimals)
+
+
+def _fallback_number(value: float, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_percent(value: float, decimals: int = 2) -> str:
+    """Indonesian percent text: ``66.666`` -> ``"66,67 %"``."""
+    try:
+        from psm_analysis.numbers import format_percent as _fmt
+    except ImportError:  # TEMPORARY until numbers.py lands
+        return _fallback_number(value, decimals) + " %"
+    return _fmt(value, decimals=decimals)
+
+
+def _auto_decimals(value: float, decimals: int | None) -> int:
+    if decimals is not None:
+        return decimals
+    for d in range(0, 4):
+        if abs(round(value, d) - value) < 1e-9:
+            return d
+    return 3
+
+
+def decimal_comma_formatter(decimals: int | None = None, suffix: str = ""):
+    """A matplotlib ``FuncFormatter`` writing ticks the Indonesian way (``1,5``; ``1.250``).
+
+    ``decimals=None`` shows as many decimals as a tick needs (at most 3).
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    def fmt(x: float, pos: object = None) -> str:
+        return format_number(x, decimals=_auto_decimals(x, decimals)) + suffix
+
+    return FuncFormatter(fmt)
+
+
+def decimal_comma_axis(
+    ax: Axes, axis: str = "y", decimals: int | None = None, suffix: str = ""
+) -> Axes:
+    """Give ``ax``'s ``axis`` ("x", "y" or "both") Indonesian tick labels; return ``ax``."""
+    if axis not in ("x", "y", "both"):
+        raise ValueError(f"axis must be 'x', 'y' or 'both', got {axis!r}")
+    for name in ("x", "y") if axis == "both" else (axis,):
+        getattr(ax, f"{name}axis").set_major_formatter(decimal_comma_formatter(decimals, suffix))
+    return ax
+
+
+def colors_for(
+    labels: Iterable[str], highlight: str | Iterable[str] | None = None, base: str = BASE
+) -> list[str]:
+    """One colour per label: :data:`HIGHLIGHT` for the highlighted ones, ``base`` else."""
+    marked = _as_set(highlight)
+    return [HIGHLIGHT if str(lab) in marked else base for lab in labels]
+
+
+def _mark_ticks(ticklabels, marked: set[str]) -> None:
+    """Bold, highlight-coloured tick labels for the marked names."""
+    for tick in ticklabels:
+        if tick.get_text() in marked:
+            tick.set_fontweight("bold")
+            tick.set_color(HIGHLIGHT)
+
+
+def _as_set(items: str | Iterable[str] | None) -> set[str]:
+    if items is None:
+        return set()
+    if isinstance(items, str):
+        return {items}
+    return {str(i) for i in items}
+
+
+# ---------------------------------------------------------------------------- saving
+
+
+def _png_bytes(fig: Figure) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=300, metadata=PNG_METADATA)
+    return buf.getvalue()
+
+
+def _pdf_bytes(fig: Figure, title: str | None = None) -> bytes:
+    meta = dict(PDF_METADATA)
+    if title:
+        meta["Title"] = title
+    buf = io.BytesIO()
+    with mpl.rc_context({"pdf.fonttype": 42, "svg.hashsalt": "psm-analysis"}):
+        fig.savefig(buf, format="pdf", metadata=meta)
+    return buf.getvalue()
+
+
+def save_figure(
+    fig: Figure,
+    name: str,
+    *,
+    caption: str,
+    source: str,
+    lang: str | None = None,
+    paths=None,
+) -> dict:
+    """Write ``figures/<name>.png`` (300 dpi), ``.pdf`` and the sidecar ``.json``.
+
+    The figure gets the next number of the running notebook ("Gambar 2.1" after
+    ``notebook.setup("02")``; saving the same name again keeps its number). The files
+    are written atomically and are byte-identical for the same figure. Returns the
+    sidecar record: ``kind``, ``name``, ``number``, ``label`` ("Gambar 2.1"),
+    ``caption``, ``source``, ``notebook``, ``index``, ``lang``, ``files``.
+    """
+    from psm_analysis import files
+    from psm_analysis.config import get_paths
+    from psm_analysis.labels import t
+    from psm_analysis.notebook import current_lang, current_notebook, issue_number
+
+    _check_name(name)
+    if not caption or not source:
+        raise ValueError("save_figure needs a caption and a source")
+    lang = lang or current_lang()
+    number, index = issue_number("figure", name)
+    label = f"{t('gambar', lang)} {number}"
+    folder = (paths or get_paths()).figures
+    png = _png_bytes(fig)
+    pdf = _pdf_bytes(fig, title=f"{label} {caption}")
+    record = {
+        "kind": "figure",
+        "name": name,
+        "number": number,
+        "label": label,
+        "caption": caption,
+        "source": source,
+        "notebook": current_notebook(),
+        "index": index,
+        "lang": lang,
+        "files": [f"{name}.png", f"{name}.pdf"],
+    }
+    files.write_bytes(folder / f"{name}.png", png)
+    files.write_bytes(folder / f"{name}.pdf", pdf)
+    files.write_text(folder / f"{name}.json", sidecar_text(record))
+    return record
+
+
+def sidecar_text(record: dict) -> str:
+    """The sidecar JSON: sorted keys, two-space indent, UTF-8 text, final newline."""
+    return json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _check_name(name: str) -> None:
+    import re
+
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", name):
+        raise ValueError(f"figure/table name must be letters, digits, '_', '-', '.', got {name!r}")
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def bar_chart(
+    ax: Axes,
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    highlight: str | Iterable[str] | None = None,
+    horizontal: bool = True,
+    sort: str | None = "descending",
+    value_labels: bool = True,
+    decimals: int = 0,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    color: str = BASE,
+) -> Axes:
+    """Bars with one (or more) highlighted in :data:`HIGHLIGHT`, value labels beside them.
+
+    ``sort`` is ``"descending"`` (largest at the top of a horizontal chart), ``"ascending"``
+    or ``None`` (keep the order given; ties keep it too).
+    """
+    pairs = list(zip([str(lab) for lab in labels], [float(v) for v in values], strict=True))
+    if sort == "descending":
+        pairs.sort(key=lambda p: -p[1])
+    elif sort == "ascending":
+        pairs.sort(key=lambda p: p[1])
+    elif sort is not None:
+        raise ValueError(f"sort must be 'descending', 'ascending' or None, got {sort!r}")
+    names = [p[0] for p in pairs]
+    vals = [p[1] for p in pairs]
+    colors = colors_for(names, highlight, base=color)
+    marked = _as_set(highlight)
+    pos = list(range(len(names)))
+    if horizontal:
+        pos = pos[::-1]  # first item at the top
+        ax.barh(pos, vals, color=colors, height=0.7)
+        ax.set_yticks(pos, names)
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        ax.xaxis.grid(True)
+        decimal_comma_axis(ax, "x")
+        _mark_ticks(ax.get_yticklabels(), marked)
+    else:
+        ax.bar(pos, vals, color=colors, width=0.7)
+        ax.set_xticks(pos, names)
+        ax.yaxis.grid(True)
+        decimal_comma_axis(ax, "y")
+        _mark_ticks(ax.get_xticklabels(), marked)
+    if value_labels:
+        vmax = max(vals) if vals else 0
+        pad = vmax * 0.01
+        for p, v, name in zip(pos, vals, names, strict=True):
+            text = format_number(v, decimals=decimals)
+            weight = "bold" if name in marked else "normal"
+            if horizontal:
+                ax.text(v + pad, p, text, va="center", ha="left", fontsize=9, fontweight=weight)
+            else:
+                ax.text(p, v + pad, text, va="bottom", ha="center", fontsize=9, fontweight=weight)
+        if horizontal:
+            ax.set_xlim(0, vmax * 1.1 if vmax else 1)
+        else:
+            ax.set_ylim(0, vmax * 1.12 if vmax else 1)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    return ax
+
+
+def waffle(
+    ax: Axes,
+    filled: int,
+    total: int,
+    *,
+    ncols: int = 20,
+    filled_label: str | None = None,
+    empty_label: str | None = None,
+    filled_color: str = BASE,
+    empty_color: str = MUTED,
+    legend: bool = True,
+) -> Axes:
+    """A waffle chart: ``total`` squares in rows of ``ncols``, the first ``filled`` coloured.
+
+    Squares fill row by row from the top left, so whole rows read as blocks of ``ncols``.
+    """
+    from matplotlib.patches import Patch, Rectangle
+
+    if not 0 <= filled <= total or total <= 0:
+        raise ValueError(f"need 0 <= filled <= total and total > 0, got {filled}, {total}")
+    nrows = -(-total // ncols)
+    gap = 0.12
+    for i in range(total):
+        row, col = divmod(i, ncols)
+        y = nrows - 1 - row
+        ax.add_patch(
+            Rectangle(
+                (col + gap / 2, y + gap / 2),
+                1 - gap,
+                1 - gap,
+                linewidth=0,
+                facecolor=filled_color if i < filled else empty_color,
+            )
+        )
+    ax.set_xlim(0, ncols)
+    ax.set_ylim(0, nrows)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    if legend and (filled_label or empty_label):
+        handles = [
+            Patch(facecolor=filled_color, label=filled_label or ""),
+            Patch(facecolor=empty_color, label=empty_label or ""),
+        ]
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            ncols=2,
+            handlelength=1.2,
+            handleheight=1.2,
+            fontsize=10,
+        )
+    return ax
+
+
+def timeline(
+    ax: Axes,
+    events: pd.DataFrame,
+    *,
+    year: str = "tahun",
+    label: str = "kegiatan",
+    kind: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    gap_years: Iterable[int] = (),
+    gap_label: str | None = None,
+    colors: dict[str, str] | None = None,
+) -> Axes:
+    """A horizontal timeline: one marker per event (labels stacked above/below when
+    several share a year), and shaded years in ``gap_years`` (e.g. years without training).
+
+    ``kind`` names a column whose values pick the marker colour through ``colors``.
+    """
+    import pandas as pd  # noqa: F401  (events is a DataFrame)
+
+    ev = events.sort_values([year], kind="stable").reset_index(drop=True)
+    years = [int(y) for y in ev[year]]
+    lo = start if start is not None else min(years)
+    hi = end if end is not None else max(years)
+    gaps = sorted(int(g) for g in gap_years)
+    if gaps:
+        lo, hi = min(lo, gaps[0]), max(hi, gaps[-1])
+    ax.axhline(0, color=GREY_TEXT, linewidth=1.2, zorder=1)
+    for i, g in enumerate(gaps):
+        ax.axvspan(
+            g - 0.45,
+            g + 0.45,
+            ymin=0.05,
+            ymax=0.95,
+            color=MUTED,
+            alpha=0.35,
+            linewidth=0,
+            label=gap_label if i == 0 else None,
+            zorder=0,
+        )
+    per_year: dict[int, int] = {}
+    for _, row in ev.iterrows():
+        y = int(row[year])
+        k = per_year.get(y, 0)
+        per_year[y] = k + 1
+        side = 1 if k % 2 == 0 else -1
+        level = side * (1 + k // 2 * 0.9)
+        c = BASE
+        if kind is not None and colors:
+            c = colors.get(str(row[kind]), BASE)
+        ax.plot([y], [0], marker="o", markersize=9, color=c, zorder=3)
+        ax.plot([y, y], [0, level * 0.8], color=c, linewidth=1, zorder=2)
+        ax.text(
+            y,
+            level * 0.85,
+            str(row[label]),
+            ha="center",
+            va="bottom" if side > 0 else "top",
+            fontsize=9,
+            wrap=True,
+            bbox={
+                "boxstyle": "round,pad=0.3",
+                "facecolor": "white",
+                "edgecolor": c,
+                "linewidth": 0.8,
+            },
+        )
+    ax.set_xlim(lo - 0.8, hi + 0.8)
+    ax.set_ylim(-2.6, 2.6)
+    ax.set_xticks(range(lo, hi + 1), [str(y) for y in range(lo, hi + 1)])
+    ax.tick_params(axis="x", length=0)
+    ax.set_yticks([])
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+    if gaps and gap_label:
+        ax.legend(loc="lower right", fontsize=9)
+    return ax
+
+
+def scatter_identity(
+    ax: Axes,
+    x: Sequence[float],
+    y: Sequence[float],
+    labels: Sequence[str],
+    *,
+    highlight: str | Iterable[str] | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    identity_label: str | None = None,
+    offsets: dict[str, tuple[float, float]] | None = None,
+) -> Axes:
+    """Points with the 1:1 line (y = x), each labelled; points at the same place share
+    one label ("Bunut, Kerumutan"). ``offsets`` (label -> points dx, dy) moves labels.
+    """
+    xs = [float(v) for v in x]
+    ys = [float(v) for v in y]
+    names = [str(v) for v in labels]
+    marked = _as_set(highlight)
+    lo = min(xs + ys)
+    hi = max(xs + ys)
+    span = hi - lo or 1
+    lo_l, hi_l = lo - 0.08 * span - 0.5, hi + 0.08 * span + 0.5
+    ax.plot(
+        [lo_l, hi_l],
+        [lo_l, hi_l],
+        color=GREY_TEXT,
+        linestyle="--",
+        linewidth=1,
+        zorder=1,
+        label=identity_label,
+    )
+    groups: dict[tuple[float, float], list[str]] = {}
+    for xi, yi, n in zip(xs, ys, names, strict=True):
+        groups.setdefault((xi, yi), []).append(n)
+    for (xi, yi), members in sorted(groups.items()):
+        is_marked = any(m in marked for m in members)
+        on_line = xi == yi
+        ax.scatter(
+            [xi],
+            [yi],
+            s=60 + 25 * (len(members) - 1),
+            color=HIGHLIGHT if is_marked else (BASE if on_line else OKABE_ITO["orange"]),
+            edgecolor="white",
+            linewidth=0.8,
+            zorder=3,
+        )
+        members_sorted = sorted(members, key=lambda m: (m not in marked, m))
+        text = ", ".join(members_sorted)
+        key = members_sorted[0]
+        dx, dy = (offsets or {}).get(key, (6, -3))
+        ax.annotate(
+            text,
+            (xi, yi),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            fontsize=8.5,
+            ha="left" if dx >= 0 else "right",
+            va="center",
+            color=HIGHLIGHT if is_marked else "black",
+            fontweight="bold" if is_marked else "normal",
+        )
+    ax.set_xlim(lo_l, hi_l)
+    ax.set_ylim(lo_l, hi_l)
+    ax.set_aspect("equal")
+    ax.grid(True)
+    decimal_comma_axis(ax, "both")
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    if identity_label:
+        ax.legend(loc="upper left")
+    return ax
+
+
+def heatmap(
+    ax: Axes,
+    data: pd.DataFrame,
+    *,
+    cmap: str = "Blues",
+    annotate: bool = True,
+    decimals: int = 0,
+    vmin: float | None = None,
+    vmax: float | None = None,
+    colorbar_label: str | None = None,
+    highlight_rows: str | Iterable[str] | None = None,
+) -> Axes:
+    """A labelled heatmap of a numeric DataFrame (rows x columns), cells annotated with
+    Indonesian numbers; a colour bar with decimal comma."""
+    import numpy as np
+
+    values = data.to_numpy(dtype=float)
+    im = ax.imshow(values, cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
+    ax.set_xticks(
+        range(data.shape[1]),
+        [str(c) for c in data.columns],
+        rotation=30,
+        ha="right",
+        rotation_mode="anchor",
+    )
+    ax.set_yticks(range(data.shape[0]), [str(i) for i in data.index])
+    ax.tick_params(length=0)
+    for s in ax.spines.values():
+        s.set_visible(False)
+    _mark_ticks(ax.get_yticklabels(), _as_set(highlight_rows))
+    if annotate:
+        finite = values[np.isfinite(values)]
+        lo = vmin if vmin is not None else (finite.min() if finite.size else 0)
+        hi = vmax if vmax is not None else (finite.max() if finite.size else 1)
+        mid = (lo + hi) / 2
+        for i in range(values.shape[0]):
+            for j in range(values.shape[1]):
+                v = values[i, j]
+                if not np.isfinite(v):
+                    continue
+                ax.text(
+                    j,
+                    i,
+                    format_number(v, decimals=decimals),
+                    ha="center",
+                    va="center",
+                    fontsize=8.5,
+                    color="white" if v > mid else "black",
+                )
+    cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
+    cbar.ax.yaxis.set_major_formatter(decimal_comma_formatter())
+    if colorbar_label:
+        cbar.set_label(colorbar_label)
+    return ax
+
+
+def likert_colors(n: int) -> list[str]:
+    """``n`` colours from disagreement (vermillion/orange) through a grey middle to
+    agreement (sky blue/blue); colour-blind safe."""
+    if not 2 <= n <= 7:
+        raise ValueError(f"likert_colors supports 2 to 7 categories, got {n}")
+    neg = [OKABE_ITO["vermillion"], OKABE_ITO["orange"], "#F5C77E"]  # strongest first
+    pos = [OKABE_ITO["blue"], OKABE_ITO["sky_blue"], "#A6D4F2"]  # strongest first
+    half = n // 2
+    out = neg[:half] + (["#CCCCCC"] if n % 2 else []) + pos[:half][::-1]
+    return out
+
+
+def likert_diverging(
+    ax: Axes,
+    counts: pd.DataFrame,
+    *,
+    percent: bool = True,
+    neutral: str | None = None,
+    colors: Sequence[str] | None = None,
+    xlabel: str | None = None,
+    legend: bool = True,
+    value_labels: bool = True,
+) -> Axes:
+    """Diverging stacked bars for Likert items.
+
+    ``counts`` has one row per item (index = item label, top to bottom in this order) and
+    one column per answer category, ordered from most negative to most positive (e.g.
+    STS, TS, N, S, SS). The negative categories extend left of zero, the positive ones
+    right; a middle (neutral) category, when the number of categories is odd or named by
+    ``neutral``, is split half left, half right. With ``percent`` each row is shown as
+    per cent of its answers (empty rows stay empty).
+    """
+    import numpy as np
+
+    cats = [str(c) for c in counts.columns]
+    n = len(cats)
+    if n < 2:
+        raise ValueError("likert_diverging needs at least two answer categories")
+    if neutral is None and n % 2 == 1:
+        neutral = cats[n // 2]
+    if neutral is not None and neutral not in cats:
+        raise ValueError(f"neutral category {neutral!r} is not a column of counts")
+    mid = cats.index(neutral) if neutral is not None else n // 2
+    vals = counts.to_numpy(dtype=float)
+    if percent:
+        totals = vals.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            vals = np.where(totals > 0, vals / totals * 100, 0.0)
+    colors = list(colors) if colors is not None else likert_colors(n)
+    items = [str(i) for i in counts.index]
+    pos = np.arange(len(items))[::-1]
+    if neutral is not None:
+        left_start = -(vals[:, :mid].sum(axis=1) + vals[:, mid] / 2)
+    else:
+        left_start = -vals[:, :mid].sum(axis=1)
+    starts = left_start.copy()
+    for j, cat in enumerate(cats):
+        width = vals[:, j]
+        ax.barh(
+            pos,
+            width,
+            left=starts,
+            color=colors[j],
+            height=0.65,
+            label=cat,
+            edgecolor="white",
+            linewidth=0.5,
+        )
+        if value_labels:
+            for p, s, w in zip(pos, starts, width, strict=True):
+                if w >= (8 if percent else 1):
+                    dark = colors[j] in (OKABE_ITO["vermillion"], OKABE_ITO["blue"])
+                    ax.text(
+                        s + w / 2,
+                        p,
+                        format_number(w, decimals=0),
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                        color="white" if dark else "black",
+                    )
+        starts = starts + width
+    ax.axvline(0, color=GREY_TEXT, linewidth=0.8)
+    ax.set_yticks(pos, items)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    lim = max(float(np.abs(left_start).max(initial=0)), float(starts.max(initial=0)), 1)
+    lim = 100 if percent and lim > 50 else lim * 1.05
+    ax.set_xlim(-lim, lim)
+    from matplotlib.ticker import FuncFormatter
+
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(
+            lambda v, p=None: format_number(abs(v), decimals=_auto_decimals(abs(v), None))
+        )
+    )
+    ax.xaxis.grid(True)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if legend:
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12 if xlabel else -0.06),
+            ncols=n,
+            fontsize=8.5,
+            handlelength=1.2,
+        )
+    return ax

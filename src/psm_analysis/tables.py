@@ -1,0 +1,556 @@
+"""Numbered thesis tables: ``reports/tables/<name>.xlsx``, ``.docx``, ``.md`` and the lists.
+
+:func:`export_table` writes one table three ways, each with the number and title above
+("Tabel 2.1 Jumlah PSM menurut kecamatan"), a header row, the body and a "Sumber: ..." line
+below, and records number, title and source in ``reports/tables/<name>.json``, from which
+:func:`write_lists` builds the DAFTAR TABEL (and the DAFTAR GAMBAR from the figures'
+sidecars).
+
+Indonesian numbers in the three formats
+---------------------------------------
+- ``.docx`` and ``.md``: numbers are written as text the Indonesian way (``1.250``,
+  ``66,67``), so the table pastes into the thesis exactly as shown.
+- ``.xlsx``: numbers stay numbers (so the researcher can still compute with them) and get
+  an Excel number format. An xlsx file stores number formats in one fixed, locale-neutral
+  syntax in which ``,`` is the thousands separator and ``.`` the decimal point
+  (ECMA-376 Part 1, 18.8.31 numFmts); Excel shows them with the separators of the
+  reader's system locale. ``#,##0.00`` therefore shows ``1.250,50`` on a Windows set to
+  Bahasa Indonesia and ``1,250.50`` on an English one. Writing ``#.##0,00`` into the
+  file would not give the Indonesian look: Excel would read the ``.`` as the decimal
+  point. So the cells carry ``#,##0`` / ``#,##0.00`` (years ``0``, per cent
+  ``#,##0.00" %"`` on a value in per cent), which is right for the Indonesian
+  researcher's Excel and still correct elsewhere.
+
+Column formats (``number_format``)
+----------------------------------
+A dict ``{column: spec}``; columns not named are inferred (integers: 0 decimals; other
+numbers: 2 decimals; a column whose name contains "tahun"/"year": a plain year):
+
+- an ``int`` ``d``: a number with ``d`` decimals,
+- ``"percent"`` or ``"percent:1"``: a value already in per cent, shown ``66,67 %``,
+- ``"year"``: an integer without thousands separator (``2015``),
+- ``"text"``: written as is.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: Shown for a missing (not available) value, as in BPS tables.
+NA_TEXT = "..."
+
+
+@dataclass(frozen=True)
+class ColumnFormat:
+    kind: str  # "number", "percent", "year", "text"
+    decimals: int = 0
+
+    @property
+    def excel(self) -> str:
+        if self.kind == "year":
+            return "0"
+        if self.kind == "text":
+            return "@"
+        code = "#,##0" + ("." + "0" * self.decimals if self.decimals else "")
+        return code + '" %"' if self.kind == "percent" else code
+
+
+def _parse_spec(spec: object, column: str) -> ColumnFormat:
+    if isinstance(spec, bool):
+        raise ValueError(f"number_format for {column!r}: {spec!r} is not a format")
+    if isinstance(spec, int):
+        if spec < 0:
+            raise ValueError(f"number_format for {column!r}: decimals must be >= 0")
+        return ColumnFormat("number", spec)
+    if isinstance(spec, str):
+        if spec in ("year", "text"):
+            return ColumnFormat(spec)
+        if spec == "percent":
+            return ColumnFormat("percent", 2)
+        if spec.startswith("percent:") and spec[8:].isdigit():
+            return ColumnFormat("percent", int(spec[8:]))
+    raise ValueError(
+        f"number_format for {column!r}: {spec!r} is not one of int decimals, "
+        "'percent', 'percent:N', 'year', 'text'"
+    )
+
+
+def column_formats(df: pd.DataFrame, number_format: dict | None = None) -> dict[str, ColumnFormat]:
+    """The format of every column of ``df`` (see the module notes)."""
+    import pandas as pd
+
+    number_format = dict(number_format or {})
+    unknown = set(number_format) - {str(c) for c in df.columns}
+    if unknown:
+        raise ValueError(f"number_format names columns not in the table: {sorted(unknown)}")
+    out: dict[str, ColumnFormat] = {}
+    for col in df.columns:
+        name = str(col)
+        if name in number_format:
+            out[name] = _parse_spec(number_format[name], name)
+            continue
+        s = df[col]
+        if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
+            out[name] = ColumnFormat("text")
+        elif "tahun" in name.lower() or "year" in name.lower():
+            out[name] = ColumnFormat("year")
+        elif pd.api.types.is_integer_dtype(s):
+            out[name] = ColumnFormat("number", 0)
+        else:
+            vals = s.dropna()
+            is_int = bool(len(vals)) and bool(((vals - vals.round()).abs() < 1e-9).all())
+            out[name] = ColumnFormat("number", 0 if is_int else 2)
+    return out
+
+
+def _is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def format_cell(value: object, fmt: ColumnFormat) -> str:
+    """A cell as Indonesian text: ``1250`` -> ``"1.250"``, ``66.667`` (percent) ->
+    ``"66,67 %"``, missing -> ``"..."``, True -> ``"ya"``."""
+    from psm_analysis.plots import format_number, format_percent
+
+    if _is_missing(value):
+        return NA_TEXT
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "ya" if value else "tidak"
+    if fmt.kind == "text" or isinstance(value, str):
+        return str(value)
+    if fmt.kind == "year":
+        return str(int(value))
+    if fmt.kind == "percent":
+        return format_percent(float(value), decimals=fmt.decimals)
+    return format_number(float(value), decimals=fmt.decimals)
+
+
+def format_table(df: pd.DataFrame, number_format: dict | None = None) -> pd.DataFrame:
+    """``df`` with every cell as Indonesian text (for display in a notebook)."""
+    import pandas as pd
+
+    fmts = column_formats(df, number_format)
+    data = {
+        str(col): [format_cell(v, fmts[str(col)]) for v in df[col].tolist()] for col in df.columns
+    }
+    return pd.DataFrame(data, index=df.index, dtype=object)
+
+
+class ExportedTable(dict):
+    """The record :func:`export_table` returns; in a notebook it displays as the
+    numbered table with its "Sumber" line. ``.formatted`` is the Indonesian-text table."""
+
+    formatted: pd.DataFrame
+
+    def _repr_html_(self) -> str:
+        body = self.formatted.to_html(index=False, escape=True, border=0)
+        notes = "".join(f"<p><em>{html.escape(n)}</em></p>" for n in self.get("notes") or [])
+        return (
+            f"<p><strong>{html.escape(self['label'])}</strong> {html.escape(self['title'])}</p>"
+            f"{body}<p>{html.escape(self['source_line'])}</p>{notes}"
+        )
+
+
+def _source_line(source: str, lang: str) -> str:
+    from psm_analysis.labels import t
+
+    return f"{t('sumber', lang)}: {source}"
+
+
+def export_table(
+    df: pd.DataFrame,
+    name: str,
+    *,
+    title: str,
+    source: str,
+    number_format: dict | None = None,
+    notes: list[str] | str | None = None,
+    lang: str | None = None,
+    paths=None,
+) -> ExportedTable:
+    """Write ``reports/tables/<name>.xlsx``, ``.docx``, ``.md`` and the sidecar ``.json``.
+
+    The table gets the next number of the running notebook ("Tabel 2.1" after
+    ``notebook.setup("02")``; exporting the same name again keeps its number). Column
+    names are written as given (make them reader-facing Indonesian). ``notes`` are
+    printed below the Sumber line. Returns the sidecar record (``kind``, ``name``,
+    ``number``, ``label``, ``title``, ``source``, ``source_line``, ``notes``,
+    ``notebook``, ``index``, ``lang``, ``files``), which displays as the table.
+    """
+    from psm_analysis import files
+    from psm_analysis.config import get_paths
+    from psm_analysis.labels import t
+    from psm_analysis.notebook import current_lang, current_notebook, issue_number
+    from psm_analysis.plots import _check_name, sidecar_text
+
+    _check_name(name)
+    if not title or not source:
+        raise ValueError("export_table needs a title and a source")
+    if isinstance(notes, str):
+        notes = [notes]
+    notes = list(notes or [])
+    lang = lang or current_lang()
+    df = df.reset_index(drop=True)
+    fmts = column_formats(df, number_format)
+    formatted = format_table(df, number_format)
+    number, index = issue_number("table", name)
+    label = f"{t('tabel', lang)} {number}"
+    source_line = _source_line(source, lang)
+    folder = (paths or get_paths()).tables
+    record = ExportedTable(
+        kind="table",
+        name=name,
+        number=number,
+        label=label,
+        title=title,
+        source=source,
+        source_line=source_line,
+        notes=notes,
+        notebook=current_notebook(),
+        index=index,
+        lang=lang,
+        columns=[str(c) for c in df.columns],
+        files=[f"{name}.xlsx", f"{name}.docx", f"{name}.md"],
+    )
+    record.formatted = formatted
+    files.write_bytes(
+        folder / f"{name}.xlsx",
+        files.workbook_bytes(_workbook(df, fmts, label, title, source_line, notes)),
+    )
+    files.write_bytes(
+        folder / f"{name}.docx",
+        files.docx_bytes(_document(formatted, fmts, label, title, source_line, notes)),
+    )
+    files.write_text(
+        folder / f"{name}.md", _markdown(formatted, fmts, label, title, source_line, notes)
+    )
+    files.write_text(folder / f"{name}.json", sidecar_text(dict(record)))
+    return record
+
+
+def _xlsx_value(value: object, fmt: ColumnFormat) -> object:
+    if _is_missing(value):
+        return None
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "ya" if value else "tidak"
+    if fmt.kind == "text":
+        return str(value)
+    if isinstance(value, str):
+        return value
+    f = float(value)
+    if fmt.kind == "year" or (fmt.decimals == 0 and f == int(f)):
+        return int(f) if math.isfinite(f) and f == int(f) else f
+    return f
+
+
+def _workbook(df, fmts, label, title, source_line, notes):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = label.replace(".", "_")[:31]
+    ws.cell(row=1, column=1, value=f"{label} {title}").font = Font(bold=True)
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_row = 2
+    for j, col in enumerate(df.columns, start=1):
+        c = ws.cell(row=header_row, column=j, value=str(col))
+        c.font = Font(bold=True)
+        c.border = border
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for i, row in enumerate(df.itertuples(index=False), start=header_row + 1):
+        for j, (col, value) in enumerate(zip(df.columns, row, strict=True), start=1):
+            fmt = fmts[str(col)]
+            c = ws.cell(row=i, column=j, value=_xlsx_value(value, fmt))
+            c.border = border
+            if c.value is None:
+                c.value = NA_TEXT
+                c.alignment = Alignment(horizontal="center")
+            elif isinstance(c.value, int | float):
+                c.number_format = fmt.excel
+                c.alignment = Alignment(horizontal="right")
+            else:
+                c.alignment = Alignment(wrap_text=True, vertical="top")
+    last = header_row + len(df)
+    ws.cell(row=last + 1, column=1, value=source_line).font = Font(italic=True)
+    for k, note in enumerate(notes, start=last + 2):
+        ws.cell(row=k, column=1, value=note)
+    for j, col in enumerate(df.columns, start=1):
+        width = max([len(str(col))] + [len(str(v)) for v in df[col].tolist()]) + 2
+        ws.column_dimensions[get_column_letter(j)].width = min(max(width, 8), 60)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    return wb
+
+
+def _document(formatted, fmts, label, title, source_line, notes):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(4), Cm(3)
+    section.top_margin, section.bottom_margin = Cm(3), Cm(3)
+    normal = doc.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(12)
+
+    cap = doc.add_paragraph()
+    cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = cap.add_run(label)
+    run.bold = True
+    cap.add_run(f" {title}")
+
+    cols = [str(c) for c in formatted.columns]
+    table = doc.add_table(rows=1, cols=len(cols))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for j, col in enumerate(cols):
+        cell = table.rows[0].cells[j]
+        cell.text = ""
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        r = p.add_run(col)
+        r.bold = True
+        r.font.size = Pt(11)
+    for row in formatted.itertuples(index=False):
+        cells = table.add_row().cells
+        for j, (col, text) in enumerate(zip(cols, row, strict=True)):
+            p = cells[j].paragraphs[0]
+            r = p.add_run(str(text))
+            r.font.size = Pt(11)
+            if fmts[col].kind in ("number", "percent", "year") or text == NA_TEXT:
+                p.alignment = (
+                    WD_ALIGN_PARAGRAPH.RIGHT if text != NA_TEXT else WD_ALIGN_PARAGRAPH.CENTER
+                )
+    src = doc.add_paragraph()
+    r = src.add_run(source_line)
+    r.italic = True
+    r.font.size = Pt(10)
+    for note in notes:
+        p = doc.add_paragraph()
+        r = p.add_run(note)
+        r.font.size = Pt(10)
+    return doc
+
+
+def _md_escape(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown(formatted, fmts, label, title, source_line, notes) -> str:
+    cols = [str(c) for c in formatted.columns]
+    align = ["---:" if fmts[c].kind in ("number", "percent", "year") else ":---" for c in cols]
+    lines = [f"**{label}** {title}", ""]
+    lines.append("| " + " | ".join(_md_escape(c) for c in cols) + " |")
+    lines.append("| " + " | ".join(align) + " |")
+    for row in formatted.itertuples(index=False):
+        lines.append("| " + " | ".join(_md_escape(v) for v in row) + " |")
+    lines += ["", source_line]
+    lines += [f"\n{n}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------- lists
+
+
+def _sort_key(rec: dict) -> tuple:
+    nb = rec.get("notebook")
+    return (
+        int(nb) if nb is not None and str(nb).isdigit() else 10**6,
+        rec.get("index", 0),
+        rec.get("name", ""),
+    )
+
+
+def read_sidecars(folder: Path, kind: str) -> list[dict]:
+    """The sidecar records of ``kind`` ("figure"/"table") in ``folder`` whose files all
+    exist, sorted by number."""
+    records = []
+    if folder.is_dir():
+        for p in sorted(folder.glob("*.json")):
+            try:
+                rec = json.loads(p.read_text(encoding="utf-8"))
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                continue
+            if not isinstance(rec, dict) or rec.get("kind") != kind:
+                continue
+            if all((folder / f).is_file() for f in rec.get("files", [])):
+                records.append(rec)
+    return sorted(records, key=_sort_key)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{heading}</title>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60em; margin: 2em auto;
+       padding: 0 1em; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid #bbb; padding: 0.4em 0.6em; vertical-align: top; text-align: left; }}
+th {{ background: #eef3f8; }}
+td.nomor {{ white-space: nowrap; font-weight: bold; }}
+img.thumb {{ max-width: 12em; max-height: 8em; border: 1px solid #ddd; }}
+</style>
+</head>
+<body>
+<p><a href="index.html">&larr; {back}</a></p>
+<h1>{heading}</h1>
+{body}
+</body>
+</html>
+"""
+
+
+def _links(names: list[str], prefix: str) -> tuple[str, str]:
+    """HTML and Markdown links to each file, labelled by its extension (PNG, XLSX, ...)."""
+    pairs = [(f, f.rsplit(".", 1)[-1].upper()) for f in names]
+    html_links = " ".join(f'<a href="{prefix}{html.escape(f)}">{ext}</a>' for f, ext in pairs)
+    md_links = ", ".join(f"[{ext}]({prefix}{f})" for f, ext in pairs)
+    return html_links, md_links
+
+
+def _figure_rows(records: list[dict]) -> tuple[str, str]:
+    from psm_analysis.labels import t
+
+    rows_html, rows_md = [], []
+    for r in records:
+        links, md_links = _links(r["files"], "../figures/")
+        png = next((f for f in r["files"] if f.endswith(".png")), None)
+        thumb = (
+            f'<a href="../figures/{html.escape(png)}"><img class="thumb" '
+            f'src="../figures/{html.escape(png)}" alt="{html.escape(r["label"])}"></a>'
+            if png
+            else ""
+        )
+        rows_html.append(
+            f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
+            f"<td>{html.escape(r['caption'])}<br><small>{html.escape(t('sumber', r.get('lang')))}: "
+            f"{html.escape(r['source'])}</small></td><td>{thumb}</td><td>{links}</td></tr>"
+        )
+        rows_md.append(
+            f"| {r['label']} | {_md_escape(r['caption'])} | "
+            f"{_md_escape(r['source'])} | {md_links} |"
+        )
+    return "\n".join(rows_html), "\n".join(rows_md)
+
+
+def _table_rows(records: list[dict]) -> tuple[str, str]:
+    rows_html, rows_md = [], []
+    for r in records:
+        links, md_links = _links(r["files"], "tables/")
+        rows_html.append(
+            f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
+            f"<td>{html.escape(r['title'])}</td><td>{html.escape(r['source'])}</td>"
+            f"<td>{links}</td></tr>"
+        )
+        rows_md.append(
+            f"| {r['label']} | {_md_escape(r['title'])} | {_md_escape(r['source'])} | {md_links} |"
+        )
+    return "\n".join(rows_html), "\n".join(rows_md)
+
+
+_LIST_WORDS = {
+    "id": {
+        "nomor": "Nomor",
+        "judul": "Judul",
+        "sumber": "Sumber",
+        "berkas": "Berkas",
+        "pratinjau": "Pratinjau",
+        "kosong": "Belum ada.",
+        "kembali": "Kembali ke indeks",
+    },
+    "en": {
+        "nomor": "Number",
+        "judul": "Title",
+        "sumber": "Source",
+        "berkas": "Files",
+        "pratinjau": "Preview",
+        "kosong": "None yet.",
+        "kembali": "Back to the index",
+    },
+}
+
+
+def write_lists(paths=None, lang: str = "id") -> list[Path]:
+    """Write ``reports/daftar_gambar.html`` + ``.md`` and ``reports/daftar_tabel.html`` +
+    ``.md`` from the sidecars in ``figures/`` and ``reports/tables/``; return the paths.
+
+    Entries are sorted by number; an entry whose files are missing is left out.
+    """
+    from psm_analysis import files
+    from psm_analysis.config import get_paths
+    from psm_analysis.labels import t
+
+    paths = paths or get_paths()
+    w = _LIST_WORDS.get(lang, _LIST_WORDS["id"])
+    out: list[Path] = []
+    specs = [
+        (
+            "daftar_gambar",
+            t("daftar_gambar", lang),
+            read_sidecars(paths.figures, "figure"),
+            _figure_rows,
+            [w["nomor"], w["judul"], w["pratinjau"], w["berkas"]],
+            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
+        ),
+        (
+            "daftar_tabel",
+            t("daftar_tabel", lang),
+            read_sidecars(paths.tables, "table"),
+            _table_rows,
+            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
+            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
+        ),
+    ]
+    for stem, heading, records, rows_fn, head_html, head_md in specs:
+        rows_html, rows_md = rows_fn(records)
+        if records:
+            body = (
+                "<table>\n<thead><tr>"
+                + "".join(f"<th>{h}</th>" for h in head_html)
+                + "</tr></thead>\n<tbody>\n"
+                + rows_html
+                + "\n</tbody>\n</table>"
+            )
+            md = (
+                f"# {heading}\n\n| "
+                + " | ".join(head_md)
+                + " |\n|"
+                + "---|" * len(head_md)
+                + "\n"
+                + rows_md
+                + "\n"
+            )
+        else:
+            body = f"<p>{w['kosong']}</p>"
+            md = f"# {heading}\n\n{w['kosong']}\n"
+        page = _PAGE.format(lang=lang, heading=html.escape(heading), body=body, back=w["kembali"])
+        for suffix, text in ((".html", page), (".md", md)):
+            path = paths.reports / f"{stem}{suffix}"
+            files.write_text(path, text)
+            out.append(path)
+    return out

@@ -1,0 +1,209 @@
+"""Thesis figure style, helpers and deterministic figure files."""
+
+from __future__ import annotations
+
+import json
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from psm_analysis import notebook, plots  # noqa: E402
+from psm_analysis.config import get_paths  # noqa: E402
+
+
+@pytest.fixture
+def paths(tmp_path):
+    (tmp_path / "data").mkdir()
+    notebook.setup("02")
+    yield get_paths(tmp_path)
+    plt.close("all")
+
+
+def _bar_figure():
+    fig, ax = plt.subplots()
+    plots.bar_chart(
+        ax,
+        ["Ukui", "Bunut", "Langgam"],
+        [12, 10, 8],
+        highlight="Bunut",
+        xlabel="Jumlah PSM (orang)",
+    )
+    return fig
+
+
+def test_style_uses_dejavu_and_okabe_ito():
+    with plots.thesis_style():
+        assert matplotlib.rcParams["font.sans-serif"][0] == "DejaVu Sans"
+        assert matplotlib.rcParams["savefig.dpi"] == 300
+        assert matplotlib.rcParams["pdf.fonttype"] == 42
+        cycle = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
+        assert cycle[0] == "#0072B2"
+    assert plots.HIGHLIGHT == "#D55E00"
+    assert plots.HIGHLIGHT not in (plots.BASE, plots.MUTED)
+
+
+def test_axis_formatter_gives_decimal_comma():
+    fmt = plots.decimal_comma_formatter()
+    assert fmt(1.5) == "1,5"
+    assert fmt(1250) == "1.250"
+    assert fmt(0.25) == "0,25"
+    assert plots.decimal_comma_formatter(decimals=2)(3) == "3,00"
+    fig, ax = plt.subplots()
+    assert plots.decimal_comma_axis(ax, axis="y") is ax
+    assert ax.yaxis.get_major_formatter()(2.5, 0) == "2,5"
+    with pytest.raises(ValueError, match="axis must be"):
+        plots.decimal_comma_axis(ax, axis="z")
+    plt.close(fig)
+
+
+def test_save_figure_is_byte_identical_and_records_sidecar(paths, tmp_path):
+    meta = {
+        "caption": "Jumlah PSM menurut kecamatan",
+        "source": "Dinas Sosial Kabupaten Pelalawan, 2018",
+    }
+    rec1 = plots.save_figure(_bar_figure(), "psm_bar", paths=paths, **meta)
+    png1 = (paths.figures / "psm_bar.png").read_bytes()
+    pdf1 = (paths.figures / "psm_bar.pdf").read_bytes()
+    other = get_paths(tmp_path / "other")
+    rec2 = plots.save_figure(_bar_figure(), "psm_bar", paths=other, **meta)
+    assert (other.figures / "psm_bar.png").read_bytes() == png1
+    assert (other.figures / "psm_bar.pdf").read_bytes() == pdf1
+    assert rec1 == rec2  # same name again keeps its number
+    assert png1[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"Software" not in png1 and b"matplotlib" not in png1.lower()
+    assert b"CreationDate" not in pdf1
+    # 300 dpi: pHYs chunk holds 11811 pixels per metre
+    assert (11811).to_bytes(4, "big") * 2 in png1
+    side = json.loads((paths.figures / "psm_bar.json").read_text(encoding="utf-8"))
+    assert side == {
+        "kind": "figure",
+        "name": "psm_bar",
+        "number": "2.1",
+        "label": "Gambar 2.1",
+        "caption": "Jumlah PSM menurut kecamatan",
+        "source": "Dinas Sosial Kabupaten Pelalawan, 2018",
+        "notebook": "02",
+        "index": 1,
+        "lang": "id",
+        "files": ["psm_bar.png", "psm_bar.pdf"],
+    }
+    text = (paths.figures / "psm_bar.json").read_text(encoding="utf-8")
+    assert text.index('"caption"') < text.index('"files"') < text.index('"kind"')
+
+
+def test_pdf_text_is_extractable(paths):
+    from pypdf import PdfReader
+
+    plots.save_figure(_bar_figure(), "psm_bar", caption="c", source="s", paths=paths)
+    text = PdfReader(paths.figures / "psm_bar.pdf").pages[0].extract_text()
+    assert "Bunut" in text and "Jumlah PSM (orang)" in text
+
+
+def test_numbers_run_per_notebook(paths):
+    fig = _bar_figure()
+    a = plots.save_figure(fig, "a", caption="A", source="S", paths=paths)
+    b = plots.save_figure(fig, "b", caption="B", source="S", paths=paths)
+    a2 = plots.save_figure(fig, "a", caption="A", source="S", paths=paths)
+    assert (a["label"], b["label"], a2["label"]) == ("Gambar 2.1", "Gambar 2.2", "Gambar 2.1")
+    notebook.setup("03")
+    c = plots.save_figure(fig, "c", caption="C", source="S", paths=paths)
+    assert c["label"] == "Gambar 3.1"
+    with pytest.raises(ValueError, match="caption and a source"):
+        plots.save_figure(fig, "d", caption="", source="S", paths=paths)
+    with pytest.raises(ValueError, match="name must be"):
+        plots.save_figure(fig, "../x", caption="C", source="S", paths=paths)
+
+
+def test_bar_chart_highlights_and_sorts():
+    fig, ax = plt.subplots()
+    plots.bar_chart(ax, ["Langgam", "Bunut", "Ukui"], [8, 10, 12], highlight="Bunut")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    positions = list(ax.get_yticks())
+    order = [lab for _, lab in sorted(zip(positions, labels, strict=True), reverse=True)]
+    assert order == ["Ukui", "Bunut", "Langgam"]  # largest at the top
+    colors = {
+        round(p.get_y() + p.get_height() / 2): matplotlib.colors.to_hex(p.get_facecolor())
+        for p in ax.patches
+    }
+    bunut_pos = positions[labels.index("Bunut")]
+    assert colors[round(bunut_pos)] == plots.HIGHLIGHT.lower()
+    assert sorted(colors.values()).count(plots.BASE.lower()) == 2
+    assert sorted(t.get_text() for t in ax.texts) == ["10", "12", "8"]
+    plt.close(fig)
+
+
+def test_waffle_fills_first_squares():
+    fig, ax = plt.subplots()
+    plots.waffle(ax, 80, 120, ncols=20, filled_label="Sudah", empty_label="Belum")
+    faces = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
+    assert len(faces) == 120
+    assert faces.count(plots.BASE.lower()) == 80
+    assert faces.count(plots.MUTED.lower()) == 40
+    with pytest.raises(ValueError):
+        plots.waffle(ax, 130, 120)
+    plt.close(fig)
+
+
+def test_scatter_identity_groups_equal_points():
+    fig, ax = plt.subplots()
+    plots.scatter_identity(
+        ax,
+        [10, 10, 11, 9],
+        [10, 10, 10, 9],
+        ["Kerumutan", "Bunut", "Kuala Kampar", "Pelalawan"],
+        highlight="Bunut",
+    )
+    texts = sorted(t.get_text() for t in ax.texts)
+    assert texts == ["Bunut, Kerumutan", "Kuala Kampar", "Pelalawan"]
+    plt.close(fig)
+
+
+def test_timeline_and_heatmap_draw():
+    fig, ax = plt.subplots()
+    ev = pd.DataFrame(
+        {
+            "tahun": [2008, 2014, 2015, 2015],
+            "kegiatan": ["PSM dibentuk", "Diklat Dasar", "Sosialisasi", "Bimtek"],
+        }
+    )
+    plots.timeline(ax, ev, gap_years=[2016, 2017], gap_label="Tanpa pelatihan", end=2018)
+    assert [t.get_text() for t in ax.get_xticklabels()][0] == "2008"
+    assert [t.get_text() for t in ax.get_xticklabels()][-1] == "2018"
+    assert {t.get_text() for t in ax.texts} == {
+        "PSM dibentuk",
+        "Diklat Dasar",
+        "Sosialisasi",
+        "Bimtek",
+    }
+    fig2, ax2 = plt.subplots()
+    plots.heatmap(ax2, pd.DataFrame({"a": [1.5, 2.0]}, index=["x", "y"]), decimals=1)
+    assert sorted(t.get_text() for t in ax2.texts) == ["1,5", "2,0"]
+    plt.close("all")
+
+
+def test_likert_diverging_centres_neutral():
+    counts = pd.DataFrame(
+        {"STS": [1, 0], "TS": [1, 2], "N": [2, 2], "S": [4, 4], "SS": [2, 2]},
+        index=["Item 1", "Item 2"],
+    )
+    fig, ax = plt.subplots()
+    plots.likert_diverging(ax, counts)
+    # first row (Item 1, drawn at the top): STS starts at -(10+10+20/2) = -30 per cent
+    sts = [
+        p
+        for p in ax.patches
+        if matplotlib.colors.to_hex(p.get_facecolor()) == plots.OKABE_ITO["vermillion"].lower()
+    ]
+    item1 = max(sts, key=lambda p: p.get_y())
+    assert item1.get_x() == pytest.approx(-30)
+    assert item1.get_width() == pytest.approx(10)
+    assert ax.xaxis.get_major_formatter()(-40, 0) == "40"
+    assert len(plots.likert_colors(5)) == 5
+    with pytest.raises(ValueError):
+        plots.likert_colors(9)
+    plt.close(fig)

@@ -1,0 +1,205 @@
+"""Thesis tables (xlsx, docx, md), the DAFTAR lists, and the notebook helpers."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from psm_analysis import notebook, tables
+from psm_analysis.config import get_paths
+
+
+@pytest.fixture
+def paths(tmp_path):
+    (tmp_path / "data").mkdir()
+    notebook.setup("03")
+    return get_paths(tmp_path)
+
+
+@pytest.fixture
+def frame():
+    return pd.DataFrame(
+        {
+            "Kecamatan": ["Bunut", "Pangkalan Kuras", "Kuala Kampar"],
+            "Jumlah PSM": [10, 17, 11],
+            "Rasio": [1.0, 1.0, 1.1],
+            "Persen": [8.333333, 14.166667, 9.166667],
+            "Tahun": [2018, 2018, 2018],
+            "Ribuan": [1250.5, 3.25, float("nan")],
+        }
+    )
+
+
+def _export(frame, paths, name="psm_kec", **kw):
+    return tables.export_table(
+        frame,
+        name,
+        title="Jumlah PSM Menurut Kecamatan",
+        source="Dinas Sosial Kabupaten Pelalawan, 2018",
+        number_format={"Persen": "percent", "Ribuan": 2},
+        paths=paths,
+        **kw,
+    )
+
+
+def test_format_cell_indonesian():
+    num = tables.ColumnFormat("number", 2)
+    assert tables.format_cell(1250.5, num) == "1.250,50"
+    assert tables.format_cell(66.6667, tables.ColumnFormat("percent", 2)) == "66,67 %"
+    assert tables.format_cell(2015, tables.ColumnFormat("year")) == "2015"
+    assert tables.format_cell(float("nan"), num) == "..."
+    assert tables.format_cell(True, tables.ColumnFormat("text")) == "ya"
+
+
+def test_column_formats_inferred_and_checked(frame):
+    fmts = tables.column_formats(frame, {"Persen": "percent:1"})
+    assert fmts["Kecamatan"].kind == "text"
+    assert fmts["Jumlah PSM"] == tables.ColumnFormat("number", 0)
+    assert fmts["Rasio"] == tables.ColumnFormat("number", 2)
+    assert fmts["Tahun"].kind == "year"
+    assert fmts["Persen"].excel == '#,##0.0" %"'
+    assert fmts["Jumlah PSM"].excel == "#,##0"
+    with pytest.raises(ValueError, match="not in the table"):
+        tables.column_formats(frame, {"Nope": 1})
+    with pytest.raises(ValueError, match="not one of"):
+        tables.column_formats(frame, {"Rasio": "comma"})
+
+
+def test_xlsx_title_body_source_and_formats(frame, paths):
+    from openpyxl import load_workbook
+
+    rec = _export(frame, paths, notes="Catatan: contoh.")
+    assert rec["label"] == "Tabel 3.1"
+    ws = load_workbook(paths.tables / "psm_kec.xlsx").active
+    assert ws["A1"].value == "Tabel 3.1 Jumlah PSM Menurut Kecamatan"
+    assert [c.value for c in ws[2]] == list(frame.columns)
+    assert [c.value for c in ws[3]][:5] == ["Bunut", 10, 1.0, 8.333333, 2018]
+    assert ws["B3"].number_format == "#,##0"
+    assert ws["C3"].number_format == "#,##0.00"
+    assert ws["D3"].number_format == '#,##0.00" %"'
+    assert ws["E3"].number_format == "0"
+    assert ws["F3"].value == 1250.5 and ws["F3"].number_format == "#,##0.00"
+    assert ws["F5"].value == "..."
+    assert ws["A6"].value == "Sumber: Dinas Sosial Kabupaten Pelalawan, 2018"
+    assert ws["A7"].value == "Catatan: contoh."
+    assert ws.max_row == 7
+
+
+def test_docx_is_a_real_word_table(frame, paths):
+    from docx import Document
+
+    _export(frame, paths)
+    doc = Document(str(paths.tables / "psm_kec.docx"))
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert table.style.name == "Table Grid"
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0] == list(frame.columns)
+    assert cells[1] == ["Bunut", "10", "1,00", "8,33 %", "2018", "1.250,50"]
+    assert cells[3][-1] == "..."
+    paras = [p.text for p in doc.paragraphs if p.text]
+    assert paras == [
+        "Tabel 3.1 Jumlah PSM Menurut Kecamatan",
+        "Sumber: Dinas Sosial Kabupaten Pelalawan, 2018",
+    ]
+    # the title paragraph comes before the table, the Sumber paragraph after it
+    body = [el.tag.rsplit("}", 1)[1] for el in doc.element.body]
+    assert body[:3] == ["p", "tbl", "p"]
+
+
+def test_markdown_and_sidecar(frame, paths):
+    rec = _export(frame, paths)
+    md = (paths.tables / "psm_kec.md").read_text(encoding="utf-8")
+    assert md.splitlines()[0] == "**Tabel 3.1** Jumlah PSM Menurut Kecamatan"
+    assert "| Bunut | 10 | 1,00 | 8,33 % | 2018 | 1.250,50 |" in md
+    assert md.rstrip().endswith("Sumber: Dinas Sosial Kabupaten Pelalawan, 2018")
+    side = json.loads((paths.tables / "psm_kec.json").read_text(encoding="utf-8"))
+    assert side["label"] == "Tabel 3.1" and side["title"] == "Jumlah PSM Menurut Kecamatan"
+    assert side["source"] == "Dinas Sosial Kabupaten Pelalawan, 2018"
+    assert side["files"] == ["psm_kec.xlsx", "psm_kec.docx", "psm_kec.md"]
+    assert dict(rec) == side
+    assert "<strong>Tabel 3.1</strong>" in rec._repr_html_()
+    assert list(rec.formatted["Persen"]) == ["8,33 %", "14,17 %", "9,17 %"]
+
+
+def test_exports_are_deterministic(frame, paths, tmp_path):
+    _export(frame, paths)
+    other = get_paths(tmp_path / "o")
+    _export(frame, other)
+    for ext in ("xlsx", "docx", "md", "json"):
+        assert (paths.tables / f"psm_kec.{ext}").read_bytes() == (
+            other.tables / f"psm_kec.{ext}"
+        ).read_bytes(), ext
+
+
+def test_write_lists(frame, paths):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from psm_analysis import plots
+
+    _export(frame, paths, name="t_b")
+    _export(frame, paths, name="t_a")  # exported second: Tabel 3.2 although "a" sorts first
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    plots.save_figure(fig, "g1", caption="Garis contoh", source="Olahan penulis", paths=paths)
+    plt.close(fig)
+    (paths.tables / "stale.json").write_text(
+        json.dumps({"kind": "table", "label": "Tabel 9.9", "files": ["stale.xlsx"]}),
+        encoding="utf-8",
+    )
+    written = tables.write_lists(paths)
+    assert [p.name for p in written] == [
+        "daftar_gambar.html",
+        "daftar_gambar.md",
+        "daftar_tabel.html",
+        "daftar_tabel.md",
+    ]
+    md = (paths.reports / "daftar_tabel.md").read_text(encoding="utf-8")
+    lines = [ln for ln in md.splitlines() if ln.startswith("| Tabel")]
+    assert [ln.split(" | ")[0] for ln in lines] == ["| Tabel 3.1", "| Tabel 3.2"]
+    assert "[DOCX](tables/t_a.docx)" in lines[1]
+    assert "9.9" not in md  # entries with missing files are left out
+    page = (paths.reports / "daftar_gambar.html").read_text(encoding="utf-8")
+    assert "<h1>DAFTAR GAMBAR</h1>" in page
+    assert 'src="../figures/g1.png"' in page and "Gambar 3.1" in page
+    assert "Garis contoh" in page
+
+
+def test_show_versions():
+    df = notebook.show_versions()
+    assert list(df.columns) == ["Paket", "Versi"]
+    assert df.iloc[0, 0] == "Python"
+    import pandas
+
+    assert df.set_index("Paket").loc["pandas", "Versi"] == pandas.__version__
+
+
+def test_demo_banner(tmp_path, monkeypatch):
+    paths = get_paths(tmp_path)
+    assert notebook.demo_kinds(paths=paths) == []
+    paths.processed.mkdir(parents=True)
+    (paths.processed / "sumber_masukan.csv").write_text(
+        "masukan,berkas,data_contoh\n"
+        "dinsos,data/raw/dinsos/tabel_i1.csv,false\n"
+        "survey,data/demo/survey/kuesioner_contoh.xlsx,true\n",
+        encoding="utf-8",
+    )
+    assert notebook.demo_kinds(paths=paths) == ["survey"]
+    assert notebook.demo_kinds(("dinsos",), paths=paths) == []
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append(obj))
+    notebook.demo_banner(("dinsos",), paths=paths)
+    assert shown == []
+    notebook.demo_banner(("survey",), paths=paths)
+    assert shown[0]["text/plain"] == "DATA CONTOH - bukan data penelitian (survey)"
+    assert "DATA CONTOH - bukan data penelitian" in shown[0]["text/html"]
+
+
+def test_setup_rejects_bad_number():
+    with pytest.raises(ValueError, match="digits"):
+        notebook.setup("dua")
