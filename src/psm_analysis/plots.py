@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 
+from psm_analysis.numbers import format_number, tick_formatter
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.axes import Axes
@@ -124,50 +126,15 @@ def thesis_style():
         yield
 
 
-def format_number(value: float, decimals: int = 0) -> str:
-    """Indonesian number text: ``1250.5`` -> ``"1.250,5"`` (delegates to
-    :mod:`psm_analysis.numbers`)."""
-    try:
-        from psm_analysis.numbers import format_number as _fmt
-    except ImportError:  # TEMPORARY until numbers.py lands
-        return _fallback_number(value, decimals)
-    return _fmt(value, decimals=decimals)
-
-
-def _fallback_number(value: float, decimals: int) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def format_percent(value: float, decimals: int = 2) -> str:
-    """Indonesian percent text: ``66.666`` -> ``"66,67 %"``."""
-    try:
-        from psm_analysis.numbers import format_percent as _fmt
-    except ImportError:  # TEMPORARY until numbers.py lands
-        return _fallback_number(value, decimals) + " %"
-    return _fmt(value, decimals=decimals)
-
-
-def _auto_decimals(value: float, decimals: int | None) -> int:
-    if decimals is not None:
-        return decimals
-    for d in range(0, 4):
-        if abs(round(value, d) - value) < 1e-9:
-            return d
-    return 3
-
-
 def decimal_comma_formatter(decimals: int | None = None, suffix: str = ""):
     """A matplotlib ``FuncFormatter`` writing ticks the Indonesian way (``1,5``; ``1.250``).
 
-    ``decimals=None`` shows as many decimals as a tick needs (at most 3).
+    ``decimals=None`` shows whole numbers without decimals and others with up to two.
     """
     from matplotlib.ticker import FuncFormatter
 
-    def fmt(x: float, pos: object = None) -> str:
-        return format_number(x, decimals=_auto_decimals(x, decimals)) + suffix
-
-    return FuncFormatter(fmt)
+    base = tick_formatter(decimals)
+    return FuncFormatter(lambda x, pos=None: base(x) + suffix)
 
 
 def decimal_comma_axis(
@@ -713,11 +680,7 @@ def likert_diverging(
     ax.set_xlim(-lim, lim)
     from matplotlib.ticker import FuncFormatter
 
-    ax.xaxis.set_major_formatter(
-        FuncFormatter(
-            lambda v, p=None: format_number(abs(v), decimals=_auto_decimals(abs(v), None))
-        )
-    )
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, p=None: format_number(abs(v))))
     ax.xaxis.grid(True)
     if xlabel:
         ax.set_xlabel(xlabel)

@@ -125,7 +125,7 @@ def _is_missing(value: object) -> bool:
 def format_cell(value: object, fmt: ColumnFormat) -> str:
     """A cell as Indonesian text: ``1250`` -> ``"1.250"``, ``66.667`` (percent) ->
     ``"66,67 %"``, missing -> ``"..."``, True -> ``"ya"``."""
-    from psm_analysis.plots import format_number, format_percent
+    from psm_analysis.numbers import format_number, format_percent
 
     if _is_missing(value):
         return NA_TEXT
