@@ -1,0 +1,183 @@
+"""How the PSM are spread over the kecamatan, against the number of desa/kelurahan.
+
+The Dinas Sosial table (Tabel I.2) counts PSM per kecamatan; the Kemendagri reference
+counts desa and kelurahan. This module puts them side by side (:func:`psm_vs_villages`),
+names where they differ (:func:`exceptions`) and tests whether the PSM are allocated in
+proportion to the number of desa/kelurahan (:func:`proportional_fit`).
+
+All counts are a census (every PSM of the kabupaten), not a sample: no confidence
+intervals are given, and the goodness-of-fit test is read as a description of how far
+the allocation departs from a proportional one, not as an inference about a population.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from psm_analysis.errors import DataError, Problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+PROCESSED_FILE = "psm_per_kecamatan.csv"
+STUDY_SITE = "Bunut"
+
+REQUIRED = ("kode_wilayah", "kecamatan", "jumlah_psm", "jumlah_desa_kelurahan")
+
+
+def load_psm_per_kecamatan(paths=None) -> pd.DataFrame:
+    """``data/processed/psm_per_kecamatan.csv`` (Tabel I.2 joined to the reference)."""
+    from psm_analysis.files import read_processed
+
+    df = read_processed(PROCESSED_FILE, paths)
+    missing = [c for c in REQUIRED if c not in df.columns]
+    if missing:
+        raise DataError(
+            Problem(
+                "kolom yang dibutuhkan tidak ada",
+                file=f"data/processed/{PROCESSED_FILE}",
+                value=", ".join(missing),
+                expected=", ".join(REQUIRED),
+            )
+        )
+    return df
+
+
+def psm_vs_villages(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per kecamatan with ``jumlah_psm``, ``jumlah_desa_kelurahan``,
+    ``selisih`` (PSM minus desa/kelurahan), ``rasio`` (PSM per desa/kelurahan) and
+    ``pangsa_psm_persen`` (share of all PSM, in per cent); sorted by PSM (most first),
+    then by name."""
+    out = df.copy()
+    out["jumlah_psm"] = out["jumlah_psm"].astype("int64")
+    out["jumlah_desa_kelurahan"] = out["jumlah_desa_kelurahan"].astype("int64")
+    out["selisih"] = out["jumlah_psm"] - out["jumlah_desa_kelurahan"]
+    out["rasio"] = out["jumlah_psm"] / out["jumlah_desa_kelurahan"]
+    out["pangsa_psm_persen"] = out["jumlah_psm"] / out["jumlah_psm"].sum() * 100
+    out = out.sort_values(["jumlah_psm", "kecamatan"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def exceptions(df: pd.DataFrame) -> pd.DataFrame:
+    """The kecamatan whose PSM count differs from their number of desa/kelurahan,
+    sorted by name (from :func:`psm_vs_villages`' columns)."""
+    table = df if "selisih" in df.columns else psm_vs_villages(df)
+    out = table[table["selisih"] != 0]
+    return out.sort_values("kecamatan", kind="stable").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """A chi-square goodness-of-fit of observed counts against expected counts."""
+
+    statistic: float
+    dof: int
+    p_value: float
+    p_value_lower: float
+    observed: pd.Series
+    expected: pd.Series
+    n: int
+    p_value_monte_carlo: float | None = None
+    n_simulations: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def min_expected(self) -> float:
+        return float(self.expected.min())
+
+    def contributions(self) -> pd.Series:
+        """Each category's share of the statistic, (O - E)^2 / E."""
+        return (self.observed - self.expected) ** 2 / self.expected
+
+
+def proportional_fit(
+    df: pd.DataFrame,
+    *,
+    observed: str = "jumlah_psm",
+    weight: str = "jumlah_desa_kelurahan",
+    label: str = "kecamatan",
+    n_simulations: int = 100_000,
+    seed: int = 2018,
+) -> FitResult:
+    r"""Chi-square goodness of fit of the counts in ``observed`` against counts
+    proportional to ``weight`` (same total).
+
+    Notes
+    -----
+    Expected counts are :math:`E_i = N w_i / \sum_j w_j` with :math:`N = \sum_i O_i`, the
+    statistic :math:`X^2 = \sum_i (O_i - E_i)^2 / E_i` on :math:`k - 1` degrees of freedom
+    (``scipy.stats.chisquare``). Besides the asymptotic p-value, a Monte Carlo p-value
+    draws ``n_simulations`` multinomial samples of size :math:`N` from the proportional
+    allocation (seeded, so reproducible) and counts how often :math:`X^2` is at least the
+    observed one; it does not rely on the expected counts being large.
+
+    The PSM counts are a census, not a random sample: the test cannot say anything about
+    a wider population. It only measures whether the allocation departs from a
+    proportional one more than a chance allocation of the same number of people would.
+    A p-value close to 1 means the counts fit *more* closely than chance allocation
+    usually does, which points to allocation by a rule (about one PSM per village);
+    ``p_value_lower`` (:math:`P(X^2 \le x^2)`) says how rare so close a fit would be.
+    """
+    import numpy as np
+    from scipy import stats
+
+    if df[weight].le(0).any():
+        raise ValueError(f"{weight} must be positive in every row")
+    obs = df.set_index(label)[observed].astype(float)
+    w = df.set_index(label)[weight].astype(float)
+    n = int(obs.sum())
+    expected = w / w.sum() * n
+    res = stats.chisquare(obs.to_numpy(), expected.to_numpy())
+    notes = []
+    if (expected < 5).any():
+        notes.append("ada frekuensi harapan < 5; nilai p asimtotik kurang dapat diandalkan")
+    p_mc = None
+    if n_simulations:
+        rng = np.random.default_rng(seed)
+        probs = (w / w.sum()).to_numpy()
+        sims = rng.multinomial(n, probs, size=n_simulations)
+        e = expected.to_numpy()
+        x2 = ((sims - e) ** 2 / e).sum(axis=1)
+        p_mc = float((np.count_nonzero(x2 >= res.statistic - 1e-12) + 1) / (n_simulations + 1))
+    return FitResult(
+        statistic=float(res.statistic),
+        dof=len(obs) - 1,
+        p_value=float(res.pvalue),
+        p_value_lower=float(stats.chi2.cdf(res.statistic, len(obs) - 1)),
+        observed=obs,
+        expected=expected,
+        n=n,
+        p_value_monte_carlo=p_mc,
+        n_simulations=n_simulations,
+        notes=notes,
+    )
+
+
+def villages_of(kecamatan: str, paths=None) -> pd.DataFrame:
+    """The desa and kelurahan of one kecamatan from ``data/processed/desa_kelurahan.csv``,
+    sorted by Kemendagri code."""
+    from psm_analysis.files import read_processed
+
+    df = read_processed("desa_kelurahan.csv", paths)
+    col = "kecamatan" if "kecamatan" in df.columns else None
+    if col is None:
+        raise DataError(
+            Problem(
+                "kolom 'kecamatan' tidak ada",
+                file="data/processed/desa_kelurahan.csv",
+                expected="kolom kecamatan",
+            )
+        )
+    out = df[df[col] == kecamatan]
+    if out.empty:
+        raise DataError(
+            Problem(
+                "kecamatan tidak ada di daftar desa/kelurahan",
+                file="data/processed/desa_kelurahan.csv",
+                column=col,
+                value=kecamatan,
+            )
+        )
+    sort_col = "kode_wilayah" if "kode_wilayah" in out.columns else out.columns[0]
+    return out.sort_values(sort_col, kind="stable").reset_index(drop=True)

@@ -1,0 +1,176 @@
+"""Training of the PSM: coverage, timeline, and the programmes of Tabel I.3.
+
+- :func:`coverage`: how many of the PSM have had the Diklat (Tabel I.3: "dari 120 orang
+  PSM baru 80 yang telah mendapat Diklat"), how many not yet, and the share.
+- :func:`timeline_events` / :func:`years_without_training`: when the PSM were formed in
+  Kabupaten Pelalawan (a claim of the chapter's text, kept in ``klaim_teks.csv``), the
+  training events of Tabel I.4, and the years up to the data year with no training
+  recorded.
+- :func:`programme_status`: the five programmes of Tabel I.3 with their status.
+
+The counts are a census of the kabupaten's PSM; shares are exact, with no sampling
+interval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from psm_analysis.errors import DataError, Problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+PROGRAMMES_FILE = "kegiatan_peningkatan_kinerja.csv"
+TRAINING_FILE = "diklat_psm.csv"
+CLAIMS_FILE = "klaim_teks.csv"
+#: The claim (``klaim`` column) holding the year the PSM were formed in Pelalawan.
+FORMATION_CLAIM = "psm_dibentuk_pelalawan"
+
+#: Event kinds of the timeline.
+FORMED = "pembentukan"
+TRAINING = "pelatihan"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Training coverage: ``trained`` of ``target`` PSM."""
+
+    programme: str
+    target: int
+    trained: int
+
+    @property
+    def untrained(self) -> int:
+        return self.target - self.trained
+
+    @property
+    def percent(self) -> float:
+        """Share trained, in per cent (exact; a census, not an estimate)."""
+        return self.trained / self.target * 100
+
+    @property
+    def percent_untrained(self) -> float:
+        return self.untrained / self.target * 100
+
+
+def _where(name: str) -> str:
+    return f"data/processed/{name}"
+
+
+def coverage(programmes: pd.DataFrame, *, keyword: str = "pelatihan") -> Coverage:
+    """The Diklat coverage from the programmes table (Tabel I.3, cleaned): the row whose
+    ``kegiatan`` contains ``keyword`` (case-insensitive) and that has both
+    ``sasaran_orang`` and ``tercapai_orang``."""
+    mask = programmes["kegiatan"].str.lower().str.contains(keyword.lower(), regex=False)
+    rows = programmes[
+        mask & programmes["sasaran_orang"].notna() & programmes["tercapai_orang"].notna()
+    ]
+    if len(rows) != 1:
+        raise DataError(
+            Problem(
+                f"tidak tepat satu kegiatan '{keyword}' dengan sasaran dan capaian",
+                file=_where(PROGRAMMES_FILE),
+                column="kegiatan",
+                value=len(rows),
+                expected="1 baris",
+            )
+        )
+    row = rows.iloc[0]
+    target, trained = int(row["sasaran_orang"]), int(row["tercapai_orang"])
+    if not 0 <= trained <= target or target <= 0:
+        raise DataError(
+            Problem(
+                "capaian di luar sasaran",
+                file=_where(PROGRAMMES_FILE),
+                column="tercapai_orang",
+                value=trained,
+                expected=f"0 sampai {target}",
+            )
+        )
+    return Coverage(str(row["kegiatan"]), target, trained)
+
+
+def programme_status(programmes: pd.DataFrame) -> pd.DataFrame:
+    """The programmes in table order: ``kegiatan``, ``status``, ``terlaksana``,
+    ``sasaran_orang``, ``tercapai_orang``, ``capaian_persen`` (reached / target x 100
+    where both are known)."""
+    out = programmes[["kegiatan", "status", "terlaksana", "sasaran_orang", "tercapai_orang"]].copy()
+    out["capaian_persen"] = out["tercapai_orang"] / out["sasaran_orang"] * 100
+    return out.reset_index(drop=True)
+
+
+def formation_year(claims: pd.DataFrame, claim: str = FORMATION_CLAIM) -> int:
+    """The year the PSM were formed in Kabupaten Pelalawan, from the text claims."""
+    rows = claims[claims["klaim"] == claim]
+    if len(rows) != 1:
+        raise DataError(
+            Problem(
+                "klaim teks tidak ditemukan",
+                file=CLAIMS_FILE,
+                column="klaim",
+                value=claim,
+                expected="tepat satu baris",
+            )
+        )
+    value = str(rows.iloc[0]["nilai"]).strip()
+    if not (value.isdigit() and len(value) == 4):
+        raise DataError(
+            Problem(
+                "tahun tidak dikenali",
+                file=CLAIMS_FILE,
+                column="nilai",
+                value=value,
+                expected="tahun empat angka, misalnya 2008",
+            )
+        )
+    return int(value)
+
+
+def timeline_events(
+    training: pd.DataFrame, formed: int | None = None, *, formed_label: str | None = None
+) -> pd.DataFrame:
+    """Events by year: ``tahun``, ``peristiwa``, ``jenis`` (``pembentukan`` /
+    ``pelatihan``). ``training`` is Tabel I.4 cleaned (``kegiatan``, ``tahun``)."""
+    import pandas as pd
+
+    rows = []
+    if formed is not None:
+        rows.append((formed, formed_label or "PSM dibentuk di Kabupaten Pelalawan", FORMED))
+    for _, r in training.iterrows():
+        rows.append((int(r["tahun"]), str(r["kegiatan"]), TRAINING))
+    df = pd.DataFrame(rows, columns=["tahun", "peristiwa", "jenis"])
+    return df.sort_values("tahun", kind="stable").reset_index(drop=True)
+
+
+def years_without_training(
+    training: pd.DataFrame, until: int, *, since: int | None = None
+) -> list[int]:
+    """Years in ``since..until`` (inclusive) with no training in ``training``.
+
+    ``since=None`` starts the year after the last training, which answers "how long
+    since the last training?"; give the formation year to list every gap.
+    """
+    years = {int(y) for y in training["tahun"]}
+    start = since if since is not None else max(years) + 1
+    return [y for y in range(start, until + 1) if y not in years]
+
+
+def load_programmes(paths=None) -> pd.DataFrame:
+    from psm_analysis.files import read_processed
+
+    return read_processed(PROGRAMMES_FILE, paths)
+
+
+def load_training(paths=None) -> pd.DataFrame:
+    from psm_analysis.files import read_processed
+
+    return read_processed(TRAINING_FILE, paths)
+
+
+def load_claims(paths=None) -> pd.DataFrame:
+    """The chapter's text claims (``klaim``, ``nilai``, ``kutipan``, ``letak``)."""
+    from psm_analysis.files import read_processed
+
+    return read_processed(CLAIMS_FILE, paths)

@@ -1,0 +1,99 @@
+"""PSM per kecamatan against desa/kelurahan: ratios, exceptions, chi-square fit."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pandas as pd
+import pytest
+
+from psm_analysis import spread
+
+# Tabel I.2 (Dinas Sosial, 2018) with the Kemendagri desa+kelurahan counts.
+SEED = [
+    ("14.05.01", "Ukui", 12, 12),
+    ("14.05.02", "Pangkalan Kerinci", 7, 7),
+    ("14.05.03", "Pangkalan Kuras", 17, 17),
+    ("14.05.04", "Pangkalan Lesung", 10, 10),
+    ("14.05.05", "Langgam", 8, 8),
+    ("14.05.06", "Pelalawan", 9, 9),
+    ("14.05.07", "Kerumutan", 10, 10),
+    ("14.05.08", "Bunut", 10, 10),
+    ("14.05.09", "Teluk Meranti", 10, 9),
+    ("14.05.10", "Kuala Kampar", 11, 10),
+    ("14.05.11", "Bandar Sei Kijang", 5, 5),
+    ("14.05.12", "Bandar Petalangan", 11, 11),
+]
+
+
+@pytest.fixture
+def frame():
+    return pd.DataFrame(
+        SEED, columns=["kode_wilayah", "kecamatan", "jumlah_psm", "jumlah_desa_kelurahan"]
+    )
+
+
+def test_psm_vs_villages(frame):
+    t = spread.psm_vs_villages(frame)
+    assert t["jumlah_psm"].sum() == 120 and t["jumlah_desa_kelurahan"].sum() == 118
+    assert list(t["kecamatan"][:3]) == ["Pangkalan Kuras", "Ukui", "Bandar Petalangan"]
+    assert t["kecamatan"].iloc[-1] == "Bandar Sei Kijang"
+    bunut = t.set_index("kecamatan").loc["Bunut"]
+    assert bunut["rasio"] == 1.0 and bunut["selisih"] == 0
+    assert bunut["pangsa_psm_persen"] == pytest.approx(100 / 12)
+    assert t.set_index("kecamatan").loc["Teluk Meranti", "rasio"] == pytest.approx(10 / 9)
+
+
+def test_exceptions_are_kuala_kampar_and_teluk_meranti(frame):
+    ex = spread.exceptions(frame)
+    assert list(ex["kecamatan"]) == ["Kuala Kampar", "Teluk Meranti"]
+    assert list(ex["jumlah_psm"]) == [11, 10]
+    assert list(ex["jumlah_desa_kelurahan"]) == [10, 9]
+    assert list(ex["selisih"]) == [1, 1]
+
+
+def test_chi_square_against_hand_computation(frame):
+    # By hand, in exact fractions: E_i = 120 * d_i / 118, X2 = sum (O_i - E_i)^2 / E_i.
+    x2 = Fraction(0)
+    for _, _, o, d in SEED:
+        e = Fraction(120 * d, 118)
+        x2 += (o - e) ** 2 / e
+    # closed form: the ten rows with O = d give 99 * 4 / (118 * 120); the two exceptions
+    # (11 vs 10 and 10 vs 9) add the rest
+    assert x2 == Fraction(99 * 4, 118 * 120) + (11 - Fraction(1200, 118)) ** 2 / Fraction(
+        1200, 118
+    ) + (10 - Fraction(1080, 118)) ** 2 / Fraction(1080, 118)
+    res = spread.proportional_fit(frame, n_simulations=2000)
+    assert res.statistic == pytest.approx(float(x2), rel=1e-12)
+    assert res.statistic == pytest.approx(0.174259, abs=1e-6)
+    assert res.dof == 11
+    assert res.n == 120
+    assert res.expected.sum() == pytest.approx(120)
+    assert res.expected["Bunut"] == pytest.approx(1200 / 118)
+    assert res.min_expected == pytest.approx(600 / 118)  # Bandar Sei Kijang, above 5
+    assert res.notes == []
+    # upper tail: no departure; lower tail: a fit this close is very unlikely by chance
+    assert res.p_value == pytest.approx(0.99999999522, abs=1e-10)
+    assert res.p_value_lower == pytest.approx(1 - res.p_value, abs=1e-12)
+    assert res.p_value_lower < 1e-8
+    assert res.p_value_monte_carlo == 1.0  # every simulated allocation departs more
+    assert res.contributions()["Teluk Meranti"] == pytest.approx(
+        float((10 - Fraction(1080, 118)) ** 2 / Fraction(1080, 118))
+    )
+
+
+def test_chi_square_detects_a_skewed_allocation(frame):
+    skew = frame.copy()
+    skew["jumlah_psm"] = [30, 2, 30, 5, 5, 5, 10, 10, 5, 5, 3, 10]
+    assert skew["jumlah_psm"].sum() == 120
+    res = spread.proportional_fit(skew, n_simulations=2000, seed=1)
+    assert res.statistic > 30
+    assert res.p_value < 0.001
+    assert res.p_value_monte_carlo == pytest.approx(1 / 2001)
+
+
+def test_chi_square_rejects_zero_weight(frame):
+    bad = frame.copy()
+    bad.loc[0, "jumlah_desa_kelurahan"] = 0
+    with pytest.raises(ValueError, match="positive"):
+        spread.proportional_fit(bad)
