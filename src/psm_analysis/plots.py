@@ -191,6 +191,22 @@ def _pdf_bytes(fig: Figure, title: str | None = None) -> bytes:
     return buf.getvalue()
 
 
+class FigureRecord(dict):
+    """The sidecar record :func:`save_figure` returns; in a notebook it displays as the
+    figure's number, caption and source line (show the figure itself first)."""
+
+    def _repr_html_(self) -> str:
+        import html
+
+        from psm_analysis.labels import t
+
+        return (
+            f'<p class="psm-caption"><strong>{html.escape(self["label"])}</strong> '
+            f"{html.escape(self['caption'])}<br><small>{html.escape(t('sumber', self['lang']))}: "
+            f"{html.escape(self['source'])}</small></p>"
+        )
+
+
 def save_figure(
     fig: Figure,
     name: str,
@@ -199,7 +215,7 @@ def save_figure(
     source: str,
     lang: str | None = None,
     paths=None,
-) -> dict:
+) -> FigureRecord:
     """Write ``figures/<name>.png`` (300 dpi), ``.pdf`` and the sidecar ``.json``.
 
     The figure gets the next number of the running notebook ("Gambar 2.1" after
@@ -222,18 +238,18 @@ def save_figure(
     folder = (paths or get_paths()).figures
     png = _png_bytes(fig)
     pdf = _pdf_bytes(fig, title=f"{label} {caption}")
-    record = {
-        "kind": "figure",
-        "name": name,
-        "number": number,
-        "label": label,
-        "caption": caption,
-        "source": source,
-        "notebook": current_notebook(),
-        "index": index,
-        "lang": lang,
-        "files": [f"{name}.png", f"{name}.pdf"],
-    }
+    record = FigureRecord(
+        kind="figure",
+        name=name,
+        number=number,
+        label=label,
+        caption=caption,
+        source=source,
+        notebook=current_notebook(),
+        index=index,
+        lang=lang,
+        files=[f"{name}.png", f"{name}.pdf"],
+    )
     files.write_bytes(folder / f"{name}.png", png)
     files.write_bytes(folder / f"{name}.pdf", pdf)
     files.write_text(folder / f"{name}.json", sidecar_text(record))

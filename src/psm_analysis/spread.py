@@ -28,9 +28,9 @@ REQUIRED = ("kode_wilayah", "kecamatan", "jumlah_psm", "jumlah_desa_kelurahan")
 
 def load_psm_per_kecamatan(paths=None) -> pd.DataFrame:
     """``data/processed/psm_per_kecamatan.csv`` (Tabel I.2 joined to the reference)."""
-    from psm_analysis.files import read_processed
+    from psm_analysis.dinsos import load_psm_per_kecamatan as load
 
-    df = read_processed(PROCESSED_FILE, paths)
+    df = load(paths)
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise DataError(
@@ -155,29 +155,21 @@ def proportional_fit(
 
 
 def villages_of(kecamatan: str, paths=None) -> pd.DataFrame:
-    """The desa and kelurahan of one kecamatan from ``data/processed/desa_kelurahan.csv``,
-    sorted by Kemendagri code."""
-    from psm_analysis.files import read_processed
+    """The desa and kelurahan of one kecamatan (official name) from
+    ``data/processed/desa_kelurahan.csv``: ``kode``, ``nama``, ``tingkat``, sorted by code."""
+    from psm_analysis.dinsos import load_desa_kelurahan
 
-    df = read_processed("desa_kelurahan.csv", paths)
-    col = "kecamatan" if "kecamatan" in df.columns else None
-    if col is None:
-        raise DataError(
-            Problem(
-                "kolom 'kecamatan' tidak ada",
-                file="data/processed/desa_kelurahan.csv",
-                expected="kolom kecamatan",
-            )
-        )
-    out = df[df[col] == kecamatan]
+    df = load_desa_kelurahan(paths)
+    out = df[df["kecamatan"] == kecamatan]
     if out.empty:
         raise DataError(
             Problem(
                 "kecamatan tidak ada di daftar desa/kelurahan",
                 file="data/processed/desa_kelurahan.csv",
-                column=col,
+                column="kecamatan",
                 value=kecamatan,
             )
         )
-    sort_col = "kode_wilayah" if "kode_wilayah" in out.columns else out.columns[0]
-    return out.sort_values(sort_col, kind="stable").reset_index(drop=True)
+    return (
+        out[["kode", "nama", "tingkat"]].sort_values("kode", kind="stable").reset_index(drop=True)
+    )

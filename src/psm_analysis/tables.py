@@ -166,6 +166,32 @@ class ExportedTable(dict):
         )
 
 
+def cite(
+    sources: pd.DataFrame, *table_ids: str, processed: bool = True, extra: str | None = None
+) -> str:
+    """A "Sumber" text for tables of BAB I from ``sumber_tabel`` (columns ``tabel``,
+    ``sumber``, ``tahun``): ``cite(src, "I.3", "I.4")`` ->
+    ``"Dinas Sosial Kabupaten Pelalawan, 2017 (Tabel I.3); Dinas Sosial Kabupaten
+    Pelalawan, tanpa tahun (Tabel I.4); diolah"``. ``extra`` (e.g. a reference) is added
+    before "diolah"."""
+    import pandas as pd
+
+    by_id = sources.set_index("tabel")
+    parts = []
+    for tid in table_ids:
+        if tid not in by_id.index:
+            raise KeyError(f"table {tid!r} is not in the sources table")
+        row = by_id.loc[tid]
+        year = row["tahun"]
+        when = "tanpa tahun" if pd.isna(year) else str(int(year))
+        parts.append(f"{row['sumber']}, {when} (Tabel {tid})")
+    if extra:
+        parts.append(extra)
+    if processed:
+        parts.append("diolah")
+    return "; ".join(parts)
+
+
 def _source_line(source: str, lang: str) -> str:
     from psm_analysis.labels import t
 

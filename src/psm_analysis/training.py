@@ -158,19 +158,35 @@ def years_without_training(
 
 
 def load_programmes(paths=None) -> pd.DataFrame:
-    from psm_analysis.files import read_processed
+    """Tabel I.3 cleaned (``data/processed/kegiatan_peningkatan_kinerja.csv``), typed."""
+    from psm_analysis.dinsos import load_kegiatan
 
-    return read_processed(PROGRAMMES_FILE, paths)
+    return load_kegiatan(paths)
 
 
 def load_training(paths=None) -> pd.DataFrame:
+    """Tabel I.4 cleaned (``data/processed/diklat_psm.csv``), typed."""
+    from psm_analysis.dinsos import load_diklat
+
+    return load_diklat(paths)
+
+
+def load_claims(paths=None) -> pd.DataFrame | None:
+    """The chapter's text claims (``klaim``, ``nilai``, ``kutipan``, ``letak``) from
+    ``data/processed/klaim_teks.csv``; ``None`` while clean does not write that file."""
+    from psm_analysis.config import get_paths
     from psm_analysis.files import read_processed
 
-    return read_processed(TRAINING_FILE, paths)
-
-
-def load_claims(paths=None) -> pd.DataFrame:
-    """The chapter's text claims (``klaim``, ``nilai``, ``kutipan``, ``letak``)."""
-    from psm_analysis.files import read_processed
-
+    if not ((paths or get_paths()).processed / CLAIMS_FILE).is_file():
+        return None
     return read_processed(CLAIMS_FILE, paths)
+
+
+def load_formation_year(paths=None) -> int | None:
+    """The year the PSM were formed in Kabupaten Pelalawan (claim
+    ``psm_dibentuk_pelalawan`` of the text), or ``None`` when the processed claims do not
+    hold it (yet)."""
+    claims = load_claims(paths)
+    if claims is None or FORMATION_CLAIM not in set(claims["klaim"]):
+        return None
+    return formation_year(claims)
