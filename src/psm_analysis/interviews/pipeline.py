@@ -1,8 +1,241 @@
-"""Builder for this input family. TEMPORARY scaffold so `clean` runs while the real
-builder is written; its owner replaces this file."""
+"""Builder of the interview outputs: ``build_outputs(paths) -> BuildOutput``.
 
-from psm_analysis.pipeline import BuildOutput
+Inputs:
+
+- codings: every CSV/XLSX in ``data/raw/interviews`` other than the codebook, the document
+  map and READMEs (formats: see :mod:`.segments`). When that folder holds no codings, the
+  demo inputs in ``data/demo/interviews`` are used (``demo=True``) with the demo roster in
+  ``data/demo/private``.
+- the roster ``informan*.csv``/``.xlsx`` in ``data/raw/private`` (``data/demo/private`` for the
+  demo), and optionally ``dokumen_informan.csv`` beside it or beside the codings;
+- the codebook (:func:`.codebook.default_codebook_path`).
+
+Outputs (``data/processed``), none holding a name from the roster -- quotes, memos and
+document names have every roster name replaced by the pseudonym (:mod:`.privacy`), and
+every output is checked for the names once more before it is returned:
+
+======================================  =====================================================
+``wawancara_informan.csv``              informants: id, pseudonym, group, position, date
+``wawancara_segmen.csv``                every coded segment (all coders), ``analisis`` flag
+``wawancara_kode_frekuensi.csv``        per code: segments, informants, groups
+``wawancara_matriks_kode_kelompok.csv`` code x informant group (long, zeros included)
+``wawancara_matriks_kode_informan.csv`` code x informant (long, zeros included)
+``wawancara_triangulasi.csv``           groups supporting each code; single-group flag
+``wawancara_hambatan_peringkat.csv``    hambatan ranked by informants
+``wawancara_kutipan.csv``               quotes per code, pseudonymous
+``wawancara_kesepakatan.csv``           Cohen's kappa and agreement per code and overall
+``wawancara_ketidaksepakatan.csv``      the disagreements, to discuss
+``wawancara_codebook.csv`` / ``.qdc``   the codebook as a table and as REFI-QDA
+======================================  =====================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from psm_analysis.config import Paths, get_paths
+from psm_analysis.errors import DataError, Problem, display_path
+from psm_analysis.pipeline import BuildOutput, InputInfo
+
+PREFIX = "wawancara_"
+SOURCE_REAL = "Hasil wawancara penelitian, Kecamatan Bunut"
+SOURCE_DEMO = "DATA CONTOH - bukan data penelitian (wawancara rekaan)"
 
 
-def build_outputs(paths):
-    return BuildOutput()
+@dataclass(frozen=True)
+class Inputs:
+    """Where the interview inputs in use are."""
+
+    codings: tuple[Path, ...]
+    roster: Path | None
+    mapping_dirs: tuple[Path, ...]
+    demo: bool
+
+
+def locate_inputs(paths: Paths | None = None) -> Inputs:
+    """The codings and roster in use: data/raw when it holds codings, else the demo."""
+    from psm_analysis.interviews.roster import find_roster
+    from psm_analysis.interviews.segments import codings_files
+
+    paths = paths or get_paths()
+    raw = codings_files(paths.raw_interviews)
+    if raw:
+        return Inputs(
+            tuple(raw),
+            find_roster(paths.raw_private),
+            (paths.raw_private, paths.raw_interviews),
+            False,
+        )
+    demo_codings = paths.demo / "interviews"
+    demo_private = paths.demo / "private"
+    return Inputs(
+        tuple(codings_files(demo_codings)),
+        find_roster(demo_private),
+        (demo_private, demo_codings),
+        True,
+    )
+
+
+def _roster_or_problem(inputs: Inputs, paths: Paths):
+    from psm_analysis.interviews.roster import load_roster
+
+    if inputs.roster is None:
+        folder = paths.demo / "private" if inputs.demo else paths.raw_private
+        raise DataError(
+            Problem(
+                "daftar informan tidak ditemukan",
+                file=display_path(folder),
+                expected="informan.csv atau informan.xlsx (id_informan, nama, jabatan, kelompok, "
+                "tanggal_wawancara)",
+            )
+        )
+    return load_roster(inputs.roster, inputs.mapping_dirs)
+
+
+def segments_frame(records: list[dict], roster, redact) -> pd.DataFrame:
+    """The checked records as the segments table, names replaced by pseudonyms."""
+    from psm_analysis.interviews.roster import norm_doc, pseudonym
+
+    groups = dict(zip(roster.frame["id_informan"], roster.frame["kelompok"], strict=True))
+    rows = []
+    for i, r in enumerate(records, start=1):
+        iid = r["id_informan"]
+        quote = redact(" ".join(r["kutipan"].split()))
+        rows.append(
+            {
+                "id_segmen": f"S-{i:04d}",
+                "berkas": redact(r["berkas"]),
+                "baris": r["baris"],
+                "format": r["format"],
+                "dokumen": redact(r["dokumen"]),
+                "id_informan": iid,
+                "pseudonim": pseudonym(iid, groups[iid]),
+                "kelompok": groups[iid],
+                "pengkode": redact(r["pengkode"]),
+                "kode": r["kode"],
+                "kutipan": quote,
+                "memo": redact(r["memo"]),
+                # internal keys, dropped before writing
+                "dokumen_kunci": norm_doc(r["dokumen"]),
+                "kutipan_kunci": quote.casefold(),
+            }
+        )
+    cols = [
+        "id_segmen",
+        "berkas",
+        "baris",
+        "format",
+        "dokumen",
+        "id_informan",
+        "pseudonim",
+        "kelompok",
+        "pengkode",
+        "kode",
+        "kutipan",
+        "memo",
+        "dokumen_kunci",
+        "kutipan_kunci",
+    ]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _informants(roster, seg: pd.DataFrame) -> pd.DataFrame:
+    from psm_analysis.interviews.roster import public_roster
+
+    df = public_roster(roster)
+    a = seg[seg["analisis"]]
+    df["jumlah_dokumen"] = (
+        df["id_informan"].map(a.groupby("id_informan")["dokumen"].nunique()).fillna(0).astype(int)
+    )
+    df["jumlah_segmen"] = (
+        df["id_informan"].map(a.groupby("id_informan").size()).fillna(0).astype(int)
+    )
+    return df
+
+
+def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]:
+    """Every interview table (without the ``sumber`` column), from the segments table."""
+    from psm_analysis.interviews import analysis as an
+
+    seg = seg.copy()
+    seg["analisis"] = an.analysis_mask(seg).astype(bool) if len(seg) else pd.Series(dtype=bool)
+    a = seg[seg["analisis"]]
+    informants = _informants(roster, seg)
+    agree, disagree = an.agreement(seg, codebook)
+    public_seg = seg.drop(columns=["dokumen_kunci", "kutipan_kunci"])
+    return {
+        "informan": informants,
+        "segmen": public_seg.astype({"analisis": "bool"}),
+        "kode_frekuensi": an.code_frequency(a, codebook, informants),
+        "matriks_kode_kelompok": an.code_group_matrix(a, codebook, informants),
+        "matriks_kode_informan": an.code_informant_matrix(a, codebook, informants),
+        "triangulasi": an.triangulation(a, codebook, informants),
+        "hambatan_peringkat": an.hambatan_ranking(a, codebook, informants),
+        "kutipan": an.quotes(a, codebook),
+        "kesepakatan": agree,
+        "ketidaksepakatan": disagree,
+        "codebook": codebook.to_frame(),
+    }
+
+
+def build_outputs(paths: Paths | None = None) -> BuildOutput:
+    """Read, check, pseudonymise and analyse the interview codings; write nothing."""
+    from psm_analysis.files import csv_bytes
+    from psm_analysis.interviews.codebook import load_codebook, to_qdc, xsd_path
+    from psm_analysis.interviews.privacy import make_redactor, scan_texts
+    from psm_analysis.interviews.roster import pseudonym
+    from psm_analysis.interviews.segments import read_all
+
+    paths = paths or get_paths()
+    inputs = locate_inputs(paths)
+    if not inputs.codings:
+        return BuildOutput()
+    problems: list[Problem] = []
+    codebook = roster = None
+    from psm_analysis.interviews.codebook import default_codebook_path
+
+    try:
+        cb_path = default_codebook_path(paths)
+        codebook = load_codebook(cb_path, paths)
+    except DataError as err:
+        problems += err.problems
+    try:
+        roster = _roster_or_problem(inputs, paths)
+    except DataError as err:
+        problems += err.problems
+    DataError.collect(problems)
+    records = read_all(list(inputs.codings), codebook, roster)
+
+    names = {
+        pseudonym(i, g): n
+        for i, g, n in zip(
+            roster.frame["id_informan"], roster.frame["kelompok"], roster.frame["nama"], strict=True
+        )
+    }
+    redact = make_redactor(names)
+    seg = segments_frame(records, roster, redact)
+    tables = build_tables(seg, codebook, roster)
+    source = SOURCE_DEMO if inputs.demo else SOURCE_REAL
+    files: dict[str, object] = {}
+    for name, df in tables.items():
+        if name != "codebook":
+            df = df.assign(sumber=source)
+        files[f"{PREFIX}{name}.csv"] = df
+    qdc = to_qdc(codebook)
+    files[f"{PREFIX}codebook.qdc"] = qdc
+
+    # Defence in depth: no output may hold a roster name, whatever column it came from.
+    texts = {
+        n: (csv_bytes(v) if isinstance(v, pd.DataFrame) else v).decode("utf-8")
+        for n, v in files.items()
+    }
+    DataError.collect(scan_texts(texts, list(roster.frame["nama"])))
+
+    used = [InputInfo("interviews", display_path(p), inputs.demo) for p in inputs.codings]
+    used.append(InputInfo("interviews", display_path(inputs.roster), inputs.demo))
+    used.append(InputInfo("interviews", display_path(cb_path), False))
+    used.append(InputInfo("reference", display_path(xsd_path(paths)), False))
+    return BuildOutput(files=files, inputs=used)

@@ -1,0 +1,422 @@
+"""The interview codebook: hierarchical codes tied to the research questions.
+
+A code is known by its *path*: the research question (``peran`` or ``hambatan``), a dot,
+and a short key, e.g. ``hambatan.kurang_pembinaan``. Deeper paths (``a.b.c``) work the
+same way. The two question codes group the others and are not applied to segments.
+
+Two file forms hold a codebook:
+
+- ``codebook_wawancara.yml`` (the project's default, edited by hand; see the comments in
+  ``data/raw/interviews/codebook_wawancara.yml``);
+- a REFI-QDA codebook ``.qdc`` (root ``CodeBook`` in the namespace
+  ``urn:QDA-XML:codebook:1.0``, nested ``Code`` elements with ``guid``, ``name``,
+  ``isCodable``, optional ``color`` and ``Description``), the exchange format of Taguette,
+  QualCoder, ATLAS.ti, MAXQDA and NVivo. Every ``.qdc`` read or written is validated
+  against the schema in ``data/raw/reference/refi_qda_codebook_1_0.xsd``.
+
+In a ``.qdc`` written here, each ``Code``'s ``name`` is its key (the last part of the path),
+nested under its parent, so QualCoder shows the key as the code name and the question as
+its category. The ``guid`` is ``uuid5`` of the path in a fixed namespace, so the same
+codebook always gives the same bytes. ``Description`` holds, one per line, the label a
+reader sees, the description, and ``Indikator: ...``; :func:`from_qdc` reads them back, so
+a codebook survives the round trip unchanged. A flat ``.qdc`` as Taguette writes it (each
+``name`` a full dotted tag path) is read too.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from psm_analysis.errors import DataError, Problem, display_path
+
+#: XML namespace of REFI-QDA codebooks.
+QDC_NS = "urn:QDA-XML:codebook:1.0"
+#: Namespace of the deterministic code guids (uuid5 of the code path).
+GUID_NAMESPACE = uuid.UUID("6f1c2d2e-5a0b-5b7e-9c43-0d1f5e3a7b21")
+#: File name of the schema under data/raw/reference.
+XSD_NAME = "refi_qda_codebook_1_0.xsd"
+#: Default codebook file names in data/raw/interviews, in order of preference.
+CODEBOOK_STEM = "codebook_wawancara"
+CODEBOOK_SUFFIXES = (".qdc", ".yml", ".yaml")
+#: The research questions, in the order the thesis asks them.
+QUESTIONS = ("peran", "hambatan")
+_INDICATOR_PREFIX = "Indikator: "
+_SEPARATORS = re.compile(r"\s*(?:\.|/|:|>|\\)\s*")
+
+
+def normalize_code(text: object) -> str:
+    """A code as typed (``"Hambatan / Kurang pembinaan"``) in canonical path form
+    (``"hambatan.kurang_pembinaan"``): lowercase, parts split on ``. / : > \\``, spaces
+    inside a part become ``_``.
+
+    >>> normalize_code(" Hambatan / Kurang  pembinaan ")
+    'hambatan.kurang_pembinaan'
+    """
+    if text is None:
+        return ""
+    parts = [p for p in _SEPARATORS.split(str(text).strip().lower()) if p]
+    return ".".join(re.sub(r"\s+", "_", p.strip()) for p in parts)
+
+
+@dataclass(frozen=True)
+class Code:
+    """One code of the codebook."""
+
+    path: str
+    label: str
+    description: str = ""
+    indicator: str = ""
+    color: str | None = None
+    codable: bool = True
+
+    @property
+    def key(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+    @property
+    def parent(self) -> str | None:
+        return self.path.rsplit(".", 1)[0] if "." in self.path else None
+
+    @property
+    def question(self) -> str:
+        return self.path.split(".", 1)[0]
+
+    @property
+    def guid(self) -> str:
+        return str(uuid.uuid5(GUID_NAMESPACE, self.path)).upper()
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """An ordered set of codes; parents always come before their children."""
+
+    codes: tuple[Code, ...]
+    source: str | None = field(default=None, compare=False)
+
+    def __post_init__(self):
+        seen = set()
+        for c in self.codes:
+            if c.path in seen:
+                raise ValueError(f"duplicate code path {c.path!r}")
+            seen.add(c.path)
+
+    @property
+    def paths(self) -> list[str]:
+        return [c.path for c in self.codes]
+
+    @property
+    def codable(self) -> list[Code]:
+        return [c for c in self.codes if c.codable]
+
+    def get(self, path: str) -> Code | None:
+        return self._index().get(path)
+
+    def _index(self) -> dict[str, Code]:
+        return {c.path: c for c in self.codes}
+
+    def children(self, path: str | None) -> list[Code]:
+        return [c for c in self.codes if c.parent == path]
+
+    def resolve(self, text: object, categories: list[str] | None = None) -> str | None:
+        """The path of the code a coding tool wrote, or None if the codebook lacks it.
+
+        ``text`` is a tag path (Taguette: ``hambatan.anggaran``), a path typed in Excel,
+        or a code name with its ``categories`` from the immediate parent upwards
+        (QualCoder). A bare key that is unique in the codebook also resolves, so a
+        QDA project whose codes were imported without their hierarchy still works.
+        """
+        name = normalize_code(text)
+        if not name:
+            return None
+        index = self._index()
+        if categories:
+            cats = [normalize_code(c) for c in categories if normalize_code(c)]
+            full = ".".join([*reversed(cats), name])
+            if full in index:
+                return full
+        if name in index:
+            return name
+        key = name.rsplit(".", 1)[-1]
+        matches = [c.path for c in self.codes if c.key == key]
+        return matches[0] if len(matches) == 1 else None
+
+    def to_frame(self):
+        """The codebook as a table (one row per code) for data/processed."""
+        import pandas as pd
+
+        rows = [
+            {
+                "kode": c.path,
+                "pertanyaan": c.question,
+                "induk": c.parent or "",
+                "label": c.label,
+                "deskripsi": c.description,
+                "indikator": c.indicator,
+                "dapat_dikodekan": c.codable,
+                "warna": c.color or "",
+                "guid": c.guid,
+            }
+            for c in self.codes
+        ]
+        return pd.DataFrame(rows).astype({"dapat_dikodekan": "bool"})
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def _ordered(codes: list[Code]) -> tuple[Code, ...]:
+    """Parents before children, siblings in their given order; missing ancestors added
+    as non-codable grouping codes labelled with their key."""
+    by_path: dict[str, Code] = {}
+    order: list[str] = []
+    for c in codes:
+        parts = c.path.split(".")
+        for i in range(1, len(parts)):
+            anc = ".".join(parts[:i])
+            if anc not in by_path:
+                by_path[anc] = Code(anc, parts[i - 1], codable=False)
+                order.append(anc)
+        if c.path in by_path and c.path in order:
+            order.remove(c.path)
+        by_path[c.path] = c
+        order.append(c.path)
+    position = {p: i for i, p in enumerate(order)}
+
+    def sort_key(path: str):
+        parts = path.split(".")
+        return [position[".".join(parts[: i + 1])] for i in range(len(parts))]
+
+    return tuple(by_path[p] for p in sorted(order, key=sort_key))
+
+
+def _check_color(value, where: dict) -> tuple[str | None, list[Problem]]:
+    if value in (None, ""):
+        return None, []
+    text = str(value).strip()
+    if re.fullmatch(r"#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})", text):
+        return text.upper(), []
+    return None, [Problem("warna kode tidak dikenali", value=text, expected="#RRGGBB", **where)]
+
+
+def from_yaml(path: str | Path) -> Codebook:
+    """Read the project's YAML codebook; raise one DataError with every problem."""
+    import yaml
+
+    path = Path(path)
+    shown = display_path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise DataError(Problem(f"codebook tidak dapat dibaca ({err})", file=shown)) from None
+    if not isinstance(data, dict) or not isinstance(data.get("kode"), list):
+        raise DataError(
+            Problem(
+                "codebook harus memuat daftar 'kode'",
+                file=shown,
+                expected="kunci 'pertanyaan' dan 'kode' seperti codebook bawaan",
+            )
+        )
+    problems: list[Problem] = []
+    codes: list[Code] = []
+    for qkey, q in (data.get("pertanyaan") or {}).items():
+        q = q or {}
+        where = {"file": shown, "column": f"pertanyaan.{qkey}"}
+        color, probs = _check_color(q.get("warna"), where)
+        problems += probs
+        codes.append(
+            Code(
+                normalize_code(qkey),
+                str(q.get("label") or qkey),
+                str(q.get("deskripsi") or "").strip(),
+                str(q.get("indikator") or "").strip(),
+                color,
+                codable=False,
+            )
+        )
+    seen: set[str] = {c.path for c in codes}
+    for i, item in enumerate(data["kode"], start=1):
+        where = {"file": shown, "column": f"kode[{i}]"}
+        if not isinstance(item, dict) or not item.get("kode"):
+            problems.append(Problem("entri kode tanpa 'kode'", value=item, **where))
+            continue
+        p = normalize_code(item["kode"])
+        if "." not in p:
+            problems.append(
+                Problem(
+                    "kode harus diawali pertanyaan penelitiannya",
+                    value=item["kode"],
+                    expected="mis. 'hambatan.anggaran'",
+                    **where,
+                )
+            )
+            continue
+        if p in seen:
+            problems.append(Problem("kode tercantum dua kali", value=item["kode"], **where))
+            continue
+        seen.add(p)
+        color, probs = _check_color(item.get("warna"), where)
+        problems += probs
+        codes.append(
+            Code(
+                p,
+                str(item.get("label") or p.rsplit(".", 1)[-1]),
+                str(item.get("deskripsi") or "").strip(),
+                str(item.get("indikator") or "").strip(),
+                color,
+                bool(item.get("dapat_dikodekan", True)),
+            )
+        )
+    DataError.collect(problems)
+    return Codebook(_ordered(codes), source=shown)
+
+
+# ----------------------------------------------------------------------------- REFI-QDA
+
+
+def xsd_path(paths=None) -> Path:
+    from psm_analysis.config import get_paths
+
+    return (paths or get_paths()).raw_reference / XSD_NAME
+
+
+def schema_problems(xml: bytes, file: str | None = None, paths=None) -> list[Problem]:
+    """Problems found validating ``xml`` against the REFI-QDA codebook schema."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(xsd_path(paths))))
+    try:
+        doc = etree.fromstring(xml)
+    except etree.XMLSyntaxError as err:
+        return [Problem(f"berkas .qdc bukan XML yang sah ({err})", file=file)]
+    if schema.validate(doc):
+        return []
+    return [
+        Problem(f"tidak sesuai skema REFI-QDA codebook 1.0: {e.message}", file=file, row=e.line)
+        for e in schema.error_log
+    ]
+
+
+def _description_text(c: Code) -> str:
+    lines = [c.label]
+    if c.description:
+        lines.append(c.description)
+    if c.indicator:
+        lines.append(_INDICATOR_PREFIX + c.indicator)
+    return "\n".join(lines)
+
+
+def to_qdc(codebook: Codebook, origin: str = "psm-analysis") -> bytes:
+    """The codebook as REFI-QDA ``.qdc`` bytes (UTF-8, deterministic)."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{QDC_NS}}}CodeBook", nsmap={None: QDC_NS})
+    root.set("origin", origin)
+    codes_el = etree.SubElement(root, f"{{{QDC_NS}}}Codes")
+
+    def add(parent_el, code: Code):
+        el = etree.SubElement(parent_el, f"{{{QDC_NS}}}Code")
+        el.set("guid", code.guid)
+        el.set("name", code.key)
+        el.set("isCodable", "true" if code.codable else "false")
+        if code.color:
+            el.set("color", code.color)
+        desc = etree.SubElement(el, f"{{{QDC_NS}}}Description")
+        desc.text = _description_text(code)
+        for child in codebook.children(code.path):
+            add(el, child)
+
+    for top in codebook.children(None):
+        add(codes_el, top)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
+    """Read a REFI-QDA codebook (a path or the bytes); validate it against the schema."""
+    from lxml import etree
+
+    if isinstance(source, bytes):
+        data, shown = source, None
+    else:
+        shown = display_path(source)
+        try:
+            data = Path(source).read_bytes()
+        except OSError as err:
+            raise DataError(Problem(f"codebook tidak dapat dibaca ({err})", file=shown)) from None
+    DataError.collect(schema_problems(data, shown, paths))
+    root = etree.fromstring(data)
+    ns = {"q": QDC_NS}
+    codes: list[Code] = []
+
+    def walk(el, parent_path: str | None):
+        for code_el in el.findall("q:Code", ns):
+            name = code_el.get("name", "")
+            key = normalize_code(name)
+            path = key if parent_path is None else f"{parent_path}.{key}"
+            desc_el = code_el.find("q:Description", ns)
+            lines = (desc_el.text or "").split("\n") if desc_el is not None else []
+            label = lines[0].strip() if lines and lines[0].strip() else name
+            rest = lines[1:]
+            indicator = ""
+            if rest and rest[-1].startswith(_INDICATOR_PREFIX):
+                indicator = rest.pop()[len(_INDICATOR_PREFIX) :]
+            color = code_el.get("color")
+            codes.append(
+                Code(
+                    path,
+                    label,
+                    "\n".join(rest),
+                    indicator,
+                    color.upper() if color else None,
+                    code_el.get("isCodable") in ("true", "1"),
+                )
+            )
+            walk(code_el, path)
+
+    walk(root.find("q:Codes", ns), None)
+    return Codebook(_ordered(codes), source=shown)
+
+
+# ----------------------------------------------------------------------------- finding
+
+
+def default_codebook_path(paths=None) -> Path:
+    """The codebook in use: ``data/raw/interviews/codebook_wawancara.qdc`` if present,
+    else ``codebook_wawancara.yml`` (two at once is an error the caller reports)."""
+    from psm_analysis.config import get_paths
+
+    folder = (paths or get_paths()).raw_interviews
+    found = codebook_files(folder)
+    if len(found) > 1:
+        raise DataError(
+            Problem(
+                "lebih dari satu codebook di folder wawancara; simpan satu saja",
+                file=display_path(folder),
+                value=", ".join(p.name for p in found),
+            )
+        )
+    return found[0] if found else folder / f"{CODEBOOK_STEM}.yml"
+
+
+def codebook_files(folder: Path) -> list[Path]:
+    return [
+        folder / f"{CODEBOOK_STEM}{s}"
+        for s in CODEBOOK_SUFFIXES
+        if (folder / f"{CODEBOOK_STEM}{s}").is_file()
+    ]
+
+
+def is_codebook_file(path: Path) -> bool:
+    return path.stem.lower().startswith("codebook") and path.suffix.lower() in CODEBOOK_SUFFIXES
+
+
+def load_codebook(path: str | Path | None = None, paths=None) -> Codebook:
+    """Read a codebook file (``.yml``/``.yaml`` or ``.qdc``); default: the project's."""
+    path = Path(path) if path is not None else default_codebook_path(paths)
+    if not path.is_file():
+        raise DataError(Problem("codebook tidak ditemukan", file=display_path(path)))
+    if path.suffix.lower() == ".qdc":
+        return from_qdc(path, paths)
+    return from_yaml(path)

@@ -1,0 +1,253 @@
+"""Privacy guard: informants' names never leave the private folder.
+
+Two halves:
+
+1. Before anything is written, :func:`make_redactor` replaces each roster name in a quote,
+   memo or document name by the informant's pseudonym ("I-03 (PSM)").
+2. After ``reproduce`` wrote everything, :func:`scan_files` looks for the names in every
+   file written (CSV, xlsx, docx, HTML, Markdown, JSON, notebooks, the text of PDF figures)
+   and reports each file where one appears.
+
+Which names are looked for (:func:`name_variants`):
+
+- the full name as written in the roster, with anything after the first comma dropped
+  (academic titles such as ", S.Sos");
+- each of its parts (given name, family name, middle names), except parts that are too
+  short or too common to identify anyone: parts of fewer than 3 letters, parts containing
+  a dot (initials and titles like "H." or "Drs."), and a fixed list of honorifics,
+  titles and particles (:data:`IGNORED_PARTS`: Bapak/Pak, Ibu/Bu, Hj, bin, binti, ...).
+
+Matching ignores case and respects word boundaries ("Rina" does not match "Marina").
+A part shared by two informants cannot be given one pseudonym; it becomes
+``[nama disamarkan]``. Names of people who are not on the roster are not known to the
+guard: add them to the roster or remove them from the codings.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from psm_analysis.errors import Problem, display_path
+
+#: Name parts never looked for on their own (lowercase, without dots).
+IGNORED_PARTS = frozenset(
+    {
+        "bapak",
+        "pak",
+        "ibu",
+        "bu",
+        "bpk",
+        "sdr",
+        "sdri",
+        "saudara",
+        "saudari",
+        "hj",
+        "hajjah",
+        "haji",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "dan",
+        "drs",
+        "dra",
+        "ir",
+        "dr",
+        "prof",
+        "ssos",
+        "sos",
+        "spd",
+        "msi",
+        "mm",
+        "se",
+        "sh",
+        "st",
+        "sip",
+        "ap",
+        "mpd",
+        "skm",
+        "amd",
+    }
+)
+MIN_PART_LENGTH = 3
+#: Replacement of a name part that several informants share.
+AMBIGUOUS = "[nama disamarkan]"
+TEXT_SUFFIXES = {
+    ".csv",
+    ".md",
+    ".json",
+    ".txt",
+    ".html",
+    ".htm",
+    ".ipynb",
+    ".qdc",
+    ".xml",
+    ".svg",
+    ".tex",
+    ".py",
+    ".yml",
+    ".yaml",
+}
+ZIP_SUFFIXES = {".xlsx", ".docx", ".pptx", ".odt", ".ods"}
+
+
+def name_variants(full_name: str) -> list[str]:
+    """The strings looked for for one person: the full name and its meaningful parts.
+
+    >>> name_variants("Hj. Siti Aminah Lubis, S.Sos")
+    ['Hj. Siti Aminah Lubis', 'Siti', 'Aminah', 'Lubis']
+    """
+    base = " ".join(str(full_name).split(",")[0].split())
+    if not base:
+        return []
+    out = [base]
+    for part in re.split(r"[\s\-]+", base):
+        if "." in part or len(re.sub(r"\W", "", part)) < MIN_PART_LENGTH:
+            continue
+        if part.casefold() in IGNORED_PARTS or part in out:
+            continue
+        out.append(part)
+    return out
+
+
+def _pattern(variants: Iterable[str]) -> re.Pattern | None:
+    items = sorted(set(variants), key=lambda s: (-len(s), s.casefold()))
+    if not items:
+        return None
+    alts = [r"\s+".join(re.escape(w) for w in v.split()) for v in items]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
+    """A function replacing every variant of every name by its pseudonym.
+
+    ``names`` maps pseudonym -> full name (the roster's ``nama``).
+    """
+    target: dict[str, str] = {}
+    for pseudo, full in names.items():
+        for v in name_variants(full):
+            key = v.casefold()
+            if key in target and target[key] != pseudo:
+                target[key] = AMBIGUOUS
+            else:
+                target[key] = pseudo
+    pattern = _pattern(target)
+    canon = {re.sub(r"\s+", " ", k): v for k, v in target.items()}
+
+    def redact(text: str) -> str:
+        if pattern is None or not isinstance(text, str) or not text:
+            return text
+        return pattern.sub(lambda m: canon[" ".join(m.group(0).split()).casefold()], text)
+
+    return redact
+
+
+def roster_names(paths=None) -> list[str]:
+    """The names to look for in output files: the full names and their meaningful parts
+    (see the module docstring for the rule), from the roster in use -- the real roster in
+    data/raw/private when there is one, else the demo roster. Sorted, unique."""
+    from psm_analysis.interviews.pipeline import locate_inputs
+    from psm_analysis.interviews.roster import read_roster
+
+    inputs = locate_inputs(paths)
+    if inputs.roster is None:
+        return []
+    roster = read_roster(inputs.roster)
+    found: set[str] = set()
+    for full in roster.frame["nama"]:
+        found.update(name_variants(full))
+    return sorted(found, key=str.casefold)
+
+
+# ----------------------------------------------------------------------------- scanning
+
+
+def _strip_tags(text: str, sep: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", sep, text))
+
+
+def file_texts(path: Path) -> list[str]:
+    """The texts of a file in which a name could show: for markup both with tags removed
+    and with tags turned into spaces (a name split over two runs or cells is found either
+    way); PDF text via pypdf; for any other file its bytes read as UTF-8."""
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in ZIP_SUFFIXES:
+        texts = []
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                for info in zf.infolist():
+                    if info.filename.endswith((".xml", ".rels", ".txt")):
+                        raw = zf.read(info.filename).decode("utf-8", errors="replace")
+                        texts += [_strip_tags(raw, ""), _strip_tags(raw, " ")]
+        except zipfile.BadZipFile:
+            texts.append(data.decode("utf-8", errors="replace"))
+        return texts
+    if suffix == ".pdf":
+        texts = [data.decode("latin-1")]  # metadata (title, author) is plain text
+        try:
+            from pypdf import PdfReader
+
+            reader = PdfReader(io.BytesIO(data))
+            texts += [page.extract_text() or "" for page in reader.pages]
+            meta = reader.metadata or {}
+            texts += [str(v) for v in meta.values()]
+        except Exception as err:  # an unreadable PDF is itself worth reporting
+            texts.append(f"<pdf tidak terbaca: {err}>")
+        return texts
+    text = data.decode("utf-8", errors="replace")
+    if suffix in {".html", ".htm", ".xml", ".svg", ".qdc", ".ipynb", ".json"}:
+        return [text, _strip_tags(text, ""), _strip_tags(text, " "), html.unescape(text)]
+    return [text]
+
+
+def _mask(name: str) -> str:
+    return name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else "**"
+
+
+def scan_files(files: Iterable[str | Path], names: Iterable[str]) -> list[Problem]:
+    """One problem per file (and name) in which a roster name appears, ignoring case.
+
+    The message shows the name masked ("A****a"), so that a log does not repeat it.
+    """
+    pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
+    compiled = [(n, _pattern([n])) for n in pattern_names]
+    problems = []
+    for f in sorted(Path(p) for p in files):
+        if not f.is_file():
+            continue
+        texts = file_texts(f)
+        for name, pat in compiled:
+            if any(pat.search(t) for t in texts):
+                problems.append(
+                    Problem(
+                        "berkas keluaran memuat nama informan dari daftar privat "
+                        f"({_mask(name)}); hapus nama itu dari sumbernya atau tambahkan ke "
+                        "daftar informan agar disamarkan",
+                        file=display_path(f),
+                    )
+                )
+    return problems
+
+
+def scan_texts(texts: dict[str, str], full_names: Iterable[str]) -> list[Problem]:
+    """Like :func:`scan_files` for outputs still in memory (``{file name: text}``), with
+    the variants of ``full_names``; used by the builder before it returns anything."""
+    variants = sorted({v for n in full_names for v in name_variants(n)}, key=str.casefold)
+    problems = []
+    for fname in sorted(texts):
+        for v in variants:
+            if _pattern([v]).search(texts[fname]):
+                problems.append(
+                    Problem(
+                        "keluaran wawancara akan memuat nama informan dari daftar privat "
+                        f"({_mask(v)}); periksa kolom jabatan/dokumen/pengkode",
+                        file=f"data/processed/{fname}",
+                    )
+                )
+    return problems

@@ -1,0 +1,338 @@
+"""Reading coded segments from the three input formats, and checking them.
+
+Formats, recognised by their header row:
+
+- ``segmen`` -- the project's own CSV/XLSX (``segmen_terkode.csv``): ``id_informan``,
+  ``dokumen``, ``kode``, ``kutipan``, ``pengkode`` (``dokumen`` and ``pengkode`` may be
+  left empty: the document is then the informant id, the coder the file name).
+- ``taguette`` -- Taguette's highlights export (``id``, ``document``, ``tag``, ``content``;
+  one row per highlight and tag; comma-separated UTF-8; CRLF line ends). The export holds no
+  coder, so the coder is taken from the file name: the part after the last ``__``
+  (``taguette__pengkode_2.csv`` -> ``pengkode_2``), else the whole file stem. Highlights
+  without a tag (an empty ``tag``) carry no code and are skipped.
+- ``qualcoder`` -- QualCoder's coded-text report (Reports > Coding reports > export csv or
+  xlsx): ``File`` (or ``Case`` followed by ``Filename``; older versions ``File/case``),
+  ``Coder``, ``Coded``, ``Id``, ``Codename``, ``Coded_Memo``, then one ``Category`` column
+  per level (immediate parent first); UTF-8 with a BOM, every cell quoted. Image and
+  audio/video codings (``Id`` ``imid:``/``avid:``) are skipped.
+
+Taguette and QualCoder name documents, not informants: documents map to informants through
+the roster's ``dokumen`` column or ``dokumen_informan.csv`` (see :mod:`.roster`).
+
+Every problem of every file is collected (codes not in the codebook, informants not in the
+roster, documents without an informant, empty quotes, duplicated segments), located by file
+and row as Excel shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from psm_analysis.errors import DataError, Problem, display_path
+from psm_analysis.interviews.codebook import Codebook, normalize_code
+from psm_analysis.interviews.roster import Roster, norm_doc, read_table
+
+#: Canonical columns of a read segment.
+COLUMNS = [
+    "berkas",
+    "lembar",
+    "baris",
+    "format",
+    "dokumen",
+    "id_informan",
+    "kode_asli",
+    "kategori",
+    "kutipan",
+    "pengkode",
+    "memo",
+    "id_asli",
+]
+
+#: The header of each field, per format (for messages that name the column).
+FIELDS = {
+    "segmen": {
+        "dokumen": "dokumen",
+        "informan": "id_informan",
+        "kode": "kode",
+        "kutipan": "kutipan",
+    },
+    "taguette": {
+        "dokumen": "document",
+        "informan": "document",
+        "kode": "tag",
+        "kutipan": "content",
+    },
+    "qualcoder": {"dokumen": "File", "informan": "File", "kode": "Codename", "kutipan": "Coded"},
+}
+SUFFIXES = (".csv", ".xlsx")
+
+
+def detect_format(columns: list[str]) -> str | None:
+    """``"segmen"``, ``"taguette"``, ``"qualcoder"`` or None, from the header row."""
+    cols = [str(c).strip() for c in columns]
+    low = {c.lower() for c in cols}
+    if (
+        cols
+        and cols[0] in ("File", "Case", "File/case")
+        and {"Coder", "Coded", "Id", "Codename", "Coded_Memo"} <= set(cols)
+    ):
+        return "qualcoder"
+    if cols[:4] == ["id", "document", "tag", "content"]:
+        return "taguette"
+    if {"id_informan", "kode", "kutipan"} <= low:
+        return "segmen"
+    return None
+
+
+def _coder_from_name(path: Path) -> str:
+    stem = path.stem
+    return stem.rsplit("__", 1)[-1] if "__" in stem else stem
+
+
+def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
+    """Read one codings file into canonical records (see :data:`COLUMNS`)."""
+    path = Path(path)
+    shown = display_path(path)
+    try:
+        df, sheet = read_table(path)
+    except Exception as err:  # unreadable: one clear problem
+        return [], [Problem(f"berkas kodean tidak dapat dibaca ({err})", file=shown)]
+    fmt = detect_format(list(df.columns))
+    if fmt is None:
+        return [], [
+            Problem(
+                "format berkas kodean tidak dikenali",
+                file=shown,
+                sheet=sheet,
+                value=", ".join(map(str, df.columns)),
+                expected="kolom id_informan, dokumen, kode, kutipan, pengkode; atau ekspor "
+                "Taguette (id, document, tag, content); atau laporan QualCoder "
+                "(File, Coder, Coded, Id, Codename, Coded_Memo, Category)",
+            )
+        ]
+    if fmt == "segmen":
+        df.columns = [str(c).strip().lower() for c in df.columns]
+    records = []
+    default_coder = _coder_from_name(path)
+    category_cols = [c for c in df.columns if str(c).startswith("Category")]
+    for i, rec in enumerate(df.to_dict("records"), start=2):
+        rec = {k: ("" if v is None else str(v)) for k, v in rec.items()}
+        base = {
+            "berkas": shown,
+            "lembar": sheet,
+            "baris": i,
+            "format": fmt,
+            "kategori": "",
+            "memo": "",
+            "id_asli": "",
+        }
+        if fmt == "segmen":
+            if not any(v.strip() for v in rec.values()):
+                continue
+            iid = rec.get("id_informan", "").strip()
+            records.append(
+                base
+                | {
+                    "dokumen": rec.get("dokumen", "").strip() or iid,
+                    "id_informan": iid,
+                    "kode_asli": rec.get("kode", "").strip(),
+                    "kutipan": rec.get("kutipan", ""),
+                    "pengkode": rec.get("pengkode", "").strip() or default_coder,
+                    "memo": rec.get("memo", ""),
+                }
+            )
+        elif fmt == "taguette":
+            if not rec["tag"].strip():
+                continue  # a highlight without a tag carries no code
+            records.append(
+                base
+                | {
+                    "dokumen": rec["document"].strip(),
+                    "id_informan": "",
+                    "kode_asli": rec["tag"].strip(),
+                    "kutipan": rec["content"],
+                    "pengkode": default_coder,
+                    "id_asli": rec["id"].strip(),
+                }
+            )
+        else:
+            ident = rec["Id"].strip()
+            if ident.startswith(("imid:", "avid:")):
+                continue
+            case = rec[df.columns[0]].strip() if df.columns[0] == "Case" else ""
+            doc = rec["Filename"] if "Filename" in rec else rec[df.columns[0]]
+            cats = [rec[c].strip() for c in category_cols if rec[c].strip()]
+            records.append(
+                base
+                | {
+                    "dokumen": doc.strip(),
+                    "id_informan": "",
+                    "kode_asli": rec["Codename"].strip(),
+                    "kategori": " > ".join(cats),
+                    "kutipan": rec["Coded"],
+                    "pengkode": rec["Coder"].strip() or default_coder,
+                    "memo": rec["Coded_Memo"],
+                    "id_asli": ident,
+                    "kasus": case,
+                }
+            )
+    return records, []
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def check_records(
+    records: list[dict], codebook: Codebook, roster: Roster, codebook_name: str | None = None
+) -> tuple[list[dict], list[Problem]]:
+    """Resolve codes and informants; return the good records (with ``kode``) and every
+    problem found. ``records`` may come from several files."""
+    problems: list[Problem] = []
+    good: list[dict] = []
+    ids = set(roster.ids)
+    seen: dict[tuple, dict] = {}
+    cb_name = codebook_name or codebook.source or "codebook"
+    for r in records:
+        f = FIELDS[r["format"]]
+        where = {"file": r["berkas"], "sheet": r["lembar"], "row": r["baris"]}
+        ok = True
+        cats = [c for c in r["kategori"].split(" > ") if c]
+        path = codebook.resolve(r["kode_asli"], cats or None)
+        if not r["kode_asli"]:
+            problems.append(Problem("kode kosong", column=f["kode"], **where))
+            ok = False
+        elif path is None:
+            shown = r["kode_asli"] + (f" (kategori {r['kategori']})" if r["kategori"] else "")
+            problems.append(
+                Problem(
+                    "kode tidak ada di codebook",
+                    column=f["kode"],
+                    value=shown,
+                    expected=f"salah satu kode di {cb_name}",
+                    **where,
+                )
+            )
+            ok = False
+        elif not codebook.get(path).codable:
+            problems.append(
+                Problem(
+                    "kode ini hanya pengelompok dan tidak dipakai untuk segmen",
+                    column=f["kode"],
+                    value=r["kode_asli"],
+                    expected="kode turunannya, mis. " + path + ".<kode>",
+                    **where,
+                )
+            )
+            ok = False
+        iid = r["id_informan"]
+        if r["format"] == "segmen":
+            if not iid:
+                problems.append(Problem("id_informan kosong", column=f["informan"], **where))
+                ok = False
+            elif iid not in ids:
+                problems.append(
+                    Problem(
+                        "informan tidak ada di daftar informan",
+                        column=f["informan"],
+                        value=iid,
+                        expected=f"id_informan di {roster.source}",
+                        **where,
+                    )
+                )
+                ok = False
+        else:
+            case = r.get("kasus", "")
+            iid = case if case in ids else roster.informant_for_document(case) if case else None
+            iid = iid or roster.informant_for_document(r["dokumen"]) or ""
+            if not iid:
+                column = "Filename" if case else f["informan"]
+                problems.append(
+                    Problem(
+                        "dokumen tidak terpetakan ke informan",
+                        column=column,
+                        value=r["dokumen"],
+                        expected=f"kolom 'dokumen' di {roster.source} atau dokumen_informan.csv",
+                        **where,
+                    )
+                )
+                ok = False
+        if not r["kutipan"].strip():
+            problems.append(Problem("kutipan kosong", column=f["kutipan"], **where))
+            ok = False
+        if not ok:
+            continue
+        key = (r["pengkode"], norm_doc(r["dokumen"]), path, _norm_text(r["kutipan"]))
+        if key in seen:
+            first = seen[key]
+            where_first = (
+                f"berkas {first['berkas']} baris {first['baris']}"
+                if first["berkas"] != r["berkas"]
+                else f"baris {first['baris']}"
+            )
+            problems.append(
+                Problem(
+                    f"segmen ganda: sama dengan {where_first} (pengkode, "
+                    "dokumen, kode dan kutipan sama)",
+                    column=f["kutipan"],
+                    **where,
+                )
+            )
+            continue
+        seen[key] = r
+        good.append(r | {"id_informan": iid, "kode": path})
+    return good, problems
+
+
+def codings_files(folder: Path) -> list[Path]:
+    """The codings files in ``folder``: CSV/XLSX except the codebook, the document map and
+    READMEs (hidden files and Excel lock files ``~$...`` aside)."""
+    from psm_analysis.interviews.codebook import is_codebook_file
+    from psm_analysis.interviews.roster import MAPPING_NAME
+
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in sorted(folder.rglob("*")):
+        name = p.name.lower()
+        if (
+            not p.is_file()
+            or name.startswith((".", "~$"))
+            or p.suffix.lower() not in SUFFIXES
+            or is_codebook_file(p)
+            or name == MAPPING_NAME
+            or name.startswith("readme")
+        ):
+            continue
+        out.append(p)
+    return out
+
+
+def read_all(files: list[Path], codebook: Codebook, roster: Roster) -> list[dict]:
+    """Read and check every codings file; raise one DataError with every problem."""
+    records: list[dict] = []
+    problems: list[Problem] = []
+    for f in files:
+        recs, probs = read_codings(f)
+        records += recs
+        problems += probs
+    good, probs = check_records(records, codebook, roster)
+    DataError.collect(problems + probs)
+    return good
+
+
+def informant_sort_key(informant_id: str):
+    """Natural order: I-2 before I-10."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", informant_id)]
+
+
+__all__ = [
+    "COLUMNS",
+    "check_records",
+    "codings_files",
+    "detect_format",
+    "normalize_code",
+    "read_all",
+    "read_codings",
+]
