@@ -281,7 +281,7 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
     """
     if _is_na(x):
         return na_rep
-    d = Decimal(x) if isinstance(x, _numbers.Integral) else Decimal(repr(float(x)))
+    d = Decimal(int(x)) if isinstance(x, _numbers.Integral) else Decimal(repr(float(x)))
     with localcontext() as ctx:
         ctx.prec = max(28, d.adjusted() + (decimals or 0) + 10)
         if decimals is None:
