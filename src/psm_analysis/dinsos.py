@@ -39,6 +39,10 @@ _TOTAL_LABEL = re.compile(
 _SUMBER = re.compile(r"sumber\s*:", re.IGNORECASE)
 _NOTE = re.compile(r"(keterangan|catatan|ket\.?)\s*:|\*", re.IGNORECASE)
 _NUMBER_LIKE = re.compile(r"[-+\u2212]?\d")
+#: A number, perhaps followed by "%" or one word (a unit): "1.250", "12,5 %", "120 orang".
+_NUMBER_SHAPE = re.compile(r"[-+\u2212]?\d[\d.,]*\s*(?:%|[^\W\d_]+)?")
+_CODE = re.compile(r"\d+(?:\.\d+){2,}")
+_THOUSANDS_ONLY = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _COLUMN_NUMBER = re.compile(r"\(?(\d+)\)?")
 #: Columns never summed against a total row (keys as :func:`name_key` gives them).
 _ID_COLUMNS = {"no", "nomor", "nourut", "kode", "kodewilayah", "tahun"}
@@ -121,6 +125,18 @@ def _non_empty(row) -> list[Any]:
 
 def _is_text(v: Any) -> bool:
     return isinstance(v, str) and not _NUMBER_LIKE.match(v)
+
+
+def _looks_numeric(v: Any) -> bool:
+    """A cell that should be read as a number: any number, or text shaped like one
+    (digits and separators, perhaps "%" or one word after them) that is not a dotted
+    code such as "14.05.08". Bad numbers of that shape ("1.25", "5 ekor") are then
+    reported by the parser rather than taken as text."""
+    if not isinstance(v, str):
+        return True
+    if _CODE.fullmatch(v) and not _THOUSANDS_ONLY.fullmatch(v):
+        return False
+    return bool(_NUMBER_SHAPE.fullmatch(v))
 
 
 def _is_column_numbers(row) -> bool:
@@ -260,13 +276,28 @@ def read_table(
         c for c in range(width) if names[c] is not None or any(r[c] is not None for _, r in data)
     ]
     columns: list[str] = []
+    unnamed: list[Problem] = []
     for c in keep:
         name = names[c] or f"Kolom {_column_letter(c)}"
+        if names[c] is None:
+            row, value = next((r, row[c]) for r, row in data if row[c] is not None)
+            unnamed.append(
+                Problem(
+                    "sel berisi data di kolom tanpa judul",
+                    row=row,
+                    column=name,
+                    value=value,
+                    expected="judul kolom di baris judul, atau sel kosong (pada CSV: "
+                    "koma dalam angka harus diberi tanda kutip)",
+                    **where,
+                )
+            )
         base, k = name, 2
         while name in columns:
             name, k = f"{base} ({k})", k + 1
         columns.append(name)
 
+    DataError.collect(unnamed)
     totals = [
         excel_row
         for excel_row, row in data
@@ -290,9 +321,9 @@ def read_table(
         values = frame[col]
         body_values = body[col]
         filled_cells = [v for v in body_values if v is not None]
-        digits = [v for v in filled_cells if not isinstance(v, str) or _NUMBER_LIKE.match(v)]
+        digits = [v for v in filled_cells if _looks_numeric(v)]
         looks = digits + [v for v in filled_cells if isinstance(v, str) and v in NIL_TOKENS]
-        if digits and len(looks) * 2 > len(filled_cells):
+        if digits and len(looks) * 2 > len(filled_cells) and not name_key(col).startswith("kode"):
             try:
                 parsed = parse_series(body_values, column=col, rows=list(body.index), **where)
             except DataError as err:
@@ -396,6 +427,7 @@ _COLUMN_WORDS = {
     "jumlah_kelurahan": ("Kelurahan", "Urban villages (kelurahan)"),
     "jumlah_desa_kelurahan": ("Desa + kelurahan", "All villages"),
     "selisih_psm_desa_kelurahan": ("Selisih PSM - desa/kelurahan", "PSM minus villages"),
+    "no_di_sumber": ("No. di sumber", "No. as printed"),
     "kegiatan": ("Jenis kegiatan", "Activity"),
     "status": ("Status", "Status"),
     "terlaksana": ("Terlaksana", "Carried out"),
@@ -898,12 +930,12 @@ def clean_diklat(df: pd.DataFrame, sumber: str, tahun: int | None) -> pd.DataFra
     problems = [
         Problem(
             "tahun kegiatan tidak masuk akal",
-            value=v,
-            expected="tahun 1950-2100",
+            value=format_number(v),
+            expected="tahun empat angka, 1950-2100",
             **_where(df, row, c_year),
         )
         for row, v in df[c_year].items()
-        if pd.notna(v) and not 1950 <= v <= 2100
+        if pd.notna(v) and not (float(v).is_integer() and 1950 <= v <= 2100)
     ]
     DataError.collect(problems)
     out = pd.DataFrame(
@@ -961,12 +993,25 @@ def read_tables(paths: Paths | None = None) -> DinsosTables:
     paths = paths or get_paths()
     sources = read_sources(paths)
     meta = {r.tabel: r for r in sources.itertuples(index=False)}
+
+    def year(t):
+        v = meta[t].tahun
+        return None if pd.isna(v) else int(v)
+
+    steps = {
+        "I.1": lambda df: clean_tenaga_sosial(df, meta["I.1"].sumber, year("I.1"), paths),
+        "I.2": lambda df: clean_psm_per_kecamatan(df, meta["I.2"].sumber, year("I.2"), paths),
+        "I.3": lambda df: clean_kegiatan(df, meta["I.3"].sumber, year("I.3")),
+        "I.4": lambda df: clean_diklat(df, meta["I.4"].sumber, year("I.4")),
+    }
     problems: list[Problem] = []
     raw: dict[str, Any] = {}
-    for t in TABLE_IDS:
+    cleaned: dict[str, Any] = {}
+    for t, step in steps.items():
         try:
             # Tabel I.2's Jumlah row is a finding of the checks, not a broken file.
             raw[t] = read_table(paths.root / meta[t].berkas, check_total=(t != "I.2"))
+            cleaned[t] = step(raw[t])
         except DataError as err:
             problems.extend(err.problems)
     claims = None
@@ -974,24 +1019,6 @@ def read_tables(paths: Paths | None = None) -> DinsosTables:
         claims = read_claims(paths)
     except DataError as err:
         problems.extend(err.problems)
-    DataError.collect(problems)
-
-    def year(t):
-        v = meta[t].tahun
-        return None if pd.isna(v) else int(v)
-
-    cleaned: dict[str, Any] = {}
-    steps = {
-        "I.1": lambda df: clean_tenaga_sosial(df, meta["I.1"].sumber, year("I.1"), paths),
-        "I.2": lambda df: clean_psm_per_kecamatan(df, meta["I.2"].sumber, year("I.2"), paths),
-        "I.3": lambda df: clean_kegiatan(df, meta["I.3"].sumber, year("I.3")),
-        "I.4": lambda df: clean_diklat(df, meta["I.4"].sumber, year("I.4")),
-    }
-    for t, step in steps.items():
-        try:
-            cleaned[t] = step(raw[t])
-        except DataError as err:
-            problems.extend(err.problems)
     DataError.collect(problems)
     printed = raw["I.2"].attrs.get("jumlah", {})
     computed = raw["I.2"].attrs.get("jumlah_dihitung", {})

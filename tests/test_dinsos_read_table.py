@@ -1,0 +1,182 @@
+"""The generic reader of Dinas Sosial style tables, on xlsx/csv fixtures built here."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import Workbook
+
+from psm_analysis.dinsos import read_table
+from psm_analysis.errors import DataError
+
+
+def _workbook(path, total_p=20, penduduk="12.345", sheet="Data"):
+    """A two-row merged header table with title rows, column numbers, a Jumlah row and a
+    footer, as district offices send them."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws["A1"] = "Tabel 3.1 Jumlah PSM Menurut Kecamatan dan Jenis Kelamin"
+    ws.merge_cells("A1:E1")
+    ws["A2"] = "Kabupaten Pelalawan Tahun 2019"
+    ws.merge_cells("A2:E2")
+    ws["A4"], ws["B4"], ws["C4"], ws["E4"] = "No.", "Kecamatan", "Jumlah PSM", "Penduduk"
+    for rng in ("A4:A5", "B4:B5", "C4:D4", "E4:E5"):
+        ws.merge_cells(rng)
+    ws["C5"], ws["D5"] = "L", "P"
+    for j, text in enumerate(["(1)", "(2)", "(3)", "(4)", "(5)"], start=1):
+        ws.cell(row=6, column=j, value=text)
+    rows = [
+        (1, "Bunut", 6, 4, penduduk),
+        (2, "Pangkalan Kuras", "9", "8", "1.250"),
+        (3, "Langgam", "-", 8, "2.500"),
+    ]
+    for i, row in enumerate(rows, start=7):
+        for j, v in enumerate(row, start=1):
+            ws.cell(row=i, column=j, value=v)
+    ws["A10"] = "Jumlah"
+    ws.merge_cells("A10:B10")
+    ws["C10"], ws["D10"], ws["E10"] = 15, total_p, "16.095"
+    ws["A12"] = "Sumber: Dinas Sosial Kabupaten Pelalawan, 2019"
+    ws["A13"] = "Catatan: data uji"
+    wb.create_sheet("Lain")
+    wb.save(path)
+    return path
+
+
+def test_merged_two_row_header_title_footer_and_total(tmp_path):
+    df = read_table(_workbook(tmp_path / "psm.xlsx"))
+    assert list(df.columns) == [
+        "No.",
+        "Kecamatan",
+        "Jumlah PSM L",
+        "Jumlah PSM L_nihil",
+        "Jumlah PSM P",
+        "Penduduk",
+    ]
+    assert df.index.tolist() == [7, 8, 9]  # Excel rows; the Jumlah row (10) is dropped
+    assert df.index.name == "baris"
+    assert df["Jumlah PSM L"].tolist() == [6, 9, 0]
+    assert df["Jumlah PSM L_nihil"].tolist() == [False, False, True]
+    assert df["Penduduk"].tolist() == [12345, 1250, 2500]
+    assert str(df["Penduduk"].dtype) == "Int64"
+    assert df["Kecamatan"].tolist() == ["Bunut", "Pangkalan Kuras", "Langgam"]
+    assert df.attrs["judul"] == (
+        "Tabel 3.1 Jumlah PSM Menurut Kecamatan dan Jenis Kelamin Kabupaten Pelalawan Tahun 2019"
+    )
+    assert df.attrs["sumber"] == "Sumber: Dinas Sosial Kabupaten Pelalawan, 2019"
+    assert df.attrs["catatan"] == ["Catatan: data uji"]
+    assert df.attrs["lembar"] == "Data"
+    assert df.attrs["jumlah"] == {"Jumlah PSM L": 15, "Jumlah PSM P": 20, "Penduduk": 16095}
+
+
+def test_wrong_total_names_both_numbers_file_sheet_row_column(tmp_path):
+    path = _workbook(tmp_path / "psm.xlsx", total_p=21)
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    (p,) = err.value.problems
+    assert str(p) == (
+        f"berkas {path}, lembar 'Data', baris 10, kolom 'Jumlah PSM P': baris Jumlah tidak "
+        "cocok: tertulis 21, hasil penjumlahan 3 baris di atasnya 20 (yang diharapkan: 20)"
+    )
+    assert (p.value, p.row) == (21, 10)
+    df = read_table(path, check_total=False)
+    assert df.attrs["jumlah"]["Jumlah PSM P"] == 21
+    assert df.attrs["jumlah_dihitung"]["Jumlah PSM P"] == 20
+
+
+def test_ambiguous_number_in_a_cell_is_reported_not_guessed(tmp_path):
+    path = _workbook(tmp_path / "psm.xlsx", penduduk="12.5")
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    assert [(p.row, p.column, p.value) for p in err.value.problems] == [(7, "Penduduk", "12.5")]
+    assert err.value.problems[0].message == "angka ambigu: titik di sini bukan pemisah ribuan"
+
+
+def test_sheet_by_name_and_unknown_sheet(tmp_path):
+    path = _workbook(tmp_path / "psm.xlsx", sheet="PSM 2019")
+    assert len(read_table(path, sheet="PSM 2019")) == 3
+    with pytest.raises(DataError) as err:
+        read_table(path, sheet="Tabel 9")
+    assert str(err.value) == (
+        f'berkas {path}: lembar tidak ada di berkas: nilai "Tabel 9" '
+        "(yang diharapkan: salah satu dari: PSM 2019, Lain)"
+    )
+
+
+def test_semicolon_csv_with_title_and_sumber(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Tabel 2 Jumlah Karang Taruna;;\n"
+        ";;\n"
+        "No.;Kecamatan;Jumlah\n"
+        "1;Bunut;1.250 kelompok\n"
+        "2;Langgam;12,5 kelompok\n"
+        "3;Ukui;...\n"
+        "Total;;1.262,5\n"
+        "Sumber: Dinas Sosial, 2020.;;\n",
+        encoding="utf-8",
+    )
+    df = read_table(path)
+    assert df.attrs["judul"] == "Tabel 2 Jumlah Karang Taruna"
+    assert df.attrs["sumber"] == "Sumber: Dinas Sosial, 2020."
+    assert df["Jumlah"].tolist()[:2] == [1250.0, 12.5]
+    assert df["Jumlah"].isna().tolist() == [False, False, True]
+    assert df["Jumlah_satuan"].tolist()[:2] == ["kelompok", "kelompok"]
+    assert df.attrs["jumlah"] == {"Jumlah": 1262.5}
+    assert df.index.tolist() == [4, 5, 6]
+
+
+def test_raw_tabel_I_2_keeps_its_printed_total(tmp_path):
+    from psm_analysis.config import get_paths
+
+    df = read_table(get_paths().raw_dinsos / "tabel_I_2.csv")
+    assert len(df) == 12
+    assert df.attrs["jumlah"] == {"Jumlah PSM (Orang)": 120}
+    assert df.loc[4, "Kecamatan"] == "Bandar Pelatangan"
+
+
+def test_codes_stay_text_and_free_text_starting_with_digits_too(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Kode,Keterangan,Jumlah\n14.05.08,10 orang (Tabel I.2),3\n14.05.09,9 desa lagi,4\n",
+        encoding="utf-8",
+    )
+    df = read_table(path)
+    assert df["Kode"].tolist() == ["14.05.08", "14.05.09"]
+    assert df["Keterangan"].tolist() == ["10 orang (Tabel I.2)", "9 desa lagi"]
+    assert df["Jumlah"].tolist() == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("hanya satu kolom\n", "baris judul kolom tidak ditemukan"),
+        ("No.,Kecamatan\nSumber: x,\n", "tabel tidak berisi baris data"),
+    ],
+)
+def test_unreadable_tables(tmp_path, content, message):
+    path = tmp_path / "t.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    assert err.value.problems[0].message == message
+
+
+def test_missing_and_unsupported_files(tmp_path):
+    with pytest.raises(DataError, match="berkas tidak ditemukan"):
+        read_table(tmp_path / "nope.csv")
+    (tmp_path / "t.ods").write_bytes(b"x")
+    with pytest.raises(DataError, match="jenis berkas tidak didukung"):
+        read_table(tmp_path / "t.ods")
+
+
+def test_data_under_no_header_is_an_error(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("No.,Kegiatan,Tahun\n1,Diklat,2014\n2,Bimtek,2.015,5\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    assert str(err.value) == (
+        f"berkas {path}, baris 3, kolom 'Kolom D': sel berisi data di kolom tanpa judul: "
+        'nilai "5" (yang diharapkan: judul kolom di baris judul, atau sel kosong (pada CSV: '
+        "koma dalam angka harus diberi tanda kutip))"
+    )
