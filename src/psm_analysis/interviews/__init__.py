@@ -39,8 +39,16 @@ def validate_file(
         if roster is not None:
             rs = load_roster(roster, (Path(roster).parent, Path(path).parent))
         else:
-            inputs = locate_inputs()
-            if inputs.roster is None:
+            # the researcher's real roster when there is one, else the roster in use (demo)
+            from psm_analysis.config import get_paths
+            from psm_analysis.interviews.roster import find_roster
+
+            paths = get_paths()
+            inputs = locate_inputs(paths)
+            real = find_roster(paths.raw_private)
+            found = real or inputs.roster
+            dirs = (paths.raw_private, paths.raw_interviews) if real else inputs.mapping_dirs
+            if found is None:
                 problems.append(
                     Problem(
                         "daftar informan tidak ditemukan; beri --roster FILE",
@@ -48,7 +56,7 @@ def validate_file(
                     )
                 )
             else:
-                rs = load_roster(inputs.roster, inputs.mapping_dirs + (Path(path).parent,))
+                rs = load_roster(found, dirs + (Path(path).parent,))
     except DataError as err:
         problems += err.problems
     records, probs = read_codings(path)

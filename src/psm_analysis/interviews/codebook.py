@@ -20,7 +20,8 @@ its category. The ``guid`` is ``uuid5`` of the path in a fixed namespace, so the
 codebook always gives the same bytes. ``Description`` holds, one per line, the label a
 reader sees, the description, and ``Indikator: ...``; :func:`from_qdc` reads them back, so
 a codebook survives the round trip unchanged. A flat ``.qdc`` as Taguette writes it (each
-``name`` a full dotted tag path) is read too.
+``name`` a full dotted tag path, and an empty ``<Sets/>`` that the schema does not allow and
+that is dropped before validation) is read too.
 """
 
 from __future__ import annotations
@@ -333,6 +334,23 @@ def to_qdc(codebook: Codebook, origin: str = "psm-analysis") -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
+def _drop_empty_sets(data: bytes) -> bytes:
+    """Taguette writes an empty ``<Sets/>``, which the schema does not allow (a ``Sets``
+    needs at least one ``Set``); drop it so such files are read. Other XML is unchanged."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data)
+    except etree.XMLSyntaxError:
+        return data  # reported by schema_problems
+    empty = [el for el in root.findall(f"{{{QDC_NS}}}Sets") if len(el) == 0]
+    if not empty:
+        return data
+    for el in empty:
+        root.remove(el)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
 def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
     """Read a REFI-QDA codebook (a path or the bytes); validate it against the schema."""
     from lxml import etree
@@ -345,6 +363,7 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
             data = Path(source).read_bytes()
         except OSError as err:
             raise DataError(Problem(f"codebook tidak dapat dibaca ({err})", file=shown)) from None
+    data = _drop_empty_sets(data)
     DataError.collect(schema_problems(data, shown, paths))
     root = etree.fromstring(data)
     ns = {"q": QDC_NS}

@@ -55,6 +55,14 @@ class Inputs:
     demo: bool
 
 
+def _rel(paths: Paths, path: Path) -> str:
+    """``path`` relative to the project root of ``paths``, POSIX style."""
+    try:
+        return Path(path).resolve().relative_to(paths.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def locate_inputs(paths: Paths | None = None) -> Inputs:
     """The codings and roster in use: data/raw when it holds codings, else the demo."""
     from psm_analysis.interviews.roster import find_roster
@@ -208,6 +216,8 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
         problems += err.problems
     DataError.collect(problems)
     records = read_all(list(inputs.codings), codebook, roster)
+    shown = {display_path(f): _rel(paths, f) for f in inputs.codings}
+    records = [r | {"berkas": shown.get(r["berkas"], r["berkas"])} for r in records]
 
     names = {
         pseudonym(i, g): n
@@ -234,8 +244,8 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     }
     DataError.collect(scan_texts(texts, list(roster.frame["nama"])))
 
-    used = [InputInfo("interviews", display_path(p), inputs.demo) for p in inputs.codings]
-    used.append(InputInfo("interviews", display_path(inputs.roster), inputs.demo))
-    used.append(InputInfo("interviews", display_path(cb_path), False))
-    used.append(InputInfo("reference", display_path(xsd_path(paths)), False))
+    used = [InputInfo("interviews", _rel(paths, p), inputs.demo) for p in inputs.codings]
+    used.append(InputInfo("interviews", _rel(paths, inputs.roster), inputs.demo))
+    used.append(InputInfo("interviews", _rel(paths, cb_path), False))
+    used.append(InputInfo("reference", _rel(paths, xsd_path(paths)), False))
     return BuildOutput(files=files, inputs=used)

@@ -11,7 +11,8 @@ Two halves:
 Which names are looked for (:func:`name_variants`):
 
 - the full name as written in the roster, with anything after the first comma dropped
-  (academic titles such as ", S.Sos");
+  (academic titles such as ", S.Sos"), and the same without the parts left out below
+  ("Hj. Siti Aminah" -> "Siti Aminah");
 - each of its parts (given name, family name, middle names), except parts that are too
   short or too common to identify anyone: parts of fewer than 3 letters, parts containing
   a dot (initials and titles like "H." or "Drs."), and a fixed list of honorifics,
@@ -100,19 +101,21 @@ def name_variants(full_name: str) -> list[str]:
     """The strings looked for for one person: the full name and its meaningful parts.
 
     >>> name_variants("Hj. Siti Aminah Lubis, S.Sos")
-    ['Hj. Siti Aminah Lubis', 'Siti', 'Aminah', 'Lubis']
+    ['Hj. Siti Aminah Lubis', 'Siti Aminah Lubis', 'Siti', 'Aminah', 'Lubis']
     """
     base = " ".join(str(full_name).split(",")[0].split())
     if not base:
         return []
-    out = [base]
+    parts = []
     for part in re.split(r"[\s\-]+", base):
         if "." in part or len(re.sub(r"\W", "", part)) < MIN_PART_LENGTH:
             continue
-        if part.casefold() in IGNORED_PARTS or part in out:
+        if part.casefold() in IGNORED_PARTS or part in parts:
             continue
-        out.append(part)
-    return out
+        parts.append(part)
+    core = " ".join(parts)
+    out = [base] + ([core] if len(parts) > 1 and core != base else [])
+    return out + [p for p in parts if p not in out]
 
 
 def _pattern(variants: Iterable[str]) -> re.Pattern | None:
@@ -139,10 +142,22 @@ def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
     pattern = _pattern(target)
     canon = {re.sub(r"\s+", " ", k): v for k, v in target.items()}
 
+    repeats = (
+        re.compile(
+            "("
+            + "|".join(re.escape(v) for v in sorted(set(target.values()), key=len, reverse=True))
+            + r")(?:\s+\1)+"
+        )
+        if target
+        else None
+    )
+
     def redact(text: str) -> str:
         if pattern is None or not isinstance(text, str) or not text:
             return text
-        return pattern.sub(lambda m: canon[" ".join(m.group(0).split()).casefold()], text)
+        text = pattern.sub(lambda m: canon[" ".join(m.group(0).split()).casefold()], text)
+        # "Siti Aminah" when the roster says "Siti Aminah Lubis": one pseudonym, not two
+        return repeats.sub(r"\1", text)
 
     return redact
 
@@ -150,17 +165,19 @@ def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
 def roster_names(paths=None) -> list[str]:
     """The names to look for in output files: the full names and their meaningful parts
     (see the module docstring for the rule), from the roster in use -- the real roster in
-    data/raw/private when there is one, else the demo roster. Sorted, unique."""
+    data/raw/private when the real codings are used, else the demo roster -- plus those of
+    a real roster that is present while the demo is in use (its names must not leak
+    either). Sorted, unique."""
+    from psm_analysis.config import get_paths
     from psm_analysis.interviews.pipeline import locate_inputs
-    from psm_analysis.interviews.roster import read_roster
+    from psm_analysis.interviews.roster import find_roster, read_roster
 
-    inputs = locate_inputs(paths)
-    if inputs.roster is None:
-        return []
-    roster = read_roster(inputs.roster)
+    paths = paths or get_paths()
+    rosters = {locate_inputs(paths).roster, find_roster(paths.raw_private)} - {None}
     found: set[str] = set()
-    for full in roster.frame["nama"]:
-        found.update(name_variants(full))
+    for path in sorted(rosters):
+        for full in read_roster(path).frame["nama"]:
+            found.update(name_variants(full))
     return sorted(found, key=str.casefold)
 
 

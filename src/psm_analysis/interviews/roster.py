@@ -62,7 +62,7 @@ def read_table(path: Path):
         wb = openpyxl.load_workbook(path, read_only=True)
         sheet = wb.sheetnames[0]
         wb.close()
-        return df, sheet
+        return df.fillna(""), sheet
     raw = path.read_bytes()
     text = raw.decode("utf-8-sig")
     first = text.split("\n", 1)[0]
@@ -70,7 +70,7 @@ def read_table(path: Path):
     import io
 
     df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep)
-    return df, None
+    return df.fillna(""), None
 
 
 @dataclass

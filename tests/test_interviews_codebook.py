@@ -1,0 +1,131 @@
+"""The interview codebook: the default from the seed, REFI-QDA .qdc write/read/validate."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from lxml import etree
+
+from psm_analysis.errors import DataError
+from psm_analysis.interviews.codebook import (
+    GUID_NAMESPACE,
+    QDC_NS,
+    Code,
+    Codebook,
+    from_qdc,
+    load_codebook,
+    normalize_code,
+    schema_problems,
+    to_qdc,
+)
+
+EXPECTED_PATHS = [
+    "peran", "peran.pemetaan", "peran.diklat", "peran.bimtek", "peran.rapat_koordinasi",
+    "peran.honorarium", "peran.pembinaan", "peran.monev",
+    "hambatan", "hambatan.cakupan_pelatihan", "hambatan.kurang_pembinaan",
+    "hambatan.desa_tanpa_psm", "hambatan.anggaran", "hambatan.jarak_akses",
+    "hambatan.koordinasi", "hambatan.beban_relawan",
+]
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook()
+
+
+def test_default_codebook_holds_the_seed_codes(codebook):
+    assert codebook.paths == EXPECTED_PATHS
+    assert [c.path for c in codebook.codes if not c.codable] == ["peran", "hambatan"]
+    assert codebook.get("hambatan.cakupan_pelatihan").indicator == (
+        "Fenomena 1 BAB I; Tabel I.3 no. 2 (baru 80 dari 120 PSM mendapat Diklat)")
+    assert codebook.get("hambatan.kurang_pembinaan").label == "Kurangnya pembinaan terhadap PSM"
+    assert codebook.get("peran").color == "#0072B2"
+
+
+def test_written_qdc_validates_against_the_refi_qda_schema(codebook):
+    data = to_qdc(codebook)
+    assert schema_problems(data) == []
+    root = etree.fromstring(data)
+    assert root.tag == f"{{{QDC_NS}}}CodeBook"
+    top = root.findall(f"{{{QDC_NS}}}Codes/{{{QDC_NS}}}Code")
+    assert [c.get("name") for c in top] == ["peran", "hambatan"]
+    assert [c.get("isCodable") for c in top] == ["false", "false"]
+    nested = top[1].findall(f"{{{QDC_NS}}}Code")
+    assert nested[1].get("name") == "kurang_pembinaan"
+    assert nested[1].get("isCodable") == "true"
+
+
+def test_qdc_round_trip_gives_the_same_codebook(codebook):
+    back = from_qdc(to_qdc(codebook))
+    assert back == codebook
+    assert back.codes == codebook.codes
+    assert to_qdc(back) == to_qdc(codebook)  # same bytes again
+
+
+def test_guids_are_uuid5_of_the_code_path(codebook):
+    code = codebook.get("hambatan.anggaran")
+    assert code.guid == str(uuid.uuid5(GUID_NAMESPACE, "hambatan.anggaran")).upper()
+    assert f'guid="{code.guid}"'.encode() in to_qdc(codebook)
+    assert len({c.guid for c in codebook.codes}) == len(codebook.codes)
+
+
+def test_malformed_guid_fails_the_schema(codebook):
+    bad = to_qdc(codebook).replace(codebook.get("peran").guid.encode(), b"not-a-guid", 1)
+    problems = schema_problems(bad)
+    assert problems[0].row == 4
+    assert "attribute 'guid': [facet 'pattern']" in problems[0].message
+    with pytest.raises(DataError) as err:
+        from_qdc(bad)
+    assert "tidak sesuai skema REFI-QDA codebook 1.0" in str(err.value)
+
+
+# Exactly as Taguette's export.codebook_xml writes it (XMLGenerator, flat codes named by
+# their tag path, guid uuid5 upper-case, an empty <Sets/>).
+TAGUETTE_QDC = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n'
+    b'<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Taguette 1.4.1"><Codes>'
+    b'<Code guid="5E1E2C33-64E4-5F3B-8C2B-2B1A4C38A0F1" name="hambatan.anggaran" '
+    b'isCodable="true"/>'
+    b'<Code guid="0A3C6F52-1B5E-5A44-9D0F-7F3E12B6C9A8" name="peran.diklat" '
+    b'isCodable="true"/></Codes><Sets/></CodeBook>'
+)
+
+
+def test_flat_taguette_codebook_is_read_with_its_hierarchy():
+    cb = from_qdc(TAGUETTE_QDC)
+    assert cb.paths == ["hambatan", "hambatan.anggaran", "peran", "peran.diklat"]
+    assert cb.get("hambatan").codable is False  # added as a grouping code
+    assert cb.get("hambatan.anggaran").label == "hambatan.anggaran"
+
+
+def test_resolve_accepts_tag_paths_typed_codes_and_qualcoder_categories(codebook):
+    assert codebook.resolve("hambatan.anggaran") == "hambatan.anggaran"
+    assert codebook.resolve(" Hambatan / Kurang pembinaan ") == "hambatan.kurang_pembinaan"
+    assert codebook.resolve("Kurang pembinaan", ["Hambatan"]) == "hambatan.kurang_pembinaan"
+    assert codebook.resolve("diklat") == "peran.diklat"  # unique key
+    assert codebook.resolve("anggaran.kegiatan") is None
+    assert normalize_code("peran:  Rapat Koordinasi") == "peran.rapat_koordinasi"
+
+
+def test_yaml_problems_are_all_reported(tmp_path):
+    f = tmp_path / "codebook_wawancara.yml"
+    f.write_text(
+        "pertanyaan:\n  peran: {label: Peran}\n"
+        "kode:\n  - kode: diklat\n  - kode: peran.bimtek\n    warna: biru\n"
+        "  - kode: peran.bimtek\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        load_codebook(f)
+    messages = [p.message for p in err.value.problems]
+    assert messages == [
+        "kode harus diawali pertanyaan penelitiannya",
+        "warna kode tidak dikenali",
+        "kode tercantum dua kali",
+    ]
+
+
+def test_codebook_rejects_duplicate_paths():
+    with pytest.raises(ValueError):
+        Codebook((Code("a", "A"), Code("a", "A")))

@@ -1,0 +1,170 @@
+"""The privacy guard: names never leave the private folder."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import openpyxl  # noqa: E402
+from docx import Document  # noqa: E402
+from test_interviews_support import ROOT, ROSTER_CSV, make_project  # noqa: E402
+
+from psm_analysis.errors import DataError  # noqa: E402
+from psm_analysis.interviews.pipeline import build_outputs  # noqa: E402
+from psm_analysis.interviews.privacy import (  # noqa: E402
+    AMBIGUOUS,
+    make_redactor,
+    name_variants,
+    roster_names,
+    scan_files,
+)
+from psm_analysis.pipeline import write_outputs  # noqa: E402
+
+# Quotes with the roster names planted in every form the guard must catch.
+PLANTED_CSV = (
+    "id_informan,dokumen,kode,kutipan,pengkode\n"
+    'I-01,Wawancara Bambang,hambatan.anggaran,"Saya Bambang Sutrisno, dananya kecil.",peneliti\n'
+    "I-02,Wawancara 02,hambatan.kurang_pembinaan,Bu WULANDARI jarang dibina pak sutrisno.,"
+    "peneliti\n"
+    'I-03,Wawancara 03,peran.diklat,"Rosmawati   Nasution ikut Diklat, kata Siregar.",peneliti\n'
+    "I-04,Wawancara 04,hambatan.desa_tanpa_psm,Teguh bilang desa Prasetyo belum ada PSM.,"
+    "peneliti\n"
+)
+ALL_VARIANTS = ["Bambang Sutrisno", "Bambang", "Sutrisno", "Wulandari Siregar", "Wulandari",
+                "Siregar", "Hj. Rosmawati Nasution", "Rosmawati", "Nasution",
+                "Teguh Prasetyo", "Teguh", "Prasetyo"]
+
+
+def test_name_variants_rule():
+    assert name_variants("Hj. Rosmawati Nasution, S.Sos") == [
+        "Hj. Rosmawati Nasution", "Rosmawati Nasution", "Rosmawati", "Nasution"]
+    assert name_variants("Rosmawati Nasution") == ["Rosmawati Nasution", "Rosmawati",
+                                                   "Nasution"]
+    # parts shorter than 3 letters and honorifics are not looked for on their own
+    assert name_variants("Ibu Nur Aini binti Ali") == [
+        "Ibu Nur Aini binti Ali", "Nur Aini Ali", "Nur", "Aini", "Ali"]
+    assert name_variants("M. Yusuf Al Amin") == ["M. Yusuf Al Amin", "Yusuf Amin", "Yusuf",
+                                                 "Amin"]
+    assert name_variants("Bapak Drs. H. Syamsul Bahri") == [
+        "Bapak Drs. H. Syamsul Bahri", "Syamsul Bahri", "Syamsul", "Bahri"]
+    assert name_variants("Teguh") == ["Teguh"]
+
+
+def test_redactor_replaces_names_by_pseudonyms():
+    redact = make_redactor({"I-01 (PSM)": "Rina Marlina", "I-02 (TKSK)": "Rina Wati",
+                            "I-03 (PSM)": "Budi Santoso"})
+    assert redact("Rina Marlina dan budi, bukan Marina; SANTOSO!") == (
+        "I-01 (PSM) dan I-03 (PSM), bukan Marina; I-03 (PSM)!")
+    assert redact("Kata Rina.") == f"Kata {AMBIGUOUS}."  # shared by two informants
+    assert redact("Budi  Santoso") == "I-03 (PSM)"
+
+
+def test_planted_names_do_not_reach_any_output(tmp_path):
+    paths = make_project(tmp_path)
+    (paths.raw_interviews / "segmen_terkode.csv").write_text(PLANTED_CSV, encoding="utf-8")
+    out = build_outputs(paths)
+    written, _ = write_outputs(out.files, paths.processed)
+    assert len(written) == 12
+    assert scan_files(written, ALL_VARIANTS) == []
+    for f in written:
+        text = f.read_bytes().decode("utf-8").casefold()
+        for name in ALL_VARIANTS:
+            assert not re.search(rf"\b{re.escape(name.casefold())}\b", text), (f.name, name)
+    quotes = out.files["wawancara_kutipan.csv"].set_index("pseudonim")["kutipan"]
+    assert quotes["I-01 (Dinas Sosial)"] == "Saya I-01 (Dinas Sosial), dananya kecil."
+    assert quotes["I-03 (PSM)"] == "I-03 (PSM) ikut Diklat, kata I-02 (TKSK)."
+    seg = out.files["wawancara_segmen.csv"]
+    assert seg["dokumen"].iloc[0] == "Wawancara I-01 (Dinas Sosial)"  # name in a doc name
+    assert "nama" not in out.files["wawancara_informan.csv"].columns
+    assert not any("informan.csv" == n or n.startswith("informan") for n in out.files)
+
+
+def test_builder_refuses_a_name_that_would_leak_through_another_column(tmp_path):
+    roster = ROSTER_CSV.replace("Kepala Desa,", "Kepala Desa (suami Wulandari),")
+    paths = make_project(tmp_path, roster=roster)
+    (paths.raw_interviews / "segmen_terkode.csv").write_text(PLANTED_CSV, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        build_outputs(paths)
+    (problem,) = err.value.problems
+    assert problem.file == "data/processed/wawancara_informan.csv"
+    assert "W*******i" in problem.message and "Wulandari" not in str(problem)
+
+
+def _leaky_files(folder):
+    name = "Bambang Sutrisno"
+    files = {}
+    f = folder / "laporan.html"
+    f.write_text("<html><body><p>Kata <b>Bambang</b>&nbsp;Sutrisno</p></body></html>")
+    files["html"] = f
+    f = folder / "tabel.csv"
+    f.write_text(f"kutipan\n\"Saya {name.upper()}\"\n", encoding="utf-8")
+    files["csv"] = f
+    wb = openpyxl.Workbook()
+    wb.active["B3"] = f"oleh {name}"
+    f = folder / "tabel.xlsx"
+    wb.save(f)
+    files["xlsx"] = f
+    doc = Document()
+    p = doc.add_paragraph("Wawancara dengan ")
+    p.add_run("Bam")
+    p.add_run("bang")  # split over runs, as Word does
+    f = folder / "tabel.docx"
+    doc.save(f)
+    files["docx"] = f
+    fig, ax = plt.subplots()
+    ax.set_title(f"Kutipan {name}")
+    f = folder / "gambar.pdf"
+    fig.savefig(f)
+    plt.close(fig)
+    files["pdf"] = f
+    f = folder / "catatan.md"
+    f.write_text("Sumber: wawancara dengan sutrisno.\n", encoding="utf-8")
+    files["md"] = f
+    f = folder / "bersih.csv"
+    f.write_text("kutipan\nBambangan bukan nama\n", encoding="utf-8")  # no whole-word match
+    files["clean"] = f
+    return files
+
+
+def test_scan_files_reports_each_leaky_file(tmp_path):
+    files = _leaky_files(tmp_path)
+    problems = scan_files(files.values(), ["Bambang Sutrisno", "Bambang", "Sutrisno"])
+    reported = {p.file.rsplit("/", 1)[-1] for p in problems}
+    assert reported == {"laporan.html", "tabel.csv", "tabel.xlsx", "tabel.docx",
+                        "gambar.pdf", "catatan.md"}
+    assert all("Bambang" not in str(p) and "Sutrisno" not in str(p) for p in problems)
+    assert any("B*****g" in p.message for p in problems)
+
+
+def test_roster_names_of_the_demo_roster():
+    names = roster_names()
+    assert len(names) == 36  # 12 full names + 24 parts (no titles in the demo names)
+    assert names[:4] == ["Andika", "Andika Pratama", "Dedi", "Dedi Kurniawan"]
+    assert "Sri" in names and "Sri Rahayu" in names
+
+
+def test_roster_names_prefers_the_real_roster(tmp_path):
+    paths = make_project(tmp_path, demo=True)
+    (paths.raw_interviews / "segmen_terkode.csv").write_text(PLANTED_CSV, encoding="utf-8")
+    names = roster_names(paths)
+    assert "Teguh Prasetyo" in names and "Andika" not in names
+    (paths.raw_interviews / "segmen_terkode.csv").unlink()  # demo in use, real roster kept
+    names = roster_names(paths)
+    assert "Teguh Prasetyo" in names and "Andika" in names
+
+
+def test_private_folder_is_git_ignored():
+    def ignored(rel):
+        r = subprocess.run(["git", "check-ignore", "-q", rel], cwd=ROOT)
+        return r.returncode == 0
+
+    assert ignored("data/raw/private/informan.csv")
+    assert ignored("data/raw/private/informan.xlsx")
+    assert ignored("data/raw/private/dokumen_informan.csv")
+    assert not ignored("data/raw/private/README.md")
+    assert not ignored("data/demo/private/informan_DEMO.csv")

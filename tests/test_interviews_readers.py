@@ -1,0 +1,155 @@
+"""Reading coded segments from fixtures shaped exactly as each tool writes them.
+
+- Taguette (taguette/export.py, ``highlights_csv``): ``csv.writer(file)`` with the default
+  dialect, header ``id,document,tag,content``, one row per highlight and tag, an empty tag
+  for an untagged highlight; CRLF line ends, UTF-8 without BOM. Its xlsx export has one
+  sheet ``highlights`` with the same columns.
+- QualCoder (report_codes.py, ``export_csv_file``): ``open(..., encoding='utf-8-sig')``,
+  ``csv.writer(..., quoting=csv.QUOTE_ALL)``, header ``File`` (or ``Case`` then
+  ``Filename``), ``Coder``, ``Coded``, ``Id``, ``Codename``, ``Coded_Memo``, then one
+  ``Category`` per level, immediate parent first; rows of codes with fewer categories are
+  shorter; ``Id`` is ``ctid:N`` (text), ``imid:N`` (image) or ``avid:N`` (audio/video).
+"""
+
+from __future__ import annotations
+
+import openpyxl
+from test_interviews_support import make_project
+
+from psm_analysis.interviews.codebook import load_codebook
+from psm_analysis.interviews.roster import load_roster
+from psm_analysis.interviews.segments import check_records, detect_format, read_codings
+
+TAGUETTE_CSV = (
+    b"id,document,tag,content\r\n"
+    b'1,Wawancara Bambang,hambatan.anggaran,"Dananya kecil, kata Pak Bambang."\r\n'
+    b'1,Wawancara Bambang,hambatan.kurang_pembinaan,"Dananya kecil, kata Pak Bambang."\r\n'
+    b'2,Wawancara 02,peran.diklat,"Diklat pertama\r\ntahun 2014."\r\n'
+    b"3,Wawancara 02,,Sorotan tanpa tag\r\n"
+)
+
+QUALCODER_CSV = (
+    b"\xef\xbb\xbf"
+    b'"File","Coder","Coded","Id","Codename","Coded_Memo","Category"\r\n'
+    b'"Wawancara 03","rina","Honor sering terlambat.","ctid:12","honorarium","","peran"\r\n'
+    b'"Wawancara 04","rina","Belum ada PSM di desa kami.","ctid:15","desa tanpa psm",'
+    b'"penting","hambatan"\r\n'
+    b'"Wawancara 04","rina","image","imid:3","anggaran","","hambatan"\r\n'
+)
+
+QUALCODER_CASE_CSV = (
+    b"\xef\xbb\xbf"
+    b'"Case","Filename","Coder","Coded","Id","Codename","Coded_Memo","Category"\r\n'
+    b'"I-03","rekaman_03.docx","rina","Honor sering terlambat.","ctid:12","honorarium","",'
+    b'"peran"\r\n'
+)
+
+OWN_CSV_SEMICOLON = (
+    b"id_informan;dokumen;kode;kutipan;pengkode\n"
+    b"I-01;Wawancara Bambang;Hambatan / Anggaran;Dana kurang.;peneliti\n"
+    b"I-04;;peran.pemetaan;Desa mendata PSM.;\n"
+)
+
+
+def _project(tmp_path):
+    paths = make_project(tmp_path)
+    return paths, load_codebook(paths=paths), load_roster(paths.raw_private / "informan.csv")
+
+
+def test_taguette_highlights_export(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    f = paths.raw_interviews / "taguette__pengkode_2.csv"
+    f.write_bytes(TAGUETTE_CSV)
+    records, problems = read_codings(f)
+    assert problems == []
+    assert [(r["baris"], r["dokumen"], r["kode_asli"], r["pengkode"], r["id_asli"])
+            for r in records] == [
+        (2, "Wawancara Bambang", "hambatan.anggaran", "pengkode_2", "1"),
+        (3, "Wawancara Bambang", "hambatan.kurang_pembinaan", "pengkode_2", "1"),
+        (4, "Wawancara 02", "peran.diklat", "pengkode_2", "2"),
+    ]  # the untagged highlight (row 5) is skipped
+    assert records[2]["kutipan"] == "Diklat pertama\r\ntahun 2014."
+    good, problems = check_records(records, cb, roster)
+    assert problems == []
+    assert [(g["id_informan"], g["kode"]) for g in good] == [
+        ("I-01", "hambatan.anggaran"), ("I-01", "hambatan.kurang_pembinaan"),
+        ("I-02", "peran.diklat")]
+
+
+def test_taguette_xlsx_export(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "highlights"
+    for row in (["id", "document", "tag", "content"],
+                ["7", "Wawancara 03", "hambatan.beban_relawan", "Saya juga bertani."]):
+        ws.append(row)
+    f = paths.raw_interviews / "all_tags.xlsx"
+    wb.save(f)
+    records, problems = read_codings(f)
+    assert problems == []
+    assert records[0]["lembar"] == "highlights" and records[0]["pengkode"] == "all_tags"
+    good, problems = check_records(records, cb, roster)
+    assert problems == [] and good[0]["id_informan"] == "I-03"
+
+
+def test_qualcoder_coded_text_report_csv(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    f = paths.raw_interviews / "laporan_qualcoder.csv"
+    f.write_bytes(QUALCODER_CSV)
+    records, problems = read_codings(f)
+    assert problems == []
+    assert len(records) == 2  # the image coding is skipped
+    assert records[1]["memo"] == "penting" and records[1]["kategori"] == "hambatan"
+    good, problems = check_records(records, cb, roster)
+    assert problems == []
+    assert [(g["id_informan"], g["kode"], g["pengkode"]) for g in good] == [
+        ("I-03", "peran.honorarium", "rina"), ("I-04", "hambatan.desa_tanpa_psm", "rina")]
+
+
+def test_qualcoder_case_report_maps_the_case_to_the_informant(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    f = paths.raw_interviews / "laporan_kasus.csv"
+    f.write_bytes(QUALCODER_CASE_CSV)
+    records, _ = read_codings(f)
+    assert records[0]["dokumen"] == "rekaman_03.docx" and records[0]["kasus"] == "I-03"
+    good, problems = check_records(records, cb, roster)
+    assert problems == [] and good[0]["id_informan"] == "I-03"
+
+
+def test_qualcoder_xlsx_report(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    wb = openpyxl.Workbook()  # QualCoder: openpyxl.Workbook(), active sheet, headings row 1
+    ws = wb.active
+    for row in (["File", "Coder", "Coded", "Id", "Codename", "Coded_Memo", "Category"],
+                ["Wawancara 04", "rina", "Koordinasi lemah.", "ctid:4", "koordinasi", None,
+                 "hambatan"]):
+        ws.append(row)
+    f = paths.raw_interviews / "laporan.xlsx"
+    wb.save(f)
+    records, problems = read_codings(f)
+    assert problems == [] and records[0]["lembar"] == "Sheet"
+    good, problems = check_records(records, cb, roster)
+    assert problems == [] and good[0]["kode"] == "hambatan.koordinasi"
+
+
+def test_own_csv_with_semicolons_and_defaults(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    f = paths.raw_interviews / "segmen_terkode.csv"
+    f.write_bytes(OWN_CSV_SEMICOLON)
+    records, problems = read_codings(f)
+    assert problems == []
+    good, problems = check_records(records, cb, roster)
+    assert problems == []
+    assert [(g["dokumen"], g["kode"], g["pengkode"]) for g in good] == [
+        ("Wawancara Bambang", "hambatan.anggaran", "peneliti"),
+        ("I-04", "peran.pemetaan", "segmen_terkode"),  # empty dokumen/pengkode defaults
+    ]
+
+
+def test_detect_format():
+    assert detect_format(["id", "document", "tag", "content"]) == "taguette"
+    assert detect_format(["File/case", "Coder", "Coded", "Id", "Codename", "Coded_Memo"]) == (
+        "qualcoder")
+    assert detect_format(["ID_Informan", "Kode", "Kutipan"]) == "segmen"
+    assert detect_format(["nama", "nilai"]) is None
