@@ -291,3 +291,15 @@ def test_loaders_give_typed_tables(raw_copy):
     assert dinsos.load_sumber_tabel(raw_copy)["tahun"].isna().tolist() == [False] * 3 + [True]
     assert len(dinsos.load_desa_kelurahan(raw_copy)) == 118
     assert len(dinsos.load_pemeriksaan(raw_copy)) == 17
+
+
+def test_workbook_carries_no_save_time():
+    import io
+    import zipfile
+
+    data = build_outputs(get_paths()).files["data_dinas_sosial.xlsx"]
+    core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+    assert core.count("2000-01-01T00:00:00Z") == 2  # created and modified
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(data)).infolist()} == {
+        (1980, 1, 1, 0, 0, 0)
+    }

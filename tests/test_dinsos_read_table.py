@@ -180,3 +180,21 @@ def test_data_under_no_header_is_an_error(tmp_path):
         'nilai "5" (yang diharapkan: judul kolom di baris judul, atau sel kosong (pada CSV: '
         "koma dalam angka harus diberi tanda kutip))"
     )
+
+
+def test_year_sub_headers_under_a_merged_cell(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "Jumlah PSM 2017-2018"
+    ws["A2"], ws["B2"] = "Kecamatan", "Jumlah PSM"
+    ws.merge_cells("B2:C2")
+    ws["B3"], ws["C3"] = 2017, 2018
+    ws.append(["Bunut", 9, 10])
+    ws.append(["Ukui", 12, 12])
+    ws.append(["Jumlah", 21, 22])
+    wb.save(tmp_path / "t.xlsx")
+    df = read_table(tmp_path / "t.xlsx")
+    assert list(df.columns) == ["Kecamatan", "Jumlah PSM 2017", "Jumlah PSM 2018"]
+    assert df["Jumlah PSM 2018"].tolist() == [10, 12]
+    assert df.attrs["judul"] == "Jumlah PSM 2017-2018"
+    assert df.attrs["jumlah"] == {"Jumlah PSM 2017": 21, "Jumlah PSM 2018": 22}

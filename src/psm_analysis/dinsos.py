@@ -164,8 +164,9 @@ def read_table(
 
     - Rows before the header with a single filled cell are the title
       (``df.attrs["judul"]``, joined with spaces).
-    - The header is the first row with two or more text cells. In xlsx a header cell
-      merged across columns, with sub-headers in the row below, makes a two-row header:
+    - The header is the first row with two or more filled cells, one of them text (a
+      title row has one filled cell). In xlsx a header cell merged across columns, with
+      sub-headers in the row below and nothing else in that row, makes a two-row header:
       the names are joined ("Jumlah PSM" over "L" -> "Jumlah PSM L"). A row numbering
       the columns ("(1)", "(2)", ...) under the header is skipped.
     - The "Sumber: ..." line is kept in ``df.attrs["sumber"]`` as written; lines starting
@@ -218,7 +219,7 @@ def read_table(
     title: list[str] = []
     for i, row in enumerate(grid):
         cells = _non_empty(row)
-        if len(cells) >= 2 and sum(_is_text(v) for v in cells) >= 2:
+        if len(cells) >= 2 and any(_is_text(v) for v in cells):
             header_row = i
             break
         title.extend(str(v) for v in cells)
@@ -237,8 +238,10 @@ def read_table(
     if header_end == header_row and header_row + 1 < len(grid):
         nxt = grid[header_row + 1]
         spans = [(c0, c1) for r0, c0, r1, c1 in merged if r0 - 1 == header_row and c1 > c0]
-        under = [nxt[c - 1] for c0, c1 in spans for c in range(c0, c1 + 1)]
-        if spans and _non_empty(under) and all(_is_text(v) for v in _non_empty(nxt)):
+        span_cols = {c for c0, c1 in spans for c in range(c0, c1 + 1)}
+        under = [nxt[c - 1] for c in sorted(span_cols)]
+        outside = [v for c, v in enumerate(nxt, start=1) if v is not None and c not in span_cols]
+        if spans and _non_empty(under) and not outside:
             header_end = header_row + 1
     names: list[str | None] = []
     for c in range(width):
