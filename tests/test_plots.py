@@ -155,11 +155,20 @@ def test_scatter_identity_groups_equal_points():
         ax,
         [10, 10, 11, 9],
         [10, 10, 10, 9],
-        ["Kerumutan", "Bunut", "Kuala Kampar", "Pelalawan"],
-        highlight="Bunut",
+        ["Kerumutan", "Pangkalan Lesung", "Kuala Kampar", "Pelalawan"],
+        identity_label="1:1",
+        off_line_label="beda",
     )
     texts = sorted(t.get_text() for t in ax.texts)
-    assert texts == ["Bunut, Kerumutan", "Kuala Kampar", "Pelalawan"]
+    assert texts == ["Kerumutan, Pangkalan Lesung", "Kuala Kampar", "Pelalawan"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["1:1", "beda"]
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    plots.scatter_identity(ax, [10, 10], [10, 10], ["Kerumutan", "Bunut"], highlight="Bunut")
+    by_text = {t.get_text(): t for t in ax.texts}
+    assert sorted(by_text) == ["Bunut", "Kerumutan"]  # the highlighted name stands alone
+    assert matplotlib.colors.to_hex(by_text["Bunut"].get_color()) == plots.HIGHLIGHT.lower()
+    assert ax.get_legend() is None
     plt.close(fig)
 
 
@@ -171,7 +180,9 @@ def test_timeline_and_heatmap_draw():
             "kegiatan": ["PSM dibentuk", "Diklat Dasar", "Sosialisasi", "Bimtek"],
         }
     )
-    plots.timeline(ax, ev, gap_years=[2016, 2017], gap_label="Tanpa pelatihan", end=2018)
+    plots.timeline(
+        ax, ev, gap_years=[2009, 2010, 2016, 2017], gap_label="Tanpa pelatihan", end=2018
+    )
     assert [t.get_text() for t in ax.get_xticklabels()][0] == "2008"
     assert [t.get_text() for t in ax.get_xticklabels()][-1] == "2018"
     assert {t.get_text() for t in ax.texts} == {
@@ -179,7 +190,11 @@ def test_timeline_and_heatmap_draw():
         "Diklat Dasar",
         "Sosialisasi",
         "Bimtek",
+        "Tanpa pelatihan",
     }
+    # consecutive gap years are shaded as one span each: 2009-2010 and 2016-2017
+    spans = sorted(round(p.get_x(), 1) for p in ax.patches if p.get_width() > 1)
+    assert spans == [2008.5, 2015.5]
     fig2, ax2 = plt.subplots()
     plots.heatmap(ax2, pd.DataFrame({"a": [1.5, 2.0]}, index=["x", "y"]), decimals=1)
     assert sorted(t.get_text() for t in ax2.texts) == ["1,5", "2,0"]

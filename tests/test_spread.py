@@ -97,3 +97,46 @@ def test_chi_square_rejects_zero_weight(frame):
     bad.loc[0, "jumlah_desa_kelurahan"] = 0
     with pytest.raises(ValueError, match="positive"):
         spread.proportional_fit(bad)
+
+
+def test_format_p_value():
+    assert spread.format_p_value(0.99999999) == "> 0,9999"
+    assert spread.format_p_value(4.8e-9) == "< 0,0001"
+    assert spread.format_p_value(0.04567) == "0,0457"
+
+
+def test_reader_tables(frame):
+    frame = frame.assign(jumlah_desa=frame["jumlah_desa_kelurahan"] - 1, jumlah_kelurahan=1)
+    table = spread.spread_table(spread.psm_vs_villages(frame))
+    assert list(table.columns) == [
+        "Kecamatan",
+        "Jumlah PSM (orang)",
+        "Desa",
+        "Kelurahan",
+        "Jumlah desa/kelurahan",
+        "Selisih PSM - desa/kelurahan",
+        "PSM per desa/kelurahan",
+        "Pangsa PSM",
+    ]
+    assert table.iloc[0].tolist()[:6] == ["Pangkalan Kuras", 17, 16, 1, 17, 0]
+    fit = spread.fit_table(spread.proportional_fit(frame, n_simulations=0))
+    assert fit.iloc[-1].tolist()[:2] == ["Jumlah", 120]
+    assert fit.iloc[-1, 2] == pytest.approx(120)
+    assert fit.iloc[-1, 3] == pytest.approx(0.174259, abs=1e-6)
+
+
+def test_on_the_seed_tables_read_from_data_raw():
+    """The real Tabel I.2 + Kemendagri reference, cleaned in memory (nothing written)."""
+    from psm_analysis import dinsos
+
+    tabs = dinsos.read_tables()
+    t = spread.psm_vs_villages(tabs.psm_per_kecamatan)
+    bunut = t.set_index("kecamatan").loc["Bunut"]
+    assert bunut["kode_wilayah"] == "14.05.08"
+    assert (bunut["jumlah_psm"], bunut["jumlah_desa_kelurahan"]) == (10, 10)
+    assert list(spread.exceptions(t)["kecamatan"]) == ["Kuala Kampar", "Teluk Meranti"]
+    res = spread.proportional_fit(tabs.psm_per_kecamatan, n_simulations=1000)
+    assert res.statistic == pytest.approx(0.174259, abs=1e-6) and res.dof == 11
+    villages = tabs.desa_kelurahan[tabs.desa_kelurahan["kecamatan"] == "Bunut"]
+    assert len(villages) == 10
+    assert sorted(villages["tingkat"].value_counts().items()) == [("desa", 9), ("kelurahan", 1)]

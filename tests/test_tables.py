@@ -203,3 +203,40 @@ def test_demo_banner(tmp_path, monkeypatch):
 def test_setup_rejects_bad_number():
     with pytest.raises(ValueError, match="digits"):
         notebook.setup("dua")
+
+
+def test_cite_bab_i_sources():
+    src = pd.DataFrame(
+        {
+            "tabel": ["I.2", "I.3", "I.4"],
+            "sumber": ["Dinas Sosial Kabupaten Pelalawan"] * 3,
+            "tahun": pd.array([2018, 2017, None], dtype="Int64"),
+        }
+    )
+    assert tables.cite(src, "I.3") == "Dinas Sosial Kabupaten Pelalawan, 2017 (Tabel I.3); diolah"
+    assert tables.cite(src, "I.4", extra="teks BAB I", processed=False) == (
+        "Dinas Sosial Kabupaten Pelalawan, tanpa tahun (Tabel I.4); teks BAB I"
+    )
+    with pytest.raises(KeyError, match="I.9"):
+        tables.cite(src, "I.9")
+
+
+def test_figure_record_displays_caption(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from psm_analysis import plots
+
+    (tmp_path / "data").mkdir()
+    notebook.setup("02")
+    fig, ax = plt.subplots()
+    rec = plots.save_figure(
+        fig, "x", caption="Cakupan <Diklat>", source="Dinas Sosial", paths=get_paths(tmp_path)
+    )
+    plt.close(fig)
+    assert rec._repr_html_() == (
+        '<p class="psm-caption"><strong>Gambar 2.1</strong> Cakupan &lt;Diklat&gt;<br>'
+        "<small>Sumber: Dinas Sosial</small></p>"
+    )

@@ -86,7 +86,7 @@ def test_timeline_and_gaps(diklat):
     ev = training.timeline_events(diklat, formed)
     assert list(ev["tahun"]) == [2008, 2014, 2015, 2015]
     assert list(ev["jenis"]) == ["pembentukan", "pelatihan", "pelatihan", "pelatihan"]
-    assert ev.loc[0, "peristiwa"] == "PSM dibentuk di Kabupaten Pelalawan"
+    assert ev.loc[0, "peristiwa"] == "PSM mulai dibentuk di Kabupaten Pelalawan"
     assert training.years_without_training(diklat, 2017) == [2016, 2017]
     assert training.years_without_training(diklat, 2018) == [2016, 2017, 2018]
     assert training.years_without_training(diklat, 2017, since=formed) == [
@@ -108,3 +108,46 @@ def test_formation_year_errors():
         training.formation_year(
             pd.DataFrame({"klaim": ["psm_dibentuk_pelalawan"], "nilai": ["sejak 2008"]})
         )
+
+
+def test_reader_tables(programmes, diklat):
+    cov = training.coverage(programmes)
+    table = training.coverage_table(cov)
+    assert list(table.columns) == ["Keterangan", "Jumlah PSM (orang)", "Persentase"]
+    assert table.values.tolist() == [
+        ["Sudah mengikuti Diklat", 80, pytest.approx(200 / 3)],
+        ["Belum mengikuti Diklat", 40, pytest.approx(100 / 3)],
+        ["Jumlah", 120, 100.0],
+    ]
+    ev = training.events_table(training.timeline_events(diklat, 2008))
+    assert ev.values.tolist()[0] == [
+        2008,
+        "PSM mulai dibentuk di Kabupaten Pelalawan",
+        "Teks BAB I",
+    ]
+    assert ev.values.tolist()[-1] == [2015, "Bimbingan Teknis Tenaga PSM", "Tabel I.4"]
+    prog = training.programme_table(programmes)
+    assert list(prog.columns) == [
+        "No.",
+        "Jenis kegiatan",
+        "Status",
+        "Sasaran (orang)",
+        "Tercapai (orang)",
+        "Capaian",
+    ]
+    assert prog.iloc[1, 3:].tolist() == [120, 80, pytest.approx(200 / 3)]
+    assert training.format_years([2016, 2017, 2018]) == "2016, 2017 dan 2018"
+    assert training.format_years([2016]) == "2016"
+    assert training.format_years([2016, 2017], lang="en") == "2016 and 2017"
+
+
+def test_on_the_seed_tables_read_from_data_raw():
+    """The real Tabel I.3 and I.4, cleaned in memory (nothing written)."""
+    from psm_analysis import dinsos
+
+    tabs = dinsos.read_tables()
+    cov = training.coverage(tabs.kegiatan)
+    assert (cov.target, cov.trained, cov.untrained) == (120, 80, 40)
+    assert training.years_without_training(tabs.diklat, 2018) == [2016, 2017, 2018]
+    status = training.programme_status(tabs.kegiatan)
+    assert int(status["terlaksana"].sum()) == 4

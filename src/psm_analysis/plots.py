@@ -62,6 +62,8 @@ BASE = OKABE_ITO["blue"]
 HIGHLIGHT = OKABE_ITO["vermillion"]
 #: Background, "not yet", context.
 MUTED = "#BBBBBB"
+#: Points that depart from a reference (e.g. off the 1:1 line).
+OFF_LINE = OKABE_ITO["orange"]
 #: Text and lines that should recede.
 GREY_TEXT = "#555555"
 
@@ -317,6 +319,10 @@ def bar_chart(
         ax.yaxis.grid(True)
         decimal_comma_axis(ax, "y")
         _mark_ticks(ax.get_xticklabels(), marked)
+    if vals and all(float(v).is_integer() for v in vals):
+        from matplotlib.ticker import MaxNLocator
+
+        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
     if value_labels:
         vmax = max(vals) if vals else 0
         pad = vmax * 0.01
@@ -405,54 +411,56 @@ def timeline(
     gap_years: Iterable[int] = (),
     gap_label: str | None = None,
     colors: dict[str, str] | None = None,
+    wrap: int = 20,
+    min_gap: float = 2,
 ) -> Axes:
-    """A horizontal timeline: one marker per event (labels stacked above/below when
-    several share a year), and shaded years in ``gap_years`` (e.g. years without training).
+    """A horizontal timeline: one marker per event, labels alternately above and below
+    the line (stacked higher when a label on the same side is less than ``min_gap`` years
+    away; wrapped at ``wrap`` characters), and shaded years in ``gap_years`` (e.g. years
+    without training).
 
     ``kind`` names a column whose values pick the marker colour through ``colors``.
     """
-    import pandas as pd  # noqa: F401  (events is a DataFrame)
 
     ev = events.sort_values([year], kind="stable").reset_index(drop=True)
     years = [int(y) for y in ev[year]]
     lo = start if start is not None else min(years)
     hi = end if end is not None else max(years)
+    import textwrap
+
     gaps = sorted(int(g) for g in gap_years)
     if gaps:
         lo, hi = min(lo, gaps[0]), max(hi, gaps[-1])
     ax.axhline(0, color=GREY_TEXT, linewidth=1.2, zorder=1)
-    for i, g in enumerate(gaps):
-        ax.axvspan(
-            g - 0.45,
-            g + 0.45,
-            ymin=0.05,
-            ymax=0.95,
-            color=MUTED,
-            alpha=0.35,
-            linewidth=0,
-            label=gap_label if i == 0 else None,
-            zorder=0,
-        )
-    per_year: dict[int, int] = {}
-    for _, row in ev.iterrows():
+    runs: list[list[int]] = []
+    for g in gaps:
+        if runs and g == runs[-1][-1] + 1:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    last: dict[int, tuple[float, int]] = {}  # side -> (x of last label, its level)
+    top = 1
+    for i, row in ev.iterrows():
         y = int(row[year])
-        k = per_year.get(y, 0)
-        per_year[y] = k + 1
-        side = 1 if k % 2 == 0 else -1
-        level = side * (1 + k // 2 * 0.9)
+        side = 1 if i % 2 == 0 else -1
+        prev = last.get(side)
+        level = 1 if prev is None or y - prev[0] > min_gap else prev[1] % 3 + 1
+        last[side] = (y, level)
+        top = max(top, level)
+        height = side * (0.35 + 0.75 * (level - 1))
         c = BASE
         if kind is not None and colors:
             c = colors.get(str(row[kind]), BASE)
-        ax.plot([y], [0], marker="o", markersize=9, color=c, zorder=3)
-        ax.plot([y, y], [0, level * 0.8], color=c, linewidth=1, zorder=2)
+        ax.plot([y], [0], marker="o", markersize=8, color=c, zorder=4)
+        ax.plot([y, y], [0, height], color=c, linewidth=1, zorder=2)
         ax.text(
             y,
-            level * 0.85,
-            str(row[label]),
+            height,
+            textwrap.fill(str(row[label]), wrap),
             ha="center",
             va="bottom" if side > 0 else "top",
-            fontsize=9,
-            wrap=True,
+            fontsize=8.5,
+            zorder=3,
             bbox={
                 "boxstyle": "round,pad=0.3",
                 "facecolor": "white",
@@ -460,16 +468,29 @@ def timeline(
                 "linewidth": 0.8,
             },
         )
-    ax.set_xlim(lo - 0.8, hi + 0.8)
-    ax.set_ylim(-2.6, 2.6)
+    ax.set_xlim(lo - 1.0, hi + 1.0)
+    reach = 0.35 + 0.75 * (top - 1) + 0.9
+    ax.set_ylim(-reach, reach)
+    for run in runs:
+        ax.axvspan(run[0] - 0.5, run[-1] + 0.5, color=MUTED, alpha=0.3, linewidth=0, zorder=0)
+        if gap_label:
+            ax.text(
+                (run[0] + run[-1]) / 2,
+                -reach + 0.08,
+                textwrap.fill(gap_label, max(10, 9 * len(run))),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                style="italic",
+                color=GREY_TEXT,
+                zorder=1,
+            )
     ax.set_xticks(range(lo, hi + 1), [str(y) for y in range(lo, hi + 1)])
     ax.tick_params(axis="x", length=0)
     ax.set_yticks([])
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_visible(False)
-    if gaps and gap_label:
-        ax.legend(loc="lower right", fontsize=9)
     return ax
 
 
@@ -484,9 +505,15 @@ def scatter_identity(
     ylabel: str | None = None,
     identity_label: str | None = None,
     offsets: dict[str, tuple[float, float]] | None = None,
+    off_line_label: str | None = None,
 ) -> Axes:
-    """Points with the 1:1 line (y = x), each labelled; points at the same place share
-    one label ("Bunut, Kerumutan"). ``offsets`` (label -> points dx, dy) moves labels.
+    """Points with the 1:1 line (y = x), each labelled.
+
+    Points at the same place share one label ("Kerumutan, Pangkalan Lesung"); a
+    highlighted name gets its own label in :data:`HIGHLIGHT` with a short leader line.
+    Points off the line are drawn in :data:`OFF_LINE` (orange). Labels sit right of
+    points on or below the line and left of points above it; ``offsets`` (first name of
+    a label -> dx, dy in points) moves a label.
     """
     xs = [float(v) for v in x]
     ys = [float(v) for v in y]
@@ -515,26 +542,33 @@ def scatter_identity(
             [xi],
             [yi],
             s=60 + 25 * (len(members) - 1),
-            color=HIGHLIGHT if is_marked else (BASE if on_line else OKABE_ITO["orange"]),
+            color=HIGHLIGHT if is_marked else (BASE if on_line else OFF_LINE),
             edgecolor="white",
             linewidth=0.8,
             zorder=3,
         )
-        members_sorted = sorted(members, key=lambda m: (m not in marked, m))
-        text = ", ".join(members_sorted)
-        key = members_sorted[0]
-        dx, dy = (offsets or {}).get(key, (6, -3))
-        ax.annotate(
-            text,
-            (xi, yi),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            fontsize=8.5,
-            ha="left" if dx >= 0 else "right",
-            va="center",
-            color=HIGHLIGHT if is_marked else "black",
-            fontweight="bold" if is_marked else "normal",
-        )
+        plain = sorted(m for m in members if m not in marked)
+        special = sorted(m for m in members if m in marked)
+        default = (-6, 0) if yi > xi else (6, -3)
+        for group, is_special in ((plain, False), (special, True)):
+            if not group:
+                continue
+            start = (10, -16) if is_special and plain else default
+            dx, dy = (offsets or {}).get(group[0], start)
+            style = {"fontsize": 8.5}
+            if is_special:
+                style = {"fontsize": 9, "color": HIGHLIGHT, "fontweight": "bold"}
+                if plain:
+                    style["arrowprops"] = {"arrowstyle": "-", "color": HIGHLIGHT, "linewidth": 0.8}
+            ax.annotate(
+                ", ".join(group),
+                (xi, yi),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha="left" if dx >= 0 else "right",
+                va="center",
+                **style,
+            )
     ax.set_xlim(lo_l, hi_l)
     ax.set_ylim(lo_l, hi_l)
     ax.set_aspect("equal")
@@ -544,8 +578,19 @@ def scatter_identity(
         ax.set_xlabel(xlabel)
     if ylabel:
         ax.set_ylabel(ylabel)
-    if identity_label:
-        ax.legend(loc="upper left")
+    if identity_label or off_line_label:
+        from matplotlib.lines import Line2D
+
+        handles = []
+        if identity_label:
+            handles.append(
+                Line2D([], [], color=GREY_TEXT, linestyle="--", linewidth=1, label=identity_label)
+            )
+        if off_line_label and any(xi != yi for xi, yi in groups):
+            handles.append(
+                Line2D([], [], color=OFF_LINE, marker="o", linestyle="", label=off_line_label)
+            )
+        ax.legend(handles=handles, loc="upper left")
     return ax
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from psm_analysis import labels
 from psm_analysis.errors import DataError, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,6 +23,35 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PROCESSED_FILE = "psm_per_kecamatan.csv"
 STUDY_SITE = "Bunut"
+
+labels.register(
+    {
+        "id": {
+            "sebar.desa": "Desa",
+            "sebar.kelurahan": "Kelurahan",
+            "sebar.selisih": "Selisih PSM - desa/kelurahan",
+            "sebar.rasio": "PSM per desa/kelurahan",
+            "sebar.pangsa": "Pangsa PSM",
+            "sebar.harapan": "Harapan (proporsional)",
+            "sebar.kontribusi": "(O - E)² / E",
+            "sebar.kode": "Kode wilayah",
+            "sebar.nama": "Nama",
+            "sebar.tingkat": "Tingkat",
+        },
+        "en": {
+            "sebar.desa": "Villages (desa)",
+            "sebar.kelurahan": "Urban villages (kelurahan)",
+            "sebar.selisih": "PSM minus villages",
+            "sebar.rasio": "PSM per village",
+            "sebar.pangsa": "Share of PSM",
+            "sebar.harapan": "Expected (proportional)",
+            "sebar.kontribusi": "(O - E)² / E",
+            "sebar.kode": "Area code",
+            "sebar.nama": "Name",
+            "sebar.tingkat": "Level",
+        },
+    }
+)
 
 REQUIRED = ("kode_wilayah", "kecamatan", "jumlah_psm", "jumlah_desa_kelurahan")
 
@@ -80,6 +110,8 @@ class FitResult:
     n: int
     p_value_monte_carlo: float | None = None
     n_simulations: int = 0
+    #: How many simulated allocations came closer to proportional (smaller X^2).
+    n_simulated_closer: int | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -133,6 +165,7 @@ def proportional_fit(
     if (expected < 5).any():
         notes.append("ada frekuensi harapan < 5; nilai p asimtotik kurang dapat diandalkan")
     p_mc = None
+    n_closer = None
     if n_simulations:
         rng = np.random.default_rng(seed)
         probs = (w / w.sum()).to_numpy()
@@ -140,6 +173,7 @@ def proportional_fit(
         e = expected.to_numpy()
         x2 = ((sims - e) ** 2 / e).sum(axis=1)
         p_mc = float((np.count_nonzero(x2 >= res.statistic - 1e-12) + 1) / (n_simulations + 1))
+        n_closer = int(np.count_nonzero(x2 < res.statistic - 1e-12))
     return FitResult(
         statistic=float(res.statistic),
         dof=len(obs) - 1,
@@ -150,7 +184,73 @@ def proportional_fit(
         n=n,
         p_value_monte_carlo=p_mc,
         n_simulations=n_simulations,
+        n_simulated_closer=n_closer,
         notes=notes,
+    )
+
+
+def format_p_value(p: float, decimals: int = 4) -> str:
+    """A p-value for the reader: ``"0,0123"``; beyond the shown precision
+    ``"< 0,0001"`` or ``"> 0,9999"`` rather than a misleading ``0,0000`` / ``1,0000``."""
+    from psm_analysis.numbers import format_number
+
+    step = 10.0**-decimals
+    if p < step:
+        return f"< {format_number(step, decimals)}"
+    if p > 1 - step:
+        return f"> {format_number(1 - step, decimals)}"
+    return format_number(p, decimals)
+
+
+def spread_table(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """:func:`psm_vs_villages` as a reader-facing table (same row order)."""
+    import pandas as pd
+
+    t = labels.t
+    return pd.DataFrame(
+        {
+            t("kecamatan", lang): table["kecamatan"].to_list(),
+            t("jumlah_psm", lang): table["jumlah_psm"].to_list(),
+            t("sebar.desa", lang): table["jumlah_desa"].astype(int).to_list(),
+            t("sebar.kelurahan", lang): table["jumlah_kelurahan"].astype(int).to_list(),
+            t("desa_kelurahan", lang): table["jumlah_desa_kelurahan"].to_list(),
+            t("sebar.selisih", lang): table["selisih"].to_list(),
+            t("sebar.rasio", lang): table["rasio"].to_list(),
+            t("sebar.pangsa", lang): table["pangsa_psm_persen"].to_list(),
+        }
+    )
+
+
+def fit_table(res: FitResult, lang: str | None = None) -> pd.DataFrame:
+    """Observed, expected and each kecamatan's share of the chi-square statistic, in the
+    order of the observed counts, with a total row."""
+    import pandas as pd
+
+    t = labels.t
+    names = [str(i) for i in res.observed.index] + [t("jumlah", lang)]
+    contrib = res.contributions()
+    return pd.DataFrame(
+        {
+            t("kecamatan", lang): names,
+            t("jumlah_psm", lang): [*res.observed.astype(int).to_list(), int(res.n)],
+            t("sebar.harapan", lang): [*res.expected.to_list(), float(res.expected.sum())],
+            t("sebar.kontribusi", lang): [*contrib.to_list(), float(contrib.sum())],
+        }
+    )
+
+
+def villages_table(villages: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """:func:`villages_of` as a reader-facing table (No., code, name, level)."""
+    import pandas as pd
+
+    t = labels.t
+    return pd.DataFrame(
+        {
+            "No.": range(1, len(villages) + 1),
+            t("sebar.kode", lang): villages["kode"].to_list(),
+            t("sebar.nama", lang): villages["nama"].to_list(),
+            t("sebar.tingkat", lang): [str(v).capitalize() for v in villages["tingkat"]],
+        }
     )
 
 

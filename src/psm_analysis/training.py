@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from psm_analysis import labels
 from psm_analysis.errors import DataError, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,6 +32,43 @@ FORMATION_CLAIM = "psm_dibentuk_pelalawan"
 #: Event kinds of the timeline.
 FORMED = "pembentukan"
 TRAINING = "pelatihan"
+
+labels.register(
+    {
+        "id": {
+            "latih.sudah": "Sudah mengikuti Diklat",
+            "latih.belum": "Belum mengikuti Diklat",
+            "latih.keterangan": "Keterangan",
+            "latih.persentase": "Persentase",
+            "latih.dibentuk": "PSM mulai dibentuk di Kabupaten Pelalawan",
+            "latih.peristiwa": "Peristiwa",
+            "latih.sumber_teks": "Teks BAB I",
+            "latih.no": "No.",
+            "latih.kegiatan": "Jenis kegiatan",
+            "latih.status": "Status",
+            "latih.sasaran": "Sasaran (orang)",
+            "latih.tercapai": "Tercapai (orang)",
+            "latih.capaian": "Capaian",
+            "latih.dan": "dan",
+        },
+        "en": {
+            "latih.sudah": "Trained (Diklat)",
+            "latih.belum": "Not yet trained",
+            "latih.keterangan": "Group",
+            "latih.persentase": "Share",
+            "latih.dibentuk": "PSM first formed in Kabupaten Pelalawan",
+            "latih.peristiwa": "Event",
+            "latih.sumber_teks": "Text of chapter I",
+            "latih.no": "No.",
+            "latih.kegiatan": "Activity",
+            "latih.status": "Status",
+            "latih.sasaran": "Target (persons)",
+            "latih.tercapai": "Reached (persons)",
+            "latih.capaian": "Achieved",
+            "latih.dan": "and",
+        },
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -137,7 +175,7 @@ def timeline_events(
 
     rows = []
     if formed is not None:
-        rows.append((formed, formed_label or "PSM dibentuk di Kabupaten Pelalawan", FORMED))
+        rows.append((formed, formed_label or labels.t("latih.dibentuk"), FORMED))
     for _, r in training.iterrows():
         rows.append((int(r["tahun"]), str(r["kegiatan"]), TRAINING))
     df = pd.DataFrame(rows, columns=["tahun", "peristiwa", "jenis"])
@@ -155,6 +193,67 @@ def years_without_training(
     years = {int(y) for y in training["tahun"]}
     start = since if since is not None else max(years) + 1
     return [y for y in range(start, until + 1) if y not in years]
+
+
+def coverage_table(cov: Coverage, lang: str | None = None) -> pd.DataFrame:
+    """The coverage as a reader-facing table: trained, not yet, total; persons and per cent."""
+    import pandas as pd
+
+    t = labels.t
+    rows = [
+        (t("latih.sudah", lang), cov.trained, cov.percent),
+        (t("latih.belum", lang), cov.untrained, cov.percent_untrained),
+        (t("jumlah", lang), cov.target, 100.0),
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=[t("latih.keterangan", lang), t("jumlah_psm", lang), t("latih.persentase", lang)],
+    )
+
+
+def events_table(events: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The timeline events as a reader-facing table: year, event, where it is stated."""
+    import pandas as pd
+
+    t = labels.t
+    where = {FORMED: t("latih.sumber_teks", lang), TRAINING: f"{t('tabel', lang)} I.4"}
+    return pd.DataFrame(
+        {
+            t("tahun", lang): events["tahun"].astype(int).to_list(),
+            t("latih.peristiwa", lang): events["peristiwa"].to_list(),
+            t("sumber", lang): [where[k] for k in events["jenis"]],
+        }
+    )
+
+
+def programme_table(programmes: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The programmes of Tabel I.3 as a reader-facing table (No., activity, status,
+    target, reached, achieved in per cent)."""
+    import pandas as pd
+
+    t = labels.t
+    st = programme_status(programmes)
+    return pd.DataFrame(
+        {
+            t("latih.no", lang): range(1, len(st) + 1),
+            t("latih.kegiatan", lang): st["kegiatan"].to_list(),
+            t("latih.status", lang): st["status"].to_list(),
+            t("latih.sasaran", lang): st["sasaran_orang"].astype("Float64").to_list(),
+            t("latih.tercapai", lang): st["tercapai_orang"].astype("Float64").to_list(),
+            t("latih.capaian", lang): st["capaian_persen"].astype("Float64").to_list(),
+        }
+    )
+
+
+def format_years(years, lang: str | None = None) -> str:
+    """Years as prose: ``[2016]`` -> ``"2016"``, ``[2016, 2017, 2018]`` ->
+    ``"2016, 2017 dan 2018"`` (no thousands separator in years)."""
+    names = [str(int(y)) for y in years]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + f" {labels.t('latih.dan', lang)} " + names[-1]
 
 
 def load_programmes(paths=None) -> pd.DataFrame:

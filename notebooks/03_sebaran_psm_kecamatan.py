@@ -1,0 +1,256 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 03 Sebaran PSM menurut kecamatan
+#
+# **Pertanyaan.** Bagaimana PSM Kabupaten Pelalawan tersebar di kecamatan-kecamatannya, dan
+# di mana posisi Kecamatan Bunut, lokasi penelitian? Apakah jumlah PSM per kecamatan mengikuti
+# jumlah desa dan kelurahannya (satu PSM untuk satu desa/kelurahan), dan di mana
+# pengecualiannya?
+#
+# **Sumber data.** Semua data dibaca dari `data/processed/` (hasil `psm-analysis clean`):
+#
+# - `psm_per_kecamatan.csv`: Tabel I.2 (jumlah PSM per kecamatan, Dinas Sosial) yang
+#   digabung dengan jumlah desa dan kelurahan per kecamatan menurut data wilayah Kemendagri;
+# - `desa_kelurahan.csv`: daftar desa dan kelurahan Kabupaten Pelalawan (Kemendagri);
+# - `sumber_tabel.csv`: baris "Sumber" dan tahun tiap tabel.
+#
+# Jumlah PSM adalah **sensus**: semua PSM kabupaten tercakup, jadi tidak ada galat sampel.
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import Markdown, display
+
+from psm_analysis import dinsos, notebook, plots, spread, tables
+from psm_analysis.numbers import format_number as angka
+from psm_analysis.numbers import format_percent as persen
+
+notebook.setup("03")
+notebook.demo_banner(("dinsos",))
+
+# %% [markdown]
+# ## 1. Data
+
+# %%
+psm = spread.load_psm_per_kecamatan()
+sumber = dinsos.load_sumber_tabel()
+sebaran = spread.psm_vs_villages(psm)
+lokasi = spread.STUDY_SITE
+bunut = sebaran.set_index("kecamatan").loc[lokasi]
+sumber_psm = tables.cite(sumber, "I.2")
+sumber_gabungan = tables.cite(sumber, "I.2", extra=dinsos.REFERENCE_SOURCE)
+sebaran[["kode_wilayah", "kecamatan", "nama_di_sumber", "jumlah_psm", "jumlah_desa_kelurahan"]]
+
+# %% [markdown]
+# ## 2. Jumlah PSM per kecamatan
+
+# %%
+peringkat = int((sebaran["jumlah_psm"] > bunut["jumlah_psm"]).sum()) + 1
+sama = int((sebaran["jumlah_psm"] == bunut["jumlah_psm"]).sum())
+display(
+    Markdown(
+        f"Kecamatan {lokasi} memiliki **{angka(bunut['jumlah_psm'])} PSM** "
+        f"({persen(bunut['pangsa_psm_persen'])} dari {angka(sebaran['jumlah_psm'].sum())} PSM "
+        f"kabupaten), sama banyak dengan {angka(sama - 1)} kecamatan lain; "
+        f"{angka(peringkat - 1)} kecamatan memiliki lebih banyak PSM."
+    )
+)
+
+# %%
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 3.8))
+plots.bar_chart(
+    ax,
+    sebaran["kecamatan"],
+    sebaran["jumlah_psm"],
+    highlight=lokasi,
+    xlabel="Jumlah PSM (orang)",
+)
+gambar_batang = plots.save_figure(
+    fig,
+    "03_psm_per_kecamatan",
+    caption=f"Jumlah PSM menurut kecamatan di Kabupaten Pelalawan (Kecamatan {lokasi} "
+    "sebagai lokasi penelitian ditandai)",
+    source=sumber_psm,
+)
+plt.show()
+gambar_batang
+
+# %% [markdown]
+# ## 3. PSM dibandingkan dengan jumlah desa/kelurahan
+#
+# Bila setiap desa atau kelurahan memiliki tepat satu PSM, titik sebuah kecamatan terletak
+# pada garis 1:1. Titik di atas garis berarti PSM lebih banyak daripada desa/kelurahan.
+
+# %%
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
+plots.scatter_identity(
+    ax,
+    sebaran["jumlah_desa_kelurahan"],
+    sebaran["jumlah_psm"],
+    sebaran["kecamatan"],
+    highlight=lokasi,
+    xlabel="Jumlah desa dan kelurahan (Kemendagri)",
+    ylabel="Jumlah PSM (orang)",
+    identity_label="Satu PSM per desa/kelurahan (garis 1:1)",
+    off_line_label="PSM lebih banyak daripada desa/kelurahan",
+    offsets={"Pangkalan Kuras": (-8, 0)},
+)
+gambar_sebar = plots.save_figure(
+    fig,
+    "03_psm_dan_desa_kelurahan",
+    caption="Jumlah PSM dan jumlah desa/kelurahan per kecamatan di Kabupaten Pelalawan",
+    source=sumber_gabungan,
+)
+plt.show()
+gambar_sebar
+
+# %%
+tables.export_table(
+    spread.spread_table(sebaran),
+    "03_psm_dan_desa_kelurahan",
+    title="Jumlah PSM, Desa dan Kelurahan menurut Kecamatan di Kabupaten Pelalawan",
+    source=sumber_gabungan,
+    number_format={"Pangsa PSM": "percent", "PSM per desa/kelurahan": 2},
+)
+
+# %%
+pengecualian = spread.exceptions(sebaran)
+n_sama = len(sebaran) - len(pengecualian)
+rincian = "; ".join(
+    f"{r.kecamatan}: {angka(r.jumlah_psm)} PSM untuk {angka(r.jumlah_desa_kelurahan)} "
+    f"desa/kelurahan (rasio {angka(r.rasio, 2)})"
+    for r in pengecualian.itertuples()
+)
+display(
+    Markdown(
+        f"Di **{angka(n_sama)} dari {angka(len(sebaran))} kecamatan** jumlah PSM sama persis "
+        f"dengan jumlah desa/kelurahan. Pengecualiannya: {rincian}. Jumlah seluruhnya "
+        f"{angka(sebaran['jumlah_psm'].sum())} PSM untuk "
+        f"{angka(sebaran['jumlah_desa_kelurahan'].sum())} desa/kelurahan."
+    )
+)
+
+# %% [markdown]
+# ## 4. Uji kecocokan khi-kuadrat: apakah PSM dibagi sebanding dengan desa/kelurahan?
+#
+# Frekuensi harapan tiap kecamatan adalah seluruh PSM kabupaten dibagi sebanding dengan
+# jumlah desa/kelurahannya. Statistik $X^2 = \sum (O - E)^2 / E$ mengukur seberapa jauh pembagian
+# yang teramati menyimpang dari pembagian sebanding itu.
+#
+# **Yang dapat dan tidak dapat dikatakan uji ini.** Data PSM adalah sensus, bukan sampel
+# acak, jadi uji ini tidak menaksir apa pun tentang populasi yang lebih luas. Ia hanya
+# membandingkan pembagian yang teramati dengan pembagian yang terjadi bila semua PSM
+# ditempatkan secara acak dengan peluang sebanding jumlah desa/kelurahan. Nilai p yang
+# besar **bukan** bukti bahwa pembagian itu "adil"; uji ini juga tidak menilai apakah
+# satu PSM per desa cukup untuk kebutuhan masyarakat.
+
+# %%
+uji = spread.proportional_fit(psm)
+tables.export_table(
+    spread.fit_table(uji),
+    "03_uji_khi_kuadrat",
+    title="Jumlah PSM Teramati dan Harapan bila Sebanding dengan Jumlah Desa/Kelurahan",
+    source=sumber_gabungan,
+    number_format={"Harapan (proporsional)": 2, "(O - E)² / E": 3},
+    notes=f"X² = {angka(uji.statistic, 3)}; derajat bebas = {uji.dof}; "
+    f"p = {spread.format_p_value(uji.p_value)}.",
+)
+
+# %%
+p = spread.format_p_value
+display(
+    Markdown(
+        f"- $X^2$ = **{angka(uji.statistic, 3)}**, derajat bebas = **{uji.dof}**, "
+        f"p = **{p(uji.p_value)}** (asimtotik). Frekuensi harapan terkecil "
+        f"{angka(uji.min_expected, 2)} "
+        f"({uji.notes[0] if uji.notes else 'tidak ada yang di bawah 5'}).\n"
+        f"- Dari {angka(uji.n_simulations)} pembagian acak {angka(uji.n)} PSM (peluang sebanding jumlah "
+        f"desa/kelurahan), {angka(uji.n_simulated_closer)} menghasilkan $X^2$ lebih kecil "
+        f"daripada yang teramati (nilai p Monte Carlo {p(uji.p_value_monte_carlo)}). "
+        f"Peluang mendapat $X^2$ sekecil ini secara kebetulan (ekor bawah, asimtotik) "
+        f"{p(uji.p_value_lower)}.\n"
+        f"- Penyimpangan terbesar: "
+        + "; ".join(f"{k} ({angka(v, 3)})" for k, v in uji.contributions().nlargest(2).items())
+        + "."
+    )
+)
+
+# %% [markdown]
+# ## 5. Desa dan kelurahan di Kecamatan Bunut
+
+# %%
+desa_bunut = spread.villages_of(lokasi)
+tables.export_table(
+    spread.villages_table(desa_bunut),
+    "03_desa_kelurahan_bunut",
+    title=f"Desa dan Kelurahan di Kecamatan {lokasi}",
+    source=dinsos.REFERENCE_SOURCE,
+    notes="Nama menurut Kepmendagri 2025; beberapa nama dieja lain dalam kompilasi 2018 "
+    "(lihat data/raw/reference/README.md). Jumlah desa/kelurahan per kecamatan sama.",
+)
+
+# %% [markdown]
+# ## 6. Temuan
+
+# %%
+n_desa = int((desa_bunut["tingkat"] == "desa").sum())
+n_kel = int((desa_bunut["tingkat"] == "kelurahan").sum())
+kalimat_rasio = (
+    ", tepat satu PSM per desa/kelurahan bila dibagi rata" if bunut["selisih"] == 0 else ""
+)
+menyimpang = uji.p_value < 0.05
+terlalu_cocok = uji.p_value_lower < 0.05
+kalimat_uji = (
+    "pembagian PSM menyimpang dari pembagian sebanding jumlah desa/kelurahan."
+    if menyimpang
+    else "pembagian PSM tidak menyimpang dari pembagian sebanding jumlah desa/kelurahan"
+    + (
+        "; kecocokannya bahkan jauh lebih dekat daripada pembagian acak. Ini menunjukkan PSM "
+        "ditempatkan menurut aturan (sekitar satu PSM per desa/kelurahan), bukan kebetulan."
+        if terlalu_cocok
+        else "."
+    )
+)
+kalimat_bunut_teks = (
+    f"dengan {angka(bunut['jumlah_psm'])} PSM untuk {angka(bunut['jumlah_desa_kelurahan'])} "
+    "desa/kelurahan, itu hanya mungkin bila sebagian desa memiliki lebih dari satu PSM. "
+    "Hal ini perlu dicek dengan data per desa."
+    if bunut["selisih"] >= 0
+    else f"jumlah PSM Bunut memang {angka(-bunut['selisih'])} lebih sedikit daripada "
+    "jumlah desa/kelurahannya."
+)
+display(
+    Markdown(
+        f"""
+- **Bunut.** Kecamatan {lokasi} memiliki {angka(bunut["jumlah_psm"])} PSM untuk
+  {angka(bunut["jumlah_desa_kelurahan"])} desa/kelurahan ({angka(n_desa)} desa dan
+  {angka(n_kel)} kelurahan): rasio {angka(bunut["rasio"], 2)}{kalimat_rasio}. Pangsanya {persen(bunut["pangsa_psm_persen"])} dari PSM
+  kabupaten.
+- **Pola.** Di {angka(n_sama)} dari {angka(len(sebaran))} kecamatan jumlah PSM sama dengan
+  jumlah desa/kelurahan. Pengecualiannya: {rincian}. Karena itu jumlah PSM kabupaten
+  ({angka(sebaran["jumlah_psm"].sum())}) berbeda dari jumlah desa/kelurahan
+  ({angka(sebaran["jumlah_desa_kelurahan"].sum())}).
+- **Uji khi-kuadrat.** $X^2$ = {angka(uji.statistic, 3)} (db = {uji.dof}, p =
+  {p(uji.p_value)}): {kalimat_uji} Karena datanya sensus, uji ini hanya
+  menggambarkan pembagian itu, bukan menaksir populasi.
+- **Catatan.** Tabel I.2 tidak merinci PSM per desa. Teks BAB I menyatakan belum seluruh
+  desa/kelurahan di Bunut memiliki PSM; {kalimat_bunut_teks}
+"""
+    )
+)
+
+# %% [markdown]
+# ## Versi perangkat lunak
+
+# %%
+notebook.show_versions()
