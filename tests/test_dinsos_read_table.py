@@ -198,3 +198,22 @@ def test_year_sub_headers_under_a_merged_cell(tmp_path):
     assert df["Jumlah PSM 2018"].tolist() == [10, 12]
     assert df.attrs["judul"] == "Jumlah PSM 2017-2018"
     assert df.attrs["jumlah"] == {"Jumlah PSM 2017": 21, "Jumlah PSM 2018": 22}
+
+
+def test_subtotals_grand_total_and_missing_cells(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Wilayah,PSM\nBunut,10\nLanggam,...\nJumlah,10\nUkui,12\nJumlah,12\nJumlah Total,22\n",
+        encoding="utf-8",
+    )
+    df = read_table(path)
+    assert df.index.tolist() == [2, 3, 5]
+    assert df.attrs["jumlah"] == {"PSM": 22}
+    path.write_text(path.read_text(encoding="utf-8").replace("Jumlah Total,22", "Jumlah Total,23"))
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    (p,) = err.value.problems
+    assert (p.row, p.message) == (
+        7,
+        "baris Jumlah tidak cocok: tertulis 23, hasil penjumlahan 2 baris di atasnya 22",
+    )

@@ -63,7 +63,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _read_csv_grid(path: Path, shown: str) -> list[list[Any]]:
+def _read_csv_grid(path: Path) -> list[list[Any]]:
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -157,64 +157,8 @@ def _column_letter(i: int) -> str:
     return get_column_letter(i + 1)
 
 
-def read_table(
-    path: str | Path, sheet: str | int | None = None, *, check_total: bool = True
-) -> pd.DataFrame:
-    """Read a Dinas Sosial style table from CSV or XLSX.
-
-    - Rows before the header with a single filled cell are the title
-      (``df.attrs["judul"]``, joined with spaces).
-    - The header is the first row with two or more filled cells, one of them text (a
-      title row has one filled cell). In xlsx a header cell merged across columns, with
-      sub-headers in the row below and nothing else in that row, makes a two-row header:
-      the names are joined ("Jumlah PSM" over "L" -> "Jumlah PSM L"). A row numbering
-      the columns ("(1)", "(2)", ...) under the header is skipped.
-    - The "Sumber: ..." line is kept in ``df.attrs["sumber"]`` as written; lines starting
-      "Keterangan:", "Catatan:" or "*" and everything after the Sumber line go to
-      ``df.attrs["catatan"]``. Empty rows are dropped.
-    - A column whose filled cells mostly start with a digit (or are "-") is numeric: every
-      cell is parsed with :func:`~psm_analysis.numbers.parse_number` (ambiguous or bad
-      cells are errors). The column gets ``Int64``/``Float64`` values; when cells carry a
-      unit ("120 orang") a column ``<name>_satuan`` is added, when some are nil ("-") a
-      boolean column ``<name>_nihil``.
-    - A row labelled "Jumlah"/"Total" is checked, for every numeric column (except No.,
-      Kode, Tahun), against the sum of the data rows above it (since the previous total
-      row, or all of them for a grand total); a mismatch is a DataError naming both
-      numbers unless ``check_total=False``. The row is then dropped; its printed values
-      are in ``df.attrs["jumlah"]`` and the sums in ``df.attrs["jumlah_dihitung"]``.
-
-    The index holds the row numbers as Excel (or a text editor) shows them (name
-    ``baris``). ``df.attrs`` also holds ``berkas`` and ``lembar``. Every problem found is
-    raised together in one :class:`~psm_analysis.errors.DataError`.
-    """
-    import pandas as pd
-
-    from psm_analysis.errors import display_path
-
-    path = Path(path)
-    shown = display_path(path)
-    if not path.is_file():
-        raise DataError(Problem("berkas tidak ditemukan", file=shown))
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        grid, merged, sheet_name = _read_csv_grid(path, shown), [], None
-    elif suffix in (".xlsx", ".xlsm"):
-        grid, merged, sheet_name = _read_xlsx_grid(path, sheet, shown)
-    else:
-        raise DataError(
-            Problem(
-                "jenis berkas tidak didukung",
-                file=shown,
-                value=path.suffix,
-                expected=".csv atau .xlsx",
-            )
-        )
-    where = {"file": shown, "sheet": sheet_name}
-    width = max((len(r) for r in grid), default=0)
-    grid = [list(r) + [None] * (width - len(r)) for r in grid]
-    filled = _filled(grid, merged)
-
-    # title rows and header row
+def _locate_header(grid, merged, where) -> tuple[int, int, list[str]]:
+    """(first header row, last header row, title texts), 0-based rows."""
     header_row = None
     title: list[str] = []
     for i, row in enumerate(grid):
@@ -237,31 +181,35 @@ def read_table(
             header_end = max(header_end, r1 - 1)
     if header_end == header_row and header_row + 1 < len(grid):
         nxt = grid[header_row + 1]
-        spans = [(c0, c1) for r0, c0, r1, c1 in merged if r0 - 1 == header_row and c1 > c0]
+        spans = [(c0, c1) for r0, c0, _r1, c1 in merged if r0 - 1 == header_row and c1 > c0]
         span_cols = {c for c0, c1 in spans for c in range(c0, c1 + 1)}
         under = [nxt[c - 1] for c in sorted(span_cols)]
         outside = [v for c, v in enumerate(nxt, start=1) if v is not None and c not in span_cols]
         if spans and _non_empty(under) and not outside:
             header_end = header_row + 1
+    return header_row, header_end, title
+
+
+def _header_names(filled, first: int, last: int, width: int) -> list[str | None]:
+    """Column names from header rows ``first..last`` (merged cells filled), joined."""
     names: list[str | None] = []
     for c in range(width):
         parts: list[str] = []
-        for r in range(header_row, header_end + 1):
+        for r in range(first, last + 1):
             v = filled[r][c]
             if v is not None and (not parts or parts[-1] != str(v)):
                 parts.append(str(v))
         names.append(" ".join(parts) if parts else None)
-    start = header_end + 1
-    if start < len(grid) and _is_column_numbers(grid[start]):
-        start += 1
+    return names
 
-    # data rows and footer
+
+def _split_body(grid, start: int):
+    """Data rows as (Excel row, cells), the Sumber line and the notes, from ``start``."""
     data: list[tuple[int, list[Any]]] = []
     sumber = None
     notes: list[str] = []
     for i in range(start, len(grid)):
-        row = grid[i]
-        cells = _non_empty(row)
+        cells = _non_empty(grid[i])
         if not cells:
             continue
         first = str(cells[0])
@@ -272,19 +220,22 @@ def read_table(
         elif len(cells) == 1 and _NOTE.match(first):
             notes.append(first)
         else:
-            data.append((i + 1, row))
+            data.append((i + 1, grid[i]))
+    return data, sumber, notes
 
-    # columns: drop empty ones, name the unnamed, make names unique
+
+def _column_names(names, data, width: int, where) -> tuple[list[int], list[str]]:
+    """Kept column positions and unique names; data under no header is an error."""
     keep = [
         c for c in range(width) if names[c] is not None or any(r[c] is not None for _, r in data)
     ]
     columns: list[str] = []
-    unnamed: list[Problem] = []
+    problems: list[Problem] = []
     for c in keep:
         name = names[c] or f"Kolom {_column_letter(c)}"
         if names[c] is None:
-            row, value = next((r, row[c]) for r, row in data if row[c] is not None)
-            unnamed.append(
+            row, value = next((r, cells[c]) for r, cells in data if cells[c] is not None)
+            problems.append(
                 Problem(
                     "sel berisi data di kolom tanpa judul",
                     row=row,
@@ -299,15 +250,139 @@ def read_table(
         while name in columns:
             name, k = f"{base} ({k})", k + 1
         columns.append(name)
+    DataError.collect(problems)
+    return keep, columns
 
-    DataError.collect(unnamed)
+
+def _is_numeric_column(name: str, cells) -> bool:
+    filled_cells = [v for v in cells if v is not None]
+    digits = [v for v in filled_cells if _looks_numeric(v)]
+    nil = [v for v in filled_cells if isinstance(v, str) and v in NIL_TOKENS]
+    return (
+        bool(digits)
+        and (len(digits) + len(nil)) * 2 > len(filled_cells)
+        and not name_key(name).startswith("kode")
+    )
+
+
+def _check_totals(values, total_cells, col, where, check_total, printed, computed):
+    """Compare each total row (``total_cells``: Excel row -> cell) of numeric column
+    ``col`` with the sum of the parsed ``values`` above it; record the printed and
+    computed totals; return the problems."""
+    problems: list[Problem] = []
+    prev = 0
+    for t, cell in total_cells.items():
+        try:
+            total = parse_number(cell, row=t, column=col, **where)
+        except DataError as err:
+            problems.extend(err.problems)
+            continue
+        if total.na:
+            continue
+        above = values[(values.index < t) & (values.index > prev)]
+        if above.empty:  # a total right after a sub-total: the grand total
+            above = values[values.index < t]
+        ok = math.isclose(float(above.sum()), float(total.value), abs_tol=1e-6)
+        if not ok and prev:  # a grand total after sub-totals
+            everything = values[values.index < t]
+            if math.isclose(float(everything.sum()), float(total.value), abs_tol=1e-6):
+                above, ok = everything, True
+        s = float(above.sum())
+        s = int(s) if s.is_integer() and not isinstance(total.value, float) else s
+        printed[col], computed[col] = total.value, s
+        if not ok and check_total:
+            problems.append(
+                Problem(
+                    MSG_TOTAL.format(
+                        tertulis=format_number(total.value),
+                        hitung=format_number(s),
+                        n=above.count(),
+                    ),
+                    row=t,
+                    column=col,
+                    value=cell,
+                    expected=format_number(s),
+                    show_value=False,
+                    **where,
+                )
+            )
+        prev = t
+    return problems
+
+
+def read_table(
+    path: str | Path, sheet: str | int | None = None, *, check_total: bool = True
+) -> pd.DataFrame:
+    """Read a Dinas Sosial style table from CSV or XLSX.
+
+    - Rows before the header with a single filled cell are the title
+      (``df.attrs["judul"]``, joined with spaces).
+    - The header is the first row with two or more filled cells, one of them text (a
+      title row has one filled cell). In xlsx a header cell merged across columns, with
+      sub-headers in the row below and nothing else in that row, makes a two-row header:
+      the names are joined ("Jumlah PSM" over "L" -> "Jumlah PSM L"). A row numbering
+      the columns ("(1)", "(2)", ...) under the header is skipped.
+    - The "Sumber: ..." line is kept in ``df.attrs["sumber"]`` as written; lines starting
+      "Keterangan:", "Catatan:" or "*" and everything after the Sumber line go to
+      ``df.attrs["catatan"]``. Empty rows are dropped.
+    - A column whose filled cells mostly look like numbers ("1.250", "12,5 %",
+      "120 orang", "-"; not dotted codes like "14.05.08", not a column named Kode...) is
+      numeric: every cell is parsed with :func:`~psm_analysis.numbers.parse_number`
+      (ambiguous or bad cells are errors). The column gets ``Int64``/``Float64`` values; when cells carry a
+      unit ("120 orang") a column ``<name>_satuan`` is added, when some are nil ("-") a
+      boolean column ``<name>_nihil``.
+    - A row labelled "Jumlah"/"Total" is checked, for every numeric column (except No.,
+      Kode, Tahun), against the sum of the data rows above it (since the previous total
+      row, or all of them for a grand total); a mismatch is a DataError naming both
+      numbers unless ``check_total=False``. The row is then dropped; its printed values
+      are in ``df.attrs["jumlah"]`` and the sums in ``df.attrs["jumlah_dihitung"]``.
+
+    Data in a column without a header is an error (in CSV, often an unquoted decimal
+    comma). The index holds the row numbers as Excel (or a text editor) shows them (name
+    ``baris``). ``df.attrs`` also holds ``berkas`` and ``lembar``. Every problem found is
+    raised together in one :class:`~psm_analysis.errors.DataError`.
+    """
+    import pandas as pd
+
+    from psm_analysis.errors import display_path
+
+    path = Path(path)
+    shown = display_path(path)
+    if not path.is_file():
+        raise DataError(Problem("berkas tidak ditemukan", file=shown))
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        grid, merged, sheet_name = _read_csv_grid(path), [], None
+    elif suffix in (".xlsx", ".xlsm"):
+        grid, merged, sheet_name = _read_xlsx_grid(path, sheet, shown)
+    else:
+        raise DataError(
+            Problem(
+                "jenis berkas tidak didukung",
+                file=shown,
+                value=path.suffix,
+                expected=".csv atau .xlsx",
+            )
+        )
+    where = {"file": shown, "sheet": sheet_name}
+    width = max((len(r) for r in grid), default=0)
+    grid = [list(r) + [None] * (width - len(r)) for r in grid]
+
+    header_row, header_end, title = _locate_header(grid, merged, where)
+    names = _header_names(_filled(grid, merged), header_row, header_end, width)
+    start = header_end + 1
+    if start < len(grid) and _is_column_numbers(grid[start]):
+        start += 1
+    data, sumber, notes = _split_body(grid, start)
+    keep, columns = _column_names(names, data, width, where)
+
     totals = [
-        excel_row
-        for excel_row, row in data
-        if any(isinstance(v, str) and _TOTAL_LABEL.fullmatch(v) for v in row)
+        r
+        for r, cells in data
+        if any(isinstance(v, str) and _TOTAL_LABEL.fullmatch(v) for v in cells)
     ]
     frame = pd.DataFrame(
-        [[row[c] for c in keep] for _, row in data],
+        [[cells[c] for c in keep] for _, cells in data],
         columns=columns,
         index=pd.Index([r for r, _ in data], name="baris"),
         dtype=object,
@@ -321,69 +396,25 @@ def read_table(
     printed: dict[str, Any] = {}
     computed: dict[str, Any] = {}
     for col in columns:
-        values = frame[col]
-        body_values = body[col]
-        filled_cells = [v for v in body_values if v is not None]
-        digits = [v for v in filled_cells if _looks_numeric(v)]
-        looks = digits + [v for v in filled_cells if isinstance(v, str) and v in NIL_TOKENS]
-        if digits and len(looks) * 2 > len(filled_cells) and not name_key(col).startswith("kode"):
-            try:
-                parsed = parse_series(body_values, column=col, rows=list(body.index), **where)
-            except DataError as err:
-                problems.extend(err.problems)
-                continue
-            out[col] = parsed["value"]
-            if parsed["unit"].notna().any():
-                out[col + UNIT_SUFFIX] = parsed["unit"]
-            if parsed["nil"].any():
-                out[col + NIL_SUFFIX] = parsed["nil"].astype("boolean")
-            if name_key(col) in _ID_COLUMNS:
-                continue
-            prev = None
-            for t in totals:
-                cell = values.loc[t]
-                try:
-                    total = parse_number(cell, row=t, column=col, **where)
-                except DataError as err:
-                    problems.extend(err.problems)
-                    continue
-                if total.na:
-                    continue
-                lo = prev if prev is not None else 0
-                above = parsed["value"][(parsed.index < t) & (parsed.index > lo)]
-                everything = parsed["value"][parsed.index < t]
-                s = above.sum()
-                ok = math.isclose(float(s), float(total.value), abs_tol=1e-6)
-                if not ok and prev is not None:
-                    s_all = everything.sum()
-                    if math.isclose(float(s_all), float(total.value), abs_tol=1e-6):
-                        above, s, ok = everything, s_all, True
-                s = (
-                    int(s)
-                    if float(s).is_integer() and not isinstance(total.value, float)
-                    else float(s)
-                )
-                printed[col], computed[col] = total.value, s
-                if not ok and check_total:
-                    problems.append(
-                        Problem(
-                            MSG_TOTAL.format(
-                                tertulis=format_number(total.value),
-                                hitung=format_number(s),
-                                n=len(above),
-                            ),
-                            row=t,
-                            column=col,
-                            value=cell,
-                            expected=format_number(s),
-                            show_value=False,
-                            **where,
-                        )
-                    )
-                prev = t
-        else:
+        if not _is_numeric_column(col, body[col]):
             out[col] = pd.array(
-                [None if v is None else _as_text(v) for v in body_values], dtype="str"
+                [None if v is None else _as_text(v) for v in body[col]], dtype="str"
+            )
+            continue
+        try:
+            parsed = parse_series(body[col], column=col, rows=list(body.index), **where)
+        except DataError as err:
+            problems.extend(err.problems)
+            continue
+        out[col] = parsed["value"]
+        if parsed["unit"].notna().any():
+            out[col + UNIT_SUFFIX] = parsed["unit"]
+        if parsed["nil"].any():
+            out[col + NIL_SUFFIX] = parsed["nil"].astype("boolean")
+        if name_key(col) not in _ID_COLUMNS and totals:
+            cells = {t: frame.at[t, col] for t in totals}
+            problems += _check_totals(
+                parsed["value"], cells, col, where, check_total, printed, computed
             )
     DataError.collect(problems)
     df = pd.DataFrame(out, index=body.index)
