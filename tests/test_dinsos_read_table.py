@@ -217,3 +217,15 @@ def test_subtotals_grand_total_and_missing_cells(tmp_path):
         7,
         "baris Jumlah tidak cocok: tertulis 23, hasil penjumlahan 2 baris di atasnya 22",
     )
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_delimiters_and_windows_encoding(tmp_path, delimiter):
+    rows = [["No.", "Kecamatan", "Jumlah"], ["1", "Bunut", "1.250"], ["2", "Tél", "12,5"]]
+    text = "\n".join(delimiter.join(f'"{c}"' if "," in c else c for c in r) for r in rows)
+    path = tmp_path / "t.csv"
+    path.write_bytes(text.encode("cp1252"))
+    df = read_table(path)
+    assert list(df.columns) == ["No.", "Kecamatan", "Jumlah"]
+    assert df["Kecamatan"].tolist() == ["Bunut", "Tél"]
+    assert df["Jumlah"].tolist() == [1250.0, 12.5]

@@ -63,18 +63,27 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _guess_delimiter(text: str) -> str:
+    """The delimiter (",", ";" or tab) that splits the most of the first lines into the
+    same number (> 1) of fields; "," on a tie. Excel in an Indonesian locale writes ";"."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    best, best_score = ",", 0
+    for d in (",", ";", "\t"):
+        counts = [len(r) for r in csv.reader(lines, delimiter=d)]
+        top = max(counts, default=0)
+        score = sum(c == top for c in counts) if top > 1 else 0
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
 def _read_csv_grid(path: Path) -> list[list[Any]]:
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    sample = "\n".join(text.splitlines()[:20])
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _guess_delimiter(text)
     return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
