@@ -183,3 +183,14 @@ def test_roundtrip_percent(cents):
     parsed = parse_number(format_percent(x))
     assert parsed.percent
     assert math.isclose(parsed.value, x, rel_tol=0, abs_tol=0)
+
+
+def test_docstring_examples_of_the_data_modules():
+    import doctest
+
+    from psm_analysis import checks, dinsos, numbers, psks, regions
+
+    for module in (numbers, regions, psks, dinsos, checks):
+        result = doctest.testmod(module)
+        assert result.failed == 0, module.__name__
+    assert doctest.testmod(numbers).attempted >= 4

@@ -5,19 +5,16 @@ thousands, the comma separates decimals, a space comes before the percent sign.
 
 Parsing (:func:`parse_number`, :func:`parse_series`) accepts
 
-===================  =====================================================
-``"1250"``           1250
-``"1.250"``          1250 (dot = thousands; groups of exactly three digits)
-``"1.250.000,5"``    1250000.5
-``"12,5"``           12.5 (comma = decimals)
-``"66,67%"``         66.67, ``percent=True`` (also ``"66,67 %"``)
-``"120 orang"``      120, ``unit="orang"`` (see :data:`UNITS`)
-``"-5"``             -5 (a sign directly before a digit)
-``"-"``, ``"–"``,     0 with ``nil=True`` (BPS: "-" = nil, zero); ``"- orang"`` too
-``"—"``, ``"−"``
-``""``, ``"..."``,    NA (``na=True``, ``value=None``): not available
-``"…"``, None, NaN
-===================  =====================================================
+- ``"1250"``, ``"1.250"`` -> 1250 (dot = thousands, groups of exactly three digits);
+  ``"1.250.000,5"`` -> 1250000.5;
+- ``"12,5"`` -> 12.5 (comma = decimals);
+- ``"66,67%"`` or ``"66,67 %"`` -> 66.67 with ``percent=True``;
+- ``"120 orang"`` -> 120 with ``unit="orang"`` (see :data:`UNITS`);
+- ``"-5"`` -> -5 (a sign directly before a digit);
+- ``"-"``, ``"\u2013"``, ``"\u2014"``, ``"\u2212"`` (and ``"- orang"``) -> 0 with
+  ``nil=True``: BPS tables print "-" for nil (zero);
+- ``""``, ``"..."``, ``"\u2026"``, None, NaN -> ``value=None`` with ``na=True``: not
+  available.
 
 An **ambiguous** string is never guessed; it raises :class:`~psm_analysis.errors.DataError`:
 
