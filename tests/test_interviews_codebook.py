@@ -129,3 +129,10 @@ def test_yaml_problems_are_all_reported(tmp_path):
 def test_codebook_rejects_duplicate_paths():
     with pytest.raises(ValueError):
         Codebook((Code("a", "A"), Code("a", "A")))
+
+
+def test_codes_link_to_questionnaire_indicators(codebook):
+    links = {c.path: c.survey for c in codebook.codes if c.survey}
+    assert links["hambatan.kurang_pembinaan"] == "PDS_6"
+    assert links["peran.diklat"] == "PDS_2"
+    assert b"Kuesioner: PDS_6" in to_qdc(codebook)

@@ -18,7 +18,8 @@ In a ``.qdc`` written here, each ``Code``'s ``name`` is its key (the last part o
 nested under its parent, so QualCoder shows the key as the code name and the question as
 its category. The ``guid`` is ``uuid5`` of the path in a fixed namespace, so the same
 codebook always gives the same bytes. ``Description`` holds, one per line, the label a
-reader sees, the description, and ``Indikator: ...``; :func:`from_qdc` reads them back, so
+reader sees, the description, ``Indikator: ...`` and ``Kuesioner: ...`` (the questionnaire
+indicator the code speaks to); :func:`from_qdc` reads them back, so
 a codebook survives the round trip unchanged. A flat ``.qdc`` as Taguette writes it (each
 ``name`` a full dotted tag path, and an empty ``<Sets/>`` that the schema does not allow and
 that is dropped before validation) is read too.
@@ -45,6 +46,7 @@ CODEBOOK_SUFFIXES = (".qdc", ".yml", ".yaml")
 #: The research questions, in the order the thesis asks them.
 QUESTIONS = ("peran", "hambatan")
 _INDICATOR_PREFIX = "Indikator: "
+_SURVEY_PREFIX = "Kuesioner: "
 _SEPARATORS = re.compile(r"\s*(?:\.|/|:|>|\\)\s*")
 
 
@@ -72,6 +74,8 @@ class Code:
     indicator: str = ""
     color: str | None = None
     codable: bool = True
+    #: The questionnaire indicator (data/raw/survey/codebook.yml) the code speaks to.
+    survey: str = ""
 
     @property
     def key(self) -> str:
@@ -156,6 +160,7 @@ class Codebook:
                 "label": c.label,
                 "deskripsi": c.description,
                 "indikator": c.indicator,
+                "indikator_kuesioner": c.survey,
                 "dapat_dikodekan": c.codable,
                 "warna": c.color or "",
                 "guid": c.guid,
@@ -268,6 +273,7 @@ def from_yaml(path: str | Path) -> Codebook:
                 str(item.get("indikator") or "").strip(),
                 color,
                 bool(item.get("dapat_dikodekan", True)),
+                str(item.get("kuesioner") or "").strip(),
             )
         )
     DataError.collect(problems)
@@ -306,6 +312,8 @@ def _description_text(c: Code) -> str:
         lines.append(c.description)
     if c.indicator:
         lines.append(_INDICATOR_PREFIX + c.indicator)
+    if c.survey:
+        lines.append(_SURVEY_PREFIX + c.survey)
     return "\n".join(lines)
 
 
@@ -378,7 +386,9 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
             lines = (desc_el.text or "").split("\n") if desc_el is not None else []
             label = lines[0].strip() if lines and lines[0].strip() else name
             rest = lines[1:]
-            indicator = ""
+            survey = indicator = ""
+            if rest and rest[-1].startswith(_SURVEY_PREFIX):
+                survey = rest.pop()[len(_SURVEY_PREFIX) :]
             if rest and rest[-1].startswith(_INDICATOR_PREFIX):
                 indicator = rest.pop()[len(_INDICATOR_PREFIX) :]
             color = code_el.get("color")
@@ -390,6 +400,7 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
                     indicator,
                     color.upper() if color else None,
                     code_el.get("isCodable") in ("true", "1"),
+                    survey,
                 )
             )
             walk(code_el, path)

@@ -1,0 +1,354 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 05 Wawancara: peranan dan hambatan Dinas Sosial dalam meningkatkan kinerja PSM
+#
+# **Pertanyaan.** (a) Bagaimana peranan Dinas Sosial Kabupaten Pelalawan dalam meningkatkan
+# kinerja Pekerja Sosial Masyarakat (PSM) di Kecamatan Bunut? (b) Apa hambatan yang
+# dihadapinya? Keduanya dijawab dari wawancara dengan informan kunci yang dikodekan dengan
+# codebook penelitian (kode `peran.*` dan `hambatan.*`).
+#
+# **Sumber data.** Semua data dibaca dari `data/processed/` (hasil `psm-analysis clean`):
+#
+# - `wawancara_informan.csv`: informan dengan **pseudonim** (mis. "I-03 (PSM)"), kelompok,
+#   jabatan dan tanggal wawancara. Nama asli hanya ada di `data/raw/private/` (tidak masuk
+#   git) dan sudah diganti pseudonim di setiap kutipan sebelum berkas apa pun ditulis;
+# - `wawancara_kode_frekuensi.csv`, `wawancara_matriks_kode_kelompok.csv`,
+#   `wawancara_matriks_kode_informan.csv`, `wawancara_triangulasi.csv`,
+#   `wawancara_hambatan_peringkat.csv`, `wawancara_kutipan.csv`: hasil pengodean pengkode
+#   utama;
+# - `wawancara_kesepakatan.csv`, `wawancara_ketidaksepakatan.csv`: kesepakatan antarpengkode
+#   pada dokumen yang dikodekan dua orang;
+# - untuk perbandingan: `kegiatan_peningkatan_kinerja.csv` (Tabel I.3, notebook 02) dan
+#   `kuesioner_indikator.csv` (indeks indikator kuesioner, notebook 04).
+#
+# Informan dipilih secara purposif, bukan sampel acak: angka di bawah menghitung **berapa
+# informan menyebut suatu hal**, bukan perkiraan untuk populasi.
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import Markdown, display
+
+from psm_analysis import notebook, plots, tables, training
+from psm_analysis.interviews import results
+from psm_analysis.numbers import format_number as angka
+from psm_analysis.numbers import format_percent as persen
+
+notebook.setup("05")
+notebook.demo_banner(("interviews",))
+
+SUMBER = "Hasil wawancara, diolah"
+if notebook.demo_kinds(("interviews",)):
+    SUMBER = "Data contoh wawancara (rekaan, bukan data penelitian), diolah"
+
+# %% [markdown]
+# ## 1. Informan
+#
+# Setiap informan ditulis dengan pseudonim: nomor informan dan kelompoknya.
+
+# %%
+informan = results.load("informan")
+kelompok = results.group_sizes(informan)
+n_informan = len(informan)
+display(
+    Markdown(
+        f"Ada **{angka(n_informan)} informan** dari **{angka(len(kelompok))} kelompok**: "
+        + "; ".join(f"{r.kelompok} {angka(r.jumlah_informan)} orang"
+                    for r in kelompok.itertuples())
+        + "."
+    )
+)
+tables.export_table(
+    results.informant_table(informan),
+    "05_informan",
+    title="Informan penelitian (pseudonim)",
+    source=SUMBER,
+    notes="Nama informan tidak ditampilkan; pseudonim = nomor informan (kelompok).",
+)
+
+# %% [markdown]
+# ## 2. Frekuensi kode
+#
+# Untuk setiap kode: berapa segmen (kutipan) yang diberi kode itu, berapa informan yang
+# menyebutnya, dan dari berapa kelompok informan.
+
+# %%
+frekuensi = results.load("kode_frekuensi")
+tables.export_table(
+    results.frequency_table(frekuensi),
+    "05_frekuensi_kode",
+    title="Frekuensi kode wawancara: segmen dan informan per kode",
+    source=SUMBER,
+    number_format={"Persentase informan": "percent"},
+)
+
+# %% [markdown]
+# ## 3. Matriks kode dan kelompok informan
+#
+# Sel = jumlah informan dalam kelompok (kolom) yang menyebut temuan (baris). Matriks yang kedua
+# memperlihatkan setiap informan (jumlah segmen).
+
+# %%
+matriks_kelompok = results.load("matriks_kode_kelompok")
+lebar_kelompok = results.wide_by_group(matriks_kelompok, "jumlah_informan")
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
+plots.heatmap(ax, lebar_kelompok, colorbar_label="Jumlah informan")
+ax.set_title("Temuan menurut kelompok informan")
+gambar_matriks = plots.save_figure(
+    fig,
+    "05_matriks_kode_kelompok",
+    caption="Matriks temuan wawancara menurut kelompok informan (jumlah informan)",
+    source=SUMBER,
+)
+plt.show()
+gambar_matriks
+
+# %%
+tabel_matriks = lebar_kelompok.reset_index(names="Temuan (kode)")
+tables.export_table(
+    tabel_matriks,
+    "05_matriks_kode_kelompok",
+    title="Matriks temuan menurut kelompok informan (jumlah informan)",
+    source=SUMBER,
+)
+
+# %%
+matriks_informan = results.load("matriks_kode_informan")
+lebar_informan = results.wide_by_informant(matriks_informan)
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
+plots.heatmap(ax, lebar_informan, colorbar_label="Jumlah segmen")
+plt.setp(ax.get_xticklabels(), rotation=90, ha="center")
+ax.set_title("Temuan menurut informan")
+gambar_informan = plots.save_figure(
+    fig,
+    "05_matriks_kode_informan",
+    caption="Matriks temuan wawancara menurut informan (jumlah segmen)",
+    source=SUMBER,
+)
+plt.show()
+gambar_informan
+
+# %% [markdown]
+# ## 4. Triangulasi sumber
+#
+# Temuan lebih kuat bila disebut oleh lebih dari satu kelompok informan. Temuan yang hanya
+# bersandar pada satu kelompok ditandai dan perlu dibaca dengan hati-hati (atau dikonfirmasi
+# dengan dokumen/observasi).
+
+# %%
+triangulasi = results.load("triangulasi")
+satu = triangulasi[triangulasi["satu_kelompok"]]
+display(
+    Markdown(
+        "Temuan yang **hanya** disebut satu kelompok: "
+        + ("; ".join(f"{r.label} ({r.kelompok})" for r in satu.itertuples())
+           if len(satu) else "tidak ada")
+        + "."
+    )
+)
+tables.export_table(
+    results.triangulation_table(triangulasi),
+    "05_triangulasi",
+    title="Triangulasi sumber: kelompok informan yang menyebut setiap temuan",
+    source=SUMBER,
+)
+
+# %% [markdown]
+# ## 5. Peringkat hambatan
+#
+# Hambatan diurutkan menurut jumlah informan yang menyebutnya (peringkat sama bila jumlahnya
+# sama).
+
+# %%
+peringkat = results.load("hambatan_peringkat")
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 3.4))
+puncak = peringkat.loc[peringkat["peringkat"] == 1, "label"].tolist()
+plots.bar_chart(
+    ax,
+    peringkat["label"],
+    peringkat["jumlah_informan"],
+    highlight=puncak,
+    sort=None,
+    xlabel=f"Jumlah informan (dari {angka(n_informan)})",
+)
+gambar_hambatan = plots.save_figure(
+    fig,
+    "05_peringkat_hambatan",
+    caption="Hambatan Dinas Sosial dalam meningkatkan kinerja PSM menurut jumlah informan",
+    source=SUMBER,
+)
+plt.show()
+gambar_hambatan
+
+# %%
+tables.export_table(
+    results.ranking_table(peringkat),
+    "05_peringkat_hambatan",
+    title="Peringkat hambatan menurut jumlah informan",
+    source=SUMBER,
+    number_format={"Persentase informan": "percent"},
+)
+
+# %% [markdown]
+# ## 6. Kutipan terpilih
+#
+# Dua kutipan per temuan, sedapat mungkin dari kelompok informan yang berbeda. Semua kutipan
+# ada di `data/processed/wawancara_kutipan.csv`.
+
+# %%
+kutipan = results.load("kutipan")
+for pertanyaan, judul in (("peran", "peranan"), ("hambatan", "hambatan")):
+    tables.export_table(
+        results.quotes_table(results.selected_quotes(kutipan, 2, pertanyaan)),
+        f"05_kutipan_{pertanyaan}",
+        title=f"Kutipan wawancara terpilih tentang {judul} Dinas Sosial",
+        source=SUMBER,
+    )
+results.quotes_table(results.selected_quotes(kutipan, 2))
+
+# %% [markdown]
+# ## 7. Kesepakatan antarpengkode
+#
+# Sebagian dokumen dikodekan oleh dua pengkode. Unitnya adalah setiap kutipan yang diberi kode
+# dalam dokumen yang dikodekan keduanya; untuk setiap kode dihitung proporsi kesepakatan dan
+# kappa Cohen (statsmodels), dan baris terakhir menggabungkan semua kode. Dengan unit sesedikit
+# ini kappa per kode tidak stabil: satu perbedaan saja sudah menggeser nilainya jauh.
+# Kekuatan kesepakatan menurut Landis dan Koch (1977).
+
+# %%
+kesepakatan = results.load("kesepakatan")
+if kesepakatan.empty:
+    display(Markdown("_Belum ada dokumen yang dikodekan oleh dua pengkode._"))
+else:
+    gabungan = kesepakatan[kesepakatan["kode"] == "(semua kode)"].iloc[0]
+    display(
+        Markdown(
+            f"Pengkode **{gabungan.pengkode_1}** dan **{gabungan.pengkode_2}** sama-sama "
+            f"mengodekan **{angka(gabungan.jumlah_dokumen)} dokumen**. Gabungan semua kode: "
+            f"proporsi kesepakatan **{angka(gabungan.proporsi_kesepakatan, 2)}**, kappa "
+            f"Cohen **{angka(gabungan.kappa, 2)}** ({gabungan.kekuatan})."
+        )
+    )
+    tables.export_table(
+        results.agreement_table(kesepakatan),
+        "05_kesepakatan_pengkode",
+        title="Kesepakatan antarpengkode per kode (kappa Cohen)",
+        source=SUMBER,
+        number_format={"Proporsi kesepakatan": 2, "Kappa Cohen": 2},
+        notes="Unit = kutipan berkode dalam dokumen yang dikodekan kedua pengkode.",
+    )
+
+# %%
+ketidaksepakatan = results.load("ketidaksepakatan")
+if len(ketidaksepakatan):
+    tables.export_table(
+        results.disagreement_table(ketidaksepakatan),
+        "05_ketidaksepakatan_pengkode",
+        title="Ketidaksepakatan antarpengkode untuk didiskusikan",
+        source=SUMBER,
+    )
+
+# %% [markdown]
+# ## 8. Kaitan dengan notebook 02 sampai 04
+#
+# Beberapa temuan wawancara mengukur hal yang sama dengan data lain: cakupan Diklat dari
+# Tabel I.3 (notebook 02) dan indikator peran Dinas Sosial dalam kuesioner (notebook 04).
+# Kaitan kode dengan indikator kuesioner tercatat di codebook (kunci `kuesioner`).
+
+# %%
+cakupan = training.coverage(training.load_programmes())
+frek = frekuensi.set_index("kode")
+f_cakupan = frek.loc["hambatan.cakupan_pelatihan"]
+f_binaan = frek.loc["hambatan.kurang_pembinaan"]
+display(
+    Markdown(
+        f"- **Cakupan pelatihan.** Tabel I.3: baru **{angka(cakupan.trained)} dari "
+        f"{angka(cakupan.target)} PSM** ({persen(cakupan.percent)}) yang mendapat Diklat; "
+        f"{angka(cakupan.untrained)} orang belum. Dalam wawancara, "
+        f"**{angka(f_cakupan.jumlah_informan)} dari {angka(n_informan)} informan** "
+        f"({persen(f_cakupan.persen_informan)}) menyebut cakupan pelatihan yang terbatas "
+        f"sebagai hambatan.\n"
+        f"- **Kurangnya pembinaan** (fenomena 2 BAB I) disebut oleh "
+        f"**{angka(f_binaan.jumlah_informan)} informan** dari "
+        f"{angka(f_binaan.jumlah_kelompok)} kelompok."
+    )
+)
+kaitan = results.survey_links()
+binaan = kaitan[kaitan["kode"] == "hambatan.kurang_pembinaan"]
+if len(binaan) and binaan["indeks"].notna().all():
+    b = binaan.iloc[0]
+    display(
+        Markdown(
+            f"- Dalam kuesioner PSM (notebook 04), indikator **{b.nama_indikator}** mendapat "
+            f"indeks **{angka(b.indeks, 2)}** (kategori {b.kategori}); wawancara menjelaskan "
+            "mengapa pembinaan dinilai demikian."
+        )
+    )
+tables.export_table(
+    results.survey_link_table(kaitan),
+    "05_kaitan_kuesioner",
+    title="Temuan wawancara dan indikator kuesioner yang mengukur hal yang sama",
+    source=SUMBER + "; kuesioner PSM, diolah",
+    number_format={"Indeks kuesioner": 2},
+)
+
+# %% [markdown]
+# ## 9. Jawaban pertanyaan penelitian
+#
+# Ringkasan di bawah disusun dari tabel-tabel di atas (tidak ada angka yang diketik tangan).
+
+# %%
+def _daftar(df):
+    return "; ".join(
+        f"{results.inline(r.label)} ({angka(r.jumlah_informan)} informan, "
+        f"{angka(r.jumlah_kelompok)} kelompok)"
+        for r in df.itertuples()
+    )
+
+
+peran = triangulasi[(triangulasi["pertanyaan"] == "peran") & (triangulasi["jumlah_informan"] > 0)]
+peran = peran.sort_values("jumlah_informan", ascending=False, kind="stable")
+peran_kuat = peran[~peran["satu_kelompok"]]
+peran_lemah = peran[peran["satu_kelompok"]]
+hambatan_utama = peringkat[peringkat["peringkat"] == 1]
+hambatan_lain = peringkat[(peringkat["peringkat"] > 1) & (peringkat["jumlah_informan"] > 0)]
+teks = [
+    "**(a) Peranan Dinas Sosial.** Menurut para informan, Dinas Sosial menjalankan perannya "
+    f"terutama melalui: {_daftar(peran_kuat)}."
+]
+if len(peran_lemah):
+    teks.append(
+        f"Peran berupa {_daftar(peran_lemah)} hanya disebut oleh satu kelompok informan, "
+        "sehingga belum terkonfirmasi oleh kelompok lain."
+    )
+teks.append(
+    "\n\n**(b) Hambatan.** Hambatan yang paling banyak disebut adalah "
+    f"{_daftar(hambatan_utama)}. Hambatan lain: {_daftar(hambatan_lain)}."
+)
+teks.append(
+    f"\n\nHambatan cakupan pelatihan sejalan dengan Tabel I.3: baru {angka(cakupan.trained)} "
+    f"dari {angka(cakupan.target)} PSM ({persen(cakupan.percent)}) yang mendapat Diklat."
+)
+if not kesepakatan.empty:
+    teks.append(
+        f"\n\nKesepakatan dua pengkode secara keseluruhan tergolong {gabungan.kekuatan} "
+        f"(kappa {angka(gabungan.kappa, 2)}), sehingga pengodean dapat dipakai dengan "
+        "ketidaksepakatan di atas sebagai bahan diskusi."
+    )
+display(Markdown(" ".join(teks)))
+
+# %% [markdown]
+# ## Versi perangkat lunak
+
+# %%
+notebook.show_versions()

@@ -1,0 +1,53 @@
+"""Loaders and thesis tables for notebook 05, on the demo outputs written to a copy."""
+
+from __future__ import annotations
+
+import pytest
+from test_interviews_support import make_project
+
+from psm_analysis.interviews import results
+from psm_analysis.interviews.pipeline import build_outputs
+from psm_analysis.pipeline import write_outputs
+
+
+@pytest.fixture(scope="module")
+def paths(tmp_path_factory):
+    paths = make_project(tmp_path_factory.mktemp("p"), roster=None, demo=True)
+    write_outputs(build_outputs(paths).files, paths.processed)
+    return paths
+
+
+def test_wide_matrices(paths):
+    wide = results.wide_by_group(results.load("matriks_kode_kelompok", paths))
+    assert list(wide.columns) == ["Dinas Sosial", "TKSK", "PSM", "Pemerintah Kecamatan/Desa",
+                                  "Masyarakat"]
+    assert wide.loc["Kurangnya pembinaan terhadap PSM"].tolist() == [0, 1, 4, 1, 1]
+    assert wide.index[0] == "Penataan dan pemetaan PSM"
+    inf = results.wide_by_informant(results.load("matriks_kode_informan", paths), "hambatan")
+    assert list(inf.columns)[:3] == ["I-01", "I-02", "I-03"] and inf.shape == (7, 12)
+
+
+def test_selected_quotes_prefer_different_groups(paths):
+    q = results.selected_quotes(results.load("kutipan", paths), 2, "hambatan")
+    first = q[q["kode"] == "hambatan.kurang_pembinaan"]
+    assert first["kelompok"].tolist() == ["TKSK", "PSM"]
+    assert len(q) == 14
+
+
+def test_survey_links_without_questionnaire(paths):
+    links = results.survey_links(paths)
+    assert links["indikator_kuesioner"].tolist() == [
+        "PDS_1", "PDS_2", "PDS_4", "PDS_3", "PDS_5", "PDS_6", "PDS_2", "PDS_6"]
+    assert links["indeks"].isna().all()
+
+
+def test_reader_tables_have_indonesian_headers(paths):
+    t = results.ranking_table(results.load("hambatan_peringkat", paths))
+    assert list(t.columns) == ["Peringkat", "Temuan (kode)", "Jumlah informan",
+                               "Persentase informan", "Jumlah segmen", "Kelompok yang menyebut"]
+    t = results.informant_table(results.load("informan", paths))
+    assert "nama" not in " ".join(t.columns).lower()
+    assert t["Informan (pseudonim)"].iloc[3] == "I-04 (TKSK)"
+    assert results.inline("Kurangnya pembinaan terhadap PSM") == (
+        "kurangnya pembinaan terhadap PSM")
+    assert results.inline("TKSK jarang datang") == "TKSK jarang datang"
