@@ -18,29 +18,12 @@ from psm_analysis.config import get_paths
 from psm_analysis.errors import DataError
 from psm_analysis.survey import load_codebook, validate_file
 from psm_analysis.survey.demo import FILE_NAME, write_demo_inputs
-from psm_analysis.survey.pipeline import build_outputs
+from psm_analysis.survey.pipeline import TABLES, build_outputs
 from psm_analysis.survey.template import LAST_ENTRY_ROW, write_template
 
 REPO = Path(__file__).resolve().parents[1]
 
-EXPECTED_FILES = {
-    f"kuesioner_{n}.csv"
-    for n in (
-        "jawaban",
-        "jawaban_panjang",
-        "butir",
-        "indikator",
-        "variabel",
-        "kategori",
-        "reliabilitas",
-        "validitas_butir",
-        "perbandingan_diklat",
-        "indeks_responden",
-        "profil",
-        "buku_kode",
-        "skala",
-    )
-} | {"kuesioner_jawaban.sav"}
+EXPECTED_FILES = {f"kuesioner_{n}.csv" for n in TABLES} | {"kuesioner_jawaban.sav"}
 
 
 @pytest.fixture

@@ -41,6 +41,23 @@ from psm_analysis.survey.spss import sav_bytes
 
 PREFIX = "kuesioner_"
 
+#: The processed CSV tables (``kuesioner_<name>.csv``), in the order :func:`tables` makes them.
+TABLES = (
+    "jawaban",
+    "jawaban_panjang",
+    "butir",
+    "indikator",
+    "variabel",
+    "kategori",
+    "reliabilitas",
+    "validitas_butir",
+    "perbandingan_diklat",
+    "indeks_responden",
+    "profil",
+    "buku_kode",
+    "skala",
+)
+
 
 def answer_files(folder: Path) -> list[Path]:
     """The answers files in ``folder`` (xlsx/csv; not the codebook, hidden files or
@@ -154,6 +171,8 @@ def tables(wide: pd.DataFrame, codebook: Codebook) -> dict[str, pd.DataFrame]:
         "buku_kode": items_cb,
         "skala": scales,
     }
+    if tuple(out) != TABLES:
+        raise RuntimeError("survey.pipeline.TABLES is out of step with tables()")
     return {f"{PREFIX}{k}.csv": _round(v) for k, v in out.items()}
 
 

@@ -1,0 +1,273 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04 Kinerja PSM dan peran Dinas Sosial menurut kuesioner
+#
+# **Pertanyaan.** Bagaimana PSM Kecamatan Bunut menilai kinerja mereka sendiri menurut
+# tugas dan fungsi PSM (Pasal 5 Permensos Nomor 01 Tahun 2012), dan bagaimana mereka
+# menilai peran Dinas Sosial Kabupaten Pelalawan melalui kegiatan pada Tabel I.3 dan
+# pembinaan? Apakah PSM yang pernah mengikuti Diklat menilai berbeda dari yang belum?
+#
+# **Sumber data.** Semua data dibaca dari `data/processed/` (hasil `psm-analysis clean`):
+#
+# - `kuesioner_jawaban.csv`: jawaban yang sudah diperiksa, satu baris per responden;
+# - `kuesioner_butir.csv`, `kuesioner_indikator.csv`, `kuesioner_variabel.csv`: frekuensi
+#   jawaban, skor, indeks skor dan kategori;
+# - `kuesioner_kategori.csv`: aturan kategori dari buku kode;
+# - `kuesioner_reliabilitas.csv`, `kuesioner_validitas_butir.csv`: alpha Cronbach dan
+#   korelasi butir-total;
+# - `kuesioner_perbandingan_diklat.csv`: perbandingan menurut keikutsertaan Diklat;
+# - `kuesioner_profil.csv`: profil responden.
+#
+# **Cara membaca.** Indeks skor = jumlah skor / (skor tertinggi x jumlah jawaban) x 100 %.
+# Pernyataan negatif (ditandai `*`) dibalik skornya sebelum dihitung. Responden adalah
+# **seluruh** 10 PSM Kecamatan Bunut (sensus), jadi tidak ada galat sampel; tetapi satu
+# orang sama dengan 10 % dan setiap koefisien dari n = 10 tidak stabil.
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import Markdown, display
+
+from psm_analysis import notebook, plots, tables
+from psm_analysis.numbers import format_number as angka
+from psm_analysis.survey import report
+
+notebook.setup("04")
+notebook.demo_banner(("survey",))
+
+# %% [markdown]
+# ## 1. Data dan profil responden
+
+# %%
+t = report.load_all()
+demo = report.is_demo(t)
+sumber = report.source_line(demo)
+n = len(t["jawaban"])
+display(Markdown(f"Jumlah responden: **{angka(n)} orang**." + (" (DATA CONTOH)" if demo else "")))
+
+# %%
+tables.export_table(
+    report.profile_table(t),
+    "04_profil_responden",
+    title="Profil Responden PSM Kecamatan Bunut",
+    source=sumber,
+    number_format={"Persentase": "percent:1"},
+)
+
+# %% [markdown]
+# ## 2. Kinerja PSM per indikator
+#
+# Satu tabel untuk setiap indikator: frekuensi (F) dan persentase jawaban, skor, indeks dan
+# kategori tiap butir, dengan baris indikator di bawahnya. Aturan kategori dicetak di bawah
+# setiap tabel.
+
+# %%
+variabel = t["variabel"].set_index("variabel")
+indikator = t["indikator"]
+
+
+def tabel_indikator(kode: str, nama_tabel: str) -> None:
+    tabel, fmt, aturan = report.indicator_table(t, kode)
+    baris = indikator.set_index("indikator").loc[kode]
+    display(
+        tables.export_table(
+            tabel,
+            nama_tabel,
+            title=f"Tanggapan Responden tentang Indikator {baris['nama_indikator']}",
+            source=sumber,
+            number_format=fmt,
+            notes=[aturan, f"Dasar indikator: {baris['dasar']}."],
+        )
+    )
+
+
+for k, kode in enumerate(indikator.loc[indikator["variabel"] == "KIN", "indikator"], start=1):
+    tabel_indikator(kode, f"04_kinerja_indikator_{k:02d}")
+
+# %% [markdown]
+# ## 3. Peran Dinas Sosial per indikator
+
+# %%
+for k, kode in enumerate(indikator.loc[indikator["variabel"] == "PDS", "indikator"], start=1):
+    tabel_indikator(kode, f"04_peran_indikator_{k:02d}")
+
+# %% [markdown]
+# ## 4. Rekapitulasi
+
+# %%
+for kode, nama in (("KIN", "04_rekap_kinerja"), ("PDS", "04_rekap_peran")):
+    rekap, fmt, aturan = report.recap_table(t, kode)
+    display(
+        tables.export_table(
+            rekap,
+            nama,
+            title=f"Rekapitulasi Indeks Skor Variabel {variabel.loc[kode, 'nama_variabel']}",
+            source=sumber,
+            number_format=fmt,
+            notes=[aturan],
+        )
+    )
+
+# %% [markdown]
+# ## 5. Sebaran jawaban per butir
+#
+# Batang ke kiri: jawaban tidak setuju; ke kanan: setuju; jawaban ragu-ragu dibagi dua di
+# tengah. Butir bertanda `*` adalah pernyataan negatif yang skornya sudah dibalik, sehingga
+# warnanya searah dengan butir lain.
+
+# %%
+for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_jawaban_peran")):
+    jumlah = report.likert_counts(t, kode)
+    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.28 * len(jumlah) + 1.4))
+    plots.likert_diverging(ax, jumlah, xlabel="Persentase jawaban (%)")
+    display(
+        plots.save_figure(
+            fig,
+            nama,
+            caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}",
+            source=sumber,
+        )
+    )
+    plt.show()
+
+# %% [markdown]
+# ## 6. Indeks skor per indikator
+
+# %%
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
+nama_indikator = report.indicator_labels(t)
+plots.bar_chart(
+    ax,
+    nama_indikator,
+    indikator["indeks"].tolist(),
+    sort=None,
+    decimals=1,
+    xlabel="Indeks skor (%)",
+    highlight=[nama_indikator[i] for i in indikator.groupby("variabel")["indeks"].idxmin()],
+)
+ax.set_xlim(0, 100)
+for batas in t["kategori"].query("variabel == 'KIN'")["batas_bawah"].iloc[1:]:
+    ax.axvline(batas, color=plots.GREY_TEXT, linewidth=0.8, linestyle="--")
+display(
+    plots.save_figure(
+        fig,
+        "04_indeks_indikator",
+        caption="Indeks skor per indikator (garis putus-putus: batas kategori; "
+        "indikator terendah tiap variabel disorot)",
+        source=sumber,
+    )
+)
+plt.show()
+
+# %% [markdown]
+# ## 7. Validitas dan reliabilitas
+#
+# Validitas butir: korelasi butir dengan total butir lain pada variabel yang sama
+# (korelasi butir-total terkoreksi) dibandingkan dengan r kritis dari distribusi t (dua
+# sisi, taraf 0,05, df = n - 2). Reliabilitas: alpha Cronbach dengan selang kepercayaan
+# Feldt 95 %. Selang ini menggambarkan ketelitian instrumen, bukan galat sampel (responden
+# adalah sensus).
+
+# %%
+tables.export_table(
+    report.alpha_table(t),
+    "04_reliabilitas",
+    title="Reliabilitas Instrumen (Alpha Cronbach)",
+    source=sumber,
+    number_format={"Alpha Cronbach": 3, "Batas bawah 95 %": 3, "Batas atas 95 %": 3},
+)
+
+# %%
+tables.export_table(
+    report.reliability_table(t),
+    "04_validitas_butir",
+    title="Validitas Butir (Korelasi Butir-Total Terkoreksi)",
+    source=sumber,
+    number_format={"r hitung": 3, "r kritis": 3, "Alpha jika butir dihapus": 3},
+    notes=[f"r kritis untuk n = {n}, dua sisi, taraf 0,05 (df = {n - 2})."],
+)
+
+# %% [markdown]
+# ## 8. Pernah Diklat atau belum
+#
+# Indeks tiap responden dibandingkan antara PSM yang pernah dan belum pernah mengikuti
+# Diklat dengan uji Mann-Whitney U eksak dan ukuran efek rank-biserial (positif: yang
+# pernah Diklat lebih tinggi). Dengan kelompok sekecil ini hasilnya dibaca secara
+# deskriptif.
+
+# %%
+perbandingan = report.comparison_table(t)
+tables.export_table(
+    perbandingan,
+    "04_perbandingan_diklat",
+    title="Indeks Skor menurut Keikutsertaan Diklat",
+    source=sumber,
+    number_format={
+        c: 3 if c in ("p eksak (dua sisi)", "r rank-biserial") else 1
+        for c in perbandingan.columns
+        if c.startswith(("Median", "U", "p ", "r "))
+    },
+)
+
+# %%
+idx = t["indeks_responden"].merge(t["jawaban"][["responden", "diklat"]], on="responden")
+fig, axes = plt.subplots(1, 2, figsize=(plots.TEXT_WIDTH, 3.0), sharey=True)
+for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
+    for x, grup in enumerate(("Ya", "Tidak")):
+        nilai = idx.loc[idx["diklat"] == grup, f"indeks_{kode}"]
+        ax.scatter(
+            [x] * len(nilai),
+            nilai,
+            color=plots.BASE if grup == "Ya" else plots.HIGHLIGHT,
+            alpha=0.8,
+        )
+        if len(nilai):
+            ax.hlines(nilai.median(), x - 0.25, x + 0.25, color=plots.GREY_TEXT)
+    ax.set_xticks([0, 1], ["Pernah Diklat", "Belum"])
+    ax.set_xlim(-0.6, 1.6)
+    ax.set_title(variabel.loc[kode, "nama_variabel"], fontsize=10)
+axes[0].set_ylabel("Indeks skor responden (%)")
+plots.decimal_comma_axis(axes[0], "y")
+display(
+    plots.save_figure(
+        fig,
+        "04_indeks_diklat",
+        caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
+        source=sumber,
+    )
+)
+plt.show()
+
+# %% [markdown]
+# ## 9. Temuan
+#
+# Temuan di bawah ditulis otomatis dari tabel di atas.
+
+# %%
+display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t))))
+if demo:
+    display(
+        Markdown(
+            "**Catatan:** semua angka di halaman ini berasal dari DATA CONTOH, bukan data penelitian."
+        )
+    )
+
+# %% [markdown]
+# **Keterbatasan.** Sepuluh responden adalah seluruh PSM Kecamatan Bunut, sehingga hasil
+# tidak dapat digeneralisasi ke kecamatan lain. Alpha Cronbach dan korelasi butir dari
+# n = 10 mudah berubah; uji Mann-Whitney dengan kelompok 7 dan 3 orang hampir tidak pernah
+# mencapai p < 0,05 walaupun perbedaannya besar, sehingga ukuran efek lebih bermakna
+# daripada nilai p. Penilaian kinerja adalah penilaian diri PSM.
+
+# %%
+notebook.show_versions()

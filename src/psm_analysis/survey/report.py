@@ -1,0 +1,310 @@
+"""Loading the processed questionnaire tables and shaping them for the thesis
+(notebook ``04_kinerja_psm_kuesioner``): reader-facing Indonesian headers, the layout
+of a thesis table per indicator, the recap, the reliability and validity table, the
+Diklat comparison and the findings in plain words.
+
+Everything here reads ``data/processed/kuesioner_*.csv`` (see
+:mod:`psm_analysis.survey.pipeline`); nothing reads data/raw.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from psm_analysis.numbers import format_number, format_percent
+from psm_analysis.survey.pipeline import TABLES
+
+SOURCE = "Data kuesioner PSM Kecamatan Bunut, diolah"
+
+
+def load(name: str, paths=None) -> pd.DataFrame:
+    """``data/processed/kuesioner_<name>.csv`` (``name`` one of :data:`TABLES`)."""
+    from psm_analysis.files import read_processed
+
+    if name not in TABLES:
+        raise KeyError(f"unknown questionnaire table {name!r}; one of {TABLES}")
+    return read_processed(f"kuesioner_{name}", paths=paths)
+
+
+def load_all(paths=None) -> dict[str, pd.DataFrame]:
+    """Every questionnaire table, by short name."""
+    return {name: load(name, paths) for name in TABLES}
+
+
+def source_line(demo: bool) -> str:
+    """The "Sumber" text of the questionnaire tables and figures."""
+    return "DATA CONTOH (sintetis), bukan data penelitian; diolah" if demo else SOURCE
+
+
+def is_demo(t: dict[str, pd.DataFrame]) -> bool:
+    return bool(t["jawaban"]["data_contoh"].any())
+
+
+def _scale_labels(t: dict[str, pd.DataFrame], scale: str) -> list[tuple[int, str]]:
+    s = t["skala"][t["skala"]["skala"] == scale]
+    return sorted(zip(s["nilai"].astype(int), s["label"], strict=True), reverse=True)
+
+
+def _scale_of_variable(t: dict[str, pd.DataFrame], variable: str) -> str:
+    cb = t["buku_kode"]
+    return str(cb.loc[cb["variabel"] == variable, "skala"].iloc[0])
+
+
+def _rule_text(t: dict[str, pd.DataFrame], variable: str) -> str:
+    k = t["kategori"]
+    return str(k.loc[k["variabel"] == variable, "aturan"].iloc[0])
+
+
+def _counts_columns(row: pd.Series, labels: list[tuple[int, str]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for v, lab in labels:
+        out[f"{lab} ({v}) F"] = int(row[f"f_{v}"])
+        out[f"{lab} ({v}) %"] = float(row[f"persen_{v}"])
+    return out
+
+
+def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.DataFrame, dict, str]:
+    """The thesis table of one indicator: one row per item (No., Pernyataan, F and % per
+    answer, Skor, Indeks, Kategori) and a closing row for the indicator.
+
+    Returns ``(table, number_format, rule_text)``.
+    """
+    items = t["butir"][t["butir"]["indikator"] == indicator]
+    ind = t["indikator"].set_index("indikator").loc[indicator]
+    variable = str(ind["variabel"])
+    labels = _scale_labels(t, _scale_of_variable(t, variable))
+    rows = []
+    for k, (_, r) in enumerate(items.iterrows(), start=1):
+        statement = r["pernyataan"] + (
+            " (pernyataan negatif, skor dibalik)" if bool(r["dibalik"]) else ""
+        )
+        rows.append(
+            {
+                "No.": str(k),
+                "Butir": r["butir"],
+                "Pernyataan": statement,
+                **_counts_columns(r, labels),
+                "Skor": int(r["skor_total"]),
+                "Skor maks.": int(r["skor_maks"]),
+                "Indeks (%)": float(r["indeks"]),
+                "Kategori": r["kategori"],
+            }
+        )
+    rows.append(
+        {
+            "No.": "",
+            "Butir": "",
+            "Pernyataan": f"Indikator: {ind['nama_indikator']}",
+            **_counts_columns(ind, labels),
+            "Skor": int(ind["skor_total"]),
+            "Skor maks.": int(ind["skor_maks"]),
+            "Indeks (%)": float(ind["indeks"]),
+            "Kategori": ind["kategori"],
+        }
+    )
+    df = pd.DataFrame(rows)
+    fmt = {c: "percent:1" for c in df.columns if c.endswith(" %")}
+    fmt["Indeks (%)"] = 2
+    return df, fmt, _rule_text(t, variable)
+
+
+def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame, dict, str]:
+    """Recap of a variable: one row per indicator and a total row."""
+    ind = t["indikator"][t["indikator"]["variabel"] == variable]
+    var = t["variabel"].set_index("variabel").loc[variable]
+    rows = [
+        {
+            "No.": str(k),
+            "Indikator": r["nama_indikator"],
+            "Dasar": r["dasar"],
+            "Jumlah butir": int(r["jumlah_butir"]),
+            "Skor": int(r["skor_total"]),
+            "Skor maks.": int(r["skor_maks"]),
+            "Rata-rata": float(r["rata_rata"]),
+            "Indeks (%)": float(r["indeks"]),
+            "Kategori": r["kategori"],
+        }
+        for k, (_, r) in enumerate(ind.iterrows(), start=1)
+    ]
+    rows.append(
+        {
+            "No.": "",
+            "Indikator": f"Variabel {var['nama_variabel']}",
+            "Dasar": "",
+            "Jumlah butir": int(var["jumlah_butir"]),
+            "Skor": int(var["skor_total"]),
+            "Skor maks.": int(var["skor_maks"]),
+            "Rata-rata": float(var["rata_rata"]),
+            "Indeks (%)": float(var["indeks"]),
+            "Kategori": var["kategori"],
+        }
+    )
+    return pd.DataFrame(rows), {"Rata-rata": 2, "Indeks (%)": 2}, _rule_text(t, variable)
+
+
+def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
+    """Short axis labels of the indicators: ``"KIN_T1 Menginisiasi penanganan..."``."""
+    import textwrap
+
+    ind = t["indikator"]
+    return [
+        f"{k} {textwrap.shorten(str(name), width, placeholder='...')}"
+        for k, name in zip(ind["indikator"], ind["nama_indikator"], strict=True)
+    ]
+
+
+def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
+    """Answer counts per item of ``variable`` (scores after reversal), columns from the
+    most negative label to the most positive, for :func:`psm_analysis.plots.likert_diverging`."""
+    items = t["butir"][t["butir"]["variabel"] == variable]
+    labels = sorted(_scale_labels(t, _scale_of_variable(t, variable)))
+    data = {lab: items[f"f_{v}"].astype(int).to_numpy() for v, lab in labels}
+    index = [
+        f"{b}{'*' if d else ''}" for b, d in zip(items["butir"], items["dibalik"], strict=True)
+    ]
+    return pd.DataFrame(data, index=index)
+
+
+def profile_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Respondent profile: Karakteristik, Kategori, Jumlah (orang), Persentase."""
+    p = t["profil"]
+    out = pd.DataFrame(
+        {
+            "Karakteristik": p["label"],
+            "Kategori": p["kategori"],
+            "Jumlah (orang)": p["f"].astype(int),
+            "Persentase": p["persen"].astype(float),
+        }
+    )
+    first = out["Karakteristik"].ne(out["Karakteristik"].shift())
+    out.loc[~first, "Karakteristik"] = ""
+    return out
+
+
+def reliability_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Item validity (corrected item-total r against critical r) and alpha if deleted."""
+    v = t["validitas_butir"]
+    return pd.DataFrame(
+        {
+            "Variabel": v["variabel"],
+            "Butir": v["butir"],
+            "r hitung": v["r_item_total"].astype(float),
+            "r kritis": v["r_kritis"].astype(float),
+            "Keterangan": ["Valid" if bool(x) else "Tidak valid" for x in v["valid"]],
+            "Alpha jika butir dihapus": v["alpha_jika_dihapus"].astype(float),
+        }
+    )
+
+
+def alpha_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Cronbach's alpha per variable with Feldt's 95 % interval and the n caveat."""
+    a = t["reliabilitas"]
+    names = t["variabel"].set_index("variabel")["nama_variabel"]
+    return pd.DataFrame(
+        {
+            "Variabel": [names[v] for v in a["variabel"]],
+            "Jumlah butir": a["jumlah_butir"].astype(int),
+            "n": a["n"].astype(int),
+            "Alpha Cronbach": a["alpha"].astype(float),
+            "Batas bawah 95 %": a["ci_bawah"].astype(float),
+            "Batas atas 95 %": a["ci_atas"].astype(float),
+            "Catatan": a["catatan"].fillna(""),
+        }
+    )
+
+
+def comparison_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The Diklat comparison with reader-facing headers."""
+    c = t["perbandingan_diklat"]
+    names = t["variabel"].set_index("variabel")["nama_variabel"]
+    a_lab = c["kelompok_a"].iloc[0]
+    b_lab = c["kelompok_b"].iloc[0]
+    return pd.DataFrame(
+        {
+            "Variabel": [names[v] for v in c["variabel"]],
+            f"n Diklat {a_lab}": c["n_a"].astype(int),
+            f"n Diklat {b_lab}": c["n_b"].astype(int),
+            f"Median indeks {a_lab} (%)": c["median_a"].astype(float),
+            f"Median indeks {b_lab} (%)": c["median_b"].astype(float),
+            "U": c["u"].astype(float),
+            "p eksak (dua sisi)": c["p_eksak"].astype(float),
+            "r rank-biserial": c["r_rank_biserial"].astype(float),
+            "Metode": c["metode"],
+        }
+    )
+
+
+def _strength(r: float) -> str:
+    r = abs(r)
+    if r < 0.1:
+        return "hampir tidak ada"
+    if r < 0.3:
+        return "kecil"
+    if r < 0.5:
+        return "sedang"
+    return "besar"
+
+
+def findings(t: dict[str, pd.DataFrame]) -> list[str]:
+    """The findings in plain Indonesian (markdown bullet texts), with the n caveats."""
+    out = []
+    n = len(t["jawaban"])
+    var = t["variabel"]
+    for _, v in var.iterrows():
+        out.append(
+            f"**{v['nama_variabel']}**: indeks skor {format_percent(v['indeks'])} "
+            f"(kategori **{v['kategori']}**), rata-rata {format_number(v['rata_rata'], 2)} "
+            f"dari {n} responden dan {int(v['jumlah_butir'])} butir."
+        )
+        ind = t["indikator"][t["indikator"]["variabel"] == v["variabel"]]
+        lo = ind.loc[ind["indeks"].idxmin()]
+        hi = ind.loc[ind["indeks"].idxmax()]
+        out.append(
+            f"Indikator {v['nama_variabel']} tertinggi: {hi['nama_indikator']} "
+            f"({format_percent(hi['indeks'])}); terendah: {lo['nama_indikator']} "
+            f"({format_percent(lo['indeks'])}, {lo['kategori']})."
+        )
+    rel = t["reliabilitas"]
+    for _, r in rel.iterrows():
+        name = var.set_index("variabel").loc[r["variabel"], "nama_variabel"]
+        out.append(
+            f"Reliabilitas {name}: alpha Cronbach {format_number(r['alpha'], 3)} "
+            f"(selang Feldt 95 % {format_number(r['ci_bawah'], 3)} sampai "
+            f"{format_number(r['ci_atas'], 3)}; n = {int(r['n'])}). Dengan n sekecil ini "
+            "nilai alpha mudah berubah bila satu responden menjawab lain."
+        )
+    val = t["validitas_butir"]
+    invalid = val[~val["valid"].astype(bool)]
+    r_crit = float(val["r_kritis"].iloc[0]) if len(val) else float("nan")
+    out.append(
+        f"{len(val) - len(invalid)} dari {len(val)} butir memiliki korelasi butir-total "
+        f"terkoreksi di atas r kritis {format_number(r_crit, 3)} (dua sisi, 0,05, df = n - 2)"
+        + (f"; yang di bawahnya: {', '.join(invalid['butir'])}." if len(invalid) else ".")
+    )
+    cmp_ = t["perbandingan_diklat"]
+    for _, c in cmp_.iterrows():
+        name = var.set_index("variabel").loc[c["variabel"], "nama_variabel"]
+        if pd.isna(c["u"]):
+            out.append(f"{name}: perbandingan Diklat tidak dapat dihitung (satu kelompok kosong).")
+            continue
+        direction = (
+            "lebih tinggi"
+            if c["median_a"] > c["median_b"]
+            else "lebih rendah"
+            if c["median_a"] < c["median_b"]
+            else "sama"
+        )
+        out.append(
+            f"{name}: median indeks PSM yang pernah Diklat ({int(c['n_a'])} orang) "
+            f"{format_percent(c['median_a'])}, {direction} dari yang belum "
+            f"({int(c['n_b'])} orang, {format_percent(c['median_b'])}); r rank-biserial "
+            f"{format_number(c['r_rank_biserial'], 2)} (perbedaan {_strength(c['r_rank_biserial'])}), "
+            f"p eksak {format_number(c['p_eksak'], 3)}. Dengan {int(c['n_a'])} dan "
+            f"{int(c['n_b'])} orang ini gambaran, bukan bukti pengaruh Diklat."
+        )
+    out.append(
+        f"Semua angka menggambarkan {n} PSM Kecamatan Bunut (sensus, bukan sampel): tidak ada "
+        "galat sampel yang perlu diperkirakan, tetapi satu orang mengubah persentase sebesar "
+        f"{format_percent(100 / n if n else float('nan'))}."
+    )
+    return out

@@ -1,0 +1,91 @@
+"""The thesis-layout tables and findings of notebook 04, from the demo answers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from psm_analysis.config import get_paths
+from psm_analysis.survey import report
+from psm_analysis.survey.pipeline import build_outputs
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def t(tmp_path_factory):
+    """The processed tables built from the committed demo answers only."""
+    root = tmp_path_factory.mktemp("survey_report")
+    (root / "data/raw/survey").mkdir(parents=True)
+    shutil.copy(REPO / "data/raw/survey/codebook.yml", root / "data/raw/survey/codebook.yml")
+    shutil.copytree(REPO / "data/demo/survey", root / "data/demo/survey")
+    out = build_outputs(get_paths(root))
+    assert all(i.demo for i in out.inputs[1:])
+    return {
+        name[len("kuesioner_") : -4]: df for name, df in out.files.items() if name.endswith(".csv")
+    }
+
+
+def test_indicator_table_in_thesis_layout(t):
+    table, fmt, rule = report.indicator_table(t, "KIN_T1")
+    assert list(table.columns[:5]) == [
+        "No.",
+        "Butir",
+        "Pernyataan",
+        "Sangat Setuju (5) F",
+        "Sangat Setuju (5) %",
+    ]
+    assert list(table.columns[-4:]) == ["Skor", "Skor maks.", "Indeks (%)", "Kategori"]
+    assert table["Butir"].tolist() == ["KIN01", "KIN02", ""]
+    last = table.iloc[-1]
+    assert last["Pernyataan"] == "Indikator: Menginisiasi penanganan masalah sosial"
+    # the indicator row sums its items: 39 + 34 = 73 of 100
+    assert (last["Skor"], last["Skor maks."], last["Indeks (%)"], last["Kategori"]) == (
+        73,
+        100,
+        73.0,
+        "Cukup Baik",
+    )
+    assert table.iloc[:2]["Sangat Setuju (5) F"].sum() == last["Sangat Setuju (5) F"]
+    assert fmt["Setuju (4) %"] == "percent:1"
+    assert rule.endswith("73,33 % sampai 100,00 % = Baik.")
+    negative, _, _ = report.indicator_table(t, "KIN_F4")
+    assert negative["Pernyataan"].iloc[1].endswith("(pernyataan negatif, skor dibalik)")
+
+
+def test_recap_alpha_comparison_profile(t):
+    recap, _, _ = report.recap_table(t, "PDS")
+    assert len(recap) == 7 and recap["Indikator"].iloc[-1] == "Variabel Peran Dinas Sosial"
+    assert recap["Skor"].iloc[:-1].sum() == recap["Skor"].iloc[-1] == 398
+    alpha = report.alpha_table(t)
+    assert alpha["Variabel"].tolist() == ["Kinerja PSM", "Peran Dinas Sosial"]
+    assert alpha["n"].tolist() == [10, 10]
+    cmp_ = report.comparison_table(t)
+    assert cmp_[["n Diklat Ya", "n Diklat Tidak"]].iloc[0].tolist() == [7, 3]
+    prof = report.profile_table(t)
+    assert prof["Karakteristik"].iloc[0] == "Desa/Kelurahan" and prof["Karakteristik"].iloc[1] == ""
+    assert prof["Jumlah (orang)"].iloc[:10].sum() == 10
+    counts = report.likert_counts(t, "KIN")
+    assert list(counts.columns) == [
+        "Sangat Tidak Setuju",
+        "Tidak Setuju",
+        "Ragu-ragu",
+        "Setuju",
+        "Sangat Setuju",
+    ]
+    assert counts.index[-1] == "KIN18*" and (counts.sum(axis=1) == 10).all()
+    assert report.indicator_labels(t)[1] == "KIN_T2 Mendorong, menggerakkan dan..."
+
+
+def test_findings_state_values_and_caveats(t):
+    text = "\n".join(report.findings(t))
+    assert "**Kinerja PSM**: indeks skor 74,67 % (kategori **Baik**)" in text
+    assert "alpha Cronbach 0,969" in text
+    assert "r kritis 0,632" in text
+    assert "Dengan 7 dan 3 orang ini gambaran, bukan bukti pengaruh Diklat." in text
+    assert "sensus, bukan sampel" in text and "10,00 %" in text
+    assert report.source_line(True).startswith("DATA CONTOH")
+    with pytest.raises(KeyError):
+        report.load("tidak_ada")
