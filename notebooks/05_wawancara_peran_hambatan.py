@@ -101,9 +101,8 @@ tables.export_table(
 # %%
 matriks_kelompok = results.load("matriks_kode_kelompok")
 lebar_kelompok = results.wide_by_group(matriks_kelompok, "jumlah_informan")
-fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
-plots.heatmap(ax, lebar_kelompok, colorbar_label="Jumlah informan")
-ax.set_title("Temuan menurut kelompok informan")
+fig = results.heatmap_figure(lebar_kelompok, "Temuan menurut kelompok informan",
+                             "Jumlah informan")
 gambar_matriks = plots.save_figure(
     fig,
     "05_matriks_kode_kelompok",
@@ -125,10 +124,8 @@ tables.export_table(
 # %%
 matriks_informan = results.load("matriks_kode_informan")
 lebar_informan = results.wide_by_informant(matriks_informan)
-fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
-plots.heatmap(ax, lebar_informan, colorbar_label="Jumlah segmen")
-plt.setp(ax.get_xticklabels(), rotation=90, ha="center")
-ax.set_title("Temuan menurut informan")
+fig = results.heatmap_figure(lebar_informan, "Temuan menurut informan", "Jumlah segmen",
+                             vertical_columns=True)
 gambar_informan = plots.save_figure(
     fig,
     "05_matriks_kode_informan",

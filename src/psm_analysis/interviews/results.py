@@ -245,121 +245,165 @@ def _question_word(q: str, lang: str | None) -> str:
     return _t(f"ww.{q}", lang) if q in ("peran", "hambatan") else q
 
 
-def informant_table(informants: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The informants as the thesis lists them (pseudonymous, no names)."""
+#: Processed column -> header key, for every column a reader table shows.
+HEADERS = {
+    "pseudonim": "ww.pseudonim",
+    "kelompok": "ww.kelompok",
+    "jabatan": "ww.jabatan",
+    "tanggal_wawancara": "ww.tanggal",
+    "pertanyaan": "ww.pertanyaan",
+    "label": "ww.label",
+    "peringkat": "ww.peringkat",
+    "jumlah_segmen": "ww.segmen",
+    "jumlah_informan": "ww.informan",
+    "persen_informan": "ww.persen_informan",
+    "jumlah_kelompok": "ww.jumlah_kelompok",
+    "kelompok_pendukung": "ww.kelompok_pendukung",
+    "status": "ww.status",
+    "kutipan": "ww.kutipan",
+    "jumlah_unit": "ww.unit",
+    "keduanya": "ww.keduanya",
+    "hanya_pengkode_1": "ww.hanya1",
+    "hanya_pengkode_2": "ww.hanya2",
+    "proporsi_kesepakatan": "ww.po",
+    "kappa": "ww.kappa",
+    "kekuatan": "ww.kekuatan",
+    "catatan": "ww.catatan",
+    "dikodekan_oleh": "ww.oleh",
+    "tidak_dikodekan_oleh": "ww.tidak_oleh",
+    "nama_indikator": "ww.indikator_kuesioner",
+    "indeks": "ww.indeks",
+    "kategori": "ww.kategori",
+}
+
+
+def reader_table(
+    df: pd.DataFrame, columns: list[str], lang: str | None = None, number: bool = False
+) -> pd.DataFrame:
+    """``columns`` of a processed table under reader-facing headers (:data:`HEADERS`):
+    the research question in words, quotes in quotation marks, empty text for missing
+    text; ``number=True`` adds a "No." column first."""
     import pandas as pd
 
-    return pd.DataFrame(
-        {
-            _t("ww.no", lang): range(1, len(informants) + 1),
-            _t("ww.pseudonim", lang): informants["pseudonim"],
-            _t("ww.kelompok", lang): informants["kelompok"],
-            _t("ww.jabatan", lang): informants["jabatan"],
-            _t("ww.tanggal", lang): informants["tanggal_wawancara"],
-            _t("ww.segmen", lang): informants["jumlah_segmen"],
-        }
+    out = pd.DataFrame(index=range(len(df)))
+    if number:
+        out[_t("ww.no", lang)] = range(1, len(df) + 1)
+    for col in columns:
+        values = df[col].reset_index(drop=True)
+        if col == "pertanyaan":
+            values = values.map(lambda q: _question_word(q, lang))
+        elif col == "kutipan":
+            values = values.map(lambda q: f"\u201c{q}\u201d")
+        elif not pd.api.types.is_numeric_dtype(values):
+            values = values.fillna("")
+        out[_t(HEADERS[col], lang)] = values
+    return out
+
+
+def informant_table(informants: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The informants as the thesis lists them (pseudonymous, no names)."""
+    return reader_table(
+        informants,
+        ["pseudonim", "kelompok", "jabatan", "tanggal_wawancara", "jumlah_segmen"],
+        lang,
+        number=True,
     )
 
 
 def frequency_table(freq: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            _t("ww.pertanyaan", lang): [_question_word(q, lang) for q in freq["pertanyaan"]],
-            _t("ww.label", lang): freq["label"],
-            _t("ww.segmen", lang): freq["jumlah_segmen"],
-            _t("ww.informan", lang): freq["jumlah_informan"],
-            _t("ww.persen_informan", lang): freq["persen_informan"],
-            _t("ww.jumlah_kelompok", lang): freq["jumlah_kelompok"],
-        }
+    return reader_table(
+        freq,
+        [
+            "pertanyaan",
+            "label",
+            "jumlah_segmen",
+            "jumlah_informan",
+            "persen_informan",
+            "jumlah_kelompok",
+        ],
+        lang,
     )
 
 
 def triangulation_table(tri: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            _t("ww.pertanyaan", lang): [_question_word(q, lang) for q in tri["pertanyaan"]],
-            _t("ww.label", lang): tri["label"],
-            _t("ww.informan", lang): tri["jumlah_informan"],
-            _t("ww.jumlah_kelompok", lang): tri["jumlah_kelompok"],
-            _t("ww.kelompok_pendukung", lang): tri["kelompok"].fillna(""),
-            _t("ww.status", lang): tri["status"],
-        }
+    tri = tri.rename(columns={"kelompok": "kelompok_pendukung"})
+    return reader_table(
+        tri,
+        [
+            "pertanyaan",
+            "label",
+            "jumlah_informan",
+            "jumlah_kelompok",
+            "kelompok_pendukung",
+            "status",
+        ],
+        lang,
     )
 
 
 def ranking_table(rank: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            _t("ww.peringkat", lang): rank["peringkat"],
-            _t("ww.label", lang): rank["label"],
-            _t("ww.informan", lang): rank["jumlah_informan"],
-            _t("ww.persen_informan", lang): rank["persen_informan"],
-            _t("ww.segmen", lang): rank["jumlah_segmen"],
-            _t("ww.kelompok_pendukung", lang): rank["kelompok"].fillna(""),
-        }
+    rank = rank.rename(columns={"kelompok": "kelompok_pendukung"})
+    return reader_table(
+        rank,
+        [
+            "peringkat",
+            "label",
+            "jumlah_informan",
+            "persen_informan",
+            "jumlah_segmen",
+            "kelompok_pendukung",
+        ],
+        lang,
     )
 
 
 def quotes_table(quotes: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            _t("ww.label", lang): quotes["label"],
-            _t("ww.pseudonim", lang): quotes["pseudonim"],
-            _t("ww.kutipan", lang): [f"\u201c{q}\u201d" for q in quotes["kutipan"]],
-        }
-    )
+    return reader_table(quotes, ["label", "pseudonim", "kutipan"], lang)
 
 
 def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            _t("ww.label", lang): agree["label"],
-            _t("ww.unit", lang): agree["jumlah_unit"],
-            _t("ww.keduanya", lang): agree["keduanya"],
-            _t("ww.hanya1", lang): agree["hanya_pengkode_1"],
-            _t("ww.hanya2", lang): agree["hanya_pengkode_2"],
-            _t("ww.po", lang): agree["proporsi_kesepakatan"],
-            _t("ww.kappa", lang): agree["kappa"],
-            _t("ww.kekuatan", lang): agree["kekuatan"].fillna(""),
-            _t("ww.catatan", lang): agree["catatan"].fillna(""),
-        }
+    return reader_table(
+        agree,
+        [
+            "label",
+            "jumlah_unit",
+            "keduanya",
+            "hanya_pengkode_1",
+            "hanya_pengkode_2",
+            "proporsi_kesepakatan",
+            "kappa",
+            "kekuatan",
+            "catatan",
+        ],
+        lang,
     )
 
 
 def disagreement_table(dis: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            _t("ww.pseudonim", lang): dis["pseudonim"],
-            _t("ww.label", lang): dis["label"],
-            _t("ww.oleh", lang): dis["dikodekan_oleh"],
-            _t("ww.tidak_oleh", lang): dis["tidak_dikodekan_oleh"],
-            _t("ww.kutipan", lang): [f"\u201c{q}\u201d" for q in dis["kutipan"]],
-        }
+    return reader_table(
+        dis, ["pseudonim", "label", "dikodekan_oleh", "tidak_dikodekan_oleh", "kutipan"], lang
     )
 
 
 def survey_link_table(links: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            _t("ww.pertanyaan", lang): [_question_word(q, lang) for q in links["pertanyaan"]],
-            _t("ww.label", lang): links["label"],
-            _t("ww.informan", lang): links["jumlah_informan"],
-            _t("ww.indikator_kuesioner", lang): links["nama_indikator"].fillna(""),
-            _t("ww.indeks", lang): links["indeks"],
-            _t("ww.kategori", lang): links["kategori"].fillna(""),
-        }
+    return reader_table(
+        links,
+        ["pertanyaan", "label", "jumlah_informan", "nama_indikator", "indeks", "kategori"],
+        lang,
     )
+
+
+def heatmap_figure(
+    wide: pd.DataFrame, title: str, colorbar_label: str, vertical_columns: bool = False
+):
+    """A thesis-width heatmap of a wide matrix (rows = findings); returns the Figure."""
+    import matplotlib.pyplot as plt
+
+    from psm_analysis import plots
+
+    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
+    plots.heatmap(ax, wide, colorbar_label=colorbar_label)
+    if vertical_columns:
+        plt.setp(ax.get_xticklabels(), rotation=90, ha="center")
+    ax.set_title(title)
+    return fig
