@@ -486,3 +486,13 @@ def test_missing_answer_allowed_when_codebook_says_so(tmp_path):
     p = only(problems, row=3, column="A2")
     assert p.message.startswith("jawaban kosong")
     assert len(problems) == 1
+
+
+def test_empty_csv_and_header_only_csv(tmp_path):
+    empty = tmp_path / "kosong.csv"
+    empty.write_bytes(b"")
+    [p] = validate_file(empty)
+    assert (p.message, p.row) == ("berkas tidak punya baris judul kolom", 1)
+    header_only = write_csv(tmp_path, COLS, [], name="judul_saja.csv")
+    [q] = validate_file(header_only)
+    assert (q.message, q.row, q.column) == ("tidak ada baris jawaban", 2, None)
