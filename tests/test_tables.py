@@ -240,3 +240,16 @@ def test_figure_record_displays_caption(tmp_path):
         '<p class="psm-caption"><strong>Gambar 2.1</strong> Cakupan &lt;Diklat&gt;<br>'
         "<small>Sumber: Dinas Sosial</small></p>"
     )
+
+
+def test_numbers_with_missing_values_stay_numbers():
+    df = pd.DataFrame(
+        {
+            "Sasaran (orang)": pd.array([None, 120], dtype="Float64"),
+            "Tercapai (orang)": pd.Series([None, 80.0], dtype=object),
+        }
+    )
+    fmts = tables.column_formats(df)
+    assert fmts["Sasaran (orang)"] == tables.ColumnFormat("number", 0)
+    assert fmts["Tercapai (orang)"] == tables.ColumnFormat("number", 0)
+    assert tables.format_table(df).values.tolist() == [["...", "..."], ["120", "80"]]

@@ -98,6 +98,12 @@ def column_formats(df: pd.DataFrame, number_format: dict | None = None) -> dict[
             out[name] = _parse_spec(number_format[name], name)
             continue
         s = df[col]
+        if s.dtype == object:
+            values = [v for v in s.tolist() if not _is_missing(v)]
+            if values and all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in values
+            ):
+                s = pd.to_numeric(s)
         if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
             out[name] = ColumnFormat("text")
         elif "tahun" in name.lower() or "year" in name.lower():

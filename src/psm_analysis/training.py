@@ -238,9 +238,9 @@ def programme_table(programmes: pd.DataFrame, lang: str | None = None) -> pd.Dat
             t("latih.no", lang): range(1, len(st) + 1),
             t("latih.kegiatan", lang): st["kegiatan"].to_list(),
             t("latih.status", lang): st["status"].to_list(),
-            t("latih.sasaran", lang): st["sasaran_orang"].astype("Float64").to_list(),
-            t("latih.tercapai", lang): st["tercapai_orang"].astype("Float64").to_list(),
-            t("latih.capaian", lang): st["capaian_persen"].astype("Float64").to_list(),
+            t("latih.sasaran", lang): st["sasaran_orang"].astype("Float64"),
+            t("latih.tercapai", lang): st["tercapai_orang"].astype("Float64"),
+            t("latih.capaian", lang): st["capaian_persen"].astype("Float64"),
         }
     )
 
