@@ -33,6 +33,17 @@ def copy_project(dest: Path, notebooks: bool = True) -> Path:
 
 
 @pytest.fixture
+def make_project(tmp_path):
+    """A function making fresh copies of the project's inputs under tmp_path."""
+    counter = iter(range(1000))
+
+    def make(notebooks: bool = True) -> Path:
+        return copy_project(tmp_path / f"project{next(counter)}", notebooks=notebooks)
+
+    return make
+
+
+@pytest.fixture
 def project_copy(tmp_path, monkeypatch):
     """A fresh copy of the project's inputs, with PSM_ANALYSIS_ROOT pointing at it."""
     root = copy_project(tmp_path / "project")

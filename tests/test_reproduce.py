@@ -14,8 +14,6 @@ import pytest
 from psm_analysis import pipeline
 from psm_analysis.config import get_paths
 
-from .conftest import copy_project
-
 pytestmark = pytest.mark.slow
 
 NOTEBOOKS = [
@@ -93,8 +91,8 @@ def test_two_force_runs_give_identical_figures_and_processed(reproduced):
     assert _digest(root / "data" / "processed") == processed
 
 
-def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(tmp_path):
-    root = copy_project(tmp_path / "p", notebooks=False)
+def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project):
+    root = make_project(notebooks=False)
     (root / "notebooks" / "01_gagal.py").write_text(
         "# %% [markdown]\n# # Notebook yang gagal\n\n# %%\nx = 1\n\n# %%\nraise ValueError('sengaja gagal')\n",
         encoding="utf-8",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from psm_analysis import labels
 from psm_analysis.config import Paths, get_paths
 from psm_analysis.errors import DataError, Problem
+from psm_analysis.files import workbook_bytes
 from psm_analysis.numbers import NIL_TOKENS, format_number, parse_number, parse_series
 from psm_analysis.regions import name_key
 
@@ -1097,7 +1098,7 @@ def build_outputs(paths: Paths | None = None):
         DESA_FILE: tables.desa_kelurahan,
         SOURCES_OUT: tables.sumber,
         CHECKS_FILE: checks,
-        WORKBOOK_FILE: _workbook_bytes(build_workbook(tables, checks)),
+        WORKBOOK_FILE: workbook_bytes(build_workbook(tables, checks)),
     }
     inputs = [InputInfo("dinsos", b) for b in tables.sumber["berkas"]]
     inputs += [
@@ -1110,29 +1111,6 @@ def build_outputs(paths: Paths | None = None):
 
 
 # --------------------------------------------------------------------------- workbook
-
-
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def _workbook_bytes(wb) -> bytes:
-    """:func:`psm_analysis.files.workbook_bytes` with a fixed ``dcterms:modified``:
-    openpyxl stamps the time of saving there, whatever the workbook's properties say."""
-    import zipfile
-
-    from psm_analysis.files import FIXED_DATETIME, normalize_zip, workbook_bytes
-
-    data = workbook_bytes(wb)
-    stamp = FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            dst.writestr(info.filename, content)
-    return normalize_zip(buf.getvalue())
 
 
 def _sheet(wb, name: str, title: str, df: pd.DataFrame, source_line: str) -> None:

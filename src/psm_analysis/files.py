@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import os
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -68,9 +69,19 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> bool:
     return write_bytes(path, csv_bytes(df))
 
 
+_CORE_DATES = re.compile(
+    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)"
+)
+
+
 def normalize_zip(data: bytes) -> bytes:
     """Rewrite a zip container (xlsx, docx) with fixed entry timestamps and attributes,
-    so that the same content always gives the same bytes."""
+    so that the same content always gives the same bytes.
+
+    The created/modified dates in ``docProps/core.xml`` are fixed too: openpyxl stamps
+    the time of saving there whatever the workbook's properties say.
+    """
+    stamp = FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     src = zipfile.ZipFile(io.BytesIO(data))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as dst:
@@ -79,7 +90,10 @@ def normalize_zip(data: bytes) -> bytes:
             new.compress_type = zipfile.ZIP_DEFLATED
             new.external_attr = 0o600 << 16
             new.create_system = 0
-            dst.writestr(new, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            dst.writestr(new, content)
     return buf.getvalue()
 
 
