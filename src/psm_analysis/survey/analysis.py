@@ -5,6 +5,37 @@ respondents who did and did not attend Diklat, and the respondent profile.
 Every function takes the *wide* answers table (one row per respondent: the id column,
 the profile fields and one column per item with the raw answer, as produced by
 :func:`psm_analysis.survey.answers.read_answers`) and the :class:`Codebook`.
+
+Examples
+--------
+A codebook with one variable of two items on a 1-3 scale, the second a negative
+statement, and four respondents (on a 1-3 scale the classes run from the lowest
+possible index 33,33 % in steps of 22,22 %):
+
+>>> from psm_analysis.survey.codebook import parse_codebook
+>>> cb = parse_codebook('''
+... id_column: {id: r, label: Responden}
+... scales: {baik3: {values: {3: Baik, 2: Cukup Baik, 1: Kurang Baik}}}
+... categories: {method: equal_width, classes: 3, labels: [Rendah, Sedang, Tinggi]}
+... group_field: diklat
+... profile: [{id: diklat, label: Diklat, type: choice, choices: [Ya, Tidak]}]
+... variables: [{id: V, name: Pelayanan, scale: baik3}]
+... indicators: [{id: I, variable: V, name: Pelayanan}]
+... items:
+...   - {id: B1, indicator: I, statement: Pelayanan cepat}
+...   - {id: B2, indicator: I, statement: Pelayanan berbelit, reverse: true}
+... ''')
+>>> wide = pd.DataFrame({"r": ["a", "b", "c", "d"], "diklat": ["Ya", "Ya", "Tidak", "Tidak"],
+...                      "B1": [3, 3, 2, 1], "B2": [1, 2, 2, 3]})
+>>> score_matrix(wide, cb)["B2"].tolist()  # reversed: 1 + 3 - answer
+[3.0, 2.0, 2.0, 1.0]
+>>> item_table(wide, cb)[["butir", "skor_total", "skor_maks", "indeks", "kategori"]].to_dict("records")
+[{'butir': 'B1', 'skor_total': 9, 'skor_maks': 12, 'indeks': 75.0, 'kategori': 'Sedang'}, {'butir': 'B2', 'skor_total': 8, 'skor_maks': 12, 'indeks': 66.66666666666666, 'kategori': 'Sedang'}]
+>>> variable_table(wide, cb)[["n", "skor_total", "indeks", "kategori"]].to_dict("records")
+[{'n': 8, 'skor_total': 17, 'indeks': 70.83333333333334, 'kategori': 'Sedang'}]
+>>> g = group_comparison(wide, cb).round(2)
+>>> g[["n_a", "n_b", "median_a", "median_b", "u", "r_rank_biserial"]].to_dict("records")
+[{'n_a': 2, 'n_b': 2, 'median_a': 91.67, 'median_b': 50.0, 'u': 4.0, 'r_rank_biserial': 1.0}]
 """
 
 from __future__ import annotations
