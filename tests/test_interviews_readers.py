@@ -153,3 +153,19 @@ def test_detect_format():
         "qualcoder")
     assert detect_format(["ID_Informan", "Kode", "Kutipan"]) == "segmen"
     assert detect_format(["nama", "nilai"]) is None
+
+
+def test_own_xlsx_prefers_the_segmen_sheet(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    wb = openpyxl.Workbook()
+    wb.active.title = "petunjuk"
+    wb.active["A1"] = "Isi lembar segmen."
+    ws = wb.create_sheet("segmen")
+    ws.append(["id_informan", "dokumen", "kode", "kutipan", "pengkode"])
+    ws.append(["I-02", "Wawancara 02", "peran.bimtek", "Bimtek 2015.", "peneliti"])
+    f = paths.raw_interviews / "segmen_terkode.xlsx"
+    wb.save(f)
+    records, problems = read_codings(f)
+    assert problems == [] and records[0]["lembar"] == "segmen"
+    good, problems = check_records(records, cb, roster)
+    assert problems == [] and good[0]["kode"] == "peran.bimtek"

@@ -6,7 +6,7 @@
   demo; the ``keterangan`` column says so) covering every informant group, with the
   ``dokumen`` column mapping transcripts to informants;
 - ``interviews/segmen_terkode_DEMO.csv`` -- the main coder's codings of all 12 transcripts in
-  the project's own format (coder ``peneliti``);
+  the project's own format (coder ``peneliti``; a ``catatan`` column marks them demo);
 - ``interviews/taguette_highlights_DEMO__pengkode_2.csv`` -- a second coder's codings of 6 of
   the transcripts (one or two per group), shaped exactly as Taguette's highlights export
   (``id,document,tag,content``; CRLF; UTF-8), with a few deliberate disagreements.
@@ -385,6 +385,7 @@ def main_rows() -> list[dict]:
             "kode": code,
             "kutipan": quote,
             "pengkode": MAIN_CODER,
+            "catatan": "DATA CONTOH - kutipan rekaan",
         }
         for iid, segs in SEGMENTS.items()
         for code, quote in segs

@@ -233,38 +233,53 @@ def scan_files(files: Iterable[str | Path], names: Iterable[str]) -> list[Proble
     The message shows the name masked ("A****a"), so that a log does not repeat it.
     """
     pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
-    compiled = [(n, _pattern([n])) for n in pattern_names]
+    compiled = [(n, _anchor(n), _pattern([n])) for n in pattern_names]
     problems = []
     for f in sorted(Path(p) for p in files):
         if not f.is_file():
             continue
         texts = file_texts(f)
-        for name, pat in compiled:
-            if any(pat.search(t) for t in texts):
-                problems.append(
-                    Problem(
-                        "berkas keluaran memuat nama informan dari daftar privat "
-                        f"({_mask(name)}); hapus nama itu dari sumbernya atau tambahkan ke "
-                        "daftar informan agar disamarkan",
-                        file=display_path(f),
-                    )
+        for name in _found(texts, compiled):
+            problems.append(
+                Problem(
+                    "berkas keluaran memuat nama informan dari daftar privat "
+                    f"({_mask(name)}); hapus nama itu dari sumbernya atau tambahkan ke "
+                    "daftar informan agar disamarkan",
+                    file=display_path(f),
                 )
+            )
     return problems
+
+
+def _anchor(name: str) -> str:
+    """The longest word of ``name``, casefolded: every match of the name contains it."""
+    return max(name.split(), key=len).casefold()
+
+
+def _found(texts: list[str], compiled) -> list[str]:
+    """The names (of ``(name, anchor, pattern)``) that occur in any of ``texts``; a plain
+    substring test on the anchor first keeps large files (HTML with images) fast."""
+    folded = [t.casefold() for t in texts]
+    found = []
+    for name, anchor, pat in compiled:
+        if any(anchor in f for f in folded) and any(pat.search(t) for t in texts):
+            found.append(name)
+    return found
 
 
 def scan_texts(texts: dict[str, str], full_names: Iterable[str]) -> list[Problem]:
     """Like :func:`scan_files` for outputs still in memory (``{file name: text}``), with
     the variants of ``full_names``; used by the builder before it returns anything."""
     variants = sorted({v for n in full_names for v in name_variants(n)}, key=str.casefold)
+    compiled = [(v, _anchor(v), _pattern([v])) for v in variants]
     problems = []
     for fname in sorted(texts):
-        for v in variants:
-            if _pattern([v]).search(texts[fname]):
-                problems.append(
-                    Problem(
-                        "keluaran wawancara akan memuat nama informan dari daftar privat "
-                        f"({_mask(v)}); periksa kolom jabatan/dokumen/pengkode",
-                        file=f"data/processed/{fname}",
-                    )
+        for v in _found([texts[fname]], compiled):
+            problems.append(
+                Problem(
+                    "keluaran wawancara akan memuat nama informan dari daftar privat "
+                    f"({_mask(v)}); periksa kolom jabatan/dokumen/pengkode",
+                    file=f"data/processed/{fname}",
                 )
+            )
     return problems

@@ -50,18 +50,25 @@ def norm_doc(text: object) -> str:
     return s
 
 
+#: Sheets read from a workbook in preference to the first one (lowercase).
+PREFERRED_SHEETS = ("segmen", "segmen_terkode", "highlights", "informan", "dokumen_informan")
+
+
 def read_table(path: Path):
-    """A CSV (UTF-8, BOM allowed, comma or semicolon) or the first sheet of an xlsx, all
-    cells as text; returns (DataFrame, sheet name or None)."""
+    """A CSV (UTF-8, BOM allowed, comma or semicolon) or a sheet of an xlsx (the first
+    named in :data:`PREFERRED_SHEETS`, else the first sheet), all cells as text; returns
+    (DataFrame, sheet name or None)."""
     import pandas as pd
 
     if path.suffix.lower() == ".xlsx":
-        df = pd.read_excel(path, dtype=str, keep_default_na=False, sheet_name=0)
         import openpyxl
 
         wb = openpyxl.load_workbook(path, read_only=True)
-        sheet = wb.sheetnames[0]
+        names = wb.sheetnames
         wb.close()
+        preferred = [n for n in names if n.strip().lower() in PREFERRED_SHEETS]
+        sheet = preferred[0] if preferred else names[0]
+        df = pd.read_excel(path, dtype=str, keep_default_na=False, sheet_name=sheet)
         return df.fillna(""), sheet
     raw = path.read_bytes()
     text = raw.decode("utf-8-sig")
