@@ -84,7 +84,8 @@ def write_demo_inputs(out_dir: str | Path, codebook: Codebook | None = None) -> 
 
     Same codebook and seed, same bytes.
     """
-    from psm_analysis.survey.template import template_workbook, write_workbook
+    from psm_analysis.files import write_workbook
+    from psm_analysis.survey.template import template_workbook
 
     cb = codebook or load_codebook()
     folder = Path(out_dir) / "survey"

@@ -15,9 +15,6 @@ Same codebook, same bytes (:func:`psm_analysis.files.workbook_bytes`).
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -224,38 +221,6 @@ def template_workbook(
     return wb
 
 
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def workbook_bytes(wb) -> bytes:
-    """:func:`psm_analysis.files.workbook_bytes` with the ``modified`` property fixed too.
-
-    openpyxl's ``save`` stamps ``docProps/core.xml`` with the current time whatever the
-    workbook properties say, so the same workbook saved a second later differs; this
-    rewrites that one field to ``2000-01-01T00:00:00Z``. (Once ``files.workbook_bytes``
-    does this itself, the rewrite finds nothing to change.)
-    """
-    from psm_analysis.files import normalize_zip
-    from psm_analysis.files import workbook_bytes as _base
-
-    src = zipfile.ZipFile(io.BytesIO(_base(wb)))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            dst.writestr(info, data)
-    return normalize_zip(buf.getvalue())
-
-
-def write_workbook(wb, path: str | Path) -> bool:
-    """Save ``wb`` atomically with deterministic bytes (see :func:`workbook_bytes`)."""
-    from psm_analysis.files import write_bytes
-
-    return write_bytes(path, workbook_bytes(wb))
-
-
 def write_template(out: str | Path, codebook: str | Path | Codebook | None = None) -> Path:
     """Write the empty data-entry workbook to ``out`` and return its path.
 
@@ -272,6 +237,7 @@ def write_template(out: str | Path, codebook: str | Path | Codebook | None = Non
         When the codebook has problems (nothing is written) or ``out`` is not ``.xlsx``.
     """
     from psm_analysis.errors import DataError, Problem
+    from psm_analysis.files import write_workbook
 
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
