@@ -125,7 +125,10 @@ def test_markdown_and_sidecar(frame, paths):
 
 
 def test_exports_are_deterministic(frame, paths, tmp_path):
+    import time
+
     _export(frame, paths)
+    time.sleep(1.1)  # Office files must not carry the time of saving
     other = get_paths(tmp_path / "o")
     _export(frame, other)
     for ext in ("xlsx", "docx", "md", "json"):
@@ -253,3 +256,17 @@ def test_numbers_with_missing_values_stay_numbers():
     assert fmts["Sasaran (orang)"] == tables.ColumnFormat("number", 0)
     assert fmts["Tercapai (orang)"] == tables.ColumnFormat("number", 0)
     assert tables.format_table(df).values.tolist() == [["...", "..."], ["120", "80"]]
+
+
+def test_setup_forgets_this_notebooks_previous_outputs(frame, tmp_path):
+    paths = get_paths(tmp_path)
+    notebook.setup("03", paths=paths)
+    _export(frame, paths, name="old")
+    notebook.setup("04", paths=paths)
+    _export(frame, paths, name="other")
+    assert (paths.tables / "old.xlsx").is_file()
+    notebook.setup("03", forget_previous=True, paths=paths)
+    left = sorted(p.name for p in paths.tables.iterdir())
+    assert left == ["other.docx", "other.json", "other.md", "other.xlsx"]
+    notebook.setup("04", paths=paths)  # outside a kernel: nothing is removed by default
+    assert (paths.tables / "other.xlsx").is_file()

@@ -42,8 +42,16 @@ class _Numbering:
 _STATE = _Numbering()
 
 
-def setup(number: str, lang: str = "id") -> None:
+def setup(
+    number: str, lang: str = "id", *, forget_previous: bool | None = None, paths=None
+) -> None:
     """Prepare a notebook: thesis figure style, numbering, display options.
+
+    With ``forget_previous`` the figures and tables an earlier run of this notebook saved
+    (found through their sidecars' ``notebook`` field) are removed first, so a renamed or
+    dropped figure does not linger in the DAFTAR GAMBAR/TABEL; running the whole notebook
+    writes them all again. By default this happens only inside a Jupyter kernel (a
+    notebook run), not when a script or test calls ``setup``.
 
     Parameters
     ----------
@@ -52,6 +60,9 @@ def setup(number: str, lang: str = "id") -> None:
         "Gambar 2.1", "Gambar 2.2", ... and tables "Tabel 2.1", ...
     lang : str
         Language of reader-facing words (``"id"`` or ``"en"``).
+    forget_previous : bool or None
+        Remove this notebook's earlier figure and table files first (``None``: only when
+        running in a Jupyter kernel).
     """
     if not re.fullmatch(r"\d{1,3}", str(number)):
         raise ValueError(f"notebook number must be digits like '02', got {number!r}")
@@ -62,6 +73,12 @@ def setup(number: str, lang: str = "id") -> None:
     _STATE.issued = {"figure": {}, "table": {}}
     labels.DEFAULT_LANG = lang
     plots.use_style()
+    if forget_previous is None:
+        import sys
+
+        forget_previous = "ipykernel" in sys.modules
+    if forget_previous:
+        forget_outputs(str(number), paths)
 
     import pandas as pd
 
@@ -69,6 +86,37 @@ def setup(number: str, lang: str = "id") -> None:
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.width", 120)
     pd.set_option("display.precision", 2)
+
+
+def forget_outputs(number: str, paths=None) -> list:
+    """Delete the figure/table files (and sidecars) that notebook ``number`` saved before;
+    return the deleted paths."""
+    import json
+
+    from psm_analysis.config import get_paths
+
+    paths = paths or get_paths()
+    removed = []
+    for folder in (paths.figures, paths.tables):
+        if not folder.is_dir():
+            continue
+        for sidecar in sorted(folder.glob("*.json")):
+            try:
+                rec = json.loads(sidecar.read_text(encoding="utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if not isinstance(rec, dict) or rec.get("notebook") != number:
+                continue
+            if rec.get("kind") not in ("figure", "table"):
+                continue
+            for name in rec.get("files", []):
+                target = folder / name
+                if target.parent == folder and target.is_file():
+                    target.unlink()
+                    removed.append(target)
+            sidecar.unlink()
+            removed.append(sidecar)
+    return removed
 
 
 def current_notebook() -> str | None:
