@@ -213,3 +213,12 @@ def test_alpha_properties(rows):
     t = scoring.frequency_table(df, range(1, 6))
     assert ((t["indeks"] >= 20) & (t["indeks"] <= 100)).all()
     assert (t[[f"f_{v}" for v in range(1, 6)]].sum(axis=1) == len(df)).all()
+
+
+def test_mann_whitney_large_tied_groups_fall_back_to_asymptotic():
+    rng = np.random.default_rng(1)
+    x, y = rng.integers(1, 6, 20), rng.integers(1, 6, 20)  # C(40, 20) splits: too many
+    r = compare.mann_whitney_exact(x, y)
+    ref = stats.mannwhitneyu(x, y, alternative="two-sided", method="asymptotic")
+    assert r["metode"].startswith("asimtotik") and r["p"] == pytest.approx(ref.pvalue)
+    assert r["u"] == ref.statistic
