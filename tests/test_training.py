@@ -151,3 +151,21 @@ def test_on_the_seed_tables_read_from_data_raw():
     assert training.years_without_training(tabs.diklat, 2018) == [2016, 2017, 2018]
     status = training.programme_status(tabs.kegiatan)
     assert int(status["terlaksana"].sum()) == 4
+
+
+def test_load_formation_year_from_processed_claims(tmp_path):
+    from psm_analysis.config import get_paths
+
+    paths = get_paths(tmp_path)
+    assert training.load_formation_year(paths) is None  # clean has not written the claims
+    paths.processed.mkdir(parents=True)
+    claims = paths.processed / "klaim_teks.csv"
+    claims.write_text("klaim,nilai,kutipan,letak\njumlah_kecamatan,12,x,y\n", encoding="utf-8")
+    assert training.load_formation_year(paths) is None  # the claim is not there
+    claims.write_text(
+        "klaim,nilai,kutipan,letak\n"
+        'psm_dibentuk_pelalawan,2008,"... telah membentuk PSM di beberapa kecamatan sejak '
+        'tahun 2008 ...","BAB I, A. Latar Belakang Masalah"\n',
+        encoding="utf-8",
+    )
+    assert training.load_formation_year(paths) == 2008
