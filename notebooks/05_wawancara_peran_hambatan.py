@@ -265,21 +265,26 @@ if len(ketidaksepakatan):
 # %%
 cakupan = training.coverage(training.load_programmes())
 frek = frekuensi.set_index("kode")
-f_cakupan = frek.loc["hambatan.cakupan_pelatihan"]
-f_binaan = frek.loc["hambatan.kurang_pembinaan"]
-display(
-    Markdown(
-        f"- **Cakupan pelatihan.** Tabel I.3: baru **{angka(cakupan.trained)} dari "
-        f"{angka(cakupan.target)} PSM** ({persen(cakupan.percent)}) yang mendapat Diklat; "
-        f"{angka(cakupan.untrained)} orang belum. Dalam wawancara, "
-        f"**{angka(f_cakupan.jumlah_informan)} dari {angka(n_informan)} informan** "
-        f"({persen(f_cakupan.persen_informan)}) menyebut cakupan pelatihan yang terbatas "
-        f"sebagai hambatan.\n"
+baris = [
+    f"- **Cakupan pelatihan.** Tabel I.3: baru **{angka(cakupan.trained)} dari "
+    f"{angka(cakupan.target)} PSM** ({persen(cakupan.percent)}) yang mendapat Diklat; "
+    f"{angka(cakupan.untrained)} orang belum."
+]
+if "hambatan.cakupan_pelatihan" in frek.index:
+    f_cakupan = frek.loc["hambatan.cakupan_pelatihan"]
+    baris[0] += (
+        f" Dalam wawancara, **{angka(f_cakupan.jumlah_informan)} dari {angka(n_informan)} "
+        f"informan** ({persen(f_cakupan.persen_informan)}) menyebut cakupan pelatihan yang "
+        "terbatas sebagai hambatan."
+    )
+if "hambatan.kurang_pembinaan" in frek.index:
+    f_binaan = frek.loc["hambatan.kurang_pembinaan"]
+    baris.append(
         f"- **Kurangnya pembinaan** (fenomena 2 BAB I) disebut oleh "
         f"**{angka(f_binaan.jumlah_informan)} informan** dari "
         f"{angka(f_binaan.jumlah_kelompok)} kelompok."
     )
-)
+display(Markdown("\n".join(baris)))
 kaitan = results.survey_links()
 binaan = kaitan[kaitan["kode"] == "hambatan.kurang_pembinaan"]
 if len(binaan) and binaan["indeks"].notna().all():

@@ -99,3 +99,43 @@ def test_cli_exit_codes(project, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["validate", "wawancara", str(good)])
     assert exit_info.value.code == 2
+
+
+def test_roster_as_xlsx_with_excel_dates(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    from psm_analysis.interviews.roster import load_roster, public_roster
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "informan"
+    ws.append(["id_informan", "nama", "jabatan", "kelompok", "tanggal_wawancara"])
+    ws.append(["I-01", "Nama Rekaan", "Kepala Desa", "pemerintah desa", dt.datetime(2019, 5, 2)])
+    f = tmp_path / "informan.xlsx"
+    wb.save(f)
+    roster = load_roster(f)
+    pub = public_roster(roster)
+    assert pub.to_dict("records") == [{
+        "id_informan": "I-01", "pseudonim": "I-01 (Pemerintah Kecamatan/Desa)",
+        "jabatan": "Kepala Desa", "kelompok": "Pemerintah Kecamatan/Desa",
+        "tanggal_wawancara": "2019-05-02"}]
+
+
+def test_roster_problems(tmp_path):
+    from psm_analysis.errors import DataError
+    from psm_analysis.interviews.roster import load_roster
+
+    f = tmp_path / "informan.csv"
+    f.write_text("id_informan,nama,jabatan,kelompok,tanggal_wawancara\n"
+                 "I-01,A B,x,Dinas Sosial,2019-01-01\n"
+                 "I-01,C D,x,PSM,2019-01-01\n"
+                 "I-02,,x,Wartawan,2019-01-01\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_roster(f)
+    assert [(p.row, p.column, p.message) for p in err.value.problems] == [
+        (3, "id_informan", "id_informan sama dengan baris 2"),
+        (4, "nama", "nama informan kosong"),
+        (4, "kelompok", "kelompok informan tidak dikenal"),
+    ]

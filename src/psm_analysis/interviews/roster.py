@@ -13,6 +13,7 @@ goes to data/processed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,11 @@ def _norm_group(text: str) -> str | None:
         "tokoh masyarakat": "Masyarakat",
     }
     return aliases.get(key)
+
+
+def _date_text(text: str) -> str:
+    """An Excel date read as text ("2019-04-15 00:00:00") without its midnight time."""
+    return re.sub(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00$", r"\1", text.strip())
 
 
 def norm_doc(text: object) -> str:
@@ -180,7 +186,7 @@ def read_roster(path: str | Path) -> Roster:
                 "nama": rec["nama"],
                 "jabatan": rec["jabatan"],
                 "kelompok": group,
-                "tanggal_wawancara": rec["tanggal_wawancara"],
+                "tanggal_wawancara": _date_text(rec["tanggal_wawancara"]),
             }
         )
     DataError.collect(problems)
