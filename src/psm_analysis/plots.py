@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -720,7 +721,7 @@ def likert_diverging(
         )
         if value_labels:
             for p, s, w in zip(pos, starts, width, strict=True):
-                if w >= (8 if percent else 1):
+                if w >= (12 if percent else 1):
                     dark = colors[j] in (OKABE_ITO["vermillion"], OKABE_ITO["blue"])
                     ax.text(
                         s + w / 2,
@@ -737,7 +738,13 @@ def likert_diverging(
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     lim = max(float(np.abs(left_start).max(initial=0)), float(starts.max(initial=0)), 1)
-    lim = 100 if percent and lim > 50 else lim * 1.05
+    if percent:
+        from matplotlib.ticker import MultipleLocator
+
+        lim = min(100.0, math.ceil((lim + 2) / 10) * 10)
+        ax.xaxis.set_major_locator(MultipleLocator(25))
+    else:
+        lim = lim * 1.05
     ax.set_xlim(-lim, lim)
     from matplotlib.ticker import FuncFormatter
 
@@ -747,10 +754,11 @@ def likert_diverging(
         ax.set_xlabel(xlabel)
     if legend:
         ax.legend(
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.12 if xlabel else -0.06),
-            ncols=n,
-            fontsize=8.5,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.01),
+            ncols=n if n <= 5 else (n + 1) // 2,
+            fontsize=8,
             handlelength=1.2,
+            columnspacing=1.0,
         )
     return ax
