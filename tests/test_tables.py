@@ -120,7 +120,10 @@ def test_markdown_and_sidecar(frame, paths):
     assert side["source"] == "Dinas Sosial Kabupaten Pelalawan, 2018"
     assert side["files"] == ["psm_kec.xlsx", "psm_kec.docx", "psm_kec.md"]
     assert dict(rec) == side
-    assert "<strong>Tabel 3.1</strong>" in rec._repr_html_()
+    shown = rec._repr_html_()
+    assert "<strong>Tabel 3.1</strong>" in shown
+    assert '<td style="text-align:left">Bunut</td>' in shown
+    assert '<td style="text-align:right">1.250,50</td>' in shown
     assert list(rec.formatted["Persen"]) == ["8,33 %", "14,17 %", "9,17 %"]
 
 

@@ -162,9 +162,24 @@ class ExportedTable(dict):
     numbered table with its "Sumber" line. ``.formatted`` is the Indonesian-text table."""
 
     formatted: pd.DataFrame
+    right_aligned: list[str]
 
     def _repr_html_(self) -> str:
-        body = self.formatted.to_html(index=False, escape=True, border=0)
+        right = set(getattr(self, "right_aligned", ()))
+        cols = [str(c) for c in self.formatted.columns]
+
+        def cell(tag: str, col: str, text: object) -> str:
+            align = "right" if col in right else "left"
+            return f'<{tag} style="text-align:{align}">{html.escape(str(text))}</{tag}>'
+
+        head = "".join(cell("th", c, c) for c in cols)
+        rows = "".join(
+            "<tr>" + "".join(cell("td", c, v) for c, v in zip(cols, row, strict=True)) + "</tr>"
+            for row in self.formatted.itertuples(index=False)
+        )
+        body = (
+            f'<table class="psm-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        )
         notes = "".join(f"<p><em>{html.escape(n)}</em></p>" for n in self.get("notes") or [])
         return (
             f"<p><strong>{html.escape(self['label'])}</strong> {html.escape(self['title'])}</p>"
@@ -260,6 +275,7 @@ def export_table(
         files=[f"{name}.xlsx", f"{name}.docx", f"{name}.md"],
     )
     record.formatted = formatted
+    record.right_aligned = [c for c, f in fmts.items() if f.kind in ("number", "percent", "year")]
     files.write_bytes(
         folder / f"{name}.xlsx",
         files.workbook_bytes(_workbook(df, fmts, label, title, source_line, notes)),
