@@ -136,3 +136,13 @@ def test_codes_link_to_questionnaire_indicators(codebook):
     assert links["hambatan.kurang_pembinaan"] == "PDS_6"
     assert links["peran.diklat"] == "PDS_2"
     assert b"Kuesioner: PDS_6" in to_qdc(codebook)
+
+
+def test_taguette_codebook_csv(codebook):
+    from psm_analysis.interviews.codebook import to_taguette_csv
+
+    lines = to_taguette_csv(codebook).decode("utf-8").splitlines()
+    assert lines[0] == "tag,description"
+    assert len(lines) == 1 + 14  # codable codes only
+    assert lines[1] == ("peran.pemetaan,\"Penataan dan pemetaan PSM. Dinas Sosial mendata, "
+                        "menata dan memetakan PSM yang aktif per desa/kecamatan.\"")

@@ -20,7 +20,8 @@ from psm_analysis.interviews.roster import GROUPS
 from psm_analysis.pipeline import InputInfo
 
 OUTPUTS = [
-    "wawancara_codebook.csv", "wawancara_codebook.qdc", "wawancara_hambatan_peringkat.csv",
+    "wawancara_codebook.csv", "wawancara_codebook.qdc", "wawancara_codebook_taguette.csv",
+    "wawancara_hambatan_peringkat.csv",
     "wawancara_informan.csv", "wawancara_kesepakatan.csv", "wawancara_ketidaksepakatan.csv",
     "wawancara_kode_frekuensi.csv", "wawancara_kutipan.csv",
     "wawancara_matriks_kode_informan.csv", "wawancara_matriks_kode_kelompok.csv",

@@ -450,3 +450,19 @@ def load_codebook(path: str | Path | None = None, paths=None) -> Codebook:
     if path.suffix.lower() == ".qdc":
         return from_qdc(path, paths)
     return from_yaml(path)
+
+
+def to_taguette_csv(codebook: Codebook) -> bytes:
+    """The codable codes as a codebook Taguette imports (Project > Import codebook: a CSV
+    with a ``tag`` and a ``description`` column; Taguette reads no .qdc). Each tag is the
+    code path, so Taguette's highlights export names the codes exactly as the codebook does.
+    """
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["tag", "description"])
+    for c in codebook.codable:
+        w.writerow([c.path, f"{c.label}. {c.description}".strip()])
+    return buf.getvalue().encode("utf-8")

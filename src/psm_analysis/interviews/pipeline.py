@@ -26,6 +26,7 @@ every output is checked for the names once more before it is returned:
 ``wawancara_kesepakatan.csv``           Cohen's kappa and agreement per code and overall
 ``wawancara_ketidaksepakatan.csv``      the disagreements, to discuss
 ``wawancara_codebook.csv`` / ``.qdc``   the codebook as a table and as REFI-QDA
+``wawancara_codebook_taguette.csv``     the codebook as Taguette imports it (tag, description)
 ======================================  =====================================================
 """
 
@@ -192,7 +193,12 @@ def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]
 def build_outputs(paths: Paths | None = None) -> BuildOutput:
     """Read, check, pseudonymise and analyse the interview codings; write nothing."""
     from psm_analysis.files import csv_bytes
-    from psm_analysis.interviews.codebook import load_codebook, to_qdc, xsd_path
+    from psm_analysis.interviews.codebook import (
+        load_codebook,
+        to_qdc,
+        to_taguette_csv,
+        xsd_path,
+    )
     from psm_analysis.interviews.privacy import make_redactor, scan_texts
     from psm_analysis.interviews.roster import pseudonym
     from psm_analysis.interviews.segments import read_all
@@ -234,8 +240,8 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
         if name != "codebook":
             df = df.assign(sumber=source)
         files[f"{PREFIX}{name}.csv"] = df
-    qdc = to_qdc(codebook)
-    files[f"{PREFIX}codebook.qdc"] = qdc
+    files[f"{PREFIX}codebook.qdc"] = to_qdc(codebook)
+    files[f"{PREFIX}codebook_taguette.csv"] = to_taguette_csv(codebook)
 
     # Defence in depth: no output may hold a roster name, whatever column it came from.
     texts = {
