@@ -144,7 +144,7 @@ display(
 # ## 4. Uji kecocokan khi-kuadrat: apakah PSM dibagi sebanding dengan desa/kelurahan?
 #
 # Frekuensi harapan tiap kecamatan adalah seluruh PSM kabupaten dibagi sebanding dengan
-# jumlah desa/kelurahannya. Statistik $X^2 = \sum (O - E)^2 / E$ mengukur seberapa jauh pembagian
+# jumlah desa/kelurahannya. Statistik X² = Σ (O − E)² / E mengukur seberapa jauh pembagian
 # yang teramati menyimpang dari pembagian sebanding itu.
 #
 # **Yang dapat dan tidak dapat dikatakan uji ini.** Data PSM adalah sensus, bukan sampel
@@ -163,21 +163,21 @@ tables.export_table(
     source=sumber_gabungan,
     number_format={"Harapan (proporsional)": 2, "(O - E)² / E": 3},
     notes=f"X² = {angka(uji.statistic, 3)}; derajat bebas = {uji.dof}; "
-    f"p = {spread.format_p_value(uji.p_value)}.",
+    f"{spread.format_p(uji.p_value)}.",
 )
 
 # %%
-p = spread.format_p_value
+p = spread.format_p
 display(
     Markdown(
-        f"- $X^2$ = **{angka(uji.statistic, 3)}**, derajat bebas = **{uji.dof}**, "
-        f"p = **{p(uji.p_value)}** (asimtotik). Frekuensi harapan terkecil "
+        f"- X² = **{angka(uji.statistic, 3)}**, derajat bebas = **{uji.dof}**, "
+        f"**{p(uji.p_value)}** (asimtotik). Frekuensi harapan terkecil "
         f"{angka(uji.min_expected, 2)} "
         f"({uji.notes[0] if uji.notes else 'tidak ada yang di bawah 5'}).\n"
         f"- Dari {angka(uji.n_simulations)} pembagian acak {angka(uji.n)} PSM (peluang sebanding jumlah "
-        f"desa/kelurahan), {angka(uji.n_simulated_closer)} menghasilkan $X^2$ lebih kecil "
-        f"daripada yang teramati (nilai p Monte Carlo {p(uji.p_value_monte_carlo)}). "
-        f"Peluang mendapat $X^2$ sekecil ini secara kebetulan (ekor bawah, asimtotik) "
+        f"desa/kelurahan), {angka(uji.n_simulated_closer)} menghasilkan X² lebih kecil "
+        f"daripada yang teramati (Monte Carlo: {p(uji.p_value_monte_carlo)}). "
+        f"Peluang mendapat X² sekecil ini secara kebetulan (ekor bawah, asimtotik): "
         f"{p(uji.p_value_lower)}.\n"
         f"- Penyimpangan terbesar: "
         + "; ".join(f"{k} ({angka(v, 3)})" for k, v in uji.contributions().nlargest(2).items())
@@ -240,7 +240,7 @@ display(
   jumlah desa/kelurahan. Pengecualiannya: {rincian}. Karena itu jumlah PSM kabupaten
   ({angka(sebaran["jumlah_psm"].sum())}) berbeda dari jumlah desa/kelurahan
   ({angka(sebaran["jumlah_desa_kelurahan"].sum())}).
-- **Uji khi-kuadrat.** $X^2$ = {angka(uji.statistic, 3)} (db = {uji.dof}, p =
+- **Uji khi-kuadrat.** X² = {angka(uji.statistic, 3)} (db = {uji.dof},
   {p(uji.p_value)}): {kalimat_uji} Karena datanya sensus, uji ini hanya
   menggambarkan pembagian itu, bukan menaksir populasi.
 - **Catatan.** Tabel I.2 tidak merinci PSM per desa. Teks BAB I menyatakan belum seluruh

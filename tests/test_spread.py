@@ -103,6 +103,8 @@ def test_format_p_value():
     assert spread.format_p_value(0.99999999) == "> 0,9999"
     assert spread.format_p_value(4.8e-9) == "< 0,0001"
     assert spread.format_p_value(0.04567) == "0,0457"
+    assert spread.format_p(0.99999999) == "p > 0,9999"
+    assert spread.format_p(0.04567) == "p = 0,0457"
 
 
 def test_reader_tables(frame):

@@ -202,6 +202,12 @@ def format_p_value(p: float, decimals: int = 4) -> str:
     return format_number(p, decimals)
 
 
+def format_p(p: float, decimals: int = 4) -> str:
+    """``"p = 0,0457"``, ``"p > 0,9999"`` or ``"p < 0,0001"`` (see :func:`format_p_value`)."""
+    text = format_p_value(p, decimals)
+    return f"p {text}" if text[0] in "<>" else f"p = {text}"
+
+
 def spread_table(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """:func:`psm_vs_villages` as a reader-facing table (same row order)."""
     import pandas as pd
