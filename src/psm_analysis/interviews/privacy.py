@@ -228,9 +228,9 @@ def _mask(name: str) -> str:
 
 
 def scan_files(files: Iterable[str | Path], names: Iterable[str]) -> list[Problem]:
-    """One problem per file (and name) in which a roster name appears, ignoring case.
-
-    The message shows the name masked ("A****a"), so that a log does not repeat it.
+    """One problem per file in which any of ``names`` appears (ignoring case, whole words),
+    naming the file. The message shows the names masked ("A****a"), so that a log does not
+    repeat them.
     """
     pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
     compiled = [(n, _anchor(n), _pattern([n])) for n in pattern_names]
@@ -239,12 +239,13 @@ def scan_files(files: Iterable[str | Path], names: Iterable[str]) -> list[Proble
         if not f.is_file():
             continue
         texts = file_texts(f)
-        for name in _found(texts, compiled):
+        found = _found(texts, compiled)
+        if found:
+            masked = ", ".join(_mask(n) for n in found)
             problems.append(
                 Problem(
-                    "berkas keluaran memuat nama informan dari daftar privat "
-                    f"({_mask(name)}); hapus nama itu dari sumbernya atau tambahkan ke "
-                    "daftar informan agar disamarkan",
+                    f"berkas keluaran memuat nama informan dari daftar privat ({masked}); "
+                    "hapus nama itu dari sumbernya, atau dari kode/teks yang menulisnya",
                     file=display_path(f),
                 )
             )
