@@ -47,9 +47,11 @@ from psm_analysis.numbers import format_percent as persen
 notebook.setup("05")
 notebook.demo_banner(("interviews",))
 
-SUMBER = "Hasil wawancara, diolah"
+informan = results.load("informan")
+tahun = results.year_span(informan)
+SUMBER = f"Hasil wawancara, {tahun}, diolah"
 if notebook.demo_kinds(("interviews",)):
-    SUMBER = "Data contoh wawancara (rekaan, bukan data penelitian), diolah"
+    SUMBER = f"Data contoh wawancara (rekaan, bukan data penelitian), {tahun}, diolah"
 
 # %% [markdown]
 # ## 1. Informan
@@ -57,7 +59,6 @@ if notebook.demo_kinds(("interviews",)):
 # Setiap informan ditulis dengan pseudonim: nomor informan dan kelompoknya.
 
 # %%
-informan = results.load("informan")
 kelompok = results.group_sizes(informan)
 n_informan = len(informan)
 display(

@@ -51,3 +51,12 @@ def test_reader_tables_have_indonesian_headers(paths):
     assert results.inline("Kurangnya pembinaan terhadap PSM") == (
         "kurangnya pembinaan terhadap PSM")
     assert results.inline("TKSK jarang datang") == "TKSK jarang datang"
+
+
+def test_year_span(paths):
+    import pandas as pd
+
+    assert results.year_span(results.load("informan", paths)) == "2019"
+    df = pd.DataFrame({"tanggal_wawancara": ["2019-04-01", "", "12/01/2020"]})
+    assert results.year_span(df) == "2019-2020"
+    assert results.year_span(df.iloc[1:2]) == "tanpa tahun"

@@ -90,6 +90,23 @@ def wide_by_informant(matrix: pd.DataFrame, question: str | None = None) -> pd.D
     return wide.astype(int)
 
 
+def year_span(informants: pd.DataFrame) -> str:
+    """The years of the interviews: ``"2019"`` or ``"2019-2020"`` (``"tanpa tahun"`` if no
+    date has a year)."""
+    import re
+
+    years = sorted(
+        {
+            m.group(0)
+            for d in informants["tanggal_wawancara"].fillna("").astype(str)
+            if (m := re.search(r"\b(19|20)\d{2}\b", d))
+        }
+    )
+    if not years:
+        return "tanpa tahun"
+    return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
+
+
 def group_sizes(informants: pd.DataFrame) -> pd.DataFrame:
     """Informants per group, in study-design order: ``kelompok``, ``jumlah_informan``."""
     import pandas as pd
