@@ -718,6 +718,7 @@ def likert_diverging(
             label=cat,
             edgecolor="white",
             linewidth=0.5,
+            zorder=2,
         )
         if value_labels:
             for p, s, w in zip(pos, starts, width, strict=True):
@@ -733,7 +734,7 @@ def likert_diverging(
                         color="white" if dark else "black",
                     )
         starts = starts + width
-    ax.axvline(0, color=GREY_TEXT, linewidth=0.8)
+    ax.axvline(0, color=GREY_TEXT, linewidth=0.8, zorder=1)  # behind the bars and labels
     ax.set_yticks(pos, items)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
