@@ -273,3 +273,12 @@ def test_setup_forgets_this_notebooks_previous_outputs(frame, tmp_path):
     assert left == ["other.docx", "other.json", "other.md", "other.xlsx"]
     notebook.setup("04", paths=paths)  # outside a kernel: nothing is removed by default
     assert (paths.tables / "other.xlsx").is_file()
+
+
+def test_named_index_becomes_a_column(paths):
+    counts = pd.DataFrame({"Setuju": [3, 4]}, index=pd.Index(["KIN01", "KIN02"], name="Butir"))
+    rec = tables.export_table(counts, "lik", title="T", source="S", paths=paths)
+    assert rec["columns"] == ["Butir", "Setuju"]
+    filtered = pd.DataFrame({"A": [1, 2, 3]}).iloc[[0, 2]]
+    rec = tables.export_table(filtered, "flt", title="T", source="S", paths=paths)
+    assert rec["columns"] == ["A"]

@@ -234,7 +234,8 @@ def export_table(
 
     The table gets the next number of the running notebook ("Tabel 2.1" after
     ``notebook.setup("02")``; exporting the same name again keeps its number). Column
-    names are written as given (make them reader-facing Indonesian). ``notes`` are
+    names are written as given (make them reader-facing Indonesian); a named index
+    becomes the first column, an unnamed one is dropped. ``notes`` are
     printed below the Sumber line. Returns the sidecar record (``kind``, ``name``,
     ``number``, ``label``, ``title``, ``source``, ``source_line``, ``notes``,
     ``notebook``, ``index``, ``lang``, ``files``), which displays as the table.
@@ -252,7 +253,9 @@ def export_table(
         notes = [notes]
     notes = list(notes or [])
     lang = lang or current_lang()
-    df = df.reset_index(drop=True)
+    # a named index (e.g. items of a Likert table) is a column the reader needs
+    named = any(n is not None for n in df.index.names)
+    df = df.reset_index(drop=not named)
     fmts = column_formats(df, number_format)
     formatted = format_table(df, number_format)
     number, index = issue_number("table", name)
