@@ -606,19 +606,23 @@ def heatmap(
     vmax: float | None = None,
     colorbar_label: str | None = None,
     highlight_rows: str | Iterable[str] | None = None,
+    xrotation: float = 30,
+    show_zero: bool = True,
 ) -> Axes:
     """A labelled heatmap of a numeric DataFrame (rows x columns), cells annotated with
-    Indonesian numbers; a colour bar with decimal comma."""
+    Indonesian numbers; a colour bar with decimal comma (whole-number ticks when every
+    value is whole). ``show_zero=False`` leaves zero cells unlabelled (less clutter in
+    count matrices); ``xrotation`` turns the column labels (90 = vertical)."""
     import numpy as np
+    from matplotlib.ticker import MaxNLocator
 
     values = data.to_numpy(dtype=float)
     im = ax.imshow(values, cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
     ax.set_xticks(
         range(data.shape[1]),
         [str(c) for c in data.columns],
-        rotation=30,
-        ha="right",
-        rotation_mode="anchor",
+        rotation=xrotation,
+        ha="center" if xrotation in (0, 90) else "right",
     )
     ax.set_yticks(range(data.shape[0]), [str(i) for i in data.index])
     ax.tick_params(length=0)
@@ -633,7 +637,7 @@ def heatmap(
         for i in range(values.shape[0]):
             for j in range(values.shape[1]):
                 v = values[i, j]
-                if not np.isfinite(v):
+                if not np.isfinite(v) or (v == 0 and not show_zero):
                     continue
                 ax.text(
                     j,
@@ -645,6 +649,9 @@ def heatmap(
                     color="white" if v > mid else "black",
                 )
     cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
+    finite_all = values[np.isfinite(values)]
+    if finite_all.size and np.all(finite_all == np.round(finite_all)):
+        cbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     cbar.ax.yaxis.set_major_formatter(decimal_comma_formatter())
     if colorbar_label:
         cbar.set_label(colorbar_label)
