@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -32,6 +34,20 @@ def copy_project(dest: Path, notebooks: bool = True) -> Path:
     return dest
 
 
+def digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def inputs_digest(root: Path) -> dict[str, str]:
+    """Digest of the inputs no code may write: data/raw and data/demo."""
+    return {f"{d}/{k}": v for d in ("data/raw", "data/demo") for k, v in digest(root / d).items()}
+
+
 @pytest.fixture
 def make_project(tmp_path):
     """A function making fresh copies of the project's inputs under tmp_path."""
@@ -58,6 +74,7 @@ def reproduced(tmp_path_factory):
     from psm_analysis.config import get_paths
 
     root = copy_project(tmp_path_factory.mktemp("reproduced") / "project")
+    (root / "inputs_before.json").write_text(json.dumps(inputs_digest(root)), encoding="utf-8")
     lines: list[str] = []
     ok = pipeline.reproduce(force=True, progress=lines.append, paths=get_paths(root))
     return root, lines, ok
