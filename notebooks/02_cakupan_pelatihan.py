@@ -135,11 +135,12 @@ plots.timeline(
     gap_years=tanpa_pelatihan,
     gap_label="Tahun tanpa pelatihan tercatat",
 )
-sumber_waktu = tables.cite(sumber, "I.4", extra="teks BAB I")
+sumber_waktu = tables.cite(sumber, "I.4", extra="teks BAB I" if tahun_dibentuk else None)
+isi_waktu = "pembentukan dan pelatihan" if tahun_dibentuk else "pelatihan"
 gambar_waktu = plots.save_figure(
     fig,
     "02_garis_waktu_pelatihan",
-    caption=f"Garis waktu pembentukan dan pelatihan PSM Kabupaten Pelalawan, {awal}-{tahun_data}",
+    caption=f"Garis waktu {isi_waktu} PSM Kabupaten Pelalawan, {awal}-{tahun_data}",
     source=sumber_waktu,
 )
 plt.show()
@@ -149,7 +150,7 @@ gambar_waktu
 tables.export_table(
     training.events_table(peristiwa),
     "02_garis_waktu_pelatihan",
-    title="Pembentukan dan Pelatihan PSM Kabupaten Pelalawan",
+    title=f"{isi_waktu.capitalize()} PSM Kabupaten Pelalawan",
     source=sumber_waktu,
     notes="Tabel I.4 tidak mencantumkan tahun sumbernya.",
 )
