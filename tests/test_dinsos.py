@@ -158,6 +158,7 @@ def test_build_outputs_files_and_inputs(tables):
         "desa_kelurahan.csv",
         "diklat_psm.csv",
         "kegiatan_peningkatan_kinerja.csv",
+        "klaim_teks.csv",
         "pemeriksaan_konsistensi.csv",
         "psm_per_kecamatan.csv",
         "sumber_tabel.csv",

@@ -1098,6 +1098,7 @@ def build_outputs(paths: Paths | None = None):
         DESA_FILE: tables.desa_kelurahan,
         SOURCES_OUT: tables.sumber,
         CHECKS_FILE: checks,
+        CLAIMS_FILE: read_claims(paths),
         WORKBOOK_FILE: workbook_bytes(build_workbook(tables, checks)),
     }
     inputs = [InputInfo("dinsos", b) for b in tables.sumber["berkas"]]
