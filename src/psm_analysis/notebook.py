@@ -42,6 +42,16 @@ class _Numbering:
 _STATE = _Numbering()
 
 
+def _in_kernel() -> bool:
+    """True when this code runs in a Jupyter kernel (not merely in a process that has
+    imported ipykernel, as a test runner driving notebooks has)."""
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return type(shell).__name__ == "ZMQInteractiveShell"
+
+
 def setup(
     number: str, lang: str = "id", *, forget_previous: bool | None = None, paths=None
 ) -> None:
@@ -74,9 +84,7 @@ def setup(
     labels.DEFAULT_LANG = lang
     plots.use_style()
     if forget_previous is None:
-        import sys
-
-        forget_previous = "ipykernel" in sys.modules
+        forget_previous = _in_kernel()
     if forget_previous:
         forget_outputs(str(number), paths)
 
