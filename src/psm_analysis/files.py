@@ -28,6 +28,12 @@ if TYPE_CHECKING:  # pragma: no cover
 FIXED_DATETIME = _dt.datetime(2000, 1, 1, 0, 0, 0)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
+# New files get the usual permissions (0644 under the common umask 022), not the 0600
+# that mkstemp gives its temporary file.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_FILE_MODE = 0o666 & ~_UMASK
+
 
 def write_bytes(path: str | Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False (and write nothing) if the
@@ -40,6 +46,7 @@ def write_bytes(path: str | Path, data: bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -263,11 +263,12 @@ def reproduce(
     paths = paths or get_paths()
     say = progress or (lambda _msg: None)
     t_start = time.perf_counter()
+    state = _load_state(paths)
     if force:
+        # Everything is rebuilt; only the last run times survive, to schedule the
+        # notebooks longest first.
         _clear_generated(paths)
-        state: dict = {}
-    else:
-        state = _load_state(paths)
+        state = {"seconds": state.get("seconds", {})}
 
     # 1. clean
     fp = _fingerprints(paths)
@@ -311,6 +312,9 @@ def reproduce(
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
         say(f"[2/4] notebook: menjalankan {len(todo)} dari {len(sources)} ({workers} sekaligus)")
         keys = dict(todo)
+        # Longest first (by the last run's times) keeps both cores busy to the end.
+        seconds = state.setdefault("seconds", {})
+        todo.sort(key=lambda item: -seconds.get(item[0].stem, 0.0))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = {
                 pool.submit(execute_notebook, src, html_path(paths, src), paths.root): src
@@ -320,6 +324,7 @@ def reproduce(
                 src = futures[fut]
                 res = fut.result()
                 wrote.append(res.html)
+                seconds[src.stem] = round(res.seconds, 2)
                 if res.ok:
                     nb_state[src.stem] = {
                         "key": keys[src],
@@ -356,7 +361,9 @@ def reproduce(
             state["notebooks"] = {}
             _save_state(paths, state)
             raise DataError(leaks)
-        say(f"[4/4] pemeriksaan privasi: tidak ada nama informan ({time.perf_counter() - t0:.1f} s)")
+        say(
+            f"[4/4] pemeriksaan privasi: tidak ada nama informan ({time.perf_counter() - t0:.1f} s)"
+        )
     else:
         say("[4/4] pemeriksaan privasi: tidak ada berkas baru, dilewati")
 
@@ -406,4 +413,8 @@ def _written_summary(paths: Paths, seconds: float) -> str:
     for label, folder in groups.items():
         n = sum(1 for p in generated_files(paths) if folder in p.parents)
         parts.append(f"{label}: {n} berkas")
-    return f"Selesai dalam {seconds:.1f} s. " + "; ".join(parts) + f". Buka {paths.reports / 'index.html'}"
+    return (
+        f"Selesai dalam {seconds:.1f} s. "
+        + "; ".join(parts)
+        + f". Buka {paths.reports / 'index.html'}"
+    )

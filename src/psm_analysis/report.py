@@ -23,7 +23,8 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}.banner{background:#E69F00;color:#000;font-weight:bold;padding:.6rem 1rem;
 border-radius:4px}.gagal{color:#a00;font-weight:bold}.ok{color:#060}
-.thumb{max-width:320px;border:1px solid #ddd;margin-top:.8rem}
+ul.figs{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem;
+list-style:none;padding:0}.thumb{max-width:100%;border:1px solid #ddd;margin-top:.8rem}
 .status-tidak-sesuai{background:#fde2e2}.status-catatan{background:#fff6d6}
 """
 
@@ -78,7 +79,9 @@ def _table(rows: list[dict[str, str]], columns: list[str], status_col: str | Non
         cls = ""
         if status_col:
             cls = f' class="status-{_e(r.get(status_col, "")).replace(" ", "-")}"'
-        body.append(f"<tr{cls}>" + "".join(f"<td>{_e(r.get(c, ''))}</td>" for c in columns) + "</tr>")
+        body.append(
+            f"<tr{cls}>" + "".join(f"<td>{_e(r.get(c, ''))}</td>" for c in columns) + "</tr>"
+        )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
@@ -121,8 +124,10 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
             if src.name in failed
             else ('<span class="ok">berhasil</span>' if page.is_file() else "belum dijalankan")
         )
-        link = f'<a href="{_e(page.name)}">{_e(notebook_title(src))}</a>' if page.is_file() else _e(
-            notebook_title(src)
+        link = (
+            f'<a href="{_e(page.name)}">{_e(notebook_title(src))}</a>'
+            if page.is_file()
+            else _e(notebook_title(src))
         )
         parts.append(f"<li>{link} <small>({_e(src.name)}, {status})</small></li>")
     parts.append("</ol>")
@@ -130,20 +135,27 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
         parts.append("<p class='gagal'>" + "<br>".join(_e(f) for f in failures) + "</p>")
 
     figures = _sidecars(paths.figures)
-    parts.append(f'<h2>{_e(t("daftar_gambar"))}</h2><ul>')
+    parts.append(
+        f"<h2>{_e(t('daftar_gambar'))}</h2>"
+        '<p><a href="daftar_gambar.html">Daftar gambar lengkap</a> (judul, sumber, berkas)</p>'
+        '<ul class="figs">'
+    )
     for m in figures:
         name = m["name"]
         parts.append(
             f'<li><img src="../figures/{_e(name)}.png" alt="{_e(m.get("caption", name))}" '
             'class="thumb"><br>'
-            f"{_e(m.get('number', ''))} {_e(m.get('caption', ''))} "
+            f"{_e(m.get('label') or m.get('number', ''))} {_e(m.get('caption', ''))} "
             f'(<a href="../figures/{_e(name)}.png">PNG</a>, '
             f'<a href="../figures/{_e(name)}.pdf">PDF</a>)</li>'
         )
     parts.append("</ul>" if figures else "</ul><p>(belum ada)</p>")
 
     tables = _sidecars(paths.tables)
-    parts.append(f'<h2>{_e(t("daftar_tabel"))}</h2><ul>')
+    parts.append(
+        f"<h2>{_e(t('daftar_tabel'))}</h2>"
+        '<p><a href="daftar_tabel.html">Daftar tabel lengkap</a> (judul, sumber, berkas)</p><ul>'
+    )
     for m in tables:
         name = m["name"]
         links = ", ".join(
@@ -151,7 +163,9 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
             for ext in ("xlsx", "docx", "md")
             if (paths.tables / f"{name}.{ext}").is_file()
         )
-        parts.append(f"<li>{_e(m.get('number', ''))} {_e(m.get('title', ''))} ({links})</li>")
+        parts.append(
+            f"<li>{_e(m.get('label') or m.get('number', ''))} {_e(m.get('title', ''))} ({links})</li>"
+        )
     parts.append("</ul>" if tables else "</ul><p>(belum ada)</p>")
 
     parts.append("<h2>Sumber data</h2>")
@@ -163,7 +177,9 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
     )
     parts.append("<p>Berkas masukan yang dipakai (data_contoh = true berarti data contoh):</p>")
     parts.append(
-        _table(_read_csv(paths.processed / "sumber_masukan.csv"), ["masukan", "berkas", "data_contoh"])
+        _table(
+            _read_csv(paths.processed / "sumber_masukan.csv"), ["masukan", "berkas", "data_contoh"]
+        )
     )
     parts.append(
         "<p>Tabel olahan lengkap ada di <code>data/processed/</code>; untuk dibaca manusia: "
@@ -183,13 +199,9 @@ def write_reports(paths: Paths | None = None, failures: list[str] | None = None)
     """Write the lists of figures and tables and ``reports/index.html``; return the
     files written."""
     paths = paths or get_paths()
-    written: list[Path] = []
-    try:
-        from psm_analysis.tables import write_lists
-    except ImportError:  # pragma: no cover - tables module is part of the package
-        write_lists = None
-    if write_lists is not None:
-        written += list(write_lists(paths))
+    from psm_analysis.tables import write_lists
+
+    written: list[Path] = list(write_lists(paths))
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures))
     written.append(index)

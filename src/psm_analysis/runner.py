@@ -34,7 +34,9 @@ def _failing_cell(nb) -> str | None:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 first = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
-                return f"sel {index} (`{first.strip()[:60]}`): {out.get('ename')}: {out.get('evalue')}"
+                return (
+                    f"sel {index} (`{first.strip()[:60]}`): {out.get('ename')}: {out.get('evalue')}"
+                )
     return None
 
 
@@ -59,7 +61,11 @@ def execute_notebook(source: Path, html_out: Path, root: Path, exporter=None) ->
     t0 = time.perf_counter()
     nb = jupytext.read(source)
     nb.metadata.pop("jupytext", None)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     # The kernel is this environment's own python3 (jupyter_client swaps "python" for
     # sys.executable), found before any user-wide kernel of the same name.
     os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
