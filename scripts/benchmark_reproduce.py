@@ -68,7 +68,9 @@ def main() -> int:
         b = run([str(BIN / "psm-analysis"), "reproduce", "--force"], fresh)
         c = run([str(BIN / "psm-analysis"), "reproduce"], fresh)
 
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"notebooks: {len(notebooks)}")
     print(f"(a) nbconvert --execute, one after the other : {a:7.2f} s")
     print(f"(b) psm-analysis reproduce --force           : {b:7.2f} s")

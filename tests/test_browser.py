@@ -32,7 +32,9 @@ FLAGS = [
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is not installed: apt-get install chromium chromium-driver (.ci/run does)")
+        pytest.fail(
+            "Chromium is not installed: apt-get install chromium chromium-driver (.ci/run does)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -59,7 +61,8 @@ def test_every_page_loads_its_images_and_links(reproduced, browser):
         page.on("requestfailed", lambda req, acc=failed_requests: acc.append(req.url))
         page.goto(page_path.as_uri(), wait_until="load")
         images = page.eval_on_selector_all(
-            "img", "els => els.map(e => ({src: e.src.slice(0, 80), ok: e.complete && e.naturalWidth > 0}))"
+            "img",
+            "els => els.map(e => ({src: e.src.slice(0, 80), ok: e.complete && e.naturalWidth > 0}))",
         )
         broken = [i["src"] for i in images if not i["ok"]]
         assert not broken, f"{page_path.name}: images that did not load: {broken}"

@@ -31,7 +31,10 @@ def test_validate_missing_file_is_a_usage_error(tmp_path, capsys):
 
 def test_python_dash_m_and_version():
     out = subprocess.run(
-        [sys.executable, "-m", "psm_analysis", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "psm_analysis", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert out.stdout.strip() == "psm-analysis 0.1.0"
 

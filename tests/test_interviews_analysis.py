@@ -44,13 +44,15 @@ def codebook():
     return load_codebook()
 
 
-ROSTER = pd.DataFrame({
-    "id_informan": ["I-01", "I-02", "I-03", "I-04"],
-    "nama": ["A", "B", "C", "D"],
-    "jabatan": ["x", "y", "z", "w"],
-    "kelompok": ["Dinas Sosial", "PSM", "PSM", "Masyarakat"],
-    "tanggal_wawancara": ["2019-01-01"] * 4,
-})
+ROSTER = pd.DataFrame(
+    {
+        "id_informan": ["I-01", "I-02", "I-03", "I-04"],
+        "nama": ["A", "B", "C", "D"],
+        "jabatan": ["x", "y", "z", "w"],
+        "kelompok": ["Dinas Sosial", "PSM", "PSM", "Masyarakat"],
+        "tanggal_wawancara": ["2019-01-01"] * 4,
+    }
+)
 
 
 def _seg(rows):
@@ -58,11 +60,24 @@ def _seg(rows):
     groups = dict(zip(ROSTER["id_informan"], ROSTER["kelompok"], strict=True))
     recs = []
     for i, (inf, coder, code, quote) in enumerate(rows, start=1):
-        recs.append({"id_segmen": f"S-{i:04d}", "berkas": "t.csv", "baris": i + 1,
-                     "format": "segmen", "dokumen": inf, "id_informan": inf,
-                     "pseudonim": f"{inf} ({groups[inf]})", "kelompok": groups[inf],
-                     "pengkode": coder, "kode": code, "kutipan": quote, "memo": "",
-                     "dokumen_kunci": inf.lower(), "kutipan_kunci": quote.lower()})
+        recs.append(
+            {
+                "id_segmen": f"S-{i:04d}",
+                "berkas": "t.csv",
+                "baris": i + 1,
+                "format": "segmen",
+                "dokumen": inf,
+                "id_informan": inf,
+                "pseudonim": f"{inf} ({groups[inf]})",
+                "kelompok": groups[inf],
+                "pengkode": coder,
+                "kode": code,
+                "kutipan": quote,
+                "memo": "",
+                "dokumen_kunci": inf.lower(),
+                "kutipan_kunci": quote.lower(),
+            }
+        )
     return pd.DataFrame(recs)
 
 
@@ -95,8 +110,9 @@ def test_main_coder_codings_are_analysed(tables):
 
 def test_code_frequency(tables):
     f = tables["kode_frekuensi"].set_index("kode")
-    assert f.loc["hambatan.anggaran", ["jumlah_segmen", "jumlah_informan", "jumlah_kelompok"]
-                 ].tolist() == [3, 2, 2]
+    assert f.loc[
+        "hambatan.anggaran", ["jumlah_segmen", "jumlah_informan", "jumlah_kelompok"]
+    ].tolist() == [3, 2, 2]
     assert f.loc["hambatan.kurang_pembinaan", "persen_informan"] == 75.0  # 3 of 4
     assert f.loc["peran.diklat", "jumlah_segmen"] == 0
 
@@ -105,12 +121,15 @@ def test_matrices_include_zero_cells(tables):
     m = tables["matriks_kode_kelompok"]
     assert len(m) == 14 * 3  # codable codes x groups interviewed
     cell = m[(m["kode"] == "hambatan.anggaran") & (m["kelompok"] == "PSM")].iloc[0]
-    assert (cell["jumlah_segmen"], cell["jumlah_informan"], cell["informan_kelompok"]) == (
-        2, 1, 2)
+    assert (cell["jumlah_segmen"], cell["jumlah_informan"], cell["informan_kelompok"]) == (2, 1, 2)
     mi = tables["matriks_kode_informan"]
     assert len(mi) == 14 * 4
-    assert mi.loc[(mi["kode"] == "hambatan.anggaran") & (mi["id_informan"] == "I-02"),
-                  "jumlah_segmen"].item() == 2
+    assert (
+        mi.loc[
+            (mi["kode"] == "hambatan.anggaran") & (mi["id_informan"] == "I-02"), "jumlah_segmen"
+        ].item()
+        == 2
+    )
 
 
 def test_triangulation_flags_single_group_findings(tables):
@@ -137,8 +156,9 @@ def test_agreement_tables(tables):
     # units: q3, q4, q5 in I-02's document (both coders coded it)
     # anggaran: p1 {q3, q4}, p2 {q3} -> a=1, b=1, c=0, d=1
     row = a.loc["hambatan.anggaran"]
-    assert row[["jumlah_unit", "keduanya", "hanya_pengkode_1", "hanya_pengkode_2",
-                "tidak_keduanya"]].tolist() == [3, 1, 1, 0, 1]
+    assert row[
+        ["jumlah_unit", "keduanya", "hanya_pengkode_1", "hanya_pengkode_2", "tidak_keduanya"]
+    ].tolist() == [3, 1, 1, 0, 1]
     # p_o = 2/3; p_e = (2*1 + 1*2)/9 = 4/9; kappa = (6/9 - 4/9)/(5/9) = 0.4
     assert row["kappa"] == pytest.approx(0.4)
     assert row["proporsi_kesepakatan"] == pytest.approx(0.6667)
@@ -146,8 +166,9 @@ def test_agreement_tables(tables):
     # pooled over the 4 codes used (anggaran, kurang_pembinaan, beban_relawan, koordinasi):
     # a = 1, b = 1 + 1 = 2, c = 1 + 1 = 2, d = 12 - 5 = 7
     all_row = a.loc[an.ALL_CODES]
-    assert all_row[["keduanya", "hanya_pengkode_1", "hanya_pengkode_2", "tidak_keduanya"]
-                   ].tolist() == [1, 2, 2, 7]
+    assert all_row[
+        ["keduanya", "hanya_pengkode_1", "hanya_pengkode_2", "tidak_keduanya"]
+    ].tolist() == [1, 2, 2, 7]
     d = tables["ketidaksepakatan"]  # b + c = 4 unit x code disagreements
     assert d[["kutipan", "kode", "dikodekan_oleh", "tidak_dikodekan_oleh"]].values.tolist() == [
         ["q3", "hambatan.beban_relawan", "p2", "p1"],

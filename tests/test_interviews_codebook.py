@@ -21,11 +21,22 @@ from psm_analysis.interviews.codebook import (
 )
 
 EXPECTED_PATHS = [
-    "peran", "peran.pemetaan", "peran.diklat", "peran.bimtek", "peran.rapat_koordinasi",
-    "peran.honorarium", "peran.pembinaan", "peran.monev",
-    "hambatan", "hambatan.cakupan_pelatihan", "hambatan.kurang_pembinaan",
-    "hambatan.desa_tanpa_psm", "hambatan.anggaran", "hambatan.jarak_akses",
-    "hambatan.koordinasi", "hambatan.beban_relawan",
+    "peran",
+    "peran.pemetaan",
+    "peran.diklat",
+    "peran.bimtek",
+    "peran.rapat_koordinasi",
+    "peran.honorarium",
+    "peran.pembinaan",
+    "peran.monev",
+    "hambatan",
+    "hambatan.cakupan_pelatihan",
+    "hambatan.kurang_pembinaan",
+    "hambatan.desa_tanpa_psm",
+    "hambatan.anggaran",
+    "hambatan.jarak_akses",
+    "hambatan.koordinasi",
+    "hambatan.beban_relawan",
 ]
 
 
@@ -38,7 +49,8 @@ def test_default_codebook_holds_the_seed_codes(codebook):
     assert codebook.paths == EXPECTED_PATHS
     assert [c.path for c in codebook.codes if not c.codable] == ["peran", "hambatan"]
     assert codebook.get("hambatan.cakupan_pelatihan").indicator == (
-        "Fenomena 1 BAB I; Tabel I.3 no. 2 (baru 80 dari 120 PSM mendapat Diklat)")
+        "Fenomena 1 BAB I; Tabel I.3 no. 2 (baru 80 dari 120 PSM mendapat Diklat)"
+    )
     assert codebook.get("hambatan.kurang_pembinaan").label == "Kurangnya pembinaan terhadap PSM"
     assert codebook.get("peran").color == "#0072B2"
 
@@ -144,5 +156,7 @@ def test_taguette_codebook_csv(codebook):
     lines = to_taguette_csv(codebook).decode("utf-8").splitlines()
     assert lines[0] == "tag,description"
     assert len(lines) == 1 + 14  # codable codes only
-    assert lines[1] == ("peran.pemetaan,\"Penataan dan pemetaan PSM. Dinas Sosial mendata, "
-                        "menata dan memetakan PSM yang aktif per desa/kecamatan.\"")
+    assert lines[1] == (
+        'peran.pemetaan,"Penataan dan pemetaan PSM. Dinas Sosial mendata, '
+        'menata dan memetakan PSM yang aktif per desa/kecamatan."'
+    )

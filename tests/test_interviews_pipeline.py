@@ -20,12 +20,19 @@ from psm_analysis.interviews.roster import GROUPS
 from psm_analysis.pipeline import InputInfo
 
 OUTPUTS = [
-    "wawancara_codebook.csv", "wawancara_codebook.qdc", "wawancara_codebook_taguette.csv",
+    "wawancara_codebook.csv",
+    "wawancara_codebook.qdc",
+    "wawancara_codebook_taguette.csv",
     "wawancara_hambatan_peringkat.csv",
-    "wawancara_informan.csv", "wawancara_kesepakatan.csv", "wawancara_ketidaksepakatan.csv",
-    "wawancara_kode_frekuensi.csv", "wawancara_kutipan.csv",
-    "wawancara_matriks_kode_informan.csv", "wawancara_matriks_kode_kelompok.csv",
-    "wawancara_segmen.csv", "wawancara_triangulasi.csv",
+    "wawancara_informan.csv",
+    "wawancara_kesepakatan.csv",
+    "wawancara_ketidaksepakatan.csv",
+    "wawancara_kode_frekuensi.csv",
+    "wawancara_kutipan.csv",
+    "wawancara_matriks_kode_informan.csv",
+    "wawancara_matriks_kode_kelompok.csv",
+    "wawancara_segmen.csv",
+    "wawancara_triangulasi.csv",
 ]
 
 
@@ -35,16 +42,19 @@ def test_demo_is_used_when_data_raw_has_no_codings(tmp_path):
     assert sorted(out.files) == OUTPUTS
     assert out.inputs == [
         InputInfo("interviews", "data/demo/interviews/segmen_terkode_DEMO.csv", True),
-        InputInfo("interviews", "data/demo/interviews/taguette_highlights_DEMO__pengkode_2.csv",
-                  True),
+        InputInfo(
+            "interviews", "data/demo/interviews/taguette_highlights_DEMO__pengkode_2.csv", True
+        ),
         InputInfo("interviews", "data/demo/private/informan_DEMO.csv", True),
         InputInfo("interviews", "data/raw/interviews/codebook_wawancara.yml", False),
         InputInfo("reference", "data/raw/reference/refi_qda_codebook_1_0.xsd", False),
     ]
     assert out.files["wawancara_segmen.csv"]["berkas"].iloc[0] == (
-        "data/demo/interviews/segmen_terkode_DEMO.csv")
+        "data/demo/interviews/segmen_terkode_DEMO.csv"
+    )
     assert set(out.files["wawancara_informan.csv"]["sumber"]) == {
-        "DATA CONTOH - bukan data penelitian (wawancara rekaan)"}
+        "DATA CONTOH - bukan data penelitian (wawancara rekaan)"
+    }
 
 
 def test_real_codings_replace_the_demo(tmp_path):
@@ -57,7 +67,8 @@ def test_real_codings_replace_the_demo(tmp_path):
     assert {i.demo for i in out.inputs} == {False}
     assert len(out.files["wawancara_informan.csv"]) == 4
     assert set(out.files["wawancara_segmen.csv"]["sumber"]) == {
-        "Hasil wawancara penelitian, Kecamatan Bunut"}
+        "Hasil wawancara penelitian, Kecamatan Bunut"
+    }
 
 
 def test_real_codings_without_roster(tmp_path, monkeypatch):
@@ -69,16 +80,19 @@ def test_real_codings_without_roster(tmp_path, monkeypatch):
     assert [str(p) for p in err.value.problems] == [
         "berkas data/raw/private: daftar informan tidak ditemukan (yang diharapkan: "
         "informan.csv atau informan.xlsx (id_informan, nama, jabatan, kelompok, "
-        "tanggal_wawancara))"]
+        "tanggal_wawancara))"
+    ]
 
 
 def test_every_problem_of_every_file_at_once(tmp_path, monkeypatch):
     monkeypatch.setenv("PSM_ANALYSIS_ROOT", str(tmp_path))
     paths = make_project(tmp_path)
     (paths.raw_interviews / "a.csv").write_text(
-        "id_informan,kode,kutipan\nI-07,peran.diklat,x\n", encoding="utf-8")
+        "id_informan,kode,kutipan\nI-07,peran.diklat,x\n", encoding="utf-8"
+    )
     (paths.raw_interviews / "b.csv").write_bytes(
-        b"id,document,tag,content\r\n1,Wawancara 02,hambatan.gaji,y\r\n")
+        b"id,document,tag,content\r\n1,Wawancara 02,hambatan.gaji,y\r\n"
+    )
     (paths.raw_interviews / "c.csv").write_text("x,y\n1,2\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
         build_outputs(paths)
@@ -91,8 +105,10 @@ def test_every_problem_of_every_file_at_once(tmp_path, monkeypatch):
 
 def test_two_codebooks_are_an_error(tmp_path):
     paths = make_project(tmp_path)
-    shutil.copy(paths.raw_interviews / "codebook_wawancara.yml",
-                paths.raw_interviews / "codebook_wawancara.qdc")
+    shutil.copy(
+        paths.raw_interviews / "codebook_wawancara.yml",
+        paths.raw_interviews / "codebook_wawancara.qdc",
+    )
     (paths.raw_interviews / "segmen_terkode.csv").write_text(PLANTED_CSV, encoding="utf-8")
     with pytest.raises(DataError) as err:
         build_outputs(paths)
@@ -115,7 +131,8 @@ def test_same_inputs_same_bytes(tmp_path):
     for name in OUTPUTS:
         x, y = a.files[name], b.files[name]
         assert (x if isinstance(x, bytes) else csv_bytes(x)) == (
-            y if isinstance(y, bytes) else csv_bytes(y)), name
+            y if isinstance(y, bytes) else csv_bytes(y)
+        ), name
 
 
 def test_demo_command_regenerates_the_committed_demo_byte_for_byte(tmp_path):

@@ -35,31 +35,55 @@ PLANTED_CSV = (
     "I-04,Wawancara 04,hambatan.desa_tanpa_psm,Teguh bilang desa Prasetyo belum ada PSM.,"
     "peneliti\n"
 )
-ALL_VARIANTS = ["Bambang Sutrisno", "Bambang", "Sutrisno", "Wulandari Siregar", "Wulandari",
-                "Siregar", "Hj. Rosmawati Nasution", "Rosmawati", "Nasution",
-                "Teguh Prasetyo", "Teguh", "Prasetyo"]
+ALL_VARIANTS = [
+    "Bambang Sutrisno",
+    "Bambang",
+    "Sutrisno",
+    "Wulandari Siregar",
+    "Wulandari",
+    "Siregar",
+    "Hj. Rosmawati Nasution",
+    "Rosmawati",
+    "Nasution",
+    "Teguh Prasetyo",
+    "Teguh",
+    "Prasetyo",
+]
 
 
 def test_name_variants_rule():
     assert name_variants("Hj. Rosmawati Nasution, S.Sos") == [
-        "Hj. Rosmawati Nasution", "Rosmawati Nasution", "Rosmawati", "Nasution"]
-    assert name_variants("Rosmawati Nasution") == ["Rosmawati Nasution", "Rosmawati",
-                                                   "Nasution"]
+        "Hj. Rosmawati Nasution",
+        "Rosmawati Nasution",
+        "Rosmawati",
+        "Nasution",
+    ]
+    assert name_variants("Rosmawati Nasution") == ["Rosmawati Nasution", "Rosmawati", "Nasution"]
     # parts shorter than 3 letters and honorifics are not looked for on their own
     assert name_variants("Ibu Nur Aini binti Ali") == [
-        "Ibu Nur Aini binti Ali", "Nur Aini Ali", "Nur", "Aini", "Ali"]
-    assert name_variants("M. Yusuf Al Amin") == ["M. Yusuf Al Amin", "Yusuf Amin", "Yusuf",
-                                                 "Amin"]
+        "Ibu Nur Aini binti Ali",
+        "Nur Aini Ali",
+        "Nur",
+        "Aini",
+        "Ali",
+    ]
+    assert name_variants("M. Yusuf Al Amin") == ["M. Yusuf Al Amin", "Yusuf Amin", "Yusuf", "Amin"]
     assert name_variants("Bapak Drs. H. Syamsul Bahri") == [
-        "Bapak Drs. H. Syamsul Bahri", "Syamsul Bahri", "Syamsul", "Bahri"]
+        "Bapak Drs. H. Syamsul Bahri",
+        "Syamsul Bahri",
+        "Syamsul",
+        "Bahri",
+    ]
     assert name_variants("Teguh") == ["Teguh"]
 
 
 def test_redactor_replaces_names_by_pseudonyms():
-    redact = make_redactor({"I-01 (PSM)": "Rina Marlina", "I-02 (TKSK)": "Rina Wati",
-                            "I-03 (PSM)": "Budi Santoso"})
+    redact = make_redactor(
+        {"I-01 (PSM)": "Rina Marlina", "I-02 (TKSK)": "Rina Wati", "I-03 (PSM)": "Budi Santoso"}
+    )
     assert redact("Rina Marlina dan budi, bukan Marina; SANTOSO!") == (
-        "I-01 (PSM) dan I-03 (PSM), bukan Marina; I-03 (PSM)!")
+        "I-01 (PSM) dan I-03 (PSM), bukan Marina; I-03 (PSM)!"
+    )
     assert redact("Kata Rina.") == f"Kata {AMBIGUOUS}."  # shared by two informants
     assert redact("Budi  Santoso") == "I-03 (PSM)"
 
@@ -102,7 +126,7 @@ def _leaky_files(folder):
     f.write_text("<html><body><p>Kata <b>Bambang</b>&nbsp;Sutrisno</p></body></html>")
     files["html"] = f
     f = folder / "tabel.csv"
-    f.write_text(f"kutipan\n\"Saya {name.upper()}\"\n", encoding="utf-8")
+    f.write_text(f'kutipan\n"Saya {name.upper()}"\n', encoding="utf-8")
     files["csv"] = f
     wb = openpyxl.Workbook()
     wb.active["B3"] = f"oleh {name}"
@@ -135,8 +159,14 @@ def test_scan_files_reports_each_leaky_file(tmp_path):
     files = _leaky_files(tmp_path)
     problems = scan_files(files.values(), ["Bambang Sutrisno", "Bambang", "Sutrisno"])
     reported = {p.file.rsplit("/", 1)[-1] for p in problems}
-    assert reported == {"laporan.html", "tabel.csv", "tabel.xlsx", "tabel.docx",
-                        "gambar.pdf", "catatan.md"}
+    assert reported == {
+        "laporan.html",
+        "tabel.csv",
+        "tabel.xlsx",
+        "tabel.docx",
+        "gambar.pdf",
+        "catatan.md",
+    }
     assert all("Bambang" not in str(p) and "Sutrisno" not in str(p) for p in problems)
     assert len(problems) == 6  # one per file
     html = next(p for p in problems if p.file.endswith("laporan.html"))

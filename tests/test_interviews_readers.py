@@ -62,8 +62,9 @@ def test_taguette_highlights_export(tmp_path):
     f.write_bytes(TAGUETTE_CSV)
     records, problems = read_codings(f)
     assert problems == []
-    assert [(r["baris"], r["dokumen"], r["kode_asli"], r["pengkode"], r["id_asli"])
-            for r in records] == [
+    assert [
+        (r["baris"], r["dokumen"], r["kode_asli"], r["pengkode"], r["id_asli"]) for r in records
+    ] == [
         (2, "Wawancara Bambang", "hambatan.anggaran", "pengkode_2", "1"),
         (3, "Wawancara Bambang", "hambatan.kurang_pembinaan", "pengkode_2", "1"),
         (4, "Wawancara 02", "peran.diklat", "pengkode_2", "2"),
@@ -72,8 +73,10 @@ def test_taguette_highlights_export(tmp_path):
     good, problems = check_records(records, cb, roster)
     assert problems == []
     assert [(g["id_informan"], g["kode"]) for g in good] == [
-        ("I-01", "hambatan.anggaran"), ("I-01", "hambatan.kurang_pembinaan"),
-        ("I-02", "peran.diklat")]
+        ("I-01", "hambatan.anggaran"),
+        ("I-01", "hambatan.kurang_pembinaan"),
+        ("I-02", "peran.diklat"),
+    ]
 
 
 def test_taguette_xlsx_export(tmp_path):
@@ -81,8 +84,10 @@ def test_taguette_xlsx_export(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "highlights"
-    for row in (["id", "document", "tag", "content"],
-                ["7", "Wawancara 03", "hambatan.beban_relawan", "Saya juga bertani."]):
+    for row in (
+        ["id", "document", "tag", "content"],
+        ["7", "Wawancara 03", "hambatan.beban_relawan", "Saya juga bertani."],
+    ):
         ws.append(row)
     f = paths.raw_interviews / "all_tags.xlsx"
     wb.save(f)
@@ -104,7 +109,9 @@ def test_qualcoder_coded_text_report_csv(tmp_path):
     good, problems = check_records(records, cb, roster)
     assert problems == []
     assert [(g["id_informan"], g["kode"], g["pengkode"]) for g in good] == [
-        ("I-03", "peran.honorarium", "rina"), ("I-04", "hambatan.desa_tanpa_psm", "rina")]
+        ("I-03", "peran.honorarium", "rina"),
+        ("I-04", "hambatan.desa_tanpa_psm", "rina"),
+    ]
 
 
 def test_qualcoder_case_report_maps_the_case_to_the_informant(tmp_path):
@@ -121,9 +128,10 @@ def test_qualcoder_xlsx_report(tmp_path):
     paths, cb, roster = _project(tmp_path)
     wb = openpyxl.Workbook()  # QualCoder: openpyxl.Workbook(), active sheet, headings row 1
     ws = wb.active
-    for row in (["File", "Coder", "Coded", "Id", "Codename", "Coded_Memo", "Category"],
-                ["Wawancara 04", "rina", "Koordinasi lemah.", "ctid:4", "koordinasi", None,
-                 "hambatan"]):
+    for row in (
+        ["File", "Coder", "Coded", "Id", "Codename", "Coded_Memo", "Category"],
+        ["Wawancara 04", "rina", "Koordinasi lemah.", "ctid:4", "koordinasi", None, "hambatan"],
+    ):
         ws.append(row)
     f = paths.raw_interviews / "laporan.xlsx"
     wb.save(f)
@@ -150,7 +158,8 @@ def test_own_csv_with_semicolons_and_defaults(tmp_path):
 def test_detect_format():
     assert detect_format(["id", "document", "tag", "content"]) == "taguette"
     assert detect_format(["File/case", "Coder", "Coded", "Id", "Codename", "Coded_Memo"]) == (
-        "qualcoder")
+        "qualcoder"
+    )
     assert detect_format(["ID_Informan", "Kode", "Kutipan"]) == "segmen"
     assert detect_format(["nama", "nilai"]) is None
 

@@ -19,8 +19,13 @@ def paths(tmp_path_factory):
 
 def test_wide_matrices(paths):
     wide = results.wide_by_group(results.load("matriks_kode_kelompok", paths))
-    assert list(wide.columns) == ["Dinas Sosial", "TKSK", "PSM", "Pemerintah Kecamatan/Desa",
-                                  "Masyarakat"]
+    assert list(wide.columns) == [
+        "Dinas Sosial",
+        "TKSK",
+        "PSM",
+        "Pemerintah Kecamatan/Desa",
+        "Masyarakat",
+    ]
     assert wide.loc["Kurangnya pembinaan terhadap PSM"].tolist() == [0, 1, 4, 1, 1]
     assert wide.index[0] == "Penataan dan pemetaan PSM"
     inf = results.wide_by_informant(results.load("matriks_kode_informan", paths), "hambatan")
@@ -37,19 +42,34 @@ def test_selected_quotes_prefer_different_groups(paths):
 def test_survey_links_without_questionnaire(paths):
     links = results.survey_links(paths)
     assert links["indikator_kuesioner"].tolist() == [
-        "PDS_1", "PDS_2", "PDS_4", "PDS_3", "PDS_5", "PDS_6", "PDS_2", "PDS_6"]
+        "PDS_1",
+        "PDS_2",
+        "PDS_4",
+        "PDS_3",
+        "PDS_5",
+        "PDS_6",
+        "PDS_2",
+        "PDS_6",
+    ]
     assert links["indeks"].isna().all()
 
 
 def test_reader_tables_have_indonesian_headers(paths):
     t = results.ranking_table(results.load("hambatan_peringkat", paths))
-    assert list(t.columns) == ["Peringkat", "Temuan (kode)", "Jumlah informan",
-                               "Persentase informan", "Jumlah segmen", "Kelompok yang menyebut"]
+    assert list(t.columns) == [
+        "Peringkat",
+        "Temuan (kode)",
+        "Jumlah informan",
+        "Persentase informan",
+        "Jumlah segmen",
+        "Kelompok yang menyebut",
+    ]
     t = results.informant_table(results.load("informan", paths))
     assert "nama" not in " ".join(t.columns).lower()
     assert t["Informan (pseudonim)"].iloc[3] == "I-04 (TKSK)"
     assert results.inline("Kurangnya pembinaan terhadap PSM") == (
-        "kurangnya pembinaan terhadap PSM")
+        "kurangnya pembinaan terhadap PSM"
+    )
     assert results.inline("TKSK jarang datang") == "TKSK jarang datang"
 
 

@@ -28,8 +28,7 @@ def make_project(tmp: Path, roster: str | None = ROSTER_CSV, demo: bool = False)
     """A minimal project under ``tmp``: codebook, schema, empty folders; the roster in
     data/raw/private (or, with ``demo=True``, the committed demo inputs)."""
     paths = get_paths(tmp)
-    for folder in (paths.raw_interviews, paths.raw_private, paths.raw_reference,
-                   paths.processed):
+    for folder in (paths.raw_interviews, paths.raw_private, paths.raw_reference, paths.processed):
         folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(CODEBOOK, paths.raw_interviews / CODEBOOK.name)
     shutil.copy(XSD, paths.raw_reference / XSD.name)

@@ -11,12 +11,12 @@ from psm_analysis.interviews import validate_file
 
 BAD_OWN_CSV = (
     "id_informan,dokumen,kode,kutipan,pengkode\n"
-    "I-01,W1,hambatan.anggaran,Dana kurang.,peneliti\n"          # row 2: fine
-    "I-09,W9,hambatan.anggaran,Dana kurang.,peneliti\n"          # row 3: unknown informant
-    "I-02,W2,hambatan.gaji,Honor kecil.,peneliti\n"              # row 4: code not in codebook
-    "I-02,W2,peran.diklat,   ,peneliti\n"                        # row 5: empty quote
-    "I-01,W1,hambatan.anggaran,Dana  kurang.,peneliti\n"         # row 6: duplicate of row 2
-    "I-03,W3,peran,Dinas berperan.,peneliti\n"                   # row 7: grouping code
+    "I-01,W1,hambatan.anggaran,Dana kurang.,peneliti\n"  # row 2: fine
+    "I-09,W9,hambatan.anggaran,Dana kurang.,peneliti\n"  # row 3: unknown informant
+    "I-02,W2,hambatan.gaji,Honor kecil.,peneliti\n"  # row 4: code not in codebook
+    "I-02,W2,peran.diklat,   ,peneliti\n"  # row 5: empty quote
+    "I-01,W1,hambatan.anggaran,Dana  kurang.,peneliti\n"  # row 6: duplicate of row 2
+    "I-03,W3,peran,Dinas berperan.,peneliti\n"  # row 7: grouping code
 )
 
 
@@ -38,20 +38,20 @@ def test_all_problems_reported_with_file_and_row(project):
         "berkas data/raw/interviews/segmen_terkode.csv, baris 4, kolom 'kode': "
         'kode tidak ada di codebook: nilai "hambatan.gaji" '
         "(yang diharapkan: salah satu kode di data/raw/interviews/codebook_wawancara.yml)",
-        "berkas data/raw/interviews/segmen_terkode.csv, baris 5, kolom 'kutipan': "
-        "kutipan kosong",
+        "berkas data/raw/interviews/segmen_terkode.csv, baris 5, kolom 'kutipan': kutipan kosong",
         "berkas data/raw/interviews/segmen_terkode.csv, baris 6, kolom 'kutipan': "
         "segmen ganda: sama dengan baris 2 (pengkode, dokumen, kode dan kutipan sama)",
         "berkas data/raw/interviews/segmen_terkode.csv, baris 7, kolom 'kode': "
-        "kode ini hanya pengelompok dan tidak dipakai untuk segmen: nilai \"peran\" "
+        'kode ini hanya pengelompok dan tidak dipakai untuk segmen: nilai "peran" '
         "(yang diharapkan: kode turunannya, mis. peran.<kode>)",
     ]
 
 
 def test_taguette_document_without_informant(project):
     f = project.raw_interviews / "all_tags.csv"
-    f.write_bytes(b"id,document,tag,content\r\n"
-                  b"4,Wawancara Camat,hambatan.koordinasi,Rapat jarang.\r\n")
+    f.write_bytes(
+        b"id,document,tag,content\r\n4,Wawancara Camat,hambatan.koordinasi,Rapat jarang.\r\n"
+    )
     (problem,) = validate_file(f)
     assert problem.message == "dokumen tidak terpetakan ke informan"
     assert (problem.row, problem.column, problem.value) == (2, "document", "Wawancara Camat")
@@ -59,10 +59,12 @@ def test_taguette_document_without_informant(project):
 
 def test_mapping_file_maps_documents(project):
     (project.raw_private / "dokumen_informan.csv").write_text(
-        "dokumen,id_informan\nWawancara Camat,I-04\n", encoding="utf-8")
+        "dokumen,id_informan\nWawancara Camat,I-04\n", encoding="utf-8"
+    )
     f = project.raw_interviews / "all_tags.csv"
-    f.write_bytes(b"id,document,tag,content\r\n"
-                  b"4,Wawancara Camat.docx,hambatan.koordinasi,Rapat jarang.\r\n")
+    f.write_bytes(
+        b"id,document,tag,content\r\n4,Wawancara Camat.docx,hambatan.koordinasi,Rapat jarang.\r\n"
+    )
     assert validate_file(f) == []
 
 
@@ -76,8 +78,10 @@ def test_unrecognised_file(project):
 
 def test_explicit_codebook_and_roster(project, tmp_path):
     roster = tmp_path / "lain.csv"
-    roster.write_text("id_informan,nama,jabatan,kelompok,tanggal_wawancara\n"
-                      "X-1,Nama Rekaan,PSM,PSM,2019-01-01\n", encoding="utf-8")
+    roster.write_text(
+        "id_informan,nama,jabatan,kelompok,tanggal_wawancara\nX-1,Nama Rekaan,PSM,PSM,2019-01-01\n",
+        encoding="utf-8",
+    )
     f = project.raw_interviews / "segmen_terkode.csv"
     f.write_text("id_informan,kode,kutipan\nX-1,peran.diklat,Ikut Diklat.\n", encoding="utf-8")
     assert validate_file(f, roster=roster) == []
@@ -86,8 +90,7 @@ def test_explicit_codebook_and_roster(project, tmp_path):
 
 def test_cli_exit_codes(project, capsys):
     good = project.raw_interviews / "segmen_terkode.csv"
-    good.write_text("id_informan,kode,kutipan\nI-01,peran.diklat,Ikut Diklat.\n",
-                    encoding="utf-8")
+    good.write_text("id_informan,kode,kutipan\nI-01,peran.diklat,Ikut Diklat.\n", encoding="utf-8")
     assert main(["validate", "interviews", str(good)]) == 0
     assert "valid, tidak ada masalah" in capsys.readouterr().out
     bad = project.raw_interviews / "buruk.csv"
@@ -117,10 +120,15 @@ def test_roster_as_xlsx_with_excel_dates(tmp_path):
     wb.save(f)
     roster = load_roster(f)
     pub = public_roster(roster)
-    assert pub.to_dict("records") == [{
-        "id_informan": "I-01", "pseudonim": "I-01 (Pemerintah Kecamatan/Desa)",
-        "jabatan": "Kepala Desa", "kelompok": "Pemerintah Kecamatan/Desa",
-        "tanggal_wawancara": "2019-05-02"}]
+    assert pub.to_dict("records") == [
+        {
+            "id_informan": "I-01",
+            "pseudonim": "I-01 (Pemerintah Kecamatan/Desa)",
+            "jabatan": "Kepala Desa",
+            "kelompok": "Pemerintah Kecamatan/Desa",
+            "tanggal_wawancara": "2019-05-02",
+        }
+    ]
 
 
 def test_roster_problems(tmp_path):
@@ -128,10 +136,13 @@ def test_roster_problems(tmp_path):
     from psm_analysis.interviews.roster import load_roster
 
     f = tmp_path / "informan.csv"
-    f.write_text("id_informan,nama,jabatan,kelompok,tanggal_wawancara\n"
-                 "I-01,A B,x,Dinas Sosial,2019-01-01\n"
-                 "I-01,C D,x,PSM,2019-01-01\n"
-                 "I-02,,x,Wartawan,2019-01-01\n", encoding="utf-8")
+    f.write_text(
+        "id_informan,nama,jabatan,kelompok,tanggal_wawancara\n"
+        "I-01,A B,x,Dinas Sosial,2019-01-01\n"
+        "I-01,C D,x,PSM,2019-01-01\n"
+        "I-02,,x,Wartawan,2019-01-01\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as err:
         load_roster(f)
     assert [(p.row, p.column, p.message) for p in err.value.problems] == [

@@ -53,7 +53,9 @@ def test_sources_of_inputs_record_demo_data(project_copy):
 
 def test_broken_raw_file_writes_nothing_and_exits_1(project_copy, capsys):
     t2 = project_copy / "data/raw/dinsos/tabel_I_2.csv"
-    t2.write_text(t2.read_text(encoding="utf-8").replace(",Bunut,10\n", ",Bunut,1O\n"), encoding="utf-8")
+    t2.write_text(
+        t2.read_text(encoding="utf-8").replace(",Bunut,10\n", ",Bunut,1O\n"), encoding="utf-8"
+    )
     assert main(["clean"]) == 1
     err = capsys.readouterr().err
     assert "tabel_I_2.csv" in err

@@ -102,7 +102,10 @@ def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project
     exe = Path(sys.executable).parent / "psm-analysis"
     out = subprocess.run([str(exe), "reproduce"], capture_output=True, text=True, env=env)
     assert out.returncode == 1, out.stdout + out.stderr
-    assert "01_gagal.py: GAGAL di sel 3 (`raise ValueError('sengaja gagal')`): ValueError: sengaja gagal" in out.stdout
+    assert (
+        "01_gagal.py: GAGAL di sel 3 (`raise ValueError('sengaja gagal')`): ValueError: sengaja gagal"
+        in out.stdout
+    )
     page = (root / "reports" / "01_gagal.html").read_text(encoding="utf-8")
     assert "sengaja gagal" in page and "ValueError" in page
     assert "GAGAL" in (root / "reports" / "index.html").read_text(encoding="utf-8")
