@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ from psm_analysis import pipeline
 from psm_analysis.config import get_paths
 
 pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
 
 NOTEBOOKS = [
     "01_data_dinas_sosial",
@@ -52,6 +55,10 @@ def test_force_run_writes_every_report(reproduced):
     for name in NOTEBOOKS:
         assert f'href="{name}.html"' in index
     assert "DATA CONTOH - bukan data penelitian" in index  # survey/interviews are demo inputs
+    for name in NOTEBOOKS:
+        page = (reports / f"{name}.html").read_text(encoding="utf-8")
+        banner = "DATA CONTOH - bukan data penelitian" in page
+        assert banner == name.startswith(("04", "05")), name  # only the demo-fed notebooks
     assert "Pemeriksaan konsistensi" in index
     pngs = sorted(p.stem for p in (root / "figures").glob("*.png"))
     pdfs = sorted(p.stem for p in (root / "figures").glob("*.pdf"))
@@ -140,3 +147,31 @@ def test_reproduce_leaves_raw_and_demo_inputs_untouched(reproduced):
     after = {f"{d}/{k}": v for d in ("data/raw", "data/demo") for k, v in _digest(root / d).items()}
     assert len(before) > 10
     assert after == before
+
+
+def test_template_fill_validate_reproduce_with_real_answers(make_project, monkeypatch):
+    """The researcher's path: template, fill in Excel, validate, reproduce. Real answers in
+    data/raw/survey replace the demo answers, and notebook 04 drops its demo banner."""
+    import pandas as pd
+    from test_survey_pipeline import fill_template
+
+    from psm_analysis.cli import main
+
+    root = make_project(notebooks=False)
+    shutil.copy(REPO / "notebooks" / "04_kinerja_psm_kuesioner.py", root / "notebooks")
+    monkeypatch.setenv("PSM_ANALYSIS_ROOT", str(root))
+    answers = root / "data" / "raw" / "survey" / "jawaban_kuesioner.xlsx"
+    assert main(["template", "survey", "--out", str(answers)]) == 0
+    fill_template(answers)
+    assert main(["validate", "survey", str(answers)]) == 0
+
+    ok, lines = _run(root)
+    assert ok, "\n".join(lines)
+    inputs = (root / "data" / "processed" / "sumber_masukan.csv").read_text(encoding="utf-8")
+    assert "survey,data/raw/survey/jawaban_kuesioner.xlsx,false" in inputs
+    assert "data/demo/survey" not in inputs
+    items = pd.read_csv(root / "data" / "processed" / "kuesioner_butir.csv").set_index("butir")
+    assert items.loc["KIN01", "indeks"] == 80.0  # answers 5, 4, 4, 3 of the filled template
+    page = (root / "reports" / "04_kinerja_psm_kuesioner.html").read_text(encoding="utf-8")
+    assert "DATA CONTOH - bukan data penelitian" not in page  # the banner
+    assert "KIN01" in page
