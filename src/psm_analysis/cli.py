@@ -89,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         "reproduce", help="clean, execute the notebooks, render reports/ (incremental)"
     )
     p.add_argument("--force", action="store_true", help="rebuild everything")
-    p.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
+    p.add_argument(
+        "--jobs", type=int, default=None, help="notebooks run at once (default: cores + 1)"
+    )
     p.set_defaults(func=_cmd_reproduce)
 
     p = sub.add_parser("validate", help="check an input file and report every problem")
