@@ -90,6 +90,18 @@ def test_noop_rerun_then_one_changed_notebook(reproduced):
         _run(root)
 
 
+def test_a_deleted_figure_reruns_only_its_notebook(reproduced):
+    root, _, _ = reproduced
+    figure = root / "figures" / "03_psm_per_kecamatan.png"
+    original = figure.read_bytes()
+    figure.unlink()
+    ok, lines = _run(root)
+    assert ok, "\n".join(lines)
+    assert any("menjalankan 1 dari 5" in ln for ln in lines)
+    assert any("03_sebaran_psm_kecamatan.py: selesai" in ln for ln in lines)
+    assert figure.read_bytes() == original
+
+
 def test_two_force_runs_give_identical_figures_and_processed(reproduced):
     root, _, _ = reproduced
     figures, processed = _digest(root / "figures"), _digest(root / "data" / "processed")

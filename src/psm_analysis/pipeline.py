@@ -216,6 +216,25 @@ def html_path(paths: Paths, source: Path) -> Path:
     return paths.reports / f"{source.stem}.html"
 
 
+def notebook_outputs(paths: Paths, source: Path) -> list[Path]:
+    """The figures and thesis tables a notebook saved, from their sidecar records
+    (``figures/*.json``, ``reports/tables/*.json``, whose ``notebook`` is its number)."""
+    import json
+
+    number = source.stem.split("_", 1)[0]
+    found: list[Path] = []
+    for folder in (paths.figures, paths.tables):
+        for meta_path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            try:
+                meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            except ValueError:
+                continue
+            if isinstance(meta, dict) and str(meta.get("notebook")) == number:
+                found.append(meta_path)
+                found += [folder / name for name in meta.get("files", [])]
+    return found
+
+
 def _outputs_intact(paths: Paths, recorded: dict[str, int]) -> bool:
     for rel, size in recorded.items():
         p = paths.root / rel
@@ -330,7 +349,7 @@ def reproduce(
                 if res.ok:
                     nb_state[src.stem] = {
                         "key": keys[src],
-                        "outputs": _record(paths, [res.html]),
+                        "outputs": _record(paths, [res.html, *notebook_outputs(paths, src)]),
                     }
                     say(f"      {src.name}: selesai ({res.seconds:.1f} s)")
                 else:
