@@ -198,5 +198,9 @@ def test_private_folder_is_git_ignored():
     assert ignored("data/raw/private/informan.csv")
     assert ignored("data/raw/private/informan.xlsx")
     assert ignored("data/raw/private/dokumen_informan.csv")
-    assert not ignored("data/raw/private/README.md")
+    assert not ignored("data/raw/private/.gitkeep")
+    tracked = subprocess.run(
+        ["git", "ls-files", "data/raw/private"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
+    assert tracked == ["data/raw/private/.gitkeep"]
     assert not ignored("data/demo/private/informan_DEMO.csv")
