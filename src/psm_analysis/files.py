@@ -48,6 +48,18 @@ def write_bytes(path: str | Path, data: bytes) -> bool:
             fh.write(data)
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
+    except PermissionError as exc:
+        # On Windows a file open in Excel or Word cannot be replaced.
+        Path(tmp).unlink(missing_ok=True)
+        from psm_analysis.errors import DataError, Problem, display_path
+
+        raise DataError(
+            Problem(
+                "berkas tidak bisa ditimpa (mungkin sedang dibuka di Excel atau Word); "
+                "tutup berkas itu lalu jalankan lagi",
+                file=display_path(path),
+            )
+        ) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

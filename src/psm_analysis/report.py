@@ -169,12 +169,8 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
     parts.append("</ul>" if tables else "</ul><p>(belum ada)</p>")
 
     parts.append("<h2>Sumber data</h2>")
-    parts.append(
-        _table(
-            _read_csv(paths.processed / "sumber_tabel.csv"),
-            list((_read_csv(paths.processed / "sumber_tabel.csv") or [{}])[0].keys()),
-        )
-    )
+    sources = _read_csv(paths.processed / "sumber_tabel.csv")
+    parts.append(_table(sources, list(sources[0]) if sources else []))
     parts.append("<p>Berkas masukan yang dipakai (data_contoh = true berarti data contoh):</p>")
     parts.append(
         _table(
