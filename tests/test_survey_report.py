@@ -89,3 +89,21 @@ def test_findings_state_values_and_caveats(t):
     assert report.source_line(True).startswith("DATA CONTOH")
     with pytest.raises(KeyError):
         report.load("tidak_ada")
+
+
+def test_findings_say_why_an_alpha_is_missing(t):
+    # a variable whose alpha could not be computed gets a sentence giving the reason,
+    # not "alpha Cronbach  (selang Feldt 95 %  sampai ; ...)" with empty numbers
+    t = dict(t)
+    rel = t["reliabilitas"].copy()
+    rel.loc[rel["variabel"] == "PDS", ["alpha", "ci_bawah", "ci_atas"]] = float("nan")
+    rel.loc[rel["variabel"] == "PDS", "catatan"] = (
+        "skor total tidak bervariasi: alpha tidak terdefinisi"
+    )
+    t["reliabilitas"] = rel
+    text = report.findings(t)
+    assert (
+        "Reliabilitas Peran Dinas Sosial: alpha Cronbach tidak dapat dihitung "
+        "(skor total tidak bervariasi: alpha tidak terdefinisi; n = 10)." in text
+    )
+    assert any(s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach 0,969 ") for s in text)

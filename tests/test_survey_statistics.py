@@ -222,3 +222,50 @@ def test_mann_whitney_large_tied_groups_fall_back_to_asymptotic():
     ref = stats.mannwhitneyu(x, y, alternative="two-sided", method="asymptotic")
     assert r["metode"].startswith("asimtotik") and r["p"] == pytest.approx(ref.pvalue)
     assert r["u"] == ref.statistic
+
+
+def test_alpha_of_a_total_score_that_does_not_vary_is_an_error_not_nan():
+    # every answer identical, and items that vary but always sum to the same total:
+    # the total-score variance is 0 and alpha (a division by it) is undefined
+    for rows in ([[4, 4, 4]] * 10, [[1, 5], [5, 1], [3, 3], [2, 4]]):
+        with pytest.raises(ValueError, match="total score does not vary"):
+            cronbach_alpha(pd.DataFrame(rows))
+    # one constant item among varying ones is fine: alpha = 2/3 (1 - 2 / 3.5) = 2/7
+    a, _ = cronbach_alpha(pd.DataFrame({"a": [3, 3, 3, 3], "b": [1, 2, 3, 4], "c": [1, 2, 3, 4]}))
+    assert a == pytest.approx(1.5 * (1 - (0 + 5 / 3 + 5 / 3) / (20 / 3)))
+
+
+def test_reliability_table_reports_an_undefined_alpha():
+    from psm_analysis.survey.codebook import parse_codebook
+
+    cb = parse_codebook(
+        """
+id_column: {id: r, label: Responden}
+scales: {baik3: {values: {3: Baik, 2: Cukup Baik, 1: Kurang Baik}}}
+categories: {method: equal_width, classes: 3, labels: [Rendah, Sedang, Tinggi]}
+group_field: diklat
+profile: [{id: diklat, label: Diklat, type: choice, choices: [Ya, Tidak]}]
+variables: [{id: V, name: Pelayanan, scale: baik3}]
+indicators: [{id: I, variable: V, name: Pelayanan}]
+items:
+  - {id: B1, indicator: I, statement: Pelayanan cepat}
+  - {id: B2, indicator: I, statement: Pelayanan ramah}
+"""
+    )
+    wide = pd.DataFrame(
+        {
+            "r": list("abcd"),
+            "diklat": ["Ya", "Ya", "Tidak", "Tidak"],
+            "B1": [2, 2, 2, 2],
+            "B2": [2, 2, 2, 2],
+        }
+    )
+    alpha, items = analysis.reliability_tables(wide, cb)
+    row = alpha.iloc[0]
+    assert row["n"] == 4 and np.isnan(row["alpha"]) and np.isnan(row["ci_bawah"])
+    assert row["catatan"] == (
+        "skor total tidak bervariasi: alpha tidak terdefinisi; "
+        "n = 4 < 30: koefisien tidak stabil; baca sebagai gambaran, bukan bukti"
+    )
+    assert items["butir"].tolist() == ["B1", "B2"] and not items["valid"].any()
+    assert items["r_item_total"].isna().all()

@@ -219,13 +219,19 @@ def respondent_indices(wide: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     return out
 
 
+#: Note of a variable whose total score is the same for every respondent.
+NOTE_NO_VARIANCE = "skor total tidak bervariasi: alpha tidak terdefinisi"
+
+
 def reliability_tables(wide: pd.DataFrame, codebook: Codebook, ci: float = 0.95):
     """Cronbach's alpha per variable and item validity.
 
     Returns
     -------
     (DataFrame, DataFrame)
-        ``alpha``: ``variabel, jumlah_butir, n, alpha, ci_bawah, ci_atas, catatan``;
+        ``alpha``: ``variabel, jumlah_butir, n, alpha, ci_bawah, ci_atas, catatan``
+        (alpha NaN, with the reason in ``catatan``, when it cannot be computed: fewer
+        than 2 items or 3 complete respondents, or a total score that does not vary);
         ``items``: ``variabel, butir, n, rata_rata, r_item_total, r_kritis, valid,
         alpha_jika_dihapus``.
     """
@@ -249,9 +255,15 @@ def reliability_tables(wide: pd.DataFrame, codebook: Codebook, ci: float = 0.95)
                 }
             )
             continue
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", reliability.SmallSampleWarning)
-            a, (lo, hi) = reliability.cronbach_alpha(sub, nan_policy="listwise", ci=ci)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", reliability.SmallSampleWarning)
+                a, (lo, hi) = reliability.cronbach_alpha(sub, nan_policy="listwise", ci=ci)
+        except ValueError as err:
+            if "does not vary" not in str(err):
+                raise
+            a = lo = hi = np.nan
+            note = "; ".join(filter(None, [NOTE_NO_VARIANCE, note]))
         alpha_rows.append(
             {
                 "variabel": var.id,

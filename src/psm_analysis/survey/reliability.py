@@ -59,7 +59,7 @@ def _alpha(df: pd.DataFrame) -> float:
     k = df.shape[1]
     item_var = df.var(axis=0, ddof=1).sum()
     total_var = df.sum(axis=1).var(ddof=1)
-    if total_var == 0:
+    if total_var <= 1e-12 * max(1.0, item_var):
         return float("nan")
     return k / (k - 1) * (1.0 - item_var / total_var)
 
@@ -93,7 +93,6 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95):
     Returns
     -------
     alpha : float
-        NaN when the total score does not vary.
     (low, high) : tuple of float
         Feldt's interval.
 
@@ -101,7 +100,9 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95):
     ------
     ValueError
         On a bad ``nan_policy`` or ``ci``, fewer than 2 items or fewer than 2 complete
-        respondents, or non-numeric data.
+        respondents, non-numeric data, or a total score that does not vary (every
+        respondent with the same sum, e.g. all answers identical): alpha divides by the
+        variance of the total score and is then undefined.
 
     Warns
     -----
@@ -160,6 +161,10 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95):
     if n < SMALL_N:
         warnings.warn(small_n_note(n), SmallSampleWarning, stacklevel=2)
     alpha = _alpha(df)
+    if math.isnan(alpha):
+        raise ValueError(
+            "the total score does not vary (every respondent has the same sum): alpha is undefined"
+        )
     gamma = 1.0 - ci
     df1, df2 = n - 1, (n - 1) * (k - 1)
     low = 1.0 - (1.0 - alpha) * stats.f.isf(gamma / 2, df1, df2)

@@ -267,6 +267,13 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
     rel = t["reliabilitas"]
     for _, r in rel.iterrows():
         name = var.set_index("variabel").loc[r["variabel"], "nama_variabel"]
+        if pd.isna(r["alpha"]):
+            reason = str(r["catatan"]).split("; n = ")[0] if pd.notna(r["catatan"]) else ""
+            out.append(
+                f"Reliabilitas {name}: alpha Cronbach tidak dapat dihitung "
+                f"({reason + '; ' if reason else ''}n = {int(r['n'])})."
+            )
+            continue
         out.append(
             f"Reliabilitas {name}: alpha Cronbach {format_number(r['alpha'], 3)} "
             f"(selang Feldt 95 % {format_number(r['ci_bawah'], 3)} sampai "
