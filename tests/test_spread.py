@@ -142,3 +142,27 @@ def test_on_the_seed_tables_read_from_data_raw():
     villages = tabs.desa_kelurahan[tabs.desa_kelurahan["kecamatan"] == "Bunut"]
     assert len(villages) == 10
     assert sorted(villages["tingkat"].value_counts().items()) == [("desa", 9), ("kelurahan", 1)]
+
+
+def test_chi_square_rejects_missing_or_non_count_values(frame):
+    # a missing count used to give X2 = NaN with a "significant" Monte Carlo p of
+    # 1 / (n + 1); a missing weight a numpy error about pvals
+    bad = frame.astype({"jumlah_psm": "Int64", "jumlah_desa_kelurahan": "Int64"})
+    bad.loc[7, "jumlah_psm"] = pd.NA
+    with pytest.raises(
+        ValueError, match=r"^jumlah_psm must be a whole number >= 0 in every row \(not in: Bunut\)$"
+    ):
+        spread.proportional_fit(bad, n_simulations=10)
+    bad = frame.astype({"jumlah_desa_kelurahan": "Int64"})
+    bad.loc[0, "jumlah_desa_kelurahan"] = pd.NA
+    with pytest.raises(
+        ValueError, match=r"^jumlah_desa_kelurahan must be positive in every row \(not in: Ukui\)$"
+    ):
+        spread.proportional_fit(bad, n_simulations=10)
+    for value in (2.5, -1):
+        bad = frame.astype({"jumlah_psm": float})
+        bad.loc[1, "jumlah_psm"] = value
+        with pytest.raises(
+            ValueError, match=r"whole number >= 0 in every row \(not in: Pangkalan Kerinci\)"
+        ):
+            spread.proportional_fit(bad, n_simulations=10)

@@ -154,10 +154,19 @@ def proportional_fit(
     import numpy as np
     from scipy import stats
 
-    if df[weight].le(0).any():
-        raise ValueError(f"{weight} must be positive in every row")
     obs = df.set_index(label)[observed].astype(float)
     w = df.set_index(label)[weight].astype(float)
+    bad_w = w.isna() | (w <= 0)
+    if bad_w.any():
+        raise ValueError(
+            f"{weight} must be positive in every row (not in: {', '.join(map(str, w.index[bad_w]))})"
+        )
+    bad_o = obs.isna() | (obs < 0) | (obs.fillna(0) % 1 != 0)
+    if bad_o.any():
+        raise ValueError(
+            f"{observed} must be a whole number >= 0 in every row "
+            f"(not in: {', '.join(map(str, obs.index[bad_o]))})"
+        )
     n = int(obs.sum())
     expected = w / w.sum() * n
     res = stats.chisquare(obs.to_numpy(), expected.to_numpy())
