@@ -229,3 +229,79 @@ def test_delimiters_and_windows_encoding(tmp_path, delimiter):
     assert list(df.columns) == ["No.", "Kecamatan", "Jumlah"]
     assert df["Kecamatan"].tolist() == ["Bunut", "Tél"]
     assert df["Jumlah"].tolist() == [1250.0, 12.5]
+
+
+def _sheet(path, rows):
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["Sumber Data : Dinas Sosial Kab. Pelalawan"],
+        ["SUMBER DATA: Dinas Sosial Kab. Pelalawan"],
+        ["Sumber", ": Dinas Sosial Kab. Pelalawan"],
+        ["Sumber :", "Dinas Sosial Kab. Pelalawan"],
+    ],
+)
+def test_sumber_line_variants_are_the_footer_not_a_data_row(tmp_path, footer):
+    # "Sumber Data :" used to become a data row "Sumber Data : ..." with an empty count
+    df = read_table(
+        _sheet(tmp_path / "t.xlsx", [["Kecamatan", "PSM"], ["Bunut", 10], ["Langgam", 8], footer])
+    )
+    assert df["Kecamatan"].tolist() == ["Bunut", "Langgam"]
+    assert df["PSM"].tolist() == [10, 8]
+    assert df.attrs["sumber"] == " ".join(footer)
+
+
+@pytest.mark.parametrize("sumber", [[], ["Sumber: Dinas Sosial"]])
+def test_a_second_table_below_the_first_is_an_error_not_merged(tmp_path, sumber):
+    # a second table on the same sheet used to be read as more data rows (or as notes)
+    rows = [
+        ["Tabel I.3 Kegiatan"],
+        ["Kegiatan", "Keterangan"],
+        ["Rapat koordinasi", "Terlaksana"],
+        sumber,
+        [],
+        ["TABEL I.4 Diklat PSM"],
+        ["Nama Diklat", "Keterangan"],
+        ["Diklat dasar", "Belum Terlaksana"],
+    ]
+    with pytest.raises(DataError) as err:
+        read_table(_sheet(tmp_path / "t.xlsx", rows))
+    (p,) = err.value.problems
+    assert (p.row, p.value, p.message, p.expected) == (
+        6,
+        "TABEL I.4 Diklat PSM",
+        "tabel kedua di lembar yang sama",
+        "satu tabel per lembar: pindahkan tabel ini ke lembar atau berkas sendiri",
+    )
+
+
+def test_a_repeated_header_row_is_an_error(tmp_path):
+    rows = [
+        ["No.", "Kecamatan", "PSM"],
+        [1, "Bunut", 10],
+        ["NO.", "KECAMATAN", "PSM"],
+        [2, "Ukui", 12],
+    ]
+    with pytest.raises(DataError) as err:
+        read_table(_sheet(tmp_path / "t.xlsx", rows))
+    (p,) = err.value.problems
+    assert (p.row, p.message) == (3, "tabel kedua di lembar yang sama")
+
+
+def test_notes_mentioning_a_table_stay_notes(tmp_path):
+    rows = [
+        ["Kecamatan", "PSM"],
+        ["Bunut", 10],
+        ["Sumber: Dinsos"],
+        ["Tabel ini disusun dari laporan"],
+    ]
+    df = read_table(_sheet(tmp_path / "t.xlsx", rows))
+    assert df.attrs["catatan"] == ["Tabel ini disusun dari laporan"]

@@ -37,7 +37,13 @@ MSG_TOTAL = (
 _TOTAL_LABEL = re.compile(
     r"(jumlah|total)(\s+(total|seluruhnya|keseluruhan|kabupaten))?\s*:?", re.IGNORECASE
 )
-_SUMBER = re.compile(r"sumber\s*:", re.IGNORECASE)
+#: The source line, matched on a row's cells joined by spaces: "Sumber: ...",
+#: "SUMBER DATA : ...", or "Sumber" and ": ..." in two cells.
+_SUMBER = re.compile(r"sumber(\s+data)?\s*:", re.IGNORECASE)
+#: The title of another table ("Tabel I.4 ...", "TABEL 3.1 ...") below the first one.
+_TABLE_TITLE = re.compile(r"(?i:tabel)\s+(?:[IVXLC]+|\d+)(?:\.\d+)*\b")
+MSG_SECOND_TABLE = "tabel kedua di lembar yang sama"
+EXPECTED_ONE_TABLE = "satu tabel per lembar: pindahkan tabel ini ke lembar atau berkas sendiri"
 _NOTE = re.compile(r"(keterangan|catatan|ket\.?)\s*:|\*", re.IGNORECASE)
 _NUMBER_LIKE = re.compile(r"[-+\u2212]?\d")
 #: A number, perhaps followed by "%" or one word (a unit): "1.250", "12,5 %", "120 orang".
@@ -213,20 +219,32 @@ def _header_names(filled, first: int, last: int, width: int) -> list[str | None]
     return names
 
 
-def _split_body(grid, start: int):
-    """Data rows as (Excel row, cells), the Sumber line and the notes, from ``start``."""
+def _split_body(grid, start: int, header: list[Any], where: dict):
+    """Data rows as (Excel row, cells), the Sumber line and the notes, from ``start``.
+
+    A row titling another table ("Tabel I.4 ...") or repeating the header row
+    (``header``, its filled cells) is an error: a second table on the sheet would
+    otherwise be read as more data rows or notes."""
     data: list[tuple[int, list[Any]]] = []
     sumber = None
     notes: list[str] = []
+    header_key = [str(v).casefold() for v in _non_empty(header)]
     for i in range(start, len(grid)):
         cells = _non_empty(grid[i])
         if not cells:
             continue
         first = str(cells[0])
+        joined = " ".join(str(v) for v in cells)
+        if _TABLE_TITLE.match(first) or [str(v).casefold() for v in cells] == header_key:
+            raise DataError(
+                Problem(
+                    MSG_SECOND_TABLE, row=i + 1, value=first, expected=EXPECTED_ONE_TABLE, **where
+                )
+            )
         if sumber is not None:
-            notes.append(" ".join(str(v) for v in cells))
-        elif _SUMBER.match(first):
-            sumber = " ".join(str(v) for v in cells)
+            notes.append(joined)
+        elif _SUMBER.match(joined):
+            sumber = joined
         elif len(cells) == 1 and _NOTE.match(first):
             notes.append(first)
         else:
@@ -334,7 +352,8 @@ def read_table(
       the columns ("(1)", "(2)", ...) under the header is skipped.
     - The "Sumber: ..." line is kept in ``df.attrs["sumber"]`` as written; lines starting
       "Keterangan:", "Catatan:" or "*" and everything after the Sumber line go to
-      ``df.attrs["catatan"]``. Empty rows are dropped.
+      ``df.attrs["catatan"]``. Empty rows are dropped. A second table below the first
+      (a row "Tabel ..." or a repeat of the header row) is an error.
     - A column whose filled cells mostly look like numbers ("1.250", "12,5 %",
       "120 orang", "-"; not dotted codes like "14.05.08", not a column named Kode...) is
       numeric: every cell is parsed with :func:`~psm_analysis.numbers.parse_number`
@@ -383,7 +402,7 @@ def read_table(
     start = header_end + 1
     if start < len(grid) and _is_column_numbers(grid[start]):
         start += 1
-    data, sumber, notes = _split_body(grid, start)
+    data, sumber, notes = _split_body(grid, start, grid[header_row], where)
     keep, columns = _column_names(names, data, width, where)
 
     totals = [
