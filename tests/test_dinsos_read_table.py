@@ -305,3 +305,26 @@ def test_notes_mentioning_a_table_stay_notes(tmp_path):
     ]
     df = read_table(_sheet(tmp_path / "t.xlsx", rows))
     assert df.attrs["catatan"] == ["Tabel ini disusun dari laporan"]
+
+
+def test_percent_formatted_xlsx_cells_read_as_printed(tmp_path):
+    # Excel stores 12,5 % as 0.125 with a "%" number format; the CSV of the same table
+    # says "12,5 %" -> 12.5. Both must give the percentage as printed.
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Kecamatan", "Persentase PSM"])
+    for name, share in (("Bunut", 0.12345), ("Ukui", 0.87655)):
+        ws.append([name, share])
+    ws.append(["Jumlah", 1])
+    for row in (2, 3, 4):
+        ws.cell(row=row, column=2).number_format = "0.00%"
+    wb.save(tmp_path / "t.xlsx")
+    df = read_table(tmp_path / "t.xlsx")
+    assert df["Persentase PSM"].tolist() == [12.345, 87.655]
+    assert df.attrs["jumlah"] == {"Persentase PSM": 100}
+    csv = tmp_path / "t.csv"
+    csv.write_text("Kecamatan;Persentase PSM\nBunut;12,345 %\nUkui;87,655 %\nJumlah;100 %\n")
+    with pytest.raises(DataError, match="angka ambigu"):  # "12,345": thousands or decimals?
+        read_table(csv)
+    csv.write_text("Kecamatan;Persentase PSM\nBunut;12,5 %\nUkui;87,5 %\nJumlah;100 %\n")
+    assert read_table(csv)["Persentase PSM"].tolist() == [12.5, 87.5]

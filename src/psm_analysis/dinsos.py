@@ -118,9 +118,26 @@ def _read_xlsx_grid(path: Path, sheet: str | int | None, shown: str):
                 expected="salah satu dari: " + ", ".join(wb.sheetnames),
             )
         )
-    grid = [[_cell(c) for c in row] for row in ws.iter_rows(values_only=True)]
+    grid = [[_cell(_xlsx_value(c)) for c in row] for row in ws.iter_rows()]
     merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
     return grid, merged, ws.title
+
+
+def _xlsx_value(cell) -> Any:
+    """A cell's value as printed: a number shown with a "%" format (stored as a
+    fraction, 0.125 for 12,5 %) is scaled to percent like the CSV of the same table."""
+    v = cell.value
+    if (
+        isinstance(v, (int, float))
+        and not isinstance(v, bool)
+        and "%" in (cell.number_format or "")
+        and math.isfinite(v)
+    ):
+        from decimal import Decimal
+
+        scaled = Decimal(repr(v)) * 100
+        return int(scaled) if isinstance(v, int) else float(scaled)
+    return v
 
 
 def _filled(grid, merged):
@@ -357,7 +374,8 @@ def read_table(
     - A column whose filled cells mostly look like numbers ("1.250", "12,5 %",
       "120 orang", "-"; not dotted codes like "14.05.08", not a column named Kode...) is
       numeric: every cell is parsed with :func:`~psm_analysis.numbers.parse_number`
-      (ambiguous or bad cells are errors). The column gets ``Int64``/``Float64`` values; when cells carry a
+      (ambiguous or bad cells are errors); an xlsx number shown as a percentage (stored
+      as 0.125 for 12,5 %) is read as printed (12.5), like the CSV. The column gets ``Int64``/``Float64`` values; when cells carry a
       unit ("120 orang") a column ``<name>_satuan`` is added, when some are nil ("-") a
       boolean column ``<name>_nihil``.
     - A row labelled "Jumlah"/"Total" is checked, for every numeric column (except No.,
