@@ -328,3 +328,15 @@ def test_percent_formatted_xlsx_cells_read_as_printed(tmp_path):
         read_table(csv)
     csv.write_text("Kecamatan;Persentase PSM\nBunut;12,5 %\nUkui;87,5 %\nJumlah;100 %\n")
     assert read_table(csv)["Persentase PSM"].tolist() == [12.5, 87.5]
+
+
+def test_rupiah_column_is_numeric_with_its_unit(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Kegiatan;Anggaran\nRapat;Rp 1.250.000\nDiklat;Rp 2.500.000,50\nJumlah;Rp 3.750.000,50\n",
+        encoding="utf-8",
+    )
+    df = read_table(path)
+    assert df["Anggaran"].tolist() == [1250000.0, 2500000.5]
+    assert df["Anggaran_satuan"].tolist() == ["Rp", "Rp"]
+    assert df.attrs["jumlah"] == {"Anggaran": 3750000.5}

@@ -51,6 +51,16 @@ from psm_analysis.numbers import (
         (pd.NA, ParsedNumber(None, na=True)),
         (7, ParsedNumber(7)),
         (2.5, ParsedNumber(2.5)),
+        # as Excel exports them: non-breaking spaces, rupiah amounts, "persen"
+        ("\u00a01.250\u00a0", ParsedNumber(1250)),
+        ("12,5\u00a0%", ParsedNumber(12.5, percent=True)),
+        ("1.250\u00a0orang", ParsedNumber(1250, unit="orang")),
+        ("Rp 1.250.000", ParsedNumber(1250000, unit="Rp")),
+        ("Rp1.250", ParsedNumber(1250, unit="Rp")),
+        ("Rp. 1.250.000,50", ParsedNumber(1250000.5, unit="Rp")),
+        ("RP\u00a0750", ParsedNumber(750, unit="Rp")),
+        ("12,5 persen", ParsedNumber(12.5, percent=True)),
+        ("100 Persen", ParsedNumber(100, percent=True)),
     ],
 )
 def test_parse_number(text, expected):
@@ -104,7 +114,26 @@ def test_bad_and_ambiguous_numbers_name_the_cell(text, message):
 
 
 @pytest.mark.parametrize(
-    "text", ["12.5", "0.500", "1250.5", "12,345", "1,250.5", "1.25.000", "2017.", "12x", True]
+    "text",
+    [
+        "12.5",
+        "0.500",
+        "1250.5",
+        "12,345",
+        "1,250.5",
+        "1.25.000",
+        "2017.",
+        "12x",
+        True,
+        "Rp 1,250",
+        "Rp 5 orang",
+        "Rp 5 %",
+        "Rp",
+        "Rp -",
+        "1\u00a0250",
+        "1.2.3",
+        "1,2,3",
+    ],
 )
 def test_ambiguous_or_bad_strings_are_never_guessed(text):
     with pytest.raises(DataError):

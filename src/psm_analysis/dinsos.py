@@ -46,8 +46,9 @@ MSG_SECOND_TABLE = "tabel kedua di lembar yang sama"
 EXPECTED_ONE_TABLE = "satu tabel per lembar: pindahkan tabel ini ke lembar atau berkas sendiri"
 _NOTE = re.compile(r"(keterangan|catatan|ket\.?)\s*:|\*", re.IGNORECASE)
 _NUMBER_LIKE = re.compile(r"[-+\u2212]?\d")
-#: A number, perhaps followed by "%" or one word (a unit): "1.250", "12,5 %", "120 orang".
-_NUMBER_SHAPE = re.compile(r"[-+\u2212]?\d[\d.,]*\s*(?:%|[^\W\d_]+)?")
+#: A number, perhaps followed by "%" or one word (a unit): "1.250", "12,5 %", "120 orang",
+#: or a rupiah amount "Rp 1.250.000".
+_NUMBER_SHAPE = re.compile(r"(?:(?i:rp)\.?\s*)?[-+\u2212]?\d[\d.,]*\s*(?:%|[^\W\d_]+)?")
 _CODE = re.compile(r"\d+(?:\.\d+){2,}")
 _THOUSANDS_ONLY = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _COLUMN_NUMBER = re.compile(r"\(?(\d+)\)?")

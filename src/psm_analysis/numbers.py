@@ -9,7 +9,9 @@ Parsing (:func:`parse_number`, :func:`parse_series`) accepts
   ``"1.250.000,5"`` -> 1250000.5;
 - ``"12,5"`` -> 12.5 (comma = decimals);
 - ``"66,67%"`` or ``"66,67 %"`` -> 66.67 with ``percent=True``;
-- ``"120 orang"`` -> 120 with ``unit="orang"`` (see :data:`UNITS`);
+- ``"120 orang"`` -> 120 with ``unit="orang"`` (see :data:`UNITS`); ``"12,5 persen"``
+  as ``"12,5 %"``;
+- ``"Rp 1.250.000"`` (also ``"Rp1.250"``, ``"Rp. 1.250,50"``) -> 1250000 with ``unit="Rp"``;
 - ``"-5"`` -> -5 (a sign directly before a digit);
 - ``"-"``, ``"\u2013"``, ``"\u2014"``, ``"\u2212"`` (and ``"- orang"``) -> 0 with
   ``nil=True``: BPS tables print "-" for nil (zero);
@@ -77,6 +79,8 @@ _WS = re.compile(r"[\s\u00a0\u202f]+")
 _SHAPE = re.compile(
     r"(?P<sign>[-+\u2212]?)(?P<core>\d[\d.,]*)\s*(?:(?P<pct>%)|(?P<unit>[^\W\d_][^\d%]*))?",
 )
+_RUPIAH = re.compile(r"(?i:rp)\.?\s*(?=[-+\u2212]?\d)")
+_PERCENT_WORD = "persen"
 _NIL_UNIT = re.compile(r"[-\u2013\u2014\u2212]\s*(?P<unit>[^\W\d_][^\d%]*)")
 _INT = re.compile(r"\d+")
 _DEC = re.compile(r"(?P<i>\d+),(?P<f>\d+)")
@@ -200,12 +204,19 @@ def parse_number(text: object, **where: object) -> ParsedNumber:
     m = _NIL_UNIT.fullmatch(s)
     if m:
         return ParsedNumber(0, unit=_unit(m["unit"], text, where), nil=True)
+    rupiah = _RUPIAH.match(s)
+    if rupiah:
+        s = s[rupiah.end() :]
     m = _SHAPE.fullmatch(s)
-    if not m:
+    if not m or (rupiah and (m["unit"] or m["pct"])):
         raise _problem(MSG_UNRECOGNISED, text, EXPECTED_NUMBER, where)
     value = _core_value(m["core"], text, where)
     if m["sign"] in ("-", "\u2212"):
         value = -value
+    if rupiah:
+        return ParsedNumber(value, unit="Rp")
+    if m["unit"] is not None and _WS.sub(" ", m["unit"]).strip().casefold() == _PERCENT_WORD:
+        return ParsedNumber(value, percent=True)
     return ParsedNumber(value, unit=_unit(m["unit"], text, where), percent=m["pct"] is not None)
 
 
