@@ -101,6 +101,19 @@ def test_csv_variants_read_like_the_workbook(tmp_path, sep, encoding, bom, decim
     assert got.data.equals(xlsx)
 
 
+def test_template_saved_as_csv_by_excel_skips_the_statement_row(tmp_path):
+    # Excel's "Save As CSV" of the template keeps row 2 (the statements): it used to be
+    # read as a respondent, with 37 problems ("pilihan tidak dikenal: Desa/Kelurahan"...)
+    data = rows()
+    xlsx = read_answers(write_xlsx(tmp_path, data), CB)
+    labels = [CB.label_of(c) for c in COLS]
+    path = write_csv(tmp_path, COLS, [labels, *data], sep=";", encoding="cp1252", decimal=",")
+    assert validate_file(path) == []
+    got = read_answers(path, CB)
+    assert got.rows == list(range(3, 13))  # as in the workbook: row 2 holds the statements
+    assert got.data.equals(xlsx.data)
+
+
 def test_cp1252_umlaut_does_not_break_reading(tmp_path):
     header = COLS
     data = rows()

@@ -106,17 +106,22 @@ def read_table(path: str | Path, codebook: Codebook | None = None) -> RawTable:
                 expected=", ".join(ANSWER_SUFFIXES),
             )
         )
-    table = _read_xlsx(path, file, codebook) if suffix != ".csv" else _read_csv(path, file)
+    table = _read_xlsx(path, file) if suffix != ".csv" else _read_csv(path, file)
     if not any(not _is_empty(h) for h in table.header):
         raise DataError(
             Problem("berkas tidak punya baris judul kolom", file=file, sheet=table.sheet, row=1)
         )
+    # the template's row 2 (statements), kept too when Excel saves the template as CSV
+    if codebook is not None and table.rows:
+        if _is_label_row(table.rows[0][1], table.header, codebook):
+            table.rows = table.rows[1:]
+            table.header_row = 2
     if _norm(table.header[0]) in TIMESTAMP_HEADERS:
         table.kind = "google_forms"
     return table
 
 
-def _read_xlsx(path: Path, file: str, codebook: Codebook | None) -> RawTable:
+def _read_xlsx(path: Path, file: str) -> RawTable:
     import zipfile
 
     from openpyxl import load_workbook
@@ -135,11 +140,7 @@ def _read_xlsx(path: Path, file: str, codebook: Codebook | None) -> RawTable:
         return RawTable(file, ws.title, [], [], "xlsx")
     header = ["" if v is None else str(v).strip() for v in values[0]]
     rows = [(i + 2, list(r)) for i, r in enumerate(values[1:])]
-    table = RawTable(file, ws.title, header, rows, "xlsx")
-    if codebook is not None and rows and _is_label_row(rows[0][1], header, codebook):
-        table.rows = rows[1:]
-        table.header_row = 2
-    return table
+    return RawTable(file, ws.title, header, rows, "xlsx")
 
 
 def _is_label_row(cells: list[object], header: list[str], codebook: Codebook) -> bool:
