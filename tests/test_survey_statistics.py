@@ -235,23 +235,31 @@ def test_alpha_of_a_total_score_that_does_not_vary_is_an_error_not_nan():
     assert a == pytest.approx(1.5 * (1 - (0 + 5 / 3 + 5 / 3) / (20 / 3)))
 
 
-def test_reliability_table_reports_an_undefined_alpha():
+def _tiny_codebook(required: bool = True, reverse_b2: bool = True):
+    """One variable of two items on a 1-3 scale (B2 a negative statement unless told),
+    group field ``diklat`` (Ya / Tidak)."""
     from psm_analysis.survey.codebook import parse_codebook
 
-    cb = parse_codebook(
-        """
-id_column: {id: r, label: Responden}
-scales: {baik3: {values: {3: Baik, 2: Cukup Baik, 1: Kurang Baik}}}
-categories: {method: equal_width, classes: 3, labels: [Rendah, Sedang, Tinggi]}
+    req = "" if required else ", required: false"
+    rev = ", reverse: true" if reverse_b2 else ""
+    return parse_codebook(
+        f"""
+id_column: {{id: r, label: Responden}}
+scales: {{baik3: {{values: {{3: Baik, 2: Cukup Baik, 1: Kurang Baik}}}}}}
+categories: {{method: equal_width, classes: 3, labels: [Rendah, Sedang, Tinggi]}}
 group_field: diklat
-profile: [{id: diklat, label: Diklat, type: choice, choices: [Ya, Tidak]}]
-variables: [{id: V, name: Pelayanan, scale: baik3}]
-indicators: [{id: I, variable: V, name: Pelayanan}]
+profile: [{{id: diklat, label: Diklat, type: choice, choices: [Ya, Tidak]{req}}}]
+variables: [{{id: V, name: Pelayanan, scale: baik3}}]
+indicators: [{{id: I, variable: V, name: Pelayanan}}]
 items:
-  - {id: B1, indicator: I, statement: Pelayanan cepat}
-  - {id: B2, indicator: I, statement: Pelayanan ramah}
+  - {{id: B1, indicator: I, statement: Pelayanan cepat}}
+  - {{id: B2, indicator: I, statement: Pelayanan berbelit{rev}}}
 """
     )
+
+
+def test_reliability_table_reports_an_undefined_alpha():
+    cb = _tiny_codebook(reverse_b2=False)
     wide = pd.DataFrame(
         {
             "r": list("abcd"),
@@ -269,3 +277,21 @@ items:
     )
     assert items["butir"].tolist() == ["B1", "B2"] and not items["valid"].any()
     assert items["r_item_total"].isna().all()
+
+
+def test_group_comparison_leaves_out_a_blank_group_answer():
+    # an optional group field (required: false) left blank used to crash with
+    # "boolean value of NA is ambiguous"; the respondent is simply in neither group
+    cb = _tiny_codebook(required=False)
+    wide = pd.DataFrame(
+        {
+            "r": list("abcde"),
+            "diklat": pd.array(["Ya", "Ya", "Tidak", "Tidak", None], dtype="string"),
+            "B1": [3, 3, 2, 1, 2],
+            "B2": [1, 2, 2, 3, 1],
+        }
+    )
+    g = analysis.group_comparison(wide, cb).iloc[0]
+    # indices: a 100, b 83.33 (Ya); c 66.67, d 33.33 (Tidak); e left out
+    assert (g["n_a"], g["n_b"], g["u"], g["r_rank_biserial"]) == (2, 2, 4.0, 1.0)
+    assert g["median_a"] == pytest.approx(275 / 3) and g["median_b"] == pytest.approx(50.0)

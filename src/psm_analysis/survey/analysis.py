@@ -316,7 +316,7 @@ def group_comparison(
     f = codebook.profile_field(field)
     a_lab, b_lab = f.choices[0], f.choices[1]
     idx = respondent_indices(wide, codebook)
-    grp = wide[field].astype("string").tolist()
+    grp = [None if pd.isna(g) else str(g) for g in wide[field]]  # blank: in neither group
     rows = []
     for var in codebook.variables:
         values = idx[f"indeks_{var.id}"].to_numpy(dtype=float)
