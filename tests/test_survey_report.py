@@ -34,8 +34,8 @@ def test_indicator_table_in_thesis_layout(t):
         "No.",
         "Butir",
         "Pernyataan",
-        "Sangat Setuju (5) F",
-        "Sangat Setuju (5) %",
+        "SS F",
+        "SS %",
     ]
     assert list(table.columns[-4:]) == ["Skor", "Skor maks.", "Indeks (%)", "Kategori"]
     assert table["Butir"].tolist() == ["KIN01", "KIN02", ""]
@@ -48,8 +48,11 @@ def test_indicator_table_in_thesis_layout(t):
         73.0,
         "Cukup Baik",
     )
-    assert table.iloc[:2]["Sangat Setuju (5) F"].sum() == last["Sangat Setuju (5) F"]
-    assert fmt["Setuju (4) %"] == "percent:1"
+    assert table.iloc[:2]["SS F"].sum() == last["SS F"]
+    assert fmt["S %"] == "percent:1"
+    # the short heads are explained before the category rule
+    assert rule.startswith("SS = Sangat Setuju (skor 5); S = Setuju (skor 4); RR = Ragu-ragu")
+    assert "STS = Sangat Tidak Setuju (skor 1); F = jumlah responden" in rule
     assert rule.endswith("73,33 % sampai 100,00 % = Baik.")
     negative, _, _ = report.indicator_table(t, "KIN_F4")
     assert negative["Pernyataan"].iloc[1].endswith("(pernyataan negatif, skor dibalik)")
@@ -107,3 +110,11 @@ def test_findings_say_why_an_alpha_is_missing(t):
         "(skor total tidak bervariasi: alpha tidak terdefinisi; n = 10)." in text
     )
     assert any(s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach 0,969 ") for s in text)
+
+
+def test_answer_heads_fall_back_to_full_labels_when_initials_clash():
+    assert report._abbreviations([(2, "Baik"), (1, "Buruk")]) == {"Baik": "Baik", "Buruk": "Buruk"}
+    assert report._abbreviations([(2, "Sangat Setuju"), (1, "Setuju")]) == {
+        "Sangat Setuju": "SS",
+        "Setuju": "S",
+    }

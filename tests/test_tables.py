@@ -97,7 +97,8 @@ def test_docx_is_a_real_word_table(frame, paths):
     assert table.style.name == "Table Grid"
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0] == list(frame.columns)
-    assert cells[1] == ["Bunut", "10", "1,00", "8,33 %", "2018", "1.250,50"]
+    # a non-breaking space keeps "8,33 %" on one line in a narrow column
+    assert cells[1] == ["Bunut", "10", "1,00", "8,33\u00a0%", "2018", "1.250,50"]
     assert cells[3][-1] == "..."
     paras = [p.text for p in doc.paragraphs if p.text]
     assert paras == [
@@ -282,3 +283,80 @@ def test_named_index_becomes_a_column(paths):
     filtered = pd.DataFrame({"A": [1, 2, 3]}).iloc[[0, 2]]
     rec = tables.export_table(filtered, "flt", title="T", source="S", paths=paths)
     assert rec["columns"] == ["A"]
+
+
+def _docx_layout(path):
+    from docx import Document
+
+    doc = Document(str(path))
+    table = doc.tables[0]
+    widths = [round(c.width.cm, 2) for c in table.columns]
+    size = table.rows[1].cells[0].paragraphs[0].runs[0].font.size.pt
+    header = table.rows[0]._tr.trPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader"
+    )
+    return doc.sections[0], widths, size, header is not None
+
+
+def test_docx_columns_sized_to_content_and_header_repeats(frame, paths):
+    from docx.enum.section import WD_ORIENT
+
+    _export(frame, paths)
+    section, widths, size, repeats = _docx_layout(paths.tables / "psm_kec.docx")
+    assert section.orientation == WD_ORIENT.PORTRAIT and size == 11
+    assert repeats  # Word repeats the header row on every page of a long table
+    # a narrow table keeps its natural widths inside the 14 cm text block, not 6 equal ones
+    assert sum(widths) <= 14.0 + 1e-6
+    assert len(set(widths)) > 1
+
+
+def test_wide_docx_table_goes_landscape_with_words_unbroken(paths):
+    from docx.enum.section import WD_ORIENT
+
+    text = "Saya segera mencari tahu ketika ada masalah sosial di desa saya."
+    wide = pd.DataFrame(
+        {"No.": ["1"], "Pernyataan": [text]}
+        | {f"K{j} %": [33.3] for j in range(12)}
+        | {"Kategori": ["Cukup Baik"]}
+    )
+    tables.export_table(wide, "lebar", title="Lebar", source="Contoh", paths=paths)
+    section, widths, size, _ = _docx_layout(paths.tables / "lebar.docx")
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert section.page_width.cm == pytest.approx(29.7, abs=0.01)
+    assert sum(widths) == pytest.approx(29.7 - 4 - 3, abs=0.1)
+    # the statement gets the room left over; no column is narrower than its longest word
+    assert widths[1] == max(widths) and widths[1] >= 3.0
+    formatted = tables.format_table(wide)
+    for w, col in zip(widths, formatted.columns, strict=True):
+        longest = max(
+            tables._words(col) + [x for v in formatted[col] for x in tables._words(v)],
+            key=lambda x: tables._text_cm(x, size, True),
+        )
+        assert w >= tables._text_cm(longest, size) + 0.38
+
+
+def test_forget_outputs_survives_a_sidecar_deleted_by_a_parallel_notebook(
+    frame, tmp_path, monkeypatch
+):
+    """reproduce runs notebooks in parallel: 05 may delete its sidecar after 03 listed it."""
+    paths = get_paths(tmp_path)
+    notebook.setup("05", paths=paths)
+    _export(frame, paths, name="lima")
+    notebook.setup("03", paths=paths)
+    _export(frame, paths, name="tiga")
+    vanishing = paths.tables / "lima.json"
+    real_read = type(vanishing).read_text
+
+    def read_text(self, *args, **kwargs):
+        if self == vanishing:
+            self.unlink()  # the other kernel wins the race
+        return real_read(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(vanishing), "read_text", read_text)
+    removed = notebook.forget_outputs("03", paths=paths)
+    assert sorted(p.name for p in removed) == [
+        "tiga.docx",
+        "tiga.json",
+        "tiga.md",
+        "tiga.xlsx",
+    ]

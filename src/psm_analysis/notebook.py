@@ -111,6 +111,9 @@ def forget_outputs(number: str, paths=None) -> list:
         for sidecar in sorted(folder.glob("*.json")):
             try:
                 rec = json.loads(sidecar.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                # another notebook running at the same time forgot its own outputs
+                continue
             except (ValueError, UnicodeDecodeError):
                 continue
             if not isinstance(rec, dict) or rec.get("notebook") != number:
@@ -120,9 +123,9 @@ def forget_outputs(number: str, paths=None) -> list:
             for name in rec.get("files", []):
                 target = folder / name
                 if target.parent == folder and target.is_file():
-                    target.unlink()
+                    target.unlink(missing_ok=True)
                     removed.append(target)
-            sidecar.unlink()
+            sidecar.unlink(missing_ok=True)
             removed.append(sidecar)
     return removed
 

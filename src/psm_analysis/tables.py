@@ -350,6 +350,123 @@ def _workbook(df, fmts, label, title, source_line, notes):
     return wb
 
 
+#: Paper and margins of the Word tables (cm): A4 with the usual thesis margins.
+_PAPER = (21.0, 29.7)
+_MARGINS = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}
+#: Font sizes (pt) tried from the largest down until the table fits the text width.
+_FONT_SIZES = (11, 10, 9, 8)
+#: Left + right cell padding of Word's "Table Grid" (2 x 0.19 cm) plus a little slack.
+_CELL_PAD_CM = 0.40
+#: Approximate advance widths of Times New Roman characters, in em (capitals, digits,
+#: everything else), with a little to spare.
+_CHAR_EM = {"upper": 0.68, "digit": 0.51, "other": 0.47}
+#: Widest a column may grow (cm) before its text wraps.
+_MAX_COL_CM = 8.0
+
+
+def _text_cm(text: str, pt: float, bold: bool = False) -> float:
+    em = sum(
+        _CHAR_EM["upper" if c.isupper() else "digit" if c.isdigit() else "other"] for c in text
+    )
+    return em * pt / 72 * 2.54 * (1.06 if bold else 1.0)
+
+
+def _words(text: str) -> list[str]:
+    """The pieces Word will not break: words, split after hyphens ("Ragu-" "ragu")."""
+    import re
+
+    return re.findall(r"[^\s-]+-?|-", text) or [""]
+
+
+def _share(low: list[float], high: list[float], available: float) -> list[float]:
+    """Widths from ``low`` towards ``high``, the room above ``sum(low)`` shared in
+    proportion to what each column lacks."""
+    if sum(high) <= available:
+        return high
+    lack = [h - lo for lo, h in zip(low, high, strict=True)]
+    room = available - sum(low)
+    total = sum(lack)
+    return [lo + room * k / total for lo, k in zip(low, lack, strict=True)]
+
+
+def _column_widths(
+    formatted, pt: float, available: float
+) -> tuple[list[float], list[float]] | None:
+    """Column widths (cm) for ``formatted`` at font size ``pt`` and the widths each
+    column's longest body line would need, or None if even the longest word of every
+    column does not fit in ``available`` cm.
+
+    Each column gets at least its longest word (so no word is broken across lines),
+    then, while room is left, up to its longest body line, and last up to its header
+    on one line; at each step the room is shared in proportion to what each column
+    still lacks.
+    """
+    minimum, body_w, full_w = [], [], []
+    for col in formatted.columns:
+        header = str(col)
+        body = [str(v) for v in formatted[col].tolist()]
+        words = [_text_cm(w, pt, True) for w in _words(header)]
+        words += [_text_cm(w, pt) for v in body for w in _words(v)]
+        lo = max(words) + _CELL_PAD_CM
+        cap = max(lo, _MAX_COL_CM)
+        line = max([_text_cm(v, pt) for v in body] or [0.0]) + _CELL_PAD_CM
+        mid = min(max(line, lo), cap)
+        minimum.append(lo)
+        body_w.append(mid)
+        full_w.append(min(max(mid, _text_cm(header, pt, True) + _CELL_PAD_CM), cap))
+    if sum(minimum) > available:
+        return None
+    if sum(body_w) > available:
+        return _share(minimum, body_w, available), body_w
+    return _share(body_w, full_w, available), body_w
+
+
+#: A column squeezed narrower than this (cm), while its text is longer, reads badly.
+_COMFORT_CM = 3.0
+
+
+def _layout(formatted) -> tuple[bool, int, list[float]]:
+    """(landscape, font size, column widths): portrait at the largest font size at which
+    no column is squeezed below :data:`_COMFORT_CM`, else landscape; if nothing is
+    comfortable, the layout in which every word fits and the most squeezed column
+    suffers least."""
+    candidates = [(False, pt) for pt in _FONT_SIZES[:-1]] + [(True, pt) for pt in _FONT_SIZES]
+    fitting = []
+    for landscape, pt in candidates:
+        width = (_PAPER[1] if landscape else _PAPER[0]) - _MARGINS["left"] - _MARGINS["right"]
+        found = _column_widths(formatted, pt, width)
+        if found is None:
+            continue
+        widths, body = found
+        ease = min(w / min(b, _COMFORT_CM) for w, b in zip(widths, body, strict=True))
+        if ease >= 1 - 1e-9:
+            return landscape, pt, widths
+        fitting.append((ease, landscape, pt, widths))
+    if fitting:  # the layout whose most squeezed column suffers least
+        _, landscape, pt, widths = max(fitting, key=lambda f: f[0])
+        return landscape, pt, widths
+    # not even the words fit: smallest font on landscape, columns shrunk in proportion
+    width = _PAPER[1] - _MARGINS["left"] - _MARGINS["right"]
+    pt = _FONT_SIZES[-1]
+    raw = [
+        max(_text_cm(w, pt) for t in [str(c), *map(str, formatted[c])] for w in _words(t))
+        + _CELL_PAD_CM
+        for c in formatted.columns
+    ]
+    return True, pt, [w * width / sum(raw) for w in raw]
+
+
+def _repeat_header(row) -> None:
+    """Mark a table row as a header row Word repeats at the top of every page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
 def _document(formatted, fmts, label, title, source_line, notes):
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -357,12 +474,17 @@ def _document(formatted, fmts, label, title, source_line, notes):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
+    landscape, pt, widths = _layout(formatted)
     doc = Document()
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(4), Cm(3)
-    section.top_margin, section.bottom_margin = Cm(3), Cm(3)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(_PAPER[1]), Cm(_PAPER[0])
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(_PAPER[0]), Cm(_PAPER[1])
+    section.left_margin, section.right_margin = Cm(_MARGINS["left"]), Cm(_MARGINS["right"])
+    section.top_margin, section.bottom_margin = Cm(_MARGINS["top"]), Cm(_MARGINS["bottom"])
     normal = doc.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(12)
@@ -377,6 +499,7 @@ def _document(formatted, fmts, label, title, source_line, notes):
     table = doc.add_table(rows=1, cols=len(cols))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     for j, col in enumerate(cols):
         cell = table.rows[0].cells[j]
         cell.text = ""
@@ -384,17 +507,23 @@ def _document(formatted, fmts, label, title, source_line, notes):
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         r = p.add_run(col)
         r.bold = True
-        r.font.size = Pt(11)
+        r.font.size = Pt(pt)
+    _repeat_header(table.rows[0])
     for row in formatted.itertuples(index=False):
         cells = table.add_row().cells
         for j, (col, text) in enumerate(zip(cols, row, strict=True)):
             p = cells[j].paragraphs[0]
-            r = p.add_run(str(text))
-            r.font.size = Pt(11)
+            # "66,67 %" must not break between the number and its sign
+            r = p.add_run(str(text).replace(" %", "\u00a0%"))
+            r.font.size = Pt(pt)
             if fmts[col].kind in ("number", "percent", "year") or text == NA_TEXT:
                 p.alignment = (
                     WD_ALIGN_PARAGRAPH.RIGHT if text != NA_TEXT else WD_ALIGN_PARAGRAPH.CENTER
                 )
+    for j, w in enumerate(widths):
+        table.columns[j].width = Cm(w)
+        for cell in table.columns[j].cells:
+            cell.width = Cm(w)
     src = doc.add_paragraph()
     r = src.add_run(source_line)
     r.italic = True

@@ -55,24 +55,48 @@ def _rule_text(t: dict[str, pd.DataFrame], variable: str) -> str:
     return str(k.loc[k["variabel"] == variable, "aturan"].iloc[0])
 
 
-def _counts_columns(row: pd.Series, labels: list[tuple[int, str]]) -> dict[str, object]:
+def _abbreviations(labels: list[tuple[int, str]]) -> dict[str, str]:
+    """Short column heads for the answer labels, as Indonesian theses print them
+    ("Sangat Setuju" -> "SS", "Ragu-ragu" -> "RR"); the full labels if two would clash."""
+    import re
+
+    short = {lab: "".join(w[0].upper() for w in re.split(r"[\s-]+", lab) if w) for _, lab in labels}
+    if len(set(short.values())) < len(short) or not all(short.values()):
+        return {lab: lab for _, lab in labels}
+    return short
+
+
+def _counts_columns(
+    row: pd.Series, labels: list[tuple[int, str]], short: dict[str, str]
+) -> dict[str, object]:
     out: dict[str, object] = {}
     for v, lab in labels:
-        out[f"{lab} ({v}) F"] = int(row[f"f_{v}"])
-        out[f"{lab} ({v}) %"] = float(row[f"persen_{v}"])
+        out[f"{short[lab]} F"] = int(row[f"f_{v}"])
+        out[f"{short[lab]} %"] = float(row[f"persen_{v}"])
     return out
 
 
-def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.DataFrame, dict, str]:
-    """The thesis table of one indicator: one row per item (No., Pernyataan, F and % per
-    answer, Skor, Indeks, Kategori) and a closing row for the indicator.
+def _legend(labels: list[tuple[int, str]], short: dict[str, str]) -> str:
+    parts = [
+        f"{short[lab]} = {lab} (skor {v})" if short[lab] != lab else f"{lab} = skor {v}"
+        for v, lab in labels
+    ]
+    return "; ".join(parts) + "; F = jumlah responden; % = persentase responden."
 
-    Returns ``(table, number_format, rule_text)``.
+
+def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.DataFrame, dict, str]:
+    """The thesis table of one indicator: one row per item (No., Butir, Pernyataan, F and
+    % per answer under short heads such as "SS F", Skor, Skor maks., Indeks, Kategori) and
+    a closing row for the indicator.
+
+    Returns ``(table, number_format, notes_text)``: the notes text is the legend of the
+    short heads followed by the category rule.
     """
     items = t["butir"][t["butir"]["indikator"] == indicator]
     ind = t["indikator"].set_index("indikator").loc[indicator]
     variable = str(ind["variabel"])
     labels = _scale_labels(t, _scale_of_variable(t, variable))
+    short = _abbreviations(labels)
     rows = []
     for k, (_, r) in enumerate(items.iterrows(), start=1):
         statement = r["pernyataan"] + (
@@ -83,7 +107,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
                 "No.": str(k),
                 "Butir": r["butir"],
                 "Pernyataan": statement,
-                **_counts_columns(r, labels),
+                **_counts_columns(r, labels, short),
                 "Skor": int(r["skor_total"]),
                 "Skor maks.": int(r["skor_maks"]),
                 "Indeks (%)": float(r["indeks"]),
@@ -95,7 +119,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
             "No.": "",
             "Butir": "",
             "Pernyataan": f"Indikator: {ind['nama_indikator']}",
-            **_counts_columns(ind, labels),
+            **_counts_columns(ind, labels, short),
             "Skor": int(ind["skor_total"]),
             "Skor maks.": int(ind["skor_maks"]),
             "Indeks (%)": float(ind["indeks"]),
@@ -105,7 +129,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     df = pd.DataFrame(rows)
     fmt = {c: "percent:1" for c in df.columns if c.endswith(" %")}
     fmt["Indeks (%)"] = 2
-    return df, fmt, _rule_text(t, variable)
+    return df, fmt, _legend(labels, short) + " " + _rule_text(t, variable)
 
 
 def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame, dict, str]:
