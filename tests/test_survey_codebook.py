@@ -202,3 +202,29 @@ def test_cut_point_rules():
 def test_missing_file_is_a_data_error(tmp_path):
     with pytest.raises(DataError, match="berkas buku kode tidak ditemukan"):
         load_codebook(tmp_path / "tidak_ada.yml")
+
+
+def test_cut_point_at_or_below_the_lowest_possible_index_is_a_codebook_problem():
+    # on a 1-5 scale no index is below 20 %: a cut point of 15 used to pass the codebook
+    # and crash the analysis with an English ValueError
+    p = one(
+        problems_of(
+            GOOD.replace(
+                "{method: equal_width, classes: 3,", "{method: cut_points, cut_points: [15, 60],"
+            )
+        ),
+        "cut_points harus di atas indeks terendah skala",
+    )
+    assert (p.row, p.column, p.value, p.expected) == (
+        5,
+        "cut_points",
+        "15, 60",
+        "batas pertama di atas 20,00 % (skala setuju5: 1 sampai 5)",
+    )
+    # just above the lowest index is fine
+    ok = parse_codebook(
+        GOOD.replace(
+            "{method: equal_width, classes: 3,", "{method: cut_points, cut_points: [20.5, 60],"
+        )
+    )
+    assert ok.categories.cut_points == (20.5, 60.0)

@@ -416,6 +416,8 @@ def parse_codebook(text: str, file: str = "codebook.yml") -> Codebook:
                 group_field,
             )
 
+    _check_cut_points_above_lowest(raw, categories, variables, scales, ck)
+
     DataError.collect(ck.problems)
     return Codebook(
         path=file,
@@ -534,6 +536,30 @@ def _parse_categories(raw, ck: _Checker) -> CategoryRule:
         return CategoryRule("cut_points", labels_t, tuple(float(c) for c in cuts))
     ck.add("metode kategori tidak dikenal", line, "method", method, "equal_width, cut_points")
     return fallback
+
+
+def _check_cut_points_above_lowest(raw, categories, variables, scales, ck: _Checker) -> None:
+    """Each cut point must lie above the lowest possible index (``low / high x 100``)
+    of every scale a variable uses: no index can fall below it."""
+    if categories.method != "cut_points" or not categories.cut_points:
+        return
+    from psm_analysis.numbers import format_number
+
+    cuts = categories.cut_points
+    for sid in dict.fromkeys(v.scale for v, _ in variables):
+        scale = scales.get(sid)
+        if scale is None or not scale.values:
+            continue
+        lowest = scale.low / scale.high * 100
+        if cuts[0] <= lowest:
+            ck.add(
+                "cut_points harus di atas indeks terendah skala",
+                _line(raw.get("categories")),
+                "cut_points",
+                ", ".join(_num(c) for c in cuts),
+                f"batas pertama di atas {format_number(lowest, 2)} % "
+                f"(skala {sid}: {scale.low} sampai {scale.high})",
+            )
 
 
 def _parse_profile(entries, ck: _Checker) -> list[tuple[ProfileField, int | None]]:
