@@ -19,7 +19,7 @@
 # dan teks BAB I saling cocok, dan cocok dengan data rujukan resmi?
 #
 # **Sumber data.** Tabel I.1-I.4 disalin persis seperti tercetak ke `data/raw/dinsos/`;
-# `psm-analysis clean` membersihkannya ke `data/processed/`, dan buku catatan ini hanya
+# `psm-analysis clean` membersihkannya ke `data/processed/`, dan notebook ini hanya
 # membaca hasil olahan itu:
 #
 # - `sumber_tabel.csv`: judul, baris "Sumber" dan tahun tiap tabel;
@@ -202,9 +202,12 @@ display(
 tidak_sesuai = periksa[periksa["status"] == "tidak sesuai"]
 catatan = periksa[periksa["status"] == "catatan"]
 daftar_tidak_sesuai = "\n".join(
-    f"  - {r.pemeriksaan}: ditemukan {r.ditemukan}" for r in tidak_sesuai.itertuples()
+    f"  - {r.pemeriksaan}: diharapkan {r.diharapkan}, ditemukan {r.ditemukan}"
+    for r in tidak_sesuai.itertuples()
 )
-daftar_catatan = "\n".join(f"  - {r.pemeriksaan}: {r.ditemukan}" for r in catatan.itertuples())
+daftar_catatan = "\n".join(
+    f"  - {r.pemeriksaan}: {r.diharapkan}, {r.ditemukan}" for r in catatan.itertuples()
+)
 display(
     Markdown(
         f"""
@@ -223,7 +226,8 @@ display(
 {daftar_tidak_sesuai}
 - **Catatan** ({angka(len(catatan))}):
 {daftar_catatan}
-  Rincian PSM dan desa/kelurahan ada di notebook 03 (sebaran PSM menurut kecamatan).
+- Rincian PSM dan desa/kelurahan per kecamatan ada di notebook 03 (sebaran PSM menurut
+  kecamatan).
 - Semua angka yang dipakai notebook lain berasal dari tabel olahan yang sudah diperiksa ini.
 """
     )

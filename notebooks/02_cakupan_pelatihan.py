@@ -180,8 +180,9 @@ bimtek_orang = int(bimtek["tercapai_orang"].iloc[0])
 jeda = pelatihan_pertama - awal
 s_d_I3 = [y for y in sejak_terakhir if y <= tahun_I3]
 sesudah_I3 = [y for y in sejak_terakhir if y > tahun_I3]
+tabel_terbaru = ", ".join(f"Tabel {x}" for x in sumber.loc[sumber["tahun"] == tahun_data, "tabel"])
 kalimat_sesudah = (
-    f", juga pada {training.format_years(sesudah_I3)} (tahun sumber terbaru, Tabel I.2)"
+    f", juga pada {training.format_years(sesudah_I3)} (tahun sumber terbaru, {tabel_terbaru})"
     if sesudah_I3
     else ""
 )
@@ -205,7 +206,7 @@ display(
   {angka(tahun_data - awal + 1)} tahun antara {awal} dan {tahun_data} tanpa pelatihan yang
   tercatat.
 - **Kegiatan.** {angka(n_terlaksana)} dari {angka(len(status))} kegiatan dalam Tabel I.3
-  berstatus terlaksana; yang kurang terlaksana: {"; ".join(kurang)}.
+  berstatus terlaksana{"; yang kurang terlaksana: " + "; ".join(kurang) if kurang else ""}.
 - **Batas data.** Tabel I.4 tidak mencantumkan tahun sumbernya, dan "tidak tercatat" belum
   tentu berarti "tidak ada": tabel itu hanya memuat pelatihan yang dilaporkan Dinas Sosial.
   Tabel I.3 mencatat Bimbingan Teknis terlaksana pada {angka(bimtek_orang)} orang PSM, tetapi

@@ -196,7 +196,8 @@ tables.export_table(
     title=f"Desa dan Kelurahan di Kecamatan {lokasi}",
     source=dinsos.REFERENCE_SOURCE,
     notes="Nama menurut Kepmendagri 2025; beberapa nama dieja lain dalam kompilasi 2018 "
-    "(lihat data/raw/reference/README.md). Jumlah desa/kelurahan per kecamatan sama.",
+    "(lihat data/raw/reference/README.md), tetapi jumlah desa/kelurahan per kecamatan "
+    "sama dalam keduanya.",
 )
 
 # %% [markdown]
@@ -211,20 +212,22 @@ kalimat_rasio = (
 menyimpang = uji.p_value < 0.05
 terlalu_cocok = uji.p_value_lower < 0.05
 kalimat_uji = (
-    "pembagian PSM menyimpang dari pembagian sebanding jumlah desa/kelurahan."
+    "pembagian PSM jauh dari pembagian sebanding jumlah desa/kelurahan."
     if menyimpang
-    else "pembagian PSM tidak menyimpang dari pembagian sebanding jumlah desa/kelurahan"
+    else "pembagian PSM sangat dekat dengan pembagian sebanding jumlah desa/kelurahan"
     + (
-        "; kecocokannya bahkan jauh lebih dekat daripada pembagian acak. Ini menunjukkan PSM "
-        "ditempatkan menurut aturan (sekitar satu PSM per desa/kelurahan), bukan kebetulan."
+        "; bahkan lebih dekat daripada hampir semua pembagian acak. Pola ini sejalan dengan "
+        "penempatan menurut patokan sekitar satu PSM per desa/kelurahan; data tidak "
+        "menyebutkan aturan penempatannya."
         if terlalu_cocok
         else "."
     )
 )
 kalimat_bunut_teks = (
     f"dengan {angka(bunut['jumlah_psm'])} PSM untuk {angka(bunut['jumlah_desa_kelurahan'])} "
-    "desa/kelurahan, itu hanya mungkin bila sebagian desa memiliki lebih dari satu PSM. "
-    "Hal ini perlu dicek dengan data per desa."
+    "desa/kelurahan, itu hanya mungkin bila sebagian desa memiliki lebih dari satu PSM, "
+    "atau bila teks dan Tabel I.2 menggambarkan waktu yang berbeda. Hal ini perlu dicek "
+    "dengan data per desa."
     if bunut["selisih"] >= 0
     else f"jumlah PSM Bunut memang {angka(-bunut['selisih'])} lebih sedikit daripada "
     "jumlah desa/kelurahannya."

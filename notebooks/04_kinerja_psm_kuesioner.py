@@ -27,19 +27,23 @@
 # - `kuesioner_reliabilitas.csv`, `kuesioner_validitas_butir.csv`: alpha Cronbach dan
 #   korelasi butir-total;
 # - `kuesioner_perbandingan_diklat.csv`: perbandingan menurut keikutsertaan Diklat;
-# - `kuesioner_profil.csv`: profil responden.
+# - `kuesioner_profil.csv`: profil responden;
+# - `psm_per_kecamatan.csv`: jumlah PSM Kecamatan Bunut (Tabel I.2), untuk memeriksa
+#   apakah semua PSM menjawab.
 #
 # **Cara membaca.** Indeks skor = jumlah skor / (skor tertinggi x jumlah jawaban) x 100 %.
-# Pernyataan negatif (ditandai `*`) dibalik skornya sebelum dihitung. Responden adalah
-# **seluruh** 10 PSM Kecamatan Bunut (sensus), jadi tidak ada galat sampel; tetapi satu
-# orang sama dengan 10 % dan setiap koefisien dari n = 10 tidak stabil.
+# Pernyataan negatif (ditandai `*`) dibalik skornya sebelum dihitung. Kuesioner ditujukan
+# kepada **seluruh** PSM Kecamatan Bunut (sensus), jadi tidak ada galat sampel; tetapi
+# kelompoknya kecil, sehingga satu orang menggeser persentase banyak dan setiap koefisien
+# tidak stabil (jumlah responden dan PSM Bunut dihitung di bagian 1).
 
 # %%
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import notebook, plots, tables
+from psm_analysis import notebook, plots, spread, tables
 from psm_analysis.numbers import format_number as angka
+from psm_analysis.numbers import format_percent as persen
 from psm_analysis.survey import report
 
 notebook.setup("04")
@@ -53,7 +57,19 @@ t = report.load_all()
 demo = report.is_demo(t)
 sumber = report.source_line(demo)
 n = len(t["jawaban"])
-display(Markdown(f"Jumlah responden: **{angka(n)} orang**." + (" (DATA CONTOH)" if demo else "")))
+psm_bunut = int(
+    spread.load_psm_per_kecamatan().set_index("kecamatan").loc[spread.STUDY_SITE, "jumlah_psm"]
+)
+sensus = n == psm_bunut
+display(
+    Markdown(
+        f"Jumlah responden: **{angka(n)} orang** dari {angka(psm_bunut)} PSM Kecamatan "
+        f"{spread.STUDY_SITE} (Tabel I.2)"
+        + (": seluruh PSM (sensus)." if sensus else ": **bukan** seluruh PSM.")
+        + f" Satu orang = {persen(100 / n)} responden."
+        + (" (DATA CONTOH)" if demo else "")
+    )
+)
 
 # %%
 tables.export_table(
@@ -134,8 +150,14 @@ for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_ja
         plots.save_figure(
             fig,
             nama,
-            caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}",
+            caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}"
+            + (
+                " (*: pernyataan negatif, skornya dibalik)"
+                if any(str(b).endswith("*") for b in jumlah.index)
+                else ""
+            ),
             source=sumber,
+            demo=demo,
         )
     )
     plt.show()
@@ -156,15 +178,36 @@ plots.bar_chart(
     highlight=[nama_indikator[i] for i in indikator.groupby("variabel")["indeks"].idxmin()],
 )
 ax.set_xlim(0, 100)
-for batas in t["kategori"].query("variabel == 'KIN'")["batas_bawah"].iloc[1:]:
-    ax.axvline(batas, color=plots.GREY_TEXT, linewidth=0.8, linestyle="--")
+kategori = t["kategori"]
+kelas_kin = kategori[kategori["variabel"] == "KIN"]
+batas_sama = (
+    kategori.groupby("variabel")[["batas_bawah", "batas_atas"]]
+    .apply(lambda d: tuple(d.round(6).to_numpy().ravel()))
+    .nunique()
+    == 1
+)
+for batas in kelas_kin["batas_bawah"].iloc[1:]:
+    ax.axvline(batas, color=plots.GREY_TEXT, linewidth=0.8, linestyle="--", zorder=1)
+for r in kelas_kin.itertuples():  # category names above their bands
+    ax.text(
+        (r.batas_bawah + r.batas_atas) / 2,
+        1.0,
+        r.kategori,
+        transform=ax.get_xaxis_transform(),
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        color=plots.GREY_TEXT,
+    )
+batas_untuk = "" if batas_sama else f" variabel {variabel.loc['KIN', 'nama_variabel']}"
 display(
     plots.save_figure(
         fig,
         "04_indeks_indikator",
-        caption="Indeks skor per indikator (garis putus-putus: batas kategori; "
+        caption=f"Indeks skor per indikator (garis putus-putus: batas kategori{batas_untuk}; "
         "indikator terendah tiap variabel disorot)",
         source=sumber,
+        demo=demo,
     )
 )
 plt.show()
@@ -244,6 +287,7 @@ display(
         "04_indeks_diklat",
         caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
         source=sumber,
+        demo=demo,
     )
 )
 plt.show()
@@ -262,12 +306,29 @@ if demo:
         )
     )
 
-# %% [markdown]
-# **Keterbatasan.** Sepuluh responden adalah seluruh PSM Kecamatan Bunut, sehingga hasil
-# tidak dapat digeneralisasi ke kecamatan lain. Alpha Cronbach dan korelasi butir dari
-# n = 10 mudah berubah; uji Mann-Whitney dengan kelompok 7 dan 3 orang hampir tidak pernah
-# mencapai p < 0,05 walaupun perbedaannya besar, sehingga ukuran efek lebih bermakna
-# daripada nilai p. Penilaian kinerja adalah penilaian diri PSM.
+# %%
+n_diklat = t["perbandingan_diklat"][["n_a", "n_b"]].iloc[0].astype(int).tolist()
+p_terkecil = report.smallest_exact_p(*n_diklat)
+cakupan_responden = (
+    f"{angka(n)} responden adalah seluruh PSM Kecamatan {spread.STUDY_SITE}"
+    if sensus
+    else f"{angka(n)} responden dari {angka(psm_bunut)} PSM Kecamatan {spread.STUDY_SITE}"
+)
+display(
+    Markdown(
+        f"**Keterbatasan.** {cakupan_responden}, sehingga hasil tidak dapat digeneralisasi ke "
+        f"kecamatan lain. Alpha Cronbach dan korelasi butir dari n = {angka(n)} mudah berubah. "
+        f"Dengan kelompok {angka(n_diklat[0])} dan {angka(n_diklat[1])} orang, nilai p eksak "
+        f"Mann-Whitney terkecil yang mungkin adalah {angka(p_terkecil, 3)} (bila kedua kelompok "
+        "sama sekali tidak tumpang tindih), jadi p < 0,05 hanya tercapai bila kedua kelompok "
+        "hampir terpisah; karena itu ukuran efek lebih bermakna daripada nilai p. Penilaian "
+        "kinerja adalah penilaian diri PSM."
+        if min(n_diklat) > 0
+        else f"**Keterbatasan.** {cakupan_responden}, sehingga hasil tidak dapat "
+        f"digeneralisasi ke kecamatan lain. Alpha Cronbach dan korelasi butir dari "
+        f"n = {angka(n)} mudah berubah. Penilaian kinerja adalah penilaian diri PSM."
+    )
+)
 
 # %%
 notebook.show_versions()

@@ -50,7 +50,8 @@ notebook.demo_banner(("interviews",))
 informan = results.load("informan")
 tahun = results.year_span(informan)
 SUMBER = f"Hasil wawancara, {tahun}, diolah"
-if notebook.demo_kinds(("interviews",)):
+DEMO = bool(notebook.demo_kinds(("interviews",)))
+if DEMO:
     SUMBER = f"Data contoh wawancara (rekaan, bukan data penelitian), {tahun}, diolah"
 
 # %% [markdown]
@@ -64,8 +65,7 @@ n_informan = len(informan)
 display(
     Markdown(
         f"Ada **{angka(n_informan)} informan** dari **{angka(len(kelompok))} kelompok**: "
-        + "; ".join(f"{r.kelompok} {angka(r.jumlah_informan)} orang"
-                    for r in kelompok.itertuples())
+        + "; ".join(f"{r.kelompok} {angka(r.jumlah_informan)} orang" for r in kelompok.itertuples())
         + "."
     )
 )
@@ -102,13 +102,13 @@ tables.export_table(
 # %%
 matriks_kelompok = results.load("matriks_kode_kelompok")
 lebar_kelompok = results.wide_by_group(matriks_kelompok, "jumlah_informan")
-fig = results.heatmap_figure(lebar_kelompok, "Temuan menurut kelompok informan",
-                             "Jumlah informan")
+fig = results.heatmap_figure(lebar_kelompok, "Temuan menurut kelompok informan", "Jumlah informan")
 gambar_matriks = plots.save_figure(
     fig,
     "05_matriks_kode_kelompok",
     caption="Matriks temuan wawancara menurut kelompok informan (jumlah informan)",
     source=SUMBER,
+    demo=DEMO,
 )
 plt.show()
 gambar_matriks
@@ -125,13 +125,15 @@ tables.export_table(
 # %%
 matriks_informan = results.load("matriks_kode_informan")
 lebar_informan = results.wide_by_informant(matriks_informan)
-fig = results.heatmap_figure(lebar_informan, "Temuan menurut informan", "Jumlah segmen",
-                             vertical_columns=True)
+fig = results.heatmap_figure(
+    lebar_informan, "Temuan menurut informan", "Jumlah segmen", vertical_columns=True
+)
 gambar_informan = plots.save_figure(
     fig,
     "05_matriks_kode_informan",
     caption="Matriks temuan wawancara menurut informan (jumlah segmen)",
     source=SUMBER,
+    demo=DEMO,
 )
 plt.show()
 gambar_informan
@@ -149,8 +151,11 @@ satu = triangulasi[triangulasi["satu_kelompok"]]
 display(
     Markdown(
         "Temuan yang **hanya** disebut satu kelompok: "
-        + ("; ".join(f"{r.label} ({r.kelompok})" for r in satu.itertuples())
-           if len(satu) else "tidak ada")
+        + (
+            "; ".join(f"{r.label} ({r.kelompok})" for r in satu.itertuples())
+            if len(satu)
+            else "tidak ada"
+        )
         + "."
     )
 )
@@ -184,6 +189,7 @@ gambar_hambatan = plots.save_figure(
     "05_peringkat_hambatan",
     caption="Hambatan Dinas Sosial dalam meningkatkan kinerja PSM menurut jumlah informan",
     source=SUMBER,
+    demo=DEMO,
 )
 plt.show()
 gambar_hambatan
@@ -310,6 +316,7 @@ tables.export_table(
 #
 # Ringkasan di bawah disusun dari tabel-tabel di atas (tidak ada angka yang diketik tangan).
 
+
 # %%
 def _daftar(df):
     return "; ".join(
@@ -328,6 +335,9 @@ hambatan_lain = peringkat[(peringkat["peringkat"] > 1) & (peringkat["jumlah_info
 teks = [
     "**(a) Peranan Dinas Sosial.** Menurut para informan, Dinas Sosial menjalankan perannya "
     f"terutama melalui: {_daftar(peran_kuat)}."
+    if len(peran_kuat)
+    else "**(a) Peranan Dinas Sosial.** Tidak ada peran yang disebut oleh lebih dari satu "
+    "kelompok informan."
 ]
 if len(peran_lemah):
     teks.append(
@@ -336,17 +346,33 @@ if len(peran_lemah):
     )
 teks.append(
     "\n\n**(b) Hambatan.** Hambatan yang paling banyak disebut adalah "
-    f"{_daftar(hambatan_utama)}. Hambatan lain: {_daftar(hambatan_lain)}."
+    f"{_daftar(hambatan_utama)}."
+    + (f" Hambatan lain: {_daftar(hambatan_lain)}." if len(hambatan_lain) else "")
 )
-teks.append(
-    f"\n\nHambatan cakupan pelatihan sejalan dengan Tabel I.3: baru {angka(cakupan.trained)} "
-    f"dari {angka(cakupan.target)} PSM ({persen(cakupan.percent)}) yang mendapat Diklat."
-)
+if "hambatan.cakupan_pelatihan" in frek.index and f_cakupan.jumlah_informan > 0:
+    teks.append(
+        "\n\nHambatan cakupan pelatihan sejalan dengan Tabel I.3: baru "
+        f"{angka(cakupan.trained)} dari {angka(cakupan.target)} PSM "
+        f"({persen(cakupan.percent)}) yang mendapat Diklat."
+    )
 if not kesepakatan.empty:
+    # Landis & Koch: above 0,60 ("baik", "sangat baik") is commonly taken as good enough
+    cukup_sepakat = gabungan.kappa > 0.60
     teks.append(
         f"\n\nKesepakatan dua pengkode secara keseluruhan tergolong {gabungan.kekuatan} "
-        f"(kappa {angka(gabungan.kappa, 2)}), sehingga pengodean dapat dipakai dengan "
-        "ketidaksepakatan di atas sebagai bahan diskusi."
+        f"(kappa {angka(gabungan.kappa, 2)})"
+        + (
+            ", sehingga pengodean dapat dipakai dengan ketidaksepakatan di atas sebagai bahan "
+            "diskusi."
+            if cukup_sepakat
+            else "; definisi kode perlu dibahas ulang dan dokumen dikodekan lagi sebelum "
+            "temuan di atas dipakai."
+        )
+    )
+if DEMO:
+    teks.append(
+        "\n\n**Catatan:** semua angka dan kutipan di halaman ini berasal dari DATA CONTOH, "
+        "bukan data penelitian."
     )
 display(Markdown(" ".join(teks)))
 

@@ -67,6 +67,12 @@ def test_reader_tables_have_indonesian_headers(paths):
     t = results.informant_table(results.load("informan", paths))
     assert "nama" not in " ".join(t.columns).lower()
     assert t["Informan (pseudonim)"].iloc[3] == "I-04 (TKSK)"
+    # dates as the thesis writes them, not ISO
+    assert t.iloc[0, 4] == "15 April 2019"
+    assert results.format_date("2019-12-01") == "1 Desember 2019"
+    assert results.format_date("2019-12-01", "en") == "1 December 2019"
+    assert results.format_date("12/01/2020") == "12/01/2020"
+    assert results.format_date(None) == ""
     assert results.inline("Kurangnya pembinaan terhadap PSM") == (
         "kurangnya pembinaan terhadap PSM"
     )

@@ -222,3 +222,19 @@ def test_likert_diverging_centres_neutral():
     with pytest.raises(ValueError):
         plots.likert_colors(9)
     plt.close(fig)
+
+
+def test_demo_figure_is_stamped_in_png_and_pdf(paths):
+    from pypdf import PdfReader
+
+    plain = plots.save_figure(_bar_figure(), "asli", caption="c", source="s", paths=paths)
+    fig = _bar_figure()
+    rec = plots.save_figure(fig, "contoh", caption="c", source="s", demo=True, paths=paths)
+    plots.save_figure(fig, "contoh", caption="c", source="s", demo=True, paths=paths)
+    assert "demo" not in plain and rec["demo"] is True
+    # drawn once, however often the figure is saved
+    assert [t.get_text() for t in fig.texts] == ["DATA CONTOH"]
+    text = PdfReader(paths.figures / "contoh.pdf").pages[0].extract_text()
+    assert "DATA CONTOH" in text
+    assert "DATA CONTOH" not in PdfReader(paths.figures / "asli.pdf").pages[0].extract_text()
+    assert (paths.figures / "contoh.png").read_bytes() != (paths.figures / "asli.png").read_bytes()

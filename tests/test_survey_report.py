@@ -118,3 +118,16 @@ def test_answer_heads_fall_back_to_full_labels_when_initials_clash():
         "Sangat Setuju": "SS",
         "Setuju": "S",
     }
+
+
+def test_smallest_exact_p_matches_scipy_for_separated_groups():
+    from scipy.stats import mannwhitneyu
+
+    for n_a, n_b in ((7, 3), (5, 5), (2, 1)):
+        exact = mannwhitneyu(
+            list(range(10, 10 + n_a)), list(range(n_b)), method="exact", alternative="two-sided"
+        ).pvalue
+        assert report.smallest_exact_p(n_a, n_b) == pytest.approx(exact)
+    assert report.smallest_exact_p(7, 3) == pytest.approx(2 / 120)
+    with pytest.raises(ValueError, match="at least one"):
+        report.smallest_exact_p(10, 0)

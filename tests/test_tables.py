@@ -203,7 +203,10 @@ def test_demo_banner(tmp_path, monkeypatch):
     notebook.demo_banner(("dinsos",), paths=paths)
     assert shown == []
     notebook.demo_banner(("survey",), paths=paths)
-    assert shown[0]["text/plain"] == "DATA CONTOH - bukan data penelitian (survey)"
+    assert shown[0]["text/plain"] == "DATA CONTOH - bukan data penelitian (jawaban kuesioner)"
+    assert notebook.kind_names(["interviews", "survey", "lain"]) == (
+        "pengodean wawancara, jawaban kuesioner, lain"
+    )
     assert "DATA CONTOH - bukan data penelitian" in shown[0]["text/html"]
 
 

@@ -188,12 +188,41 @@ def demo_kinds(kinds: tuple[str, ...] | None = None, paths=None) -> list[str]:
     return found
 
 
+_KIND_WORDS = {
+    "id": {
+        "masukan_dinsos": "tabel Dinas Sosial",
+        "masukan_survey": "jawaban kuesioner",
+        "masukan_interviews": "pengodean wawancara",
+    },
+    "en": {
+        "masukan_dinsos": "Dinas Sosial tables",
+        "masukan_survey": "questionnaire answers",
+        "masukan_interviews": "interview codings",
+    },
+}
+
+
+def kind_names(kinds: list[str], lang: str | None = None) -> str:
+    """The input kinds as a reader calls them: ``["interviews", "survey"]`` ->
+    ``"pengodean wawancara, jawaban kuesioner"`` (an unknown kind stays as it is)."""
+    from psm_analysis.labels import register, t
+
+    register(_KIND_WORDS)
+    out = []
+    for kind in kinds:
+        try:
+            out.append(t(f"masukan_{kind}", lang))
+        except KeyError:
+            out.append(kind)
+    return ", ".join(out)
+
+
 def banner_html(kinds: list[str], lang: str | None = None) -> str:
     """The HTML of the demo banner naming the input kinds."""
     from psm_analysis.labels import t
 
     text = html.escape(t("demo_banner", lang))
-    detail = html.escape(", ".join(kinds))
+    detail = html.escape(kind_names(kinds, lang))
     return (
         '<div class="psm-demo-banner" style="background:#fff3cd;border:2px solid #d55e00;'
         "color:#7a2e00;padding:0.8em 1em;margin:0.5em 0;font-weight:bold;font-size:1.2em;"
@@ -212,6 +241,6 @@ def demo_banner(kinds: tuple[str, ...] | None = None, paths=None) -> None:
 
     from psm_analysis.labels import t
 
-    text = f"{t('demo_banner')} ({', '.join(found)})"
+    text = f"{t('demo_banner')} ({kind_names(found)})"
     display({"text/html": banner_html(found), "text/plain": text}, raw=True)
     return None

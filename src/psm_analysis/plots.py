@@ -216,10 +216,15 @@ def save_figure(
     *,
     caption: str,
     source: str,
+    demo: bool = False,
     lang: str | None = None,
     paths=None,
 ) -> FigureRecord:
     """Write ``figures/<name>.png`` (300 dpi), ``.pdf`` and the sidecar ``.json``.
+
+    ``demo=True`` (a figure drawn from synthetic demo data) stamps "DATA CONTOH" across
+    the figure, so it cannot pass for a research result once pasted into the thesis; the
+    sidecar records ``"demo": true``.
 
     The figure gets the next number of the running notebook ("Gambar 2.1" after
     ``notebook.setup("02")``; saving the same name again keeps its number). The files
@@ -239,6 +244,8 @@ def save_figure(
     number, index = issue_number("figure", name)
     label = f"{t('gambar', lang)} {number}"
     folder = (paths or get_paths()).figures
+    if demo:
+        demo_stamp(fig, lang)
     png = _png_bytes(fig)
     pdf = _pdf_bytes(fig, title=f"{label} {caption}")
     record = FigureRecord(
@@ -253,10 +260,43 @@ def save_figure(
         lang=lang,
         files=[f"{name}.png", f"{name}.pdf"],
     )
+    if demo:
+        record["demo"] = True
     files.write_bytes(folder / f"{name}.png", png)
     files.write_bytes(folder / f"{name}.pdf", pdf)
     files.write_text(folder / f"{name}.json", sidecar_text(record))
     return record
+
+
+#: The gid of the demo stamp, so it is drawn once however often a figure is saved.
+DEMO_STAMP_GID = "psm-demo-stamp"
+
+
+def demo_stamp(fig: Figure, lang: str | None = None) -> None:
+    """Write "DATA CONTOH" diagonally across ``fig`` in a light colour (once)."""
+    from psm_analysis.labels import t
+
+    if any(txt.get_gid() == DEMO_STAMP_GID for txt in fig.texts):
+        return
+    word = t("demo_banner", lang).split(" - ")[0]
+    width, height = fig.get_size_inches()
+    # as large as fits: the rotated word spans about 80 % of the shorter extent
+    size = max(14.0, min(40.0, 0.8 * min(width, 2.2 * height) * 72 / (0.75 * len(word))))
+    fig.text(
+        0.5,
+        0.5,
+        word,
+        ha="center",
+        va="center",
+        rotation=20,
+        rotation_mode="anchor",
+        fontsize=size,
+        fontweight="bold",
+        color=OKABE_ITO["vermillion"],
+        alpha=0.18,
+        zorder=100,
+        gid=DEMO_STAMP_GID,
+    )
 
 
 def sidecar_text(record: dict) -> str:
@@ -330,10 +370,23 @@ def bar_chart(
         for p, v, name in zip(pos, vals, names, strict=True):
             text = format_number(v, decimals=decimals)
             weight = "bold" if name in marked else "normal"
-            if horizontal:
-                ax.text(v + pad, p, text, va="center", ha="left", fontsize=9, fontweight=weight)
-            else:
-                ax.text(p, v + pad, text, va="bottom", ha="center", fontsize=9, fontweight=weight)
+            # a white box keeps the number readable over grid or reference lines
+            box = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
+            xy, align = (
+                ((v + pad, p), ("center", "left"))
+                if horizontal
+                else ((p, v + pad), ("bottom", "center"))
+            )
+            ax.text(
+                *xy,
+                text,
+                va=align[0],
+                ha=align[1],
+                fontsize=9,
+                fontweight=weight,
+                bbox=box,
+                zorder=4,
+            )
         if horizontal:
             ax.set_xlim(0, vmax * 1.1 if vmax else 1)
         else:

@@ -14,6 +14,7 @@ from pathlib import Path
 from psm_analysis.config import Paths, get_paths
 from psm_analysis.files import write_text
 from psm_analysis.labels import t
+from psm_analysis.notebook import kind_names
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -106,7 +107,7 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
     demo = demo_kinds(paths)
     if demo:
         parts.append(
-            f'<p class="banner">{_e(t("demo_banner"))}: masukan {_e(", ".join(demo))} '
+            f'<p class="banner">{_e(t("demo_banner"))}: {_e(kind_names(demo))} '
             "adalah data contoh sintetis.</p>"
         )
     parts.append(

@@ -294,6 +294,31 @@ HEADERS = {
 }
 
 
+_MONTHS = {
+    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
+    "Desember".split(),
+    "en": "January February March April May June July August September October November "
+    "December".split(),
+}
+
+
+def format_date(value: object, lang: str | None = None) -> str:
+    """An ISO date as a thesis writes it: ``"2019-04-15"`` -> ``"15 April 2019"``; any
+    other text is returned as it is, a missing value as ``""``."""
+    import re
+
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return text
+    months = _MONTHS.get(lang or "id", _MONTHS["id"])
+    return f"{int(m.group(3))} {months[int(m.group(2)) - 1]} {m.group(1)}"
+
+
 def reader_table(
     df: pd.DataFrame, columns: list[str], lang: str | None = None, number: bool = False
 ) -> pd.DataFrame:
@@ -309,6 +334,8 @@ def reader_table(
         values = df[col].reset_index(drop=True)
         if col == "pertanyaan":
             values = values.map(lambda q: _question_word(q, lang))
+        elif col == "tanggal_wawancara":
+            values = values.map(lambda d: format_date(d, lang))
         elif col == "kutipan":
             values = values.map(lambda q: f"\u201c{q}\u201d")
         elif not pd.api.types.is_numeric_dtype(values):

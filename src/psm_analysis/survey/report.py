@@ -258,6 +258,20 @@ def comparison_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+def smallest_exact_p(n_a: int, n_b: int) -> float:
+    """The smallest two-sided exact Mann-Whitney p-value groups of ``n_a`` and ``n_b``
+    can reach (no ties, the groups completely apart): ``2 / C(n_a + n_b, n_a)``.
+
+    >>> round(smallest_exact_p(7, 3), 4)
+    0.0167
+    """
+    from math import comb
+
+    if n_a < 1 or n_b < 1:
+        raise ValueError(f"both groups need at least one person, got {n_a} and {n_b}")
+    return min(1.0, 2 / comb(n_a + n_b, n_a))
+
+
 def _strength(r: float) -> str:
     r = abs(r)
     if r < 0.1:
