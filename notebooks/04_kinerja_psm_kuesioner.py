@@ -308,11 +308,11 @@ if demo:
 
 # %%
 n_diklat = t["perbandingan_diklat"][["n_a", "n_b"]].iloc[0].astype(int).tolist()
-p_terkecil = report.smallest_exact_p(*n_diklat)
+p_terkecil = report.smallest_exact_p(*n_diklat) if min(n_diklat) > 0 else None
 cakupan_responden = (
-    f"{angka(n)} responden adalah seluruh PSM Kecamatan {spread.STUDY_SITE}"
+    f"Sebanyak {angka(n)} responden adalah seluruh PSM Kecamatan {spread.STUDY_SITE}"
     if sensus
-    else f"{angka(n)} responden dari {angka(psm_bunut)} PSM Kecamatan {spread.STUDY_SITE}"
+    else f"Sebanyak {angka(n)} responden dari {angka(psm_bunut)} PSM Kecamatan {spread.STUDY_SITE}"
 )
 display(
     Markdown(
@@ -323,7 +323,7 @@ display(
         "sama sekali tidak tumpang tindih), jadi p < 0,05 hanya tercapai bila kedua kelompok "
         "hampir terpisah; karena itu ukuran efek lebih bermakna daripada nilai p. Penilaian "
         "kinerja adalah penilaian diri PSM."
-        if min(n_diklat) > 0
+        if p_terkecil is not None
         else f"**Keterbatasan.** {cakupan_responden}, sehingga hasil tidak dapat "
         f"digeneralisasi ke kecamatan lain. Alpha Cronbach dan korelasi butir dari "
         f"n = {angka(n)} mudah berubah. Penilaian kinerja adalah penilaian diri PSM."

@@ -67,14 +67,32 @@ def notebook_title(source: Path) -> str:
     return source.stem
 
 
+#: Reader-facing headers of ``sumber_tabel.csv`` on the index page.
+_SOURCE_HEADERS = {
+    "tabel": "Tabel",
+    "judul": "Judul",
+    "judul_asli": "Judul tertulis",
+    "sumber": "Sumber",
+    "sumber_asli": "Baris Sumber tertulis",
+    "tahun": "Tahun",
+    "berkas": "Berkas",
+}
+
+
 def _e(x: object) -> str:
     return html.escape("" if x is None else str(x))
 
 
-def _table(rows: list[dict[str, str]], columns: list[str], status_col: str | None = None) -> str:
+def _table(
+    rows: list[dict[str, str]],
+    columns: list[str],
+    status_col: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> str:
     if not rows:
         return "<p>(belum ada)</p>"
-    head = "".join(f"<th>{_e(c)}</th>" for c in columns)
+    headers = headers or {}
+    head = "".join(f"<th>{_e(headers.get(c, c))}</th>" for c in columns)
     body = []
     for r in rows:
         cls = ""
@@ -171,11 +189,21 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
 
     parts.append("<h2>Sumber data</h2>")
     sources = _read_csv(paths.processed / "sumber_tabel.csv")
-    parts.append(_table(sources, list(sources[0]) if sources else []))
-    parts.append("<p>Berkas masukan yang dipakai (data_contoh = true berarti data contoh):</p>")
+    parts.append(_table(sources, list(sources[0]) if sources else [], headers=_SOURCE_HEADERS))
+    parts.append("<p>Berkas masukan yang dipakai:</p>")
+    inputs = [
+        {
+            "masukan": kind_names([r.get("masukan", "")]),
+            "berkas": r.get("berkas", ""),
+            "data_contoh": "ya" if r.get("data_contoh") == "true" else "tidak",
+        }
+        for r in _read_csv(paths.processed / "sumber_masukan.csv")
+    ]
     parts.append(
         _table(
-            _read_csv(paths.processed / "sumber_masukan.csv"), ["masukan", "berkas", "data_contoh"]
+            inputs,
+            ["masukan", "berkas", "data_contoh"],
+            headers={"masukan": "Masukan", "berkas": "Berkas", "data_contoh": "Data contoh"},
         )
     )
     parts.append(
