@@ -150,7 +150,8 @@ gambar_waktu
 tables.export_table(
     training.events_table(peristiwa),
     "02_garis_waktu_pelatihan",
-    title=f"{isi_waktu.capitalize()} PSM Kabupaten Pelalawan",
+    title=("Pembentukan dan Pelatihan" if tahun_dibentuk else "Pelatihan")
+    + " PSM Kabupaten Pelalawan",
     source=sumber_waktu,
     notes="Tabel I.4 tidak mencantumkan tahun sumbernya.",
 )

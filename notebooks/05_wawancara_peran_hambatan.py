@@ -49,10 +49,13 @@ notebook.demo_banner(("interviews",))
 
 informan = results.load("informan")
 tahun = results.year_span(informan)
-SUMBER = f"Hasil wawancara, {tahun}, diolah"
 DEMO = bool(notebook.demo_kinds(("interviews",)))
-if DEMO:
-    SUMBER = f"Data contoh wawancara (rekaan, bukan data penelitian), {tahun}, diolah"
+ASAL = (
+    f"DATA CONTOH wawancara (sintetis), bukan data penelitian, {tahun}"
+    if DEMO
+    else f"Hasil wawancara, {tahun}"
+)
+SUMBER = f"{ASAL}; diolah"
 
 # %% [markdown]
 # ## 1. Informan
@@ -72,7 +75,7 @@ display(
 tables.export_table(
     results.informant_table(informan),
     "05_informan",
-    title="Informan penelitian (pseudonim)",
+    title="Informan Penelitian (Pseudonim)",
     source=SUMBER,
     notes="Nama informan tidak ditampilkan; pseudonim = nomor informan (kelompok).",
 )
@@ -88,7 +91,7 @@ frekuensi = results.load("kode_frekuensi")
 tables.export_table(
     results.frequency_table(frekuensi),
     "05_frekuensi_kode",
-    title="Frekuensi kode wawancara: segmen dan informan per kode",
+    title="Frekuensi Kode Wawancara: Segmen dan Informan per Kode",
     source=SUMBER,
     number_format={"Persentase informan": "percent"},
 )
@@ -118,7 +121,7 @@ tabel_matriks = lebar_kelompok.reset_index(names="Temuan (kode)")
 tables.export_table(
     tabel_matriks,
     "05_matriks_kode_kelompok",
-    title="Matriks temuan menurut kelompok informan (jumlah informan)",
+    title="Matriks Temuan menurut Kelompok Informan (Jumlah Informan)",
     source=SUMBER,
 )
 
@@ -162,7 +165,7 @@ display(
 tables.export_table(
     results.triangulation_table(triangulasi),
     "05_triangulasi",
-    title="Triangulasi sumber: kelompok informan yang menyebut setiap temuan",
+    title="Triangulasi Sumber: Kelompok Informan yang Menyebut Setiap Temuan",
     source=SUMBER,
 )
 
@@ -198,7 +201,7 @@ gambar_hambatan
 tables.export_table(
     results.ranking_table(peringkat),
     "05_peringkat_hambatan",
-    title="Peringkat hambatan menurut jumlah informan",
+    title="Peringkat Hambatan menurut Jumlah Informan",
     source=SUMBER,
     number_format={"Persentase informan": "percent"},
 )
@@ -211,11 +214,11 @@ tables.export_table(
 
 # %%
 kutipan = results.load("kutipan")
-for pertanyaan, judul in (("peran", "peranan"), ("hambatan", "hambatan")):
+for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
     tables.export_table(
         results.quotes_table(results.selected_quotes(kutipan, 2, pertanyaan)),
         f"05_kutipan_{pertanyaan}",
-        title=f"Kutipan wawancara terpilih tentang {judul} Dinas Sosial",
+        title=f"Kutipan Wawancara Terpilih tentang {judul} Dinas Sosial",
         source=SUMBER,
     )
 results.quotes_table(results.selected_quotes(kutipan, 2))
@@ -246,7 +249,7 @@ else:
     tables.export_table(
         results.agreement_table(kesepakatan),
         "05_kesepakatan_pengkode",
-        title="Kesepakatan antarpengkode per kode (kappa Cohen)",
+        title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
         source=SUMBER,
         number_format={"Proporsi kesepakatan": 2, "Kappa Cohen": 2},
         notes="Unit = kutipan berkode dalam dokumen yang dikodekan kedua pengkode.",
@@ -258,7 +261,7 @@ if len(ketidaksepakatan):
     tables.export_table(
         results.disagreement_table(ketidaksepakatan),
         "05_ketidaksepakatan_pengkode",
-        title="Ketidaksepakatan antarpengkode untuk didiskusikan",
+        title="Ketidaksepakatan Antarpengkode untuk Didiskusikan",
         source=SUMBER,
     )
 
@@ -306,8 +309,10 @@ if len(binaan) and binaan["indeks"].notna().all():
 tables.export_table(
     results.survey_link_table(kaitan),
     "05_kaitan_kuesioner",
-    title="Temuan wawancara dan indikator kuesioner yang mengukur hal yang sama",
-    source=SUMBER + "; kuesioner PSM, diolah",
+    title="Temuan Wawancara dan Indikator Kuesioner yang Mengukur Hal yang Sama",
+    source=f"{ASAL}; kuesioner PSM"
+    + (" (DATA CONTOH, bukan data penelitian)" if notebook.demo_kinds(("survey",)) else "")
+    + "; diolah",
     number_format={"Indeks kuesioner": 2},
 )
 
