@@ -51,7 +51,11 @@ sumber = dinsos.load_sumber_tabel()
 tahun_tabel = sumber.set_index("tabel")["tahun"]
 tahun_data = int(sumber["tahun"].max())  # tahun sumber terbaru di antara Tabel I.1-I.4
 tahun_I3 = int(tahun_tabel["I.3"])
-kegiatan[["kegiatan", "status", "sasaran_orang", "tercapai_orang", "keterangan_asli"]]
+tables.preview(
+    kegiatan[["kegiatan", "status", "sasaran_orang", "tercapai_orang", "keterangan_asli"]].rename(
+        columns=dinsos.column_label
+    )
+)
 
 # %% [markdown]
 # ## 2. Berapa PSM yang sudah mengikuti Diklat?

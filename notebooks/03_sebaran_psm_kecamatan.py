@@ -49,7 +49,11 @@ lokasi = spread.STUDY_SITE
 bunut = sebaran.set_index("kecamatan").loc[lokasi]
 sumber_psm = tables.cite(sumber, "I.2")
 sumber_gabungan = tables.cite(sumber, "I.2", extra=dinsos.REFERENCE_SOURCE)
-sebaran[["kode_wilayah", "kecamatan", "nama_di_sumber", "jumlah_psm", "jumlah_desa_kelurahan"]]
+tables.preview(
+    sebaran[
+        ["kode_wilayah", "kecamatan", "nama_di_sumber", "jumlah_psm", "jumlah_desa_kelurahan"]
+    ].rename(columns=dinsos.column_label)
+)
 
 # %% [markdown]
 # ## 2. Jumlah PSM per kecamatan

@@ -221,7 +221,7 @@ for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
         title=f"Kutipan Wawancara Terpilih tentang {judul} Dinas Sosial",
         source=SUMBER,
     )
-results.quotes_table(results.selected_quotes(kutipan, 2))
+tables.preview(results.quotes_table(results.selected_quotes(kutipan, 2)))
 
 # %% [markdown]
 # ## 7. Kesepakatan antarpengkode

@@ -363,3 +363,13 @@ def test_forget_outputs_survives_a_sidecar_deleted_by_a_parallel_notebook(
         "tiga.md",
         "tiga.xlsx",
     ]
+
+
+def test_preview_shows_indonesian_numbers_without_index():
+    df = pd.DataFrame({"Kecamatan": ["Bunut", "Ukui"], "Jumlah": [1250, None]}, index=[7, 8])
+    shown = tables.preview(df)
+    page = shown._repr_html_()
+    assert '<td style="text-align:right">1.250</td>' in page
+    assert '<td style="text-align:right">...</td>' in page
+    assert ">7<" not in page  # no row index
+    assert repr(shown).splitlines()[0].split() == ["Kecamatan", "Jumlah"]

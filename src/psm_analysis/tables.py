@@ -165,26 +165,49 @@ class ExportedTable(dict):
     right_aligned: list[str]
 
     def _repr_html_(self) -> str:
-        right = set(getattr(self, "right_aligned", ()))
-        cols = [str(c) for c in self.formatted.columns]
-
-        def cell(tag: str, col: str, text: object) -> str:
-            align = "right" if col in right else "left"
-            return f'<{tag} style="text-align:{align}">{html.escape(str(text))}</{tag}>'
-
-        head = "".join(cell("th", c, c) for c in cols)
-        rows = "".join(
-            "<tr>" + "".join(cell("td", c, v) for c, v in zip(cols, row, strict=True)) + "</tr>"
-            for row in self.formatted.itertuples(index=False)
-        )
-        body = (
-            f'<table class="psm-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
-        )
+        body = _html_table(self.formatted, getattr(self, "right_aligned", ()))
         notes = "".join(f"<p><em>{html.escape(n)}</em></p>" for n in self.get("notes") or [])
         return (
             f"<p><strong>{html.escape(self['label'])}</strong> {html.escape(self['title'])}</p>"
             f"{body}<p>{html.escape(self['source_line'])}</p>{notes}"
         )
+
+
+def _html_table(formatted: pd.DataFrame, right_aligned) -> str:
+    right = set(right_aligned)
+    cols = [str(c) for c in formatted.columns]
+
+    def cell(tag: str, col: str, text: object) -> str:
+        align = "right" if col in right else "left"
+        return f'<{tag} style="text-align:{align}">{html.escape(str(text))}</{tag}>'
+
+    head = "".join(cell("th", c, c) for c in cols)
+    rows = "".join(
+        "<tr>" + "".join(cell("td", c, v) for c, v in zip(cols, row, strict=True)) + "</tr>"
+        for row in formatted.itertuples(index=False)
+    )
+    return f'<table class="psm-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+class Preview:
+    """A table shown in a notebook the way the thesis prints it (Indonesian numbers,
+    "..." for not available, no row index), without writing any file."""
+
+    def __init__(self, df: pd.DataFrame, number_format: dict | None = None):
+        fmts = column_formats(df, number_format)
+        self.formatted = format_table(df, number_format)
+        self.right_aligned = [c for c, f in fmts.items() if f.kind in ("number", "percent", "year")]
+
+    def _repr_html_(self) -> str:
+        return _html_table(self.formatted, self.right_aligned)
+
+    def __repr__(self) -> str:
+        return self.formatted.to_string(index=False)
+
+
+def preview(df: pd.DataFrame, number_format: dict | None = None) -> Preview:
+    """Show ``df`` in a notebook as a thesis table (see :class:`Preview`); writes nothing."""
+    return Preview(df, number_format)
 
 
 def cite(
