@@ -373,3 +373,14 @@ def test_preview_shows_indonesian_numbers_without_index():
     assert '<td style="text-align:right">...</td>' in page
     assert ">7<" not in page  # no row index
     assert repr(shown).splitlines()[0].split() == ["Kecamatan", "Jumlah"]
+
+
+def test_xlsx_prints_one_page_wide_with_header_repeated(frame, paths):
+    from openpyxl import load_workbook
+
+    _export(frame, paths)
+    ws = load_workbook(paths.tables / "psm_kec.xlsx").active
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == "$2:$2"

@@ -369,7 +369,26 @@ def _workbook(df, fmts, label, title, source_line, notes):
     for j, col in enumerate(df.columns, start=1):
         width = max([len(str(col))] + [len(str(v)) for v in df[col].tolist()]) + 2
         ws.column_dimensions[get_column_letter(j)].width = min(max(width, 8), 60)
+    # title, Sumber line and notes wrap within the table's width instead of running
+    # far to the right (which would also shrink the printed table)
+    ncols = len(df.columns)
+    total = sum(ws.column_dimensions[get_column_letter(j)].width for j in range(1, ncols + 1))
+    for r in [1, last + 1, *range(last + 2, last + 2 + len(notes))]:
+        c = ws.cell(row=r, column=1)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        if ncols > 1:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        lines = math.ceil(len(str(c.value or "")) * 1.1 / max(total, 1))
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    # printing: A4, one page wide, header row repeated, landscape for wide tables
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if len(df.columns) > 8 else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{header_row}:{header_row}"
     return wb
 
 
