@@ -443,7 +443,7 @@ def _column_widths(
     on one line; at each step the room is shared in proportion to what each column
     still lacks.
     """
-    minimum, body_w, full_w = [], [], []
+    minimum, longest, body_w, full_w = [], [], [], []
     for col in formatted.columns:
         header = str(col)
         body = [str(v) for v in formatted[col].tolist()]
@@ -454,12 +454,15 @@ def _column_widths(
         line = max([_text_cm(v, pt) for v in body] or [0.0]) + _CELL_PAD_CM
         mid = min(max(line, lo), cap)
         minimum.append(lo)
+        longest.append(max(line, lo))
         body_w.append(mid)
         full_w.append(min(max(mid, _text_cm(header, pt, True) + _CELL_PAD_CM), cap))
     if sum(minimum) > available:
         return None
     if sum(body_w) > available:
-        return _share(minimum, body_w, available), body_w
+        # share by the uncapped line lengths, so the long text (quotes, statements)
+        # gets most of the room
+        return _share(minimum, longest, available), body_w
     return _share(body_w, full_w, available), body_w
 
 
