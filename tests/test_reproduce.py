@@ -133,6 +133,20 @@ def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project
     assert out.returncode == 1 and "menjalankan 1 dari 1" in out.stdout
 
 
+def test_a_notebook_that_cannot_be_read_fails_by_name_and_the_others_run(make_project):
+    root = make_project(notebooks=False)
+    (root / "notebooks" / "01_rusak.py").write_bytes(b"# %%\nx = '\xff\xfe'\n")
+    (root / "notebooks" / "02_baik.py").write_text("# %%\nprint(1 + 1)\n", encoding="utf-8")
+    ok, lines = _run(root)
+    assert not ok
+    assert any(ln.startswith("      01_rusak.py: GAGAL: UnicodeDecodeError") for ln in lines)
+    assert any("02_baik.py: selesai" in ln for ln in lines)
+    assert (root / "reports" / "02_baik.html").is_file()
+    assert "01_rusak.py: UnicodeDecodeError" in (root / "reports" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_planted_leak_of_a_roster_name_fails_reproduce(reproduced):
     from psm_analysis.errors import DataError
     from psm_analysis.interviews import privacy

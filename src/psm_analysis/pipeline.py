@@ -336,14 +336,20 @@ def reproduce(
         # Longest first (by the last run's times) keeps both cores busy to the end.
         seconds = state.setdefault("seconds", {})
         todo.sort(key=lambda item: -seconds.get(item[0].stem, 0.0))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {
-                pool.submit(execute_notebook, src, html_path(paths, src), paths.root): src
-                for src, _ in todo
-            }
+        pool = ThreadPoolExecutor(max_workers=workers)
+        futures = {
+            pool.submit(execute_notebook, src, html_path(paths, src), paths.root): src
+            for src, _ in todo
+        }
+        try:
             for fut in as_completed(futures):
                 src = futures[fut]
-                res = fut.result()
+                try:
+                    res = fut.result()
+                except Exception as exc:  # the notebook could not even be run
+                    failures.append(f"{src.name}: {type(exc).__name__}: {exc}")
+                    say(f"      {src.name}: GAGAL: {type(exc).__name__}: {exc}")
+                    continue
                 wrote.append(res.html)
                 seconds[src.stem] = round(res.seconds, 2)
                 if res.ok:
@@ -357,11 +363,14 @@ def reproduce(
                     failures.append(f"{src.name}: {res.error}")
                     say(f"      {src.name}: GAGAL di {res.error} ({res.seconds:.1f} s)")
                 _save_state(paths, state)
+        finally:
+            # On Ctrl-C, notebooks not yet started are dropped; running ones finish.
+            pool.shutdown(wait=True, cancel_futures=True)
         say(f"      notebook selesai dalam {time.perf_counter() - t0:.1f} s")
 
     # 3. lists of figures and tables, the index page
     index = paths.reports / "index.html"
-    if wrote or not index.is_file():
+    if wrote or failures or not index.is_file():
         from psm_analysis import report
 
         t0 = time.perf_counter()

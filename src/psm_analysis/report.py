@@ -60,7 +60,7 @@ def _number_key(number: str):
 
 def notebook_title(source: Path) -> str:
     """The first Markdown heading of a jupytext percent notebook, else its file name."""
-    for line in source.read_text(encoding="utf-8").splitlines():
+    for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
         s = line.strip()
         if s.startswith("# #"):
             return s.lstrip("# ").strip()
