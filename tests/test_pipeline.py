@@ -70,3 +70,43 @@ def test_demo_command_regenerates_the_committed_demo_inputs(tmp_path):
     repo_demo = Path(__file__).resolve().parents[1] / "data" / "demo"
     assert main(["demo", "--out", str(tmp_path)]) == 0
     assert _digest(tmp_path) == _digest(repo_demo)
+
+
+@pytest.mark.parametrize(
+    ("table", "old", "new", "message"),
+    [
+        (
+            "tabel_I_2.csv",
+            "2,Ukui,12\n",
+            "2,Ukui,-5\n",
+            "berkas data/raw/dinsos/tabel_I_2.csv, baris 3, kolom 'Jumlah PSM (Orang)': "
+            'jumlah PSM harus bilangan bulat 0 atau lebih: nilai "-5"',
+        ),
+        (
+            "tabel_I_2.csv",
+            "5,Pangkalan Kerinci,7\n",
+            '5,Pangkalan Kerinci,"7,5"\n',
+            "berkas data/raw/dinsos/tabel_I_2.csv, baris 6, kolom 'Jumlah PSM (Orang)': "
+            'jumlah PSM harus bilangan bulat 0 atau lebih: nilai "7,5"',
+        ),
+        (
+            "tabel_I_1.csv",
+            "11,Penyuluh Sosial,6 orang\n",
+            "11,Penyuluh Sosial,-6 orang\n",
+            "berkas data/raw/dinsos/tabel_I_1.csv, baris 12, kolom 'Jumlah': "
+            'jumlah harus bilangan bulat 0 atau lebih: nilai "-6"',
+        ),
+    ],
+)
+def test_a_count_below_zero_or_not_whole_stops_clean(
+    project_copy, capsys, table, old, new, message
+):
+    path = project_copy / "data/raw/dinsos" / table
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert main(["clean"]) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert [p.name for p in (project_copy / "data/processed").iterdir()] == []

@@ -178,12 +178,14 @@ def test_write_lists(frame, paths):
 
 
 def test_show_versions():
-    df = notebook.show_versions()
-    assert list(df.columns) == ["Paket", "Versi"]
-    assert df.iloc[0, 0] == "Python"
+    import platform
+
     import pandas
 
-    assert df.set_index("Paket").loc["pandas", "Versi"] == pandas.__version__
+    df = notebook.show_versions()  # packages as the index: no row numbers in the notebook
+    assert df.index.name == "Paket" and list(df.columns) == ["Versi"]
+    assert df.index[0] == "Python" and df.iloc[0, 0] == platform.python_version()
+    assert df.loc["pandas", "Versi"] == pandas.__version__
 
 
 def test_demo_banner(tmp_path, monkeypatch):

@@ -739,7 +739,7 @@ def clean_tenaga_sosial(
         "Tenaga Sosial Masyarakat",
     )
     c_n = _find_column(df, ("jumlah",), "Jumlah")
-    problems: list[Problem] = []
+    problems: list[Problem] = _count_problems(df, c_n, "jumlah")
     kinds = []
     seen: dict[int, int] = {}
     for row, text in df[c_kind].items():
@@ -795,6 +795,26 @@ def clean_tenaga_sosial(
     )
 
 
+def _count_problems(df: pd.DataFrame, col: str, what: str) -> list[Problem]:
+    """A count of people or groups is a whole number, 0 or more."""
+    import pandas as pd
+
+    problems = []
+    for row, n in df[col].items():
+        if pd.isna(n):
+            continue
+        if n < 0 or n != int(n):
+            problems.append(
+                Problem(
+                    f"{what} harus bilangan bulat 0 atau lebih",
+                    value=format_number(n),
+                    expected='bilangan bulat seperti 0, 12 atau 1.250 ("-" bila nihil)',
+                    **_where(df, row, col),
+                )
+            )
+    return problems
+
+
 def clean_psm_per_kecamatan(
     df: pd.DataFrame, sumber: str, tahun: int | None, paths: Paths | None = None
 ) -> pd.DataFrame:
@@ -810,7 +830,7 @@ def clean_psm_per_kecamatan(
     c_no = _find_column(df, ("no", "nomor"), "No.")
     c_kec = _find_column(df, ("kecamatan", "namakecamatan"), "Kecamatan")
     c_n = _find_column(df, ("jumlahpsmorang", "jumlahpsm", "psm", "jumlah"), "Jumlah PSM (Orang)")
-    problems: list[Problem] = []
+    problems: list[Problem] = _count_problems(df, c_n, "jumlah PSM")
     rows = []
     seen: dict[str, int] = {}
     for row, name in df[c_kec].items():

@@ -157,7 +157,7 @@ def issue_number(kind: str, name: str) -> tuple[str, int]:
 
 
 def show_versions():
-    """A DataFrame (Paket, Versi) of Python and the key packages this notebook used."""
+    """A DataFrame of Python and the key packages' versions (index Paket, column Versi)."""
     import pandas as pd
 
     rows = [("Python", platform.python_version())]
@@ -166,7 +166,7 @@ def show_versions():
             rows.append((dist, metadata.version(dist)))
         except metadata.PackageNotFoundError:
             rows.append((dist, "tidak terpasang"))
-    return pd.DataFrame(rows, columns=["Paket", "Versi"])
+    return pd.DataFrame(rows, columns=["Paket", "Versi"]).set_index("Paket")
 
 
 def demo_kinds(kinds: tuple[str, ...] | None = None, paths=None) -> list[str]:
