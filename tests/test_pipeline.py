@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import digest  # tests/ is on sys.path (pytest rootdir-relative import)
 
 from psm_analysis import pipeline
 from psm_analysis.cli import main
 from psm_analysis.config import get_paths
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_clean_leaves_raw_bytes_unchanged_and_is_byte_identical(project_copy):
     paths = get_paths(project_copy)
-    raw_before = _digest(paths.raw)
-    demo_before = _digest(paths.demo)
+    raw_before = digest(paths.raw)
+    demo_before = digest(paths.demo)
     assert main(["clean"]) == 0
-    first = _digest(paths.processed)
+    first = digest(paths.processed)
     assert main(["clean"]) == 0
-    assert _digest(paths.processed) == first
-    assert _digest(paths.raw) == raw_before
-    assert _digest(paths.demo) == demo_before
+    assert digest(paths.processed) == first
+    assert digest(paths.raw) == raw_before
+    assert digest(paths.demo) == demo_before
     for name in (
         "tenaga_sosial.csv",
         "psm_per_kecamatan.csv",
@@ -69,7 +61,7 @@ def test_broken_raw_file_writes_nothing_and_exits_1(project_copy, capsys):
 def test_demo_command_regenerates_the_committed_demo_inputs(tmp_path):
     repo_demo = Path(__file__).resolve().parents[1] / "data" / "demo"
     assert main(["demo", "--out", str(tmp_path)]) == 0
-    assert _digest(tmp_path) == _digest(repo_demo)
+    assert digest(tmp_path) == digest(repo_demo)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@ byte-identical outputs, and the privacy guard."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -12,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import digest, inputs_digest  # tests/ is on sys.path (pytest rootdir-relative import)
 
 from psm_analysis import pipeline
 from psm_analysis.config import get_paths
@@ -27,14 +27,6 @@ NOTEBOOKS = [
     "04_kinerja_psm_kuesioner",
     "05_wawancara_peran_hambatan",
 ]
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _run(root: Path, **kw) -> tuple[bool, list[str]]:
@@ -104,11 +96,11 @@ def test_a_deleted_figure_reruns_only_its_notebook(reproduced):
 
 def test_two_force_runs_give_identical_figures_and_processed(reproduced):
     root, _, _ = reproduced
-    figures, processed = _digest(root / "figures"), _digest(root / "data" / "processed")
+    figures, processed = digest(root / "figures"), digest(root / "data" / "processed")
     ok, lines = _run(root, force=True)
     assert ok, "\n".join(lines)
-    assert _digest(root / "figures") == figures
-    assert _digest(root / "data" / "processed") == processed
+    assert digest(root / "figures") == figures
+    assert digest(root / "data" / "processed") == processed
 
 
 def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project):
@@ -170,9 +162,8 @@ def test_planted_leak_of_a_roster_name_fails_reproduce(reproduced):
 def test_reproduce_leaves_raw_and_demo_inputs_untouched(reproduced):
     root, _, _ = reproduced
     before = json.loads((root / "inputs_before.json").read_text(encoding="utf-8"))
-    after = {f"{d}/{k}": v for d in ("data/raw", "data/demo") for k, v in _digest(root / d).items()}
     assert len(before) > 10
-    assert after == before
+    assert inputs_digest(root) == before
 
 
 def test_template_fill_validate_reproduce_with_real_answers(make_project, monkeypatch):

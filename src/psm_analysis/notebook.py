@@ -172,20 +172,11 @@ def show_versions():
 def demo_kinds(kinds: tuple[str, ...] | None = None, paths=None) -> list[str]:
     """The input kinds (of ``kinds``, or all) for which ``clean`` used demo data,
     according to ``data/processed/sumber_masukan.csv``; empty if it does not exist."""
-    import pandas as pd
-
     from psm_analysis.config import get_paths
-    from psm_analysis.pipeline import INPUTS_FILE
+    from psm_analysis.report import demo_kinds as all_demo_kinds
 
-    path = (paths or get_paths()).processed / INPUTS_FILE
-    if not path.is_file():
-        return []
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    demo = df[df["data_contoh"].str.lower() == "true"]
-    found = sorted(set(demo["masukan"]))
-    if kinds is not None:
-        found = [k for k in found if k in kinds]
-    return found
+    found = all_demo_kinds(paths or get_paths())
+    return found if kinds is None else [k for k in found if k in kinds]
 
 
 _KIND_WORDS = {

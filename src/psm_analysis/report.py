@@ -15,6 +15,7 @@ from psm_analysis.config import Paths, get_paths
 from psm_analysis.files import write_text
 from psm_analysis.labels import t
 from psm_analysis.notebook import kind_names
+from psm_analysis.pipeline import INPUTS_FILE
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -105,9 +106,10 @@ def _table(
 
 
 def demo_kinds(paths: Paths) -> list[str]:
-    """Input kinds that came from demo data in the last clean."""
-    rows = _read_csv(paths.processed / "sumber_masukan.csv")
-    return sorted({r["masukan"] for r in rows if r.get("data_contoh") == "true"})
+    """Input kinds that came from demo data in the last clean (``sumber_masukan.csv``;
+    none while that file does not exist)."""
+    rows = _read_csv(paths.processed / INPUTS_FILE)
+    return sorted({r["masukan"] for r in rows if r.get("data_contoh", "").lower() == "true"})
 
 
 def build_index(paths: Paths, failures: list[str] | None = None) -> str:
@@ -197,7 +199,7 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
             "berkas": r.get("berkas", ""),
             "data_contoh": "ya" if r.get("data_contoh") == "true" else "tidak",
         }
-        for r in _read_csv(paths.processed / "sumber_masukan.csv")
+        for r in _read_csv(paths.processed / INPUTS_FILE)
     ]
     parts.append(
         _table(
