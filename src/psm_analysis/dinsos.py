@@ -1141,7 +1141,7 @@ def read_tables(paths: Paths | None = None) -> DinsosTables:
 def build_outputs(paths: Paths | None = None):
     """The ``dinsos`` builder: every processed Dinas Sosial file, nothing written."""
     from psm_analysis.checks import run_checks
-    from psm_analysis.pipeline import BuildOutput, InputInfo
+    from psm_analysis.contracts import BuildOutput, InputInfo
     from psm_analysis.psks import reference_path as psks_path
     from psm_analysis.regions import reference_path as wilayah_path
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from psm_analysis.config import Paths, get_paths
+from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError
 
 #: (name, "module:function") of every builder, in order.
@@ -29,24 +30,6 @@ BUILDERS: list[tuple[str, str]] = [
 
 #: Processed file that records which inputs were used and whether they are demo data.
 INPUTS_FILE = "sumber_masukan.csv"
-
-
-@dataclass(frozen=True)
-class InputInfo:
-    """One input file a builder read."""
-
-    kind: str  # "dinsos", "survey", "interviews", "reference"
-    path: str  # relative to the project root, POSIX style
-    demo: bool = False
-
-
-@dataclass
-class BuildOutput:
-    """What a builder returns: files for data/processed (name -> DataFrame or bytes)
-    and the inputs it used."""
-
-    files: dict[str, Any] = field(default_factory=dict)
-    inputs: list[InputInfo] = field(default_factory=list)
 
 
 @dataclass

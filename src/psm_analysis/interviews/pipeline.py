@@ -38,8 +38,8 @@ from pathlib import Path
 import pandas as pd
 
 from psm_analysis.config import Paths, get_paths
+from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
-from psm_analysis.pipeline import BuildOutput, InputInfo
 
 PREFIX = "wawancara_"
 SOURCE_REAL = "Hasil wawancara penelitian, Kecamatan Bunut"

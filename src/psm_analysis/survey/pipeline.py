@@ -32,8 +32,8 @@ from pathlib import Path
 import pandas as pd
 
 from psm_analysis.config import Paths
+from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
-from psm_analysis.pipeline import BuildOutput, InputInfo
 from psm_analysis.survey import analysis
 from psm_analysis.survey.answers import ANSWER_SUFFIXES, Answers, read_table, validate_table
 from psm_analysis.survey.codebook import Codebook, default_codebook_path, load_codebook

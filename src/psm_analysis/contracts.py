@@ -1,0 +1,36 @@
+"""The builder contract: what every input family's builder returns.
+
+A *builder* is a function ``build_outputs(paths) -> BuildOutput`` that reads its inputs,
+validates them and returns the processed files as in-memory objects, writing nothing.
+The orchestration layer (:mod:`psm_analysis.pipeline`) runs every builder, gathers every
+problem into one :class:`~psm_analysis.errors.DataError`, and writes only when there are
+none. This module is a leaf: builders import it, it imports nothing of the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class InputInfo:
+    """One input file a builder read.
+
+    ``kind`` is the input family ("dinsos", "survey", "interviews", "register",
+    "reference"), ``path`` is relative to the project root in POSIX style, ``demo`` says
+    whether it is synthetic demo data.
+    """
+
+    kind: str
+    path: str
+    demo: bool = False
+
+
+@dataclass
+class BuildOutput:
+    """What a builder returns: files for data/processed (name -> DataFrame, bytes or str)
+    and the inputs it used."""
+
+    files: dict[str, Any] = field(default_factory=dict)
+    inputs: list[InputInfo] = field(default_factory=list)
