@@ -10,6 +10,7 @@ import pytest
 from psm_analysis import dinsos
 from psm_analysis.config import get_paths
 from psm_analysis.dinsos import build_outputs, parse_keterangan, read_tables
+from psm_analysis.printed_table import read_printed_table
 from psm_analysis.errors import DataError
 from psm_analysis.files import csv_bytes
 
@@ -202,8 +203,10 @@ def test_workbook_reads_back_with_read_table(tmp_path):
         "Pemeriksaan",
     ]
     ws = wb["Tabel I.2"]
-    assert ws["A3"].value == "Kode wilayah" and ws["A3"].font.bold
-    df = dinsos.read_table(path, sheet="Tabel I.2")
+    # the shared sheet writer's look (psm_analysis.sheets), as in reports/tables
+    assert ws["A2"].value == "Kode wilayah" and ws["A2"].font.bold
+    assert ws["A2"].border.left.style == "thin" and ws.freeze_panes == "A3"
+    df = read_printed_table(path, sheet="Tabel I.2")
     assert df.attrs["judul"] == "Tabel I.2 Jumlah PSM Menurut Kecamatan di Kabupaten Pelalawan"
     assert df.attrs["sumber"].startswith(
         "Sumber: Dinas Sosial Kabupaten Pelalawan, 2018; Kepmendagri"

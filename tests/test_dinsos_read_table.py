@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 
-from psm_analysis.dinsos import read_table
+from psm_analysis.printed_table import read_printed_table as read_table
 from psm_analysis.errors import DataError
 
 

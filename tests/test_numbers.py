@@ -217,9 +217,10 @@ def test_roundtrip_percent(cents):
 def test_docstring_examples_of_the_data_modules():
     import doctest
 
-    from psm_analysis import checks, dinsos, numbers, psks, regions
+    from psm_analysis import numbers, printed_table, psks, regions, text
+    from psm_analysis.dinsos import checks, sources
 
-    for module in (numbers, regions, psks, dinsos, checks):
+    for module in (numbers, regions, psks, printed_table, sources, checks, text):
         result = doctest.testmod(module)
         assert result.failed == 0, module.__name__
     assert doctest.testmod(numbers).attempted >= 4

@@ -98,6 +98,35 @@ def get_paths(root: str | Path | None = None) -> Paths:
     return Paths(Path(root).resolve() if root is not None else _find_root())
 
 
+def display_path(path: str | Path, paths: Paths | None = None) -> str:
+    """``path`` as the user should see it: relative to the project root (POSIX style) when
+    it lies inside it, else unchanged. The one helper for this; every message and every
+    ``berkas`` column uses it.
+
+    >>> display_path(get_paths("/tmp/proyek").root / "data" / "raw" / "t.csv", get_paths("/tmp/proyek"))
+    'data/raw/t.csv'
+    >>> display_path("/elsewhere/t.csv", get_paths("/tmp/proyek"))
+    '/elsewhere/t.csv'
+    """
+    root = (paths or get_paths()).root
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
+def notebook_sources(paths: Paths | None = None) -> list[Path]:
+    """The numbered notebooks (``notebooks/NN_*.py``), in order."""
+    paths = paths or get_paths()
+    return sorted(p for p in paths.notebooks.glob("[0-9][0-9]_*.py") if p.is_file())
+
+
+def html_path(paths: Paths, source: Path) -> Path:
+    """The rendered page of notebook ``source``: ``reports/<stem>.html``."""
+    return paths.reports / f"{source.stem}.html"
+
+
 def has_input_files(folder: Path) -> bool:
     """True when ``folder`` holds at least one data file (hidden files and READMEs aside)."""
     if not folder.is_dir():

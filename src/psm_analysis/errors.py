@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+
+from psm_analysis.config import display_path  # noqa: F401  (re-exported: one helper, in config)
 
 
 def _fmt_value(value: object) -> str:
@@ -93,14 +94,3 @@ class DataError(ValueError):
         problems = list(problems)
         if problems:
             raise cls(problems)
-
-
-def display_path(path: str | Path) -> str:
-    """A path as the user should see it: relative to the project root when inside it."""
-    from psm_analysis.config import get_paths
-
-    p = Path(path)
-    try:
-        return p.resolve().relative_to(get_paths().root).as_posix()
-    except (ValueError, OSError):
-        return str(path)

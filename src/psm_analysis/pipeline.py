@@ -17,19 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from psm_analysis.config import Paths, get_paths
+from psm_analysis import catalog
+from psm_analysis.config import Paths, get_paths, html_path, notebook_sources
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError
+from psm_analysis.inputs import INPUTS_FILE
 
-#: (name, "module:function") of every builder, in order.
-BUILDERS: list[tuple[str, str]] = [
-    ("dinsos", "psm_analysis.dinsos:build_outputs"),
-    ("survey", "psm_analysis.survey.pipeline:build_outputs"),
-    ("interviews", "psm_analysis.interviews.pipeline:build_outputs"),
-]
-
-#: Processed file that records which inputs were used and whether they are demo data.
-INPUTS_FILE = "sumber_masukan.csv"
+#: (name, "module:function") of every builder, in order (declared in the catalog).
+BUILDERS: list[tuple[str, str]] = list(catalog.BUILDERS.items())
 
 
 @dataclass
@@ -74,6 +69,7 @@ def build_all(paths: Paths | None = None, progress: Callable[[str], None] | None
         clash = set(out.files) & set(files)
         if clash:
             raise RuntimeError(f"builder {name} writes files another builder writes: {clash}")
+        _check_against_catalog(name, out.files)
         files.update(out.files)
         inputs.extend(out.inputs)
         if progress:
@@ -81,6 +77,28 @@ def build_all(paths: Paths | None = None, progress: Callable[[str], None] | None
     DataError.collect(problems)
     files[INPUTS_FILE] = _inputs_frame(inputs)
     return files, inputs
+
+
+def _check_against_catalog(builder: str, files: dict[str, Any]) -> None:
+    """A builder's files must be the catalog's: known names, its own, the declared
+    columns and dtypes. A mismatch is a programming error (RuntimeError), not bad input."""
+    import pandas as pd
+
+    wrong = []
+    for fname, obj in files.items():
+        try:
+            spec = catalog.entry(fname)
+        except KeyError as err:
+            wrong.append(str(err))
+            continue
+        if spec.builder != builder:
+            wrong.append(f"{fname} belongs to builder {spec.builder!r}, not {builder!r}")
+        elif isinstance(obj, pd.DataFrame):
+            wrong.extend(catalog.check_frame(fname, obj))
+    if wrong:
+        raise RuntimeError(
+            "processed files disagree with psm_analysis.catalog:\n" + "\n".join(wrong)
+        )
 
 
 def _inputs_frame(inputs: list[InputInfo]):
@@ -187,16 +205,6 @@ def _key(*parts: str) -> str:
     import hashlib
 
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def notebook_sources(paths: Paths | None = None) -> list[Path]:
-    """The numbered notebooks (``notebooks/NN_*.py``), in order."""
-    paths = paths or get_paths()
-    return sorted(p for p in paths.notebooks.glob("[0-9][0-9]_*.py") if p.is_file())
-
-
-def html_path(paths: Paths, source: Path) -> Path:
-    return paths.reports / f"{source.stem}.html"
 
 
 def notebook_outputs(paths: Paths, source: Path) -> list[Path]:

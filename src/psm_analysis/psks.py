@@ -17,7 +17,7 @@ from pathlib import Path
 
 from psm_analysis.config import Paths, get_paths
 from psm_analysis.errors import DataError, Problem
-from psm_analysis.regions import name_key
+from psm_analysis.text import name_key
 
 REFERENCE_FILE = "psks_permensos_08_2012.csv"
 

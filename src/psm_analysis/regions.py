@@ -19,6 +19,7 @@ from pathlib import Path
 
 from psm_analysis.config import Paths, get_paths
 from psm_analysis.errors import DataError, Problem
+from psm_analysis.text import name_key
 
 REFERENCE_FILE = "wilayah_pelalawan_kepmendagri_2025.csv"
 KABUPATEN_KODE = "14.05"
@@ -40,15 +41,6 @@ MSG_UNKNOWN = "nama kecamatan tidak dikenali"
 
 _LEVEL_DIGIT = {"kelurahan": "1", "desa": "2"}
 _PREFIX = re.compile(r"^(kecamatan|kec)\b\.?\s*", re.IGNORECASE)
-
-
-def name_key(name: str) -> str:
-    """Comparison key of a place name: case, spacing and punctuation ignored.
-
-    >>> name_key(" Bandar  Sei-Kijang ") == name_key("bandar seikijang")
-    True
-    """
-    return re.sub(r"[\W_]+", "", str(name).casefold())
 
 
 def _kecamatan_key(name: str) -> str:

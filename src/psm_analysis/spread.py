@@ -58,9 +58,9 @@ REQUIRED = ("kode_wilayah", "kecamatan", "jumlah_psm", "jumlah_desa_kelurahan")
 
 def load_psm_per_kecamatan(paths=None) -> pd.DataFrame:
     """``data/processed/psm_per_kecamatan.csv`` (Tabel I.2 joined to the reference)."""
-    from psm_analysis.dinsos import load_psm_per_kecamatan as load
+    from psm_analysis import catalog
 
-    df = load(paths)
+    df = catalog.load("psm_per_kecamatan", paths)
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise DataError(
@@ -272,9 +272,9 @@ def villages_table(villages: pd.DataFrame, lang: str | None = None) -> pd.DataFr
 def villages_of(kecamatan: str, paths=None) -> pd.DataFrame:
     """The desa and kelurahan of one kecamatan (official name) from
     ``data/processed/desa_kelurahan.csv``: ``kode``, ``nama``, ``tingkat``, sorted by code."""
-    from psm_analysis.dinsos import load_desa_kelurahan
+    from psm_analysis import catalog
 
-    df = load_desa_kelurahan(paths)
+    df = catalog.load("desa_kelurahan", paths)
     out = df[df["kecamatan"] == kecamatan]
     if out.empty:
         raise DataError(

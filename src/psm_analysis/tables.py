@@ -44,8 +44,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-#: Shown for a missing (not available) value, as in BPS tables.
-NA_TEXT = "..."
+from psm_analysis.sheets import NA_TEXT  # noqa: E402  (one missing marker)
 
 
 @dataclass(frozen=True)
@@ -334,61 +333,29 @@ def _xlsx_value(value: object, fmt: ColumnFormat) -> object:
 
 def _workbook(df, fmts, label, title, source_line, notes):
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
+
+    from psm_analysis.sheets import write_sheet
 
     wb = Workbook()
     ws = wb.active
     ws.title = label.replace(".", "_")[:31]
-    ws.cell(row=1, column=1, value=f"{label} {title}").font = Font(bold=True)
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    header_row = 2
-    for j, col in enumerate(df.columns, start=1):
-        c = ws.cell(row=header_row, column=j, value=str(col))
-        c.font = Font(bold=True)
-        c.border = border
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for i, row in enumerate(df.itertuples(index=False), start=header_row + 1):
-        for j, (col, value) in enumerate(zip(df.columns, row, strict=True), start=1):
-            fmt = fmts[str(col)]
-            c = ws.cell(row=i, column=j, value=_xlsx_value(value, fmt))
-            c.border = border
-            if c.value is None:
-                c.value = NA_TEXT
-                c.alignment = Alignment(horizontal="center")
-            elif isinstance(c.value, int | float):
-                c.number_format = fmt.excel
-                c.alignment = Alignment(horizontal="right")
-            else:
-                c.alignment = Alignment(wrap_text=True, vertical="top")
-    last = header_row + len(df)
-    ws.cell(row=last + 1, column=1, value=source_line).font = Font(italic=True)
-    for k, note in enumerate(notes, start=last + 2):
-        ws.cell(row=k, column=1, value=note)
-    for j, col in enumerate(df.columns, start=1):
-        width = max([len(str(col))] + [len(str(v)) for v in df[col].tolist()]) + 2
-        ws.column_dimensions[get_column_letter(j)].width = min(max(width, 8), 60)
-    # title, Sumber line and notes wrap within the table's width instead of running
-    # far to the right (which would also shrink the printed table)
-    ncols = len(df.columns)
-    total = sum(ws.column_dimensions[get_column_letter(j)].width for j in range(1, ncols + 1))
-    for r in [1, last + 1, *range(last + 2, last + 2 + len(notes))]:
-        c = ws.cell(row=r, column=1)
-        c.alignment = Alignment(wrap_text=True, vertical="top")
-        if ncols > 1:
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
-        lines = math.ceil(len(str(c.value or "")) * 1.1 / max(total, 1))
-        if lines > 1:
-            ws.row_dimensions[r].height = 15 * lines
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    # printing: A4, one page wide, header row repeated, landscape for wide tables
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if len(df.columns) > 8 else "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = f"{header_row}:{header_row}"
+    cols = [str(c) for c in df.columns]
+    write_sheet(
+        ws,
+        cols,
+        [
+            [_xlsx_value(v, fmts[c]) for c, v in zip(cols, row, strict=True)]
+            for row in df.itertuples(index=False)
+        ],
+        title=f"{label} {title}",
+        source_line=source_line,
+        notes=notes,
+        number_formats=[fmts[c].excel for c in cols],
+        width_texts=[
+            [c] + [str(v) for v in df[col].tolist()]
+            for c, col in zip(cols, df.columns, strict=True)
+        ],
+    )
     return wb
 
 

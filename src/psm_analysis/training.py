@@ -258,27 +258,27 @@ def format_years(years, lang: str | None = None) -> str:
 
 def load_programmes(paths=None) -> pd.DataFrame:
     """Tabel I.3 cleaned (``data/processed/kegiatan_peningkatan_kinerja.csv``), typed."""
-    from psm_analysis.dinsos import load_kegiatan
+    from psm_analysis import catalog
 
-    return load_kegiatan(paths)
+    return catalog.load("kegiatan_peningkatan_kinerja", paths)
 
 
 def load_training(paths=None) -> pd.DataFrame:
     """Tabel I.4 cleaned (``data/processed/diklat_psm.csv``), typed."""
-    from psm_analysis.dinsos import load_diklat
+    from psm_analysis import catalog
 
-    return load_diklat(paths)
+    return catalog.load("diklat_psm", paths)
 
 
 def load_claims(paths=None) -> pd.DataFrame | None:
     """The chapter's text claims (``klaim``, ``nilai``, ``kutipan``, ``letak``) from
     ``data/processed/klaim_teks.csv``; ``None`` while clean does not write that file."""
+    from psm_analysis import catalog
     from psm_analysis.config import get_paths
-    from psm_analysis.files import read_processed
 
     if not ((paths or get_paths()).processed / CLAIMS_FILE).is_file():
         return None
-    return read_processed(CLAIMS_FILE, paths)
+    return catalog.load(CLAIMS_FILE, paths)
 
 
 def load_formation_year(paths=None) -> int | None:

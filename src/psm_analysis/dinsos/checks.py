@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from psm_analysis.config import Paths, get_paths
+from psm_analysis.config import Paths, display_path, get_paths
+from psm_analysis.dinsos.sources import CLAIMS_FILE
 from psm_analysis.errors import DataError, Problem
 from psm_analysis.labels import t
 from psm_analysis.numbers import format_number, format_percent, parse_number
@@ -25,7 +26,7 @@ from psm_analysis.numbers import format_number, format_percent, parse_number
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from psm_analysis.dinsos import DinsosTables
+    from psm_analysis.dinsos.model import DinsosTables
 
 COLUMNS = ["id", "pemeriksaan", "diharapkan", "ditemukan", "status", "keterangan"]
 REQUIRED_CLAIMS = ("jumlah_jenis_psks", "jumlah_kecamatan", "psm_terlatih")
@@ -44,8 +45,6 @@ def _orang(n) -> str:
 
 
 def _claims(tables: DinsosTables, paths: Paths) -> dict[str, object]:
-    from psm_analysis.dinsos import CLAIMS_FILE, _rel
-
     claims = {r.klaim: r for r in tables.klaim.itertuples(index=False)}
     missing = [c for c in REQUIRED_CLAIMS if c not in claims]
     if missing:
@@ -53,7 +52,7 @@ def _claims(tables: DinsosTables, paths: Paths) -> dict[str, object]:
             [
                 Problem(
                     "klaim teks yang diperlukan pemeriksaan tidak ada",
-                    file=_rel(paths, paths.raw_dinsos / CLAIMS_FILE),
+                    file=display_path(paths.raw_dinsos / CLAIMS_FILE, paths),
                     column="klaim",
                     value=c,
                 )
@@ -64,16 +63,14 @@ def _claims(tables: DinsosTables, paths: Paths) -> dict[str, object]:
 
 
 def _claim_number(claim, paths: Paths) -> int | float:
-    from psm_analysis.dinsos import CLAIMS_FILE, _rel
-
     parsed = parse_number(
-        claim.nilai, file=_rel(paths, paths.raw_dinsos / CLAIMS_FILE), column="nilai"
+        claim.nilai, file=display_path(paths.raw_dinsos / CLAIMS_FILE, paths), column="nilai"
     )
     if parsed.value is None:
         raise DataError(
             Problem(
                 "nilai klaim teks kosong",
-                file=_rel(paths, paths.raw_dinsos / CLAIMS_FILE),
+                file=display_path(paths.raw_dinsos / CLAIMS_FILE, paths),
                 column="nilai",
                 value=claim.klaim,
             )

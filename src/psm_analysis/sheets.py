@@ -1,0 +1,110 @@
+"""The one xlsx sheet writer: every workbook the project writes for humans looks alike.
+
+Thesis tables (``reports/tables/*.xlsx``) and the Dinas Sosial workbook
+(``data/processed/data_dinas_sosial.xlsx``) both write their sheets with
+:func:`write_sheet`: bold title on row 1, a bordered header row, bordered body, numbers
+right-aligned with an Excel number format, a missing value shown as "..." (as in BPS
+tables), the Sumber line and notes below, wrapped within the table's width, the header
+row frozen and repeated on every printed A4 page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+#: Shown for a missing (not available) value, as in BPS tables.
+NA_TEXT = "..."
+
+
+def write_sheet(
+    ws,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    title: str,
+    source_line: str,
+    notes: Sequence[str] = (),
+    number_formats: Sequence[str | None] | None = None,
+    width_texts: Sequence[Sequence[str]] | None = None,
+) -> None:
+    """Fill the openpyxl worksheet ``ws`` with one table.
+
+    Parameters
+    ----------
+    ws : openpyxl.worksheet.worksheet.Worksheet
+        An empty sheet.
+    header : sequence of str
+        Column headers as the reader sees them.
+    rows : sequence of sequences
+        Cell values, row by row: ``None`` is missing (written "..."), ``int``/``float``
+        are stored as numbers, anything else as text.
+    title : str
+        Row 1 ("Tabel IV.1 Judul").
+    source_line : str
+        The "Sumber: ..." line under the table (italic).
+    notes : sequence of str
+        Lines under the Sumber line.
+    number_formats : sequence of str or None, optional
+        Excel number format per column for numeric cells (default ``"General"``).
+    width_texts : sequence of sequences of str, optional
+        Per column, the texts whose length sets the column width (default: the header
+        and the cell values).
+    """
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    ncols = len(header)
+    ws.cell(row=1, column=1, value=title).font = Font(bold=True)
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_row = 2
+    for j, col in enumerate(header, start=1):
+        c = ws.cell(row=header_row, column=j, value=str(col))
+        c.font = Font(bold=True)
+        c.border = border
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for i, row in enumerate(rows, start=header_row + 1):
+        for j, value in enumerate(row, start=1):
+            c = ws.cell(row=i, column=j, value=value)
+            c.border = border
+            if c.value is None:
+                c.value = NA_TEXT
+                c.alignment = Alignment(horizontal="center")
+            elif isinstance(c.value, int | float) and not isinstance(c.value, bool):
+                if number_formats and number_formats[j - 1]:
+                    c.number_format = number_formats[j - 1]
+                c.alignment = Alignment(horizontal="right")
+            else:
+                c.alignment = Alignment(wrap_text=True, vertical="top")
+    last = header_row + len(rows)
+    ws.cell(row=last + 1, column=1, value=source_line).font = Font(italic=True)
+    for k, note in enumerate(notes, start=last + 2):
+        ws.cell(row=k, column=1, value=note)
+    if width_texts is None:
+        width_texts = [
+            [str(h)] + ["" if r[j] is None else str(r[j]) for r in rows]
+            for j, h in enumerate(header)
+        ]
+    for j, texts in enumerate(width_texts, start=1):
+        width = max(len(t) for t in texts) + 2
+        ws.column_dimensions[get_column_letter(j)].width = min(max(width, 8), 60)
+    # title, Sumber line and notes wrap within the table's width instead of running
+    # far to the right (which would also shrink the printed table)
+    total = sum(ws.column_dimensions[get_column_letter(j)].width for j in range(1, ncols + 1))
+    for r in [1, last + 1, *range(last + 2, last + 2 + len(notes))]:
+        c = ws.cell(row=r, column=1)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        if ncols > 1:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        lines = math.ceil(len(str(c.value or "")) * 1.1 / max(total, 1))
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    # printing: A4, one page wide, header row repeated, landscape for wide tables
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if ncols > 8 else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{header_row}:{header_row}"

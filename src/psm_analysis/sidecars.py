@@ -1,0 +1,98 @@
+"""The sidecar records of figures and thesis tables: one writer, one reader.
+
+Every saved figure (``figures/<name>.json``) and exported table
+(``reports/tables/<name>.json``) has a JSON sidecar: ``kind`` ("figure"/"table"),
+``name``, ``number``, ``label``, ``notebook``, ``index``, ``files`` and the caption or
+title. The notebook runner, the DAFTAR GAMBAR/TABEL pages and the index all read them
+through :func:`read_sidecars`, so they cannot disagree about what exists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+KINDS = ("figure", "table")
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+
+def check_name(name: str) -> None:
+    """Raise ``ValueError`` unless ``name`` is a safe file stem (letters, digits, ``_``,
+    ``-``, ``.``; not starting with ``-`` or ``.``)."""
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"figure/table name must be letters, digits, '_', '-', '.', got {name!r}")
+
+
+def sidecar_text(record: dict) -> str:
+    """The sidecar JSON: sorted keys, two-space indent, UTF-8 text, final newline."""
+    return json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sort_key(rec: dict) -> tuple:
+    nb = rec.get("notebook")
+    return (
+        int(nb) if nb is not None and str(nb).isdigit() else 10**6,
+        rec.get("index", 0),
+        rec.get("name", ""),
+    )
+
+
+def read_sidecars(
+    folder: Path,
+    kind: str | None = None,
+    *,
+    notebook: str | None = None,
+    complete: bool = True,
+) -> list[dict]:
+    """The sidecar records in ``folder``, in thesis order (notebook, then index).
+
+    Parameters
+    ----------
+    folder : Path
+        ``figures/`` or ``reports/tables/``; a missing folder gives ``[]``.
+    kind : {"figure", "table"} or None
+        Only records of this kind (``None``: both).
+    notebook : str or None
+        Only records saved by this notebook number ("03").
+    complete : bool
+        Only records whose listed ``files`` all exist (a half-deleted figure is not
+        listed anywhere).
+
+    Returns
+    -------
+    list of dict
+        Each record with ``"_path"`` (the sidecar's own path) added. Unreadable or
+        foreign JSON files are skipped: they are not sidecars.
+    """
+    records = []
+    if not folder.is_dir():
+        return records
+    for path in sorted(folder.glob("*.json")):
+        try:
+            rec = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            # unreadable, or deleted meanwhile by a notebook running in parallel
+            continue
+        if not isinstance(rec, dict) or rec.get("kind") not in KINDS:
+            continue
+        if kind is not None and rec.get("kind") != kind:
+            continue
+        if notebook is not None and str(rec.get("notebook")) != str(notebook):
+            continue
+        if complete and not all((folder / f).is_file() for f in rec.get("files", [])):
+            continue
+        rec.setdefault("name", path.stem)
+        rec["_path"] = path
+        records.append(rec)
+    return sorted(records, key=_sort_key)
+
+
+def outputs_of(folder: Path, notebook: str) -> list[Path]:
+    """Every file notebook ``notebook`` saved in ``folder``: sidecars and their files
+    (listed even when some are missing)."""
+    found: list[Path] = []
+    for rec in read_sidecars(folder, notebook=notebook, complete=False):
+        found.append(rec["_path"])
+        found += [folder / name for name in rec.get("files", [])]
+    return found
