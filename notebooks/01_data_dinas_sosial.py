@@ -36,8 +36,8 @@ from IPython.display import Markdown, display
 from psm_analysis import dinsos, notebook, tables
 from psm_analysis.numbers import format_number as angka
 
-notebook.setup("01")
-notebook.demo_banner(("dinsos",))
+bab = notebook.setup("01")
+bab.demo_banner(("dinsos",))
 
 # %% [markdown]
 # ## 1. Tabel apa saja yang ada?
@@ -57,7 +57,7 @@ daftar = sumber[["tabel", "judul", "sumber_asli", "tahun"]].assign(
 daftar_tabel = daftar.rename(columns=dinsos.column_label).rename(
     columns={"berkas_olahan": "Berkas olahan", "baris": "Jumlah baris"}
 )
-tables.export_table(
+bab.export_table(
     daftar_tabel,
     "01_daftar_tabel_dinas_sosial",
     title="Tabel Dinas Sosial Kabupaten Pelalawan yang Dikutip dalam BAB I",
@@ -102,7 +102,7 @@ ejaan = (
         ]
     )
 )[["Tabel", "Tertulis di sumber", "Nama resmi", "Rujukan"]]
-tables.export_table(
+bab.export_table(
     ejaan,
     "01_ejaan_nama_resmi",
     title="Ejaan dalam Tabel Dinas Sosial dan Nama Resminya",
@@ -120,7 +120,7 @@ tables.export_table(
 
 # %%
 tabel_I1 = tenaga[["no", "jenis_di_sumber", "jenis_resmi", "jumlah", "satuan", "nihil"]]
-tables.export_table(
+bab.export_table(
     tabel_I1.rename(columns=dinsos.column_label),
     "01_tenaga_sosial",
     title="Jenis dan Jumlah Tenaga Sosial Masyarakat di Kabupaten Pelalawan (Tabel I.1 "
@@ -151,7 +151,7 @@ display(
 kegiatan = data["I.3"][
     ["kegiatan", "keterangan_asli", "status", "terlaksana", "sasaran_orang", "tercapai_orang"]
 ]
-tables.export_table(
+bab.export_table(
     kegiatan.rename(columns=dinsos.column_label),
     "01_kegiatan_status",
     title="Keterangan Kegiatan Peningkatan Kinerja PSM dan Status yang Dibaca darinya",
@@ -169,7 +169,7 @@ tables.export_table(
 
 # %%
 periksa = dinsos.load_pemeriksaan()
-tables.export_table(
+bab.export_table(
     periksa[["pemeriksaan", "diharapkan", "ditemukan", "status", "keterangan"]].rename(
         columns=dinsos.column_label
     ),

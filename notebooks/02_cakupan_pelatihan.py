@@ -38,8 +38,8 @@ from psm_analysis import dinsos, notebook, plots, tables, training
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 
-notebook.setup("02")
-notebook.demo_banner(("dinsos",))
+bab = notebook.setup("02")
+bab.demo_banner(("dinsos",))
 
 # %% [markdown]
 # ## 1. Data
@@ -84,7 +84,7 @@ plots.waffle(
     f"({persen(cakupan.percent)})",
     empty_label=f"Belum: {angka(cakupan.untrained)} orang ({persen(cakupan.percent_untrained)})",
 )
-gambar_cakupan = plots.save_figure(
+gambar_cakupan = bab.save_figure(
     fig,
     "02_cakupan_diklat",
     caption=f"Cakupan Diklat PSM Kabupaten Pelalawan: {angka(cakupan.trained)} dari "
@@ -95,7 +95,7 @@ plt.show()
 gambar_cakupan
 
 # %%
-tables.export_table(
+bab.export_table(
     training.coverage_table(cakupan),
     "02_cakupan_diklat",
     title="Cakupan Pendidikan dan Pelatihan (Diklat) PSM Kabupaten Pelalawan",
@@ -141,7 +141,7 @@ plots.timeline(
 )
 sumber_waktu = tables.cite(sumber, "I.4", extra="teks BAB I" if tahun_dibentuk else None)
 isi_waktu = "pembentukan dan pelatihan" if tahun_dibentuk else "pelatihan"
-gambar_waktu = plots.save_figure(
+gambar_waktu = bab.save_figure(
     fig,
     "02_garis_waktu_pelatihan",
     caption=f"Garis waktu {isi_waktu} PSM Kabupaten Pelalawan, {awal}-{tahun_data}",
@@ -151,7 +151,7 @@ plt.show()
 gambar_waktu
 
 # %%
-tables.export_table(
+bab.export_table(
     training.events_table(peristiwa),
     "02_garis_waktu_pelatihan",
     title=("Pembentukan dan Pelatihan" if tahun_dibentuk else "Pelatihan")
@@ -166,7 +166,7 @@ tables.export_table(
 # %%
 status = training.programme_status(kegiatan)
 n_terlaksana = int(status["terlaksana"].sum())
-tables.export_table(
+bab.export_table(
     training.programme_table(kegiatan),
     "02_status_kegiatan",
     title="Status Kegiatan Peningkatan Kinerja PSM",

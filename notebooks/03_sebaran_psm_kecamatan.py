@@ -35,8 +35,8 @@ from psm_analysis import dinsos, notebook, plots, spread, tables
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 
-notebook.setup("03")
-notebook.demo_banner(("dinsos",))
+bab = notebook.setup("03")
+bab.demo_banner(("dinsos",))
 
 # %% [markdown]
 # ## 1. Data
@@ -79,7 +79,7 @@ plots.bar_chart(
     highlight=lokasi,
     xlabel="Jumlah PSM (orang)",
 )
-gambar_batang = plots.save_figure(
+gambar_batang = bab.save_figure(
     fig,
     "03_psm_per_kecamatan",
     caption=f"Jumlah PSM menurut kecamatan di Kabupaten Pelalawan (Kecamatan {lokasi} "
@@ -109,7 +109,7 @@ plots.scatter_identity(
     off_line_label="PSM lebih banyak daripada desa/kelurahan",
     offsets={"Pangkalan Kuras": (-8, 0)},
 )
-gambar_sebar = plots.save_figure(
+gambar_sebar = bab.save_figure(
     fig,
     "03_psm_dan_desa_kelurahan",
     caption="Jumlah PSM dan jumlah desa/kelurahan per kecamatan di Kabupaten Pelalawan",
@@ -119,7 +119,7 @@ plt.show()
 gambar_sebar
 
 # %%
-tables.export_table(
+bab.export_table(
     spread.spread_table(sebaran),
     "03_psm_dan_desa_kelurahan",
     title="Jumlah PSM, Desa dan Kelurahan menurut Kecamatan di Kabupaten Pelalawan",
@@ -160,7 +160,7 @@ display(
 
 # %%
 uji = spread.proportional_fit(psm)
-tables.export_table(
+bab.export_table(
     spread.fit_table(uji),
     "03_uji_khi_kuadrat",
     title="Jumlah PSM Teramati dan Harapan bila Sebanding dengan Jumlah Desa/Kelurahan",
@@ -194,7 +194,7 @@ display(
 
 # %%
 desa_bunut = spread.villages_of(lokasi)
-tables.export_table(
+bab.export_table(
     spread.villages_table(desa_bunut),
     "03_desa_kelurahan_bunut",
     title=f"Desa dan Kelurahan di Kecamatan {lokasi}",

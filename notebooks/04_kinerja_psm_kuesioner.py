@@ -46,8 +46,8 @@ from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 from psm_analysis.survey import report
 
-notebook.setup("04")
-notebook.demo_banner(("survey",))
+bab = notebook.setup("04")
+bab.demo_banner(("survey",))
 
 # %% [markdown]
 # ## 1. Data dan profil responden
@@ -72,7 +72,7 @@ display(
 )
 
 # %%
-tables.export_table(
+bab.export_table(
     report.profile_table(t),
     "04_profil_responden",
     title="Profil Responden PSM Kecamatan Bunut",
@@ -96,7 +96,7 @@ def tabel_indikator(kode: str, nama_tabel: str) -> None:
     tabel, fmt, aturan = report.indicator_table(t, kode)
     baris = indikator.set_index("indikator").loc[kode]
     display(
-        tables.export_table(
+        bab.export_table(
             tabel,
             nama_tabel,
             title=f"Tanggapan Responden tentang Indikator {baris['nama_indikator']}",
@@ -124,7 +124,7 @@ for k, kode in enumerate(indikator.loc[indikator["variabel"] == "PDS", "indikato
 for kode, nama in (("KIN", "04_rekap_kinerja"), ("PDS", "04_rekap_peran")):
     rekap, fmt, aturan = report.recap_table(t, kode)
     display(
-        tables.export_table(
+        bab.export_table(
             rekap,
             nama,
             title=f"Rekapitulasi Indeks Skor Variabel {variabel.loc[kode, 'nama_variabel']}",
@@ -147,7 +147,7 @@ for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_ja
     fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.28 * len(jumlah) + 1.4))
     plots.likert_diverging(ax, jumlah, xlabel="Persentase jawaban (%)")
     display(
-        plots.save_figure(
+        bab.save_figure(
             fig,
             nama,
             caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}"
@@ -201,7 +201,7 @@ for r in kelas_kin.itertuples():  # category names above their bands
     )
 batas_untuk = "" if batas_sama else f" variabel {variabel.loc['KIN', 'nama_variabel']}"
 display(
-    plots.save_figure(
+    bab.save_figure(
         fig,
         "04_indeks_indikator",
         caption=f"Indeks skor per indikator (garis putus-putus: batas kategori{batas_untuk}; "
@@ -222,7 +222,7 @@ plt.show()
 # adalah sensus).
 
 # %%
-tables.export_table(
+bab.export_table(
     report.alpha_table(t),
     "04_reliabilitas",
     title="Reliabilitas Instrumen (Alpha Cronbach)",
@@ -231,7 +231,7 @@ tables.export_table(
 )
 
 # %%
-tables.export_table(
+bab.export_table(
     report.reliability_table(t),
     "04_validitas_butir",
     title="Validitas Butir (Korelasi Butir-Total Terkoreksi)",
@@ -250,7 +250,7 @@ tables.export_table(
 
 # %%
 perbandingan = report.comparison_table(t)
-tables.export_table(
+bab.export_table(
     perbandingan,
     "04_perbandingan_diklat",
     title="Indeks Skor menurut Keikutsertaan Diklat",
@@ -282,7 +282,7 @@ for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
 axes[0].set_ylabel("Indeks skor responden (%)")
 plots.decimal_comma_axis(axes[0], "y")
 display(
-    plots.save_figure(
+    bab.save_figure(
         fig,
         "04_indeks_diklat",
         caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",

@@ -44,12 +44,12 @@ from psm_analysis.interviews import results
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 
-notebook.setup("05")
-notebook.demo_banner(("interviews",))
+bab = notebook.setup("05")
+bab.demo_banner(("interviews",))
 
 informan = results.load("informan")
 tahun = results.year_span(informan)
-DEMO = bool(notebook.demo_kinds(("interviews",)))
+DEMO = bool(bab.demo_kinds(("interviews",)))
 ASAL = (
     f"DATA CONTOH wawancara (sintetis), bukan data penelitian, {tahun}"
     if DEMO
@@ -72,7 +72,7 @@ display(
         + "."
     )
 )
-tables.export_table(
+bab.export_table(
     results.informant_table(informan),
     "05_informan",
     title="Informan Penelitian (Pseudonim)",
@@ -88,7 +88,7 @@ tables.export_table(
 
 # %%
 frekuensi = results.load("kode_frekuensi")
-tables.export_table(
+bab.export_table(
     results.frequency_table(frekuensi),
     "05_frekuensi_kode",
     title="Frekuensi Kode Wawancara: Segmen dan Informan per Kode",
@@ -105,8 +105,8 @@ tables.export_table(
 # %%
 matriks_kelompok = results.load("matriks_kode_kelompok")
 lebar_kelompok = results.wide_by_group(matriks_kelompok, "jumlah_informan")
-fig = results.heatmap_figure(lebar_kelompok, "Temuan menurut kelompok informan", "Jumlah informan")
-gambar_matriks = plots.save_figure(
+fig = plots.heatmap_figure(lebar_kelompok, "Temuan menurut kelompok informan", "Jumlah informan")
+gambar_matriks = bab.save_figure(
     fig,
     "05_matriks_kode_kelompok",
     caption="Matriks temuan wawancara menurut kelompok informan (jumlah informan)",
@@ -118,7 +118,7 @@ gambar_matriks
 
 # %%
 tabel_matriks = lebar_kelompok.reset_index(names="Temuan (kode)")
-tables.export_table(
+bab.export_table(
     tabel_matriks,
     "05_matriks_kode_kelompok",
     title="Matriks Temuan menurut Kelompok Informan (Jumlah Informan)",
@@ -128,10 +128,10 @@ tables.export_table(
 # %%
 matriks_informan = results.load("matriks_kode_informan")
 lebar_informan = results.wide_by_informant(matriks_informan)
-fig = results.heatmap_figure(
+fig = plots.heatmap_figure(
     lebar_informan, "Temuan menurut informan", "Jumlah segmen", vertical_columns=True
 )
-gambar_informan = plots.save_figure(
+gambar_informan = bab.save_figure(
     fig,
     "05_matriks_kode_informan",
     caption="Matriks temuan wawancara menurut informan (jumlah segmen)",
@@ -162,7 +162,7 @@ display(
         + "."
     )
 )
-tables.export_table(
+bab.export_table(
     results.triangulation_table(triangulasi),
     "05_triangulasi",
     title="Triangulasi Sumber: Kelompok Informan yang Menyebut Setiap Temuan",
@@ -187,7 +187,7 @@ plots.bar_chart(
     sort=None,
     xlabel=f"Jumlah informan (dari {angka(n_informan)})",
 )
-gambar_hambatan = plots.save_figure(
+gambar_hambatan = bab.save_figure(
     fig,
     "05_peringkat_hambatan",
     caption="Hambatan Dinas Sosial dalam meningkatkan kinerja PSM menurut jumlah informan",
@@ -198,7 +198,7 @@ plt.show()
 gambar_hambatan
 
 # %%
-tables.export_table(
+bab.export_table(
     results.ranking_table(peringkat),
     "05_peringkat_hambatan",
     title="Peringkat Hambatan menurut Jumlah Informan",
@@ -215,7 +215,7 @@ tables.export_table(
 # %%
 kutipan = results.load("kutipan")
 for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
-    tables.export_table(
+    bab.export_table(
         results.quotes_table(results.selected_quotes(kutipan, 2, pertanyaan)),
         f"05_kutipan_{pertanyaan}",
         title=f"Kutipan Wawancara Terpilih tentang {judul} Dinas Sosial",
@@ -246,7 +246,7 @@ else:
             f"Cohen **{angka(gabungan.kappa, 2)}** ({gabungan.kekuatan})."
         )
     )
-    tables.export_table(
+    bab.export_table(
         results.agreement_table(kesepakatan),
         "05_kesepakatan_pengkode",
         title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
@@ -258,7 +258,7 @@ else:
 # %%
 ketidaksepakatan = results.load("ketidaksepakatan")
 if len(ketidaksepakatan):
-    tables.export_table(
+    bab.export_table(
         results.disagreement_table(ketidaksepakatan),
         "05_ketidaksepakatan_pengkode",
         title="Ketidaksepakatan Antarpengkode untuk Didiskusikan",
@@ -306,12 +306,12 @@ if len(binaan) and binaan["indeks"].notna().all():
             "mengapa pembinaan dinilai demikian."
         )
     )
-tables.export_table(
+bab.export_table(
     results.survey_link_table(kaitan),
     "05_kaitan_kuesioner",
     title="Temuan Wawancara dan Indikator Kuesioner yang Mengukur Hal yang Sama",
     source=f"{ASAL}; kuesioner PSM"
-    + (" (DATA CONTOH, bukan data penelitian)" if notebook.demo_kinds(("survey",)) else "")
+    + (" (DATA CONTOH, bukan data penelitian)" if bab.demo_kinds(("survey",)) else "")
     + "; diolah",
     number_format={"Indeks kuesioner": 2},
 )

@@ -19,9 +19,14 @@ from psm_analysis.config import get_paths  # noqa: E402
 @pytest.fixture
 def paths(tmp_path):
     (tmp_path / "data").mkdir()
-    notebook.setup("02")
     yield get_paths(tmp_path)
     plt.close("all")
+
+
+@pytest.fixture
+def bab(paths):
+    """Notebook 02's chapter: numbers its figures 2.1, 2.2, ..."""
+    return notebook.setup("02", paths=paths)
 
 
 def _bar_figure():
@@ -61,16 +66,16 @@ def test_axis_formatter_gives_decimal_comma():
     plt.close(fig)
 
 
-def test_save_figure_is_byte_identical_and_records_sidecar(paths, tmp_path):
+def test_save_figure_is_byte_identical_and_records_sidecar(paths, bab, tmp_path):
     meta = {
         "caption": "Jumlah PSM menurut kecamatan",
         "source": "Dinas Sosial Kabupaten Pelalawan, 2018",
     }
-    rec1 = plots.save_figure(_bar_figure(), "psm_bar", paths=paths, **meta)
+    rec1 = bab.save_figure(_bar_figure(), "psm_bar", **meta)
     png1 = (paths.figures / "psm_bar.png").read_bytes()
     pdf1 = (paths.figures / "psm_bar.pdf").read_bytes()
     other = get_paths(tmp_path / "other")
-    rec2 = plots.save_figure(_bar_figure(), "psm_bar", paths=other, **meta)
+    rec2 = bab.save_figure(_bar_figure(), "psm_bar", paths=other, **meta)
     assert (other.figures / "psm_bar.png").read_bytes() == png1
     assert (other.figures / "psm_bar.pdf").read_bytes() == pdf1
     assert rec1 == rec2  # same name again keeps its number
@@ -96,27 +101,28 @@ def test_save_figure_is_byte_identical_and_records_sidecar(paths, tmp_path):
     assert text.index('"caption"') < text.index('"files"') < text.index('"kind"')
 
 
-def test_pdf_text_is_extractable(paths):
+def test_pdf_text_is_extractable(paths, bab):
     from pypdf import PdfReader
 
-    plots.save_figure(_bar_figure(), "psm_bar", caption="c", source="s", paths=paths)
+    bab.save_figure(_bar_figure(), "psm_bar", caption="c", source="s")
     text = PdfReader(paths.figures / "psm_bar.pdf").pages[0].extract_text()
     assert "Bunut" in text and "Jumlah PSM (orang)" in text
 
 
-def test_numbers_run_per_notebook(paths):
+def test_numbers_run_per_notebook(paths, bab):
+    """Numbers come from the chapter object, not from process state: a second chapter
+    numbers from 1 again and the first one goes on where it was."""
     fig = _bar_figure()
-    a = plots.save_figure(fig, "a", caption="A", source="S", paths=paths)
-    b = plots.save_figure(fig, "b", caption="B", source="S", paths=paths)
-    a2 = plots.save_figure(fig, "a", caption="A", source="S", paths=paths)
+    a = bab.save_figure(fig, "a", caption="A", source="S")
+    b = bab.save_figure(fig, "b", caption="B", source="S")
+    a2 = bab.save_figure(fig, "a", caption="A", source="S")
     assert (a["label"], b["label"], a2["label"]) == ("Gambar 2.1", "Gambar 2.2", "Gambar 2.1")
-    notebook.setup("03")
-    c = plots.save_figure(fig, "c", caption="C", source="S", paths=paths)
+    c = notebook.setup("03", paths=paths).save_figure(fig, "c", caption="C", source="S")
     assert c["label"] == "Gambar 3.1"
     with pytest.raises(ValueError, match="caption and a source"):
-        plots.save_figure(fig, "d", caption="", source="S", paths=paths)
+        bab.save_figure(fig, "d", caption="", source="S")
     with pytest.raises(ValueError, match="name must be"):
-        plots.save_figure(fig, "../x", caption="C", source="S", paths=paths)
+        bab.save_figure(fig, "../x", caption="C", source="S")
 
 
 def test_bar_chart_highlights_and_sorts():
@@ -224,13 +230,13 @@ def test_likert_diverging_centres_neutral():
     plt.close(fig)
 
 
-def test_demo_figure_is_stamped_in_png_and_pdf(paths):
+def test_demo_figure_is_stamped_in_png_and_pdf(paths, bab):
     from pypdf import PdfReader
 
-    plain = plots.save_figure(_bar_figure(), "asli", caption="c", source="s", paths=paths)
+    plain = bab.save_figure(_bar_figure(), "asli", caption="c", source="s")
     fig = _bar_figure()
-    rec = plots.save_figure(fig, "contoh", caption="c", source="s", demo=True, paths=paths)
-    plots.save_figure(fig, "contoh", caption="c", source="s", demo=True, paths=paths)
+    rec = bab.save_figure(fig, "contoh", caption="c", source="s", demo=True)
+    bab.save_figure(fig, "contoh", caption="c", source="s", demo=True)
     assert "demo" not in plain and rec["demo"] is True
     # drawn once, however often the figure is saved
     assert [t.get_text() for t in fig.texts] == ["DATA CONTOH"]

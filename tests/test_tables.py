@@ -7,15 +7,20 @@ import json
 import pandas as pd
 import pytest
 
-from psm_analysis import notebook, tables
+from psm_analysis import banner, notebook, site, tables
 from psm_analysis.config import get_paths
 
 
 @pytest.fixture
 def paths(tmp_path):
     (tmp_path / "data").mkdir()
-    notebook.setup("03")
     return get_paths(tmp_path)
+
+
+@pytest.fixture
+def bab(paths):
+    """Notebook 03's chapter: numbers its tables 3.1, 3.2, ..."""
+    return notebook.setup("03", paths=paths)
 
 
 @pytest.fixture
@@ -32,14 +37,13 @@ def frame():
     )
 
 
-def _export(frame, paths, name="psm_kec", **kw):
-    return tables.export_table(
+def _export(frame, bab, name="psm_kec", **kw):
+    return bab.export_table(
         frame,
         name,
         title="Jumlah PSM Menurut Kecamatan",
         source="Dinas Sosial Kabupaten Pelalawan, 2018",
         number_format={"Persen": "percent", "Ribuan": 2},
-        paths=paths,
         **kw,
     )
 
@@ -67,10 +71,10 @@ def test_column_formats_inferred_and_checked(frame):
         tables.column_formats(frame, {"Rasio": "comma"})
 
 
-def test_xlsx_title_body_source_and_formats(frame, paths):
+def test_xlsx_title_body_source_and_formats(frame, paths, bab):
     from openpyxl import load_workbook
 
-    rec = _export(frame, paths, notes="Catatan: contoh.")
+    rec = _export(frame, bab, notes="Catatan: contoh.")
     assert rec["label"] == "Tabel 3.1"
     ws = load_workbook(paths.tables / "psm_kec.xlsx").active
     assert ws["A1"].value == "Tabel 3.1 Jumlah PSM Menurut Kecamatan"
@@ -87,10 +91,10 @@ def test_xlsx_title_body_source_and_formats(frame, paths):
     assert ws.max_row == 7
 
 
-def test_docx_is_a_real_word_table(frame, paths):
+def test_docx_is_a_real_word_table(frame, paths, bab):
     from docx import Document
 
-    _export(frame, paths)
+    _export(frame, bab)
     doc = Document(str(paths.tables / "psm_kec.docx"))
     assert len(doc.tables) == 1
     table = doc.tables[0]
@@ -110,8 +114,8 @@ def test_docx_is_a_real_word_table(frame, paths):
     assert body[:3] == ["p", "tbl", "p"]
 
 
-def test_markdown_and_sidecar(frame, paths):
-    rec = _export(frame, paths)
+def test_markdown_and_sidecar(frame, paths, bab):
+    rec = _export(frame, bab)
     md = (paths.tables / "psm_kec.md").read_text(encoding="utf-8")
     assert md.splitlines()[0] == "**Tabel 3.1** Jumlah PSM Menurut Kecamatan"
     assert "| Bunut | 10 | 1,00 | 8,33 % | 2018 | 1.250,50 |" in md
@@ -128,20 +132,20 @@ def test_markdown_and_sidecar(frame, paths):
     assert list(rec.formatted["Persen"]) == ["8,33 %", "14,17 %", "9,17 %"]
 
 
-def test_exports_are_deterministic(frame, paths, tmp_path):
+def test_exports_are_deterministic(frame, paths, bab, tmp_path):
     import time
 
-    _export(frame, paths)
+    _export(frame, bab)
     time.sleep(1.1)  # Office files must not carry the time of saving
     other = get_paths(tmp_path / "o")
-    _export(frame, other)
+    _export(frame, notebook.setup("03", paths=other))
     for ext in ("xlsx", "docx", "md", "json"):
         assert (paths.tables / f"psm_kec.{ext}").read_bytes() == (
             other.tables / f"psm_kec.{ext}"
         ).read_bytes(), ext
 
 
-def test_write_lists(frame, paths):
+def test_write_lists(frame, paths, bab):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -149,17 +153,17 @@ def test_write_lists(frame, paths):
 
     from psm_analysis import plots
 
-    _export(frame, paths, name="t_b")
-    _export(frame, paths, name="t_a")  # exported second: Tabel 3.2 although "a" sorts first
+    _export(frame, bab, name="t_b")
+    _export(frame, bab, name="t_a")  # exported second: Tabel 3.2 although "a" sorts first
     fig, ax = plt.subplots()
     ax.plot([1, 2])
-    plots.save_figure(fig, "g1", caption="Garis contoh", source="Olahan penulis", paths=paths)
+    bab.save_figure(fig, "g1", caption="Garis contoh", source="Olahan penulis")
     plt.close(fig)
     (paths.tables / "stale.json").write_text(
         json.dumps({"kind": "table", "label": "Tabel 9.9", "files": ["stale.xlsx"]}),
         encoding="utf-8",
     )
-    written = tables.write_lists(paths)
+    written = site.write_lists(paths)
     assert [p.name for p in written] == [
         "daftar_gambar.html",
         "daftar_gambar.md",
@@ -206,7 +210,7 @@ def test_demo_banner(tmp_path, monkeypatch):
     assert shown == []
     notebook.demo_banner(("survey",), paths=paths)
     assert shown[0]["text/plain"] == "DATA CONTOH - bukan data penelitian (jawaban kuesioner)"
-    assert notebook.kind_names(["interviews", "survey", "lain"]) == (
+    assert banner.kind_names(["interviews", "survey", "lain"]) == (
         "pengodean wawancara, jawaban kuesioner, lain"
     )
     assert "DATA CONTOH - bukan data penelitian" in shown[0]["text/html"]
@@ -242,11 +246,9 @@ def test_figure_record_displays_caption(tmp_path):
     from psm_analysis import plots
 
     (tmp_path / "data").mkdir()
-    notebook.setup("02")
+    bab = notebook.setup("02", paths=get_paths(tmp_path))
     fig, ax = plt.subplots()
-    rec = plots.save_figure(
-        fig, "x", caption="Cakupan <Diklat>", source="Dinas Sosial", paths=get_paths(tmp_path)
-    )
+    rec = bab.save_figure(fig, "x", caption="Cakupan <Diklat>", source="Dinas Sosial")
     plt.close(fig)
     assert rec._repr_html_() == (
         '<p class="psm-caption"><strong>Gambar 2.1</strong> Cakupan &lt;Diklat&gt;<br>'
@@ -269,10 +271,8 @@ def test_numbers_with_missing_values_stay_numbers():
 
 def test_setup_forgets_this_notebooks_previous_outputs(frame, tmp_path):
     paths = get_paths(tmp_path)
-    notebook.setup("03", paths=paths)
-    _export(frame, paths, name="old")
-    notebook.setup("04", paths=paths)
-    _export(frame, paths, name="other")
+    _export(frame, notebook.setup("03", paths=paths), name="old")
+    _export(frame, notebook.setup("04", paths=paths), name="other")
     assert (paths.tables / "old.xlsx").is_file()
     notebook.setup("03", forget_previous=True, paths=paths)
     left = sorted(p.name for p in paths.tables.iterdir())
@@ -281,12 +281,12 @@ def test_setup_forgets_this_notebooks_previous_outputs(frame, tmp_path):
     assert (paths.tables / "other.xlsx").is_file()
 
 
-def test_named_index_becomes_a_column(paths):
+def test_named_index_becomes_a_column(bab):
     counts = pd.DataFrame({"Setuju": [3, 4]}, index=pd.Index(["KIN01", "KIN02"], name="Butir"))
-    rec = tables.export_table(counts, "lik", title="T", source="S", paths=paths)
+    rec = bab.export_table(counts, "lik", title="T", source="S")
     assert rec["columns"] == ["Butir", "Setuju"]
     filtered = pd.DataFrame({"A": [1, 2, 3]}).iloc[[0, 2]]
-    rec = tables.export_table(filtered, "flt", title="T", source="S", paths=paths)
+    rec = bab.export_table(filtered, "flt", title="T", source="S")
     assert rec["columns"] == ["A"]
 
 
@@ -303,10 +303,10 @@ def _docx_layout(path):
     return doc.sections[0], widths, size, header is not None
 
 
-def test_docx_columns_sized_to_content_and_header_repeats(frame, paths):
+def test_docx_columns_sized_to_content_and_header_repeats(frame, paths, bab):
     from docx.enum.section import WD_ORIENT
 
-    _export(frame, paths)
+    _export(frame, bab)
     section, widths, size, repeats = _docx_layout(paths.tables / "psm_kec.docx")
     assert section.orientation == WD_ORIENT.PORTRAIT and size == 11
     assert repeats  # Word repeats the header row on every page of a long table
@@ -315,7 +315,7 @@ def test_docx_columns_sized_to_content_and_header_repeats(frame, paths):
     assert len(set(widths)) > 1
 
 
-def test_wide_docx_table_goes_landscape_with_words_unbroken(paths):
+def test_wide_docx_table_goes_landscape_with_words_unbroken(paths, bab):
     from docx.enum.section import WD_ORIENT
 
     text = "Saya segera mencari tahu ketika ada masalah sosial di desa saya."
@@ -324,7 +324,7 @@ def test_wide_docx_table_goes_landscape_with_words_unbroken(paths):
         | {f"K{j} %": [33.3] for j in range(12)}
         | {"Kategori": ["Cukup Baik"]}
     )
-    tables.export_table(wide, "lebar", title="Lebar", source="Contoh", paths=paths)
+    bab.export_table(wide, "lebar", title="Lebar", source="Contoh")
     section, widths, size, _ = _docx_layout(paths.tables / "lebar.docx")
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert section.page_width.cm == pytest.approx(29.7, abs=0.01)
@@ -345,10 +345,8 @@ def test_forget_outputs_survives_a_sidecar_deleted_by_a_parallel_notebook(
 ):
     """reproduce runs notebooks in parallel: 05 may delete its sidecar after 03 listed it."""
     paths = get_paths(tmp_path)
-    notebook.setup("05", paths=paths)
-    _export(frame, paths, name="lima")
-    notebook.setup("03", paths=paths)
-    _export(frame, paths, name="tiga")
+    _export(frame, notebook.setup("05", paths=paths), name="lima")
+    _export(frame, notebook.setup("03", paths=paths), name="tiga")
     vanishing = paths.tables / "lima.json"
     real_read = type(vanishing).read_text
 
@@ -377,10 +375,10 @@ def test_preview_shows_indonesian_numbers_without_index():
     assert repr(shown).splitlines()[0].split() == ["Kecamatan", "Jumlah"]
 
 
-def test_xlsx_prints_one_page_wide_with_header_repeated(frame, paths):
+def test_xlsx_prints_one_page_wide_with_header_repeated(frame, paths, bab):
     from openpyxl import load_workbook
 
-    _export(frame, paths)
+    _export(frame, bab)
     ws = load_workbook(paths.tables / "psm_kec.xlsx").active
     assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage

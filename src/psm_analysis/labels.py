@@ -12,6 +12,8 @@ register their own words with :func:`register` at import time.
 
 from __future__ import annotations
 
+#: The language of every reader-facing word unless a caller passes another. A constant:
+#: nothing sets it; a notebook passes its language explicitly (``setup(..., lang="en")``).
 DEFAULT_LANG = "id"
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -61,7 +63,11 @@ def register(words: dict[str, dict[str, str]]) -> None:
 
 
 def t(key: str, lang: str | None = None, **fmt: object) -> str:
-    """The text for ``key`` in ``lang`` (default Indonesian), formatted with ``fmt``."""
+    """The text for ``key`` in ``lang`` (``None``: Indonesian), formatted with ``fmt``.
+
+    A key missing in ``lang`` falls back to the Indonesian text; a key missing in
+    Indonesian too raises ``KeyError``.
+    """
     lang = lang or DEFAULT_LANG
     try:
         text = _WORDS[lang][key]

@@ -1,14 +1,15 @@
 """Helpers for the first and last cells of every notebook.
 
-``setup("02")`` applies the thesis figure style, sets the notebook number used to number
-figures ("Gambar 2.1") and tables ("Tabel 2.1"), and sets pandas display options.
+``bab = setup("02")`` applies the thesis figure style and pandas display options and
+returns the notebook's :class:`Chapter`, which numbers its figures ("Gambar 2.1") and
+tables ("Tabel 2.1") and carries its language: ``bab.save_figure(...)``,
+``bab.export_table(...)``. No module-level state: everything goes through the chapter.
 ``show_versions()`` records the versions the notebook ran with. ``demo_banner()`` shows
 the "DATA CONTOH" banner when a notebook's inputs are synthetic demo data.
 """
 
 from __future__ import annotations
 
-import html
 import platform
 import re
 from dataclasses import dataclass, field
@@ -30,18 +31,6 @@ KEY_PACKAGES = (
 )
 
 
-@dataclass
-class _Numbering:
-    """Which notebook is running and the numbers handed out so far (name -> index)."""
-
-    notebook: str | None = None
-    lang: str = "id"
-    issued: dict[str, dict[str, int]] = field(default_factory=lambda: {"figure": {}, "table": {}})
-
-
-_STATE = _Numbering()
-
-
 def _in_kernel() -> bool:
     """True when this code runs in a Jupyter kernel (not merely in a process that has
     imported ipykernel, as a test runner driving notebooks has)."""
@@ -52,10 +41,77 @@ def _in_kernel() -> bool:
     return type(shell).__name__ == "ZMQInteractiveShell"
 
 
+@dataclass
+class Chapter:
+    """What one notebook's figures and tables need: its number, its language, the
+    numbers handed out so far. ``setup`` returns it; save figures and export tables
+    through it, so nothing below the notebook layer reads state a notebook set.
+
+    >>> bab = Chapter("03")
+    >>> bab.number("figure", "a"), bab.number("figure", "b"), bab.number("figure", "a")
+    (('3.1', 1), ('3.2', 2), ('3.1', 1))
+    >>> bab.number("table", "t")
+    ('3.1', 1)
+    """
+
+    notebook: str
+    lang: str = "id"
+    paths: object = None
+    issued: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {"figure": {}, "table": {}}, repr=False
+    )
+
+    def number(self, kind: str, name: str) -> tuple[str, int]:
+        """The reader-facing number of figure/table ``name``: ``("2.1", 1)``.
+
+        Saving the same name again (a re-run cell) keeps its number; a new name gets the
+        next index. Raises ``ValueError`` for a kind other than "figure"/"table".
+        """
+        if kind not in self.issued:
+            raise ValueError(f"kind must be 'figure' or 'table', got {kind!r}")
+        issued = self.issued[kind]
+        if name not in issued:
+            issued[name] = len(issued) + 1
+        index = issued[name]
+        return f"{int(self.notebook)}.{index}", index
+
+    def save_figure(self, fig, name: str, **kwargs):
+        """Number and save a figure: :func:`psm_analysis.plots.save_figure` with this
+        chapter's number, notebook, language and paths. Returns its sidecar record."""
+        from psm_analysis import plots
+
+        number, index = self.number("figure", name)
+        kwargs.setdefault("lang", self.lang)
+        kwargs.setdefault("paths", self.paths)
+        return plots.save_figure(
+            fig, name, number=number, index=index, notebook=self.notebook, **kwargs
+        )
+
+    def export_table(self, df, name: str, **kwargs):
+        """Number and export a thesis table: :func:`psm_analysis.tables.export_table`
+        with this chapter's number, notebook, language and paths. Returns its record."""
+        from psm_analysis import tables
+
+        number, index = self.number("table", name)
+        kwargs.setdefault("lang", self.lang)
+        kwargs.setdefault("paths", self.paths)
+        return tables.export_table(
+            df, name, number=number, index=index, notebook=self.notebook, **kwargs
+        )
+
+    def demo_banner(self, kinds: tuple[str, ...] | None = None) -> None:
+        """:func:`demo_banner` in this chapter's language and project."""
+        return demo_banner(kinds, self.paths, lang=self.lang)
+
+    def demo_kinds(self, kinds: tuple[str, ...] | None = None) -> list[str]:
+        """:func:`demo_kinds` for this chapter's project."""
+        return demo_kinds(kinds, self.paths)
+
+
 def setup(
     number: str, lang: str = "id", *, forget_previous: bool | None = None, paths=None
-) -> None:
-    """Prepare a notebook: thesis figure style, numbering, display options.
+) -> Chapter:
+    """Prepare a notebook: thesis figure style, display options; return its chapter.
 
     With ``forget_previous`` the figures and tables an earlier run of this notebook saved
     (found through their sidecars' ``notebook`` field) are removed first, so a renamed or
@@ -73,15 +129,24 @@ def setup(
     forget_previous : bool or None
         Remove this notebook's earlier figure and table files first (``None``: only when
         running in a Jupyter kernel).
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    Chapter
+        Number figures and tables through it: ``bab.save_figure(...)``,
+        ``bab.export_table(...)``.
+
+    Raises
+    ------
+    ValueError
+        ``number`` is not one to three digits.
     """
     if not re.fullmatch(r"\d{1,3}", str(number)):
         raise ValueError(f"notebook number must be digits like '02', got {number!r}")
-    from psm_analysis import labels, plots
+    from psm_analysis import plots
 
-    _STATE.notebook = str(number)
-    _STATE.lang = lang
-    _STATE.issued = {"figure": {}, "table": {}}
-    labels.DEFAULT_LANG = lang
     plots.use_style()
     if forget_previous is None:
         forget_previous = _in_kernel()
@@ -94,66 +159,23 @@ def setup(
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.width", 120)
     pd.set_option("display.precision", 2)
+    return Chapter(str(number), lang, paths)
 
 
 def forget_outputs(number: str, paths=None) -> list:
     """Delete the figure/table files (and sidecars) that notebook ``number`` saved before;
     return the deleted paths."""
-    import json
-
     from psm_analysis.config import get_paths
+    from psm_analysis.sidecars import outputs_of
 
     paths = paths or get_paths()
     removed = []
     for folder in (paths.figures, paths.tables):
-        if not folder.is_dir():
-            continue
-        for sidecar in sorted(folder.glob("*.json")):
-            try:
-                rec = json.loads(sidecar.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                # another notebook running at the same time forgot its own outputs
-                continue
-            except (ValueError, UnicodeDecodeError):
-                continue
-            if not isinstance(rec, dict) or rec.get("notebook") != number:
-                continue
-            if rec.get("kind") not in ("figure", "table"):
-                continue
-            for name in rec.get("files", []):
-                target = folder / name
-                if target.parent == folder and target.is_file():
-                    target.unlink(missing_ok=True)
-                    removed.append(target)
-            sidecar.unlink(missing_ok=True)
-            removed.append(sidecar)
+        for target in outputs_of(folder, number):
+            if target.parent == folder and target.is_file():
+                target.unlink(missing_ok=True)
+                removed.append(target)
     return removed
-
-
-def current_notebook() -> str | None:
-    """The number given to :func:`setup` (``None`` outside a set-up notebook)."""
-    return _STATE.notebook
-
-
-def current_lang() -> str:
-    return _STATE.lang
-
-
-def issue_number(kind: str, name: str) -> tuple[str, int]:
-    """The reader-facing number of figure/table ``name``: ``("2.1", 1)``.
-
-    Saving the same name again (a re-run cell) keeps its number; a new name gets the
-    next index. Without :func:`setup` the numbers have no chapter part ("1", "2", ...).
-    """
-    if kind not in _STATE.issued:
-        raise ValueError(f"kind must be 'figure' or 'table', got {kind!r}")
-    issued = _STATE.issued[kind]
-    if name not in issued:
-        issued[name] = len(issued) + 1
-    index = issued[name]
-    if _STATE.notebook is None:
-        return str(index), index
-    return f"{int(_STATE.notebook)}.{index}", index
 
 
 def show_versions():
@@ -172,57 +194,12 @@ def show_versions():
 def demo_kinds(kinds: tuple[str, ...] | None = None, paths=None) -> list[str]:
     """The input kinds (of ``kinds``, or all) for which ``clean`` used demo data,
     according to ``data/processed/sumber_masukan.csv``; empty if it does not exist."""
-    from psm_analysis.config import get_paths
-    from psm_analysis.report import demo_kinds as all_demo_kinds
+    from psm_analysis.inputs import demo_kinds as used_demo
 
-    found = all_demo_kinds(paths or get_paths())
-    return found if kinds is None else [k for k in found if k in kinds]
+    return used_demo(paths, kinds)
 
 
-_KIND_WORDS = {
-    "id": {
-        "masukan_dinsos": "tabel Dinas Sosial",
-        "masukan_survey": "jawaban kuesioner",
-        "masukan_interviews": "pengodean wawancara",
-    },
-    "en": {
-        "masukan_dinsos": "Dinas Sosial tables",
-        "masukan_survey": "questionnaire answers",
-        "masukan_interviews": "interview codings",
-    },
-}
-
-
-def kind_names(kinds: list[str], lang: str | None = None) -> str:
-    """The input kinds as a reader calls them: ``["interviews", "survey"]`` ->
-    ``"pengodean wawancara, jawaban kuesioner"`` (an unknown kind stays as it is)."""
-    from psm_analysis.labels import register, t
-
-    register(_KIND_WORDS)
-    out = []
-    for kind in kinds:
-        try:
-            out.append(t(f"masukan_{kind}", lang))
-        except KeyError:
-            out.append(kind)
-    return ", ".join(out)
-
-
-def banner_html(kinds: list[str], lang: str | None = None) -> str:
-    """The HTML of the demo banner naming the input kinds."""
-    from psm_analysis.labels import t
-
-    text = html.escape(t("demo_banner", lang))
-    detail = html.escape(kind_names(kinds, lang))
-    return (
-        '<div class="psm-demo-banner" style="background:#fff3cd;border:2px solid #d55e00;'
-        "color:#7a2e00;padding:0.8em 1em;margin:0.5em 0;font-weight:bold;font-size:1.2em;"
-        f'text-align:center">{text}<br><span style="font-weight:normal;font-size:0.8em">'
-        f"({detail})</span></div>"
-    )
-
-
-def demo_banner(kinds: tuple[str, ...] | None = None, paths=None) -> None:
+def demo_banner(kinds: tuple[str, ...] | None = None, paths=None, lang: str = "id") -> None:
     """Display the "DATA CONTOH - bukan data penelitian" banner when demo inputs were used
     for any of ``kinds`` (e.g. ``("survey",)``); display nothing otherwise."""
     found = demo_kinds(kinds, paths)
@@ -230,8 +207,9 @@ def demo_banner(kinds: tuple[str, ...] | None = None, paths=None) -> None:
         return None
     from IPython.display import display
 
+    from psm_analysis.banner import banner_html, kind_names
     from psm_analysis.labels import t
 
-    text = f"{t('demo_banner')} ({kind_names(found)})"
-    display({"text/html": banner_html(found), "text/plain": text}, raw=True)
+    text = f"{t('demo_banner', lang)} ({kind_names(found, lang)})"
+    display({"text/html": banner_html(found, lang), "text/plain": text}, raw=True)
     return None

@@ -210,20 +210,10 @@ def _key(*parts: str) -> str:
 def notebook_outputs(paths: Paths, source: Path) -> list[Path]:
     """The figures and thesis tables a notebook saved, from their sidecar records
     (``figures/*.json``, ``reports/tables/*.json``, whose ``notebook`` is its number)."""
-    import json
+    from psm_analysis.sidecars import outputs_of
 
     number = source.stem.split("_", 1)[0]
-    found: list[Path] = []
-    for folder in (paths.figures, paths.tables):
-        for meta_path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            try:
-                meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            except ValueError:
-                continue
-            if isinstance(meta, dict) and str(meta.get("notebook")) == number:
-                found.append(meta_path)
-                found += [folder / name for name in meta.get("files", [])]
-    return found
+    return outputs_of(paths.figures, number) + outputs_of(paths.tables, number)
 
 
 def _outputs_intact(paths: Paths, recorded: dict[str, int]) -> bool:
@@ -362,7 +352,7 @@ def reproduce(
     # 3. lists of figures and tables, the index page
     index = paths.reports / "index.html"
     if wrote or failures or not index.is_file():
-        from psm_analysis import report
+        from psm_analysis import site as report
 
         t0 = time.perf_counter()
         pages = report.write_reports(paths, failures=failures)

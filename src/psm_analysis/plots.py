@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 import matplotlib as mpl
 
 from psm_analysis.numbers import format_number, tick_formatter
+from psm_analysis.sidecars import check_name, sidecar_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -216,32 +216,37 @@ def save_figure(
     *,
     caption: str,
     source: str,
+    number: str,
+    index: int | None = None,
+    notebook: str | None = None,
     demo: bool = False,
     lang: str | None = None,
     paths=None,
 ) -> FigureRecord:
     """Write ``figures/<name>.png`` (300 dpi), ``.pdf`` and the sidecar ``.json``.
 
+    In a notebook, call it through the chapter object ``notebook.setup`` returns
+    (``bab.save_figure(fig, name, caption=..., source=...)``), which hands out the
+    numbers; this function reads no notebook state.
+
     ``demo=True`` (a figure drawn from synthetic demo data) stamps "DATA CONTOH" across
     the figure, so it cannot pass for a research result once pasted into the thesis; the
     sidecar records ``"demo": true``.
 
-    The figure gets the next number of the running notebook ("Gambar 2.1" after
-    ``notebook.setup("02")``; saving the same name again keeps its number). The files
-    are written atomically and are byte-identical for the same figure. Returns the
+    ``number`` is the reader-facing number ("2.1"), ``index`` its position in the
+    notebook, ``notebook`` the notebook's number ("02"), ``lang`` the language of the
+    label (``None``: Indonesian). The files are written atomically and are byte-identical for the same figure. Returns the
     sidecar record: ``kind``, ``name``, ``number``, ``label`` ("Gambar 2.1"),
     ``caption``, ``source``, ``notebook``, ``index``, ``lang``, ``files``.
     """
     from psm_analysis import files
     from psm_analysis.config import get_paths
     from psm_analysis.labels import t
-    from psm_analysis.notebook import current_lang, current_notebook, issue_number
 
-    _check_name(name)
+    check_name(name)
     if not caption or not source:
         raise ValueError("save_figure needs a caption and a source")
-    lang = lang or current_lang()
-    number, index = issue_number("figure", name)
+    lang = lang or "id"
     label = f"{t('gambar', lang)} {number}"
     folder = (paths or get_paths()).figures
     if demo:
@@ -255,7 +260,7 @@ def save_figure(
         label=label,
         caption=caption,
         source=source,
-        notebook=current_notebook(),
+        notebook=notebook,
         index=index,
         lang=lang,
         files=[f"{name}.png", f"{name}.pdf"],
@@ -297,18 +302,6 @@ def demo_stamp(fig: Figure, lang: str | None = None) -> None:
         zorder=100,
         gid=DEMO_STAMP_GID,
     )
-
-
-def sidecar_text(record: dict) -> str:
-    """The sidecar JSON: sorted keys, two-space indent, UTF-8 text, final newline."""
-    return json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-
-
-def _check_name(name: str) -> None:
-    import re
-
-    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", name):
-        raise ValueError(f"figure/table name must be letters, digits, '_', '-', '.', got {name!r}")
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -823,3 +816,17 @@ def likert_diverging(
             columnspacing=1.0,
         )
     return ax
+
+
+def heatmap_figure(
+    wide: pd.DataFrame, title: str, colorbar_label: str, vertical_columns: bool = False
+):
+    """A thesis-width heatmap of a wide matrix (rows = findings); returns the Figure."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 5.2))
+    heatmap(ax, wide, colorbar_label=colorbar_label)
+    if vertical_columns:
+        plt.setp(ax.get_xticklabels(), rotation=90, ha="center")
+    ax.set_title(title)
+    return fig

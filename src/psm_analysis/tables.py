@@ -35,10 +35,8 @@ numbers: 2 decimals; a column whose name contains "tahun"/"year": a plain year):
 from __future__ import annotations
 
 import html
-import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -249,13 +247,19 @@ def export_table(
     source: str,
     number_format: dict | None = None,
     notes: list[str] | str | None = None,
+    number: str,
+    index: int | None = None,
+    notebook: str | None = None,
     lang: str | None = None,
     paths=None,
 ) -> ExportedTable:
     """Write ``reports/tables/<name>.xlsx``, ``.docx``, ``.md`` and the sidecar ``.json``.
 
-    The table gets the next number of the running notebook ("Tabel 2.1" after
-    ``notebook.setup("02")``; exporting the same name again keeps its number). Column
+    In a notebook, call it through the chapter object ``notebook.setup`` returns
+    (``bab.export_table(df, name, title=..., source=...)``), which hands out the numbers;
+    this function reads no notebook state. ``number`` is the reader-facing number ("2.1"),
+    ``index`` its position in the notebook, ``notebook`` the notebook's number ("02"),
+    ``lang`` the language of the label (``None``: Indonesian). Column
     names are written as given (make them reader-facing Indonesian); a named index
     becomes the first column, an unnamed one is dropped. ``notes`` are
     printed below the Sumber line. Returns the sidecar record (``kind``, ``name``,
@@ -265,22 +269,20 @@ def export_table(
     from psm_analysis import files
     from psm_analysis.config import get_paths
     from psm_analysis.labels import t
-    from psm_analysis.notebook import current_lang, current_notebook, issue_number
-    from psm_analysis.plots import _check_name, sidecar_text
+    from psm_analysis.sidecars import check_name, sidecar_text
 
-    _check_name(name)
+    check_name(name)
     if not title or not source:
         raise ValueError("export_table needs a title and a source")
     if isinstance(notes, str):
         notes = [notes]
     notes = list(notes or [])
-    lang = lang or current_lang()
+    lang = lang or "id"
     # a named index (e.g. items of a Likert table) is a column the reader needs
     named = any(n is not None for n in df.index.names)
     df = df.reset_index(drop=not named)
     fmts = column_formats(df, number_format)
     formatted = format_table(df, number_format)
-    number, index = issue_number("table", name)
     label = f"{t('tabel', lang)} {number}"
     source_line = _source_line(source, lang)
     folder = (paths or get_paths()).tables
@@ -293,7 +295,7 @@ def export_table(
         source=source,
         source_line=source_line,
         notes=notes,
-        notebook=current_notebook(),
+        notebook=notebook,
         index=index,
         lang=lang,
         columns=[str(c) for c in df.columns],
@@ -547,7 +549,7 @@ def _document(formatted, fmts, label, title, source_line, notes):
     return doc
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
@@ -555,194 +557,10 @@ def _markdown(formatted, fmts, label, title, source_line, notes) -> str:
     cols = [str(c) for c in formatted.columns]
     align = ["---:" if fmts[c].kind in ("number", "percent", "year") else ":---" for c in cols]
     lines = [f"**{label}** {title}", ""]
-    lines.append("| " + " | ".join(_md_escape(c) for c in cols) + " |")
+    lines.append("| " + " | ".join(md_escape(c) for c in cols) + " |")
     lines.append("| " + " | ".join(align) + " |")
     for row in formatted.itertuples(index=False):
-        lines.append("| " + " | ".join(_md_escape(v) for v in row) + " |")
+        lines.append("| " + " | ".join(md_escape(v) for v in row) + " |")
     lines += ["", source_line]
     lines += [f"\n{n}" for n in notes]
     return "\n".join(lines) + "\n"
-
-
-# ---------------------------------------------------------------------------- lists
-
-
-def _sort_key(rec: dict) -> tuple:
-    nb = rec.get("notebook")
-    return (
-        int(nb) if nb is not None and str(nb).isdigit() else 10**6,
-        rec.get("index", 0),
-        rec.get("name", ""),
-    )
-
-
-def read_sidecars(folder: Path, kind: str) -> list[dict]:
-    """The sidecar records of ``kind`` ("figure"/"table") in ``folder`` whose files all
-    exist, sorted by number."""
-    records = []
-    if folder.is_dir():
-        for p in sorted(folder.glob("*.json")):
-            try:
-                rec = json.loads(p.read_text(encoding="utf-8"))
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                continue
-            if not isinstance(rec, dict) or rec.get("kind") != kind:
-                continue
-            if all((folder / f).is_file() for f in rec.get("files", [])):
-                records.append(rec)
-    return sorted(records, key=_sort_key)
-
-
-_PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{heading}</title>
-<style>
-body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60em; margin: 2em auto;
-       padding: 0 1em; color: #222; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 1px solid #bbb; padding: 0.4em 0.6em; vertical-align: top; text-align: left; }}
-th {{ background: #eef3f8; }}
-td.nomor {{ white-space: nowrap; font-weight: bold; }}
-img.thumb {{ max-width: 12em; max-height: 8em; border: 1px solid #ddd; }}
-</style>
-</head>
-<body>
-<p><a href="index.html">&larr; {back}</a></p>
-<h1>{heading}</h1>
-{body}
-</body>
-</html>
-"""
-
-
-def _links(names: list[str], prefix: str) -> tuple[str, str]:
-    """HTML and Markdown links to each file, labelled by its extension (PNG, XLSX, ...)."""
-    pairs = [(f, f.rsplit(".", 1)[-1].upper()) for f in names]
-    html_links = " ".join(f'<a href="{prefix}{html.escape(f)}">{ext}</a>' for f, ext in pairs)
-    md_links = ", ".join(f"[{ext}]({prefix}{f})" for f, ext in pairs)
-    return html_links, md_links
-
-
-def _figure_rows(records: list[dict]) -> tuple[str, str]:
-    from psm_analysis.labels import t
-
-    rows_html, rows_md = [], []
-    for r in records:
-        links, md_links = _links(r["files"], "../figures/")
-        png = next((f for f in r["files"] if f.endswith(".png")), None)
-        thumb = (
-            f'<a href="../figures/{html.escape(png)}"><img class="thumb" '
-            f'src="../figures/{html.escape(png)}" alt="{html.escape(r["label"])}"></a>'
-            if png
-            else ""
-        )
-        rows_html.append(
-            f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
-            f"<td>{html.escape(r['caption'])}<br><small>{html.escape(t('sumber', r.get('lang')))}: "
-            f"{html.escape(r['source'])}</small></td><td>{thumb}</td><td>{links}</td></tr>"
-        )
-        rows_md.append(
-            f"| {r['label']} | {_md_escape(r['caption'])} | "
-            f"{_md_escape(r['source'])} | {md_links} |"
-        )
-    return "\n".join(rows_html), "\n".join(rows_md)
-
-
-def _table_rows(records: list[dict]) -> tuple[str, str]:
-    rows_html, rows_md = [], []
-    for r in records:
-        links, md_links = _links(r["files"], "tables/")
-        rows_html.append(
-            f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
-            f"<td>{html.escape(r['title'])}</td><td>{html.escape(r['source'])}</td>"
-            f"<td>{links}</td></tr>"
-        )
-        rows_md.append(
-            f"| {r['label']} | {_md_escape(r['title'])} | {_md_escape(r['source'])} | {md_links} |"
-        )
-    return "\n".join(rows_html), "\n".join(rows_md)
-
-
-_LIST_WORDS = {
-    "id": {
-        "nomor": "Nomor",
-        "judul": "Judul",
-        "sumber": "Sumber",
-        "berkas": "Berkas",
-        "pratinjau": "Pratinjau",
-        "kosong": "Belum ada.",
-        "kembali": "Kembali ke indeks",
-    },
-    "en": {
-        "nomor": "Number",
-        "judul": "Title",
-        "sumber": "Source",
-        "berkas": "Files",
-        "pratinjau": "Preview",
-        "kosong": "None yet.",
-        "kembali": "Back to the index",
-    },
-}
-
-
-def write_lists(paths=None, lang: str = "id") -> list[Path]:
-    """Write ``reports/daftar_gambar.html`` + ``.md`` and ``reports/daftar_tabel.html`` +
-    ``.md`` from the sidecars in ``figures/`` and ``reports/tables/``; return the paths.
-
-    Entries are sorted by number; an entry whose files are missing is left out.
-    """
-    from psm_analysis import files
-    from psm_analysis.config import get_paths
-    from psm_analysis.labels import t
-
-    paths = paths or get_paths()
-    w = _LIST_WORDS.get(lang, _LIST_WORDS["id"])
-    out: list[Path] = []
-    specs = [
-        (
-            "daftar_gambar",
-            t("daftar_gambar", lang),
-            read_sidecars(paths.figures, "figure"),
-            _figure_rows,
-            [w["nomor"], w["judul"], w["pratinjau"], w["berkas"]],
-            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
-        ),
-        (
-            "daftar_tabel",
-            t("daftar_tabel", lang),
-            read_sidecars(paths.tables, "table"),
-            _table_rows,
-            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
-            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
-        ),
-    ]
-    for stem, heading, records, rows_fn, head_html, head_md in specs:
-        rows_html, rows_md = rows_fn(records)
-        if records:
-            body = (
-                "<table>\n<thead><tr>"
-                + "".join(f"<th>{h}</th>" for h in head_html)
-                + "</tr></thead>\n<tbody>\n"
-                + rows_html
-                + "\n</tbody>\n</table>"
-            )
-            md = (
-                f"# {heading}\n\n| "
-                + " | ".join(head_md)
-                + " |\n|"
-                + "---|" * len(head_md)
-                + "\n"
-                + rows_md
-                + "\n"
-            )
-        else:
-            body = f"<p>{w['kosong']}</p>"
-            md = f"# {heading}\n\n{w['kosong']}\n"
-        page = _PAGE.format(lang=lang, heading=html.escape(heading), body=body, back=w["kembali"])
-        for suffix, text in ((".html", page), (".md", md)):
-            path = paths.reports / f"{stem}{suffix}"
-            files.write_text(path, text)
-            out.append(path)
-    return out

@@ -25,7 +25,7 @@ def validate_file(
     informant, empty quotes, duplicated segments -- each with file and row.
     """
     from psm_analysis.interviews.codebook import load_codebook
-    from psm_analysis.interviews.pipeline import locate_inputs
+    from psm_analysis.interviews.inputs import locate_inputs
     from psm_analysis.interviews.roster import load_roster
     from psm_analysis.interviews.segments import check_records, read_codings
 

@@ -32,60 +32,16 @@ every output is checked for the names once more before it is returned:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import pandas as pd
 
 from psm_analysis.config import Paths, get_paths
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
+from psm_analysis.interviews.inputs import Inputs, locate_inputs
 
 PREFIX = "wawancara_"
 SOURCE_REAL = "Hasil wawancara penelitian, Kecamatan Bunut"
 SOURCE_DEMO = "DATA CONTOH - bukan data penelitian (wawancara rekaan)"
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """Where the interview inputs in use are."""
-
-    codings: tuple[Path, ...]
-    roster: Path | None
-    mapping_dirs: tuple[Path, ...]
-    demo: bool
-
-
-def _rel(paths: Paths, path: Path) -> str:
-    """``path`` relative to the project root of ``paths``, POSIX style."""
-    try:
-        return Path(path).resolve().relative_to(paths.root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def locate_inputs(paths: Paths | None = None) -> Inputs:
-    """The codings and roster in use: data/raw when it holds codings, else the demo."""
-    from psm_analysis.interviews.roster import find_roster
-    from psm_analysis.interviews.segments import codings_files
-
-    paths = paths or get_paths()
-    raw = codings_files(paths.raw_interviews)
-    if raw:
-        return Inputs(
-            tuple(raw),
-            find_roster(paths.raw_private),
-            (paths.raw_private, paths.raw_interviews),
-            False,
-        )
-    demo_codings = paths.demo / "interviews"
-    demo_private = paths.demo / "private"
-    return Inputs(
-        tuple(codings_files(demo_codings)),
-        find_roster(demo_private),
-        (demo_private, demo_codings),
-        True,
-    )
 
 
 def _roster_or_problem(inputs: Inputs, paths: Paths):
@@ -222,7 +178,7 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
         problems += err.problems
     DataError.collect(problems)
     records = read_all(list(inputs.codings), codebook, roster)
-    shown = {display_path(f): _rel(paths, f) for f in inputs.codings}
+    shown = {display_path(f): display_path(f, paths) for f in inputs.codings}
     records = [r | {"berkas": shown.get(r["berkas"], r["berkas"])} for r in records]
 
     names = {
@@ -250,8 +206,8 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     }
     DataError.collect(scan_texts(texts, list(roster.frame["nama"])))
 
-    used = [InputInfo("interviews", _rel(paths, p), inputs.demo) for p in inputs.codings]
-    used.append(InputInfo("interviews", _rel(paths, inputs.roster), inputs.demo))
-    used.append(InputInfo("interviews", _rel(paths, cb_path), False))
-    used.append(InputInfo("reference", _rel(paths, xsd_path(paths)), False))
+    used = [InputInfo("interviews", display_path(p, paths), inputs.demo) for p in inputs.codings]
+    used.append(InputInfo("interviews", display_path(inputs.roster, paths), inputs.demo))
+    used.append(InputInfo("interviews", display_path(cb_path, paths), False))
+    used.append(InputInfo("reference", display_path(xsd_path(paths), paths), False))
     return BuildOutput(files=files, inputs=used)

@@ -169,7 +169,7 @@ def roster_names(paths=None) -> list[str]:
     a real roster that is present while the demo is in use (its names must not leak
     either). Sorted, unique."""
     from psm_analysis.config import get_paths
-    from psm_analysis.interviews.pipeline import locate_inputs
+    from psm_analysis.interviews.inputs import locate_inputs
     from psm_analysis.interviews.roster import find_roster, read_roster
 
     paths = paths or get_paths()

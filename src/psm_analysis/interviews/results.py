@@ -435,19 +435,3 @@ def survey_link_table(links: pd.DataFrame, lang: str | None = None) -> pd.DataFr
         ["pertanyaan", "label", "jumlah_informan", "nama_indikator", "indeks", "kategori"],
         lang,
     )
-
-
-def heatmap_figure(
-    wide: pd.DataFrame, title: str, colorbar_label: str, vertical_columns: bool = False
-):
-    """A thesis-width heatmap of a wide matrix (rows = findings); returns the Figure."""
-    import matplotlib.pyplot as plt
-
-    from psm_analysis import plots
-
-    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
-    plots.heatmap(ax, wide, colorbar_label=colorbar_label)
-    if vertical_columns:
-        plt.setp(ax.get_xticklabels(), rotation=90, ha="center")
-    ax.set_title(title)
-    return fig

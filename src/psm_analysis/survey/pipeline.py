@@ -34,6 +34,7 @@ import pandas as pd
 from psm_analysis.config import Paths
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
+from psm_analysis.inputs import real_or_demo
 from psm_analysis.survey import analysis
 from psm_analysis.survey.answers import ANSWER_SUFFIXES, Answers, read_table, validate_table
 from psm_analysis.survey.codebook import Codebook, default_codebook_path, load_codebook
@@ -75,10 +76,7 @@ def answer_files(folder: Path) -> list[Path]:
 
 def find_inputs(paths: Paths) -> tuple[list[Path], bool]:
     """``(answers files, demo)``: the real answers in data/raw/survey, else the demo."""
-    real = answer_files(paths.raw_survey)
-    if real:
-        return real, False
-    return answer_files(paths.demo / "survey"), True
+    return real_or_demo(paths.raw_survey, paths.demo / "survey", answer_files)
 
 
 def combine(answers: list[Answers], codebook: Codebook, demo: bool) -> pd.DataFrame:
@@ -212,13 +210,6 @@ def build_outputs(paths: Paths) -> BuildOutput:
     out = tables(wide, codebook)
     label = "DATA CONTOH - bukan data penelitian" if demo else codebook.title
     out[f"{PREFIX}jawaban.sav"] = sav_bytes(wide, codebook, file_label=label)
-    inputs = [InputInfo("survey", _rel(paths, cb_path), False)]
-    inputs += [InputInfo("survey", _rel(paths, f), demo) for f in files]
+    inputs = [InputInfo("survey", display_path(cb_path, paths), False)]
+    inputs += [InputInfo("survey", display_path(f, paths), demo) for f in files]
     return BuildOutput(files=out, inputs=inputs)
-
-
-def _rel(paths: Paths, p: Path) -> str:
-    try:
-        return p.resolve().relative_to(paths.root.resolve()).as_posix()
-    except ValueError:
-        return p.as_posix()

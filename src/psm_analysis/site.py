@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 from pathlib import Path
 
-from psm_analysis.config import Paths, get_paths
+from psm_analysis.banner import kind_names
+from psm_analysis.config import Paths, get_paths, html_path, notebook_sources
 from psm_analysis.files import write_text
+from psm_analysis.inputs import INPUTS_FILE, demo_kinds
 from psm_analysis.labels import t
-from psm_analysis.notebook import kind_names
-from psm_analysis.pipeline import INPUTS_FILE
+from psm_analysis.sidecars import read_sidecars
+from psm_analysis.tables import md_escape
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -36,27 +37,6 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return []
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
-
-
-def _sidecars(folder: Path) -> list[dict]:
-    items = []
-    if folder.is_dir():
-        for p in sorted(folder.glob("*.json")):
-            try:
-                meta = json.loads(p.read_text(encoding="utf-8"))
-            except ValueError:
-                continue
-            if isinstance(meta, dict):
-                meta.setdefault("name", p.stem)
-                items.append(meta)
-    return sorted(items, key=lambda m: _number_key(str(m.get("number", ""))))
-
-
-def _number_key(number: str):
-    parts = []
-    for token in number.replace("Gambar", "").replace("Tabel", "").strip().split("."):
-        parts.append((0, int(token)) if token.strip().isdigit() else (1, token))
-    return parts
 
 
 def notebook_title(source: Path) -> str:
@@ -105,16 +85,7 @@ def _table(
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def demo_kinds(paths: Paths) -> list[str]:
-    """Input kinds that came from demo data in the last clean (``sumber_masukan.csv``;
-    none while that file does not exist)."""
-    rows = _read_csv(paths.processed / INPUTS_FILE)
-    return sorted({r["masukan"] for r in rows if r.get("data_contoh", "").lower() == "true"})
-
-
 def build_index(paths: Paths, failures: list[str] | None = None) -> str:
-    from psm_analysis.pipeline import html_path, notebook_sources
-
     failures = failures or []
     failed = {f.split(":", 1)[0] for f in failures}
     parts = [
@@ -155,7 +126,7 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
     if failures:
         parts.append("<p class='gagal'>" + "<br>".join(_e(f) for f in failures) + "</p>")
 
-    figures = _sidecars(paths.figures)
+    figures = read_sidecars(paths.figures, "figure")
     parts.append(
         f"<h2>{_e(t('daftar_gambar'))}</h2>"
         '<p><a href="daftar_gambar.html">Daftar gambar lengkap</a> (judul, sumber, berkas)</p>'
@@ -172,7 +143,7 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
         )
     parts.append("</ul>" if figures else "</ul><p>(belum ada)</p>")
 
-    tables = _sidecars(paths.tables)
+    tables = read_sidecars(paths.tables, "table")
     parts.append(
         f"<h2>{_e(t('daftar_tabel'))}</h2>"
         '<p><a href="daftar_tabel.html">Daftar tabel lengkap</a> (judul, sumber, berkas)</p><ul>'
@@ -226,10 +197,165 @@ def write_reports(paths: Paths | None = None, failures: list[str] | None = None)
     """Write the lists of figures and tables and ``reports/index.html``; return the
     files written."""
     paths = paths or get_paths()
-    from psm_analysis.tables import write_lists
-
     written: list[Path] = list(write_lists(paths))
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures))
     written.append(index)
     return written
+
+
+# ---------------------------------------------------------------------------- lists
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{heading}</title>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60em; margin: 2em auto;
+       padding: 0 1em; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid #bbb; padding: 0.4em 0.6em; vertical-align: top; text-align: left; }}
+th {{ background: #eef3f8; }}
+td.nomor {{ white-space: nowrap; font-weight: bold; }}
+img.thumb {{ max-width: 12em; max-height: 8em; border: 1px solid #ddd; }}
+</style>
+</head>
+<body>
+<p><a href="index.html">&larr; {back}</a></p>
+<h1>{heading}</h1>
+{body}
+</body>
+</html>
+"""
+
+
+def _links(names: list[str], prefix: str) -> tuple[str, str]:
+    """HTML and Markdown links to each file, labelled by its extension (PNG, XLSX, ...)."""
+    pairs = [(f, f.rsplit(".", 1)[-1].upper()) for f in names]
+    html_links = " ".join(f'<a href="{prefix}{html.escape(f)}">{ext}</a>' for f, ext in pairs)
+    md_links = ", ".join(f"[{ext}]({prefix}{f})" for f, ext in pairs)
+    return html_links, md_links
+
+
+def _figure_rows(records: list[dict]) -> tuple[str, str]:
+    from psm_analysis.labels import t
+
+    rows_html, rows_md = [], []
+    for r in records:
+        links, md_links = _links(r["files"], "../figures/")
+        png = next((f for f in r["files"] if f.endswith(".png")), None)
+        thumb = (
+            f'<a href="../figures/{html.escape(png)}"><img class="thumb" '
+            f'src="../figures/{html.escape(png)}" alt="{html.escape(r["label"])}"></a>'
+            if png
+            else ""
+        )
+        rows_html.append(
+            f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
+            f"<td>{html.escape(r['caption'])}<br><small>{html.escape(t('sumber', r.get('lang')))}: "
+            f"{html.escape(r['source'])}</small></td><td>{thumb}</td><td>{links}</td></tr>"
+        )
+        rows_md.append(
+            f"| {r['label']} | {md_escape(r['caption'])} | {md_escape(r['source'])} | {md_links} |"
+        )
+    return "\n".join(rows_html), "\n".join(rows_md)
+
+
+def _table_rows(records: list[dict]) -> tuple[str, str]:
+    rows_html, rows_md = [], []
+    for r in records:
+        links, md_links = _links(r["files"], "tables/")
+        rows_html.append(
+            f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
+            f"<td>{html.escape(r['title'])}</td><td>{html.escape(r['source'])}</td>"
+            f"<td>{links}</td></tr>"
+        )
+        rows_md.append(
+            f"| {r['label']} | {md_escape(r['title'])} | {md_escape(r['source'])} | {md_links} |"
+        )
+    return "\n".join(rows_html), "\n".join(rows_md)
+
+
+_LIST_WORDS = {
+    "id": {
+        "nomor": "Nomor",
+        "judul": "Judul",
+        "sumber": "Sumber",
+        "berkas": "Berkas",
+        "pratinjau": "Pratinjau",
+        "kosong": "Belum ada.",
+        "kembali": "Kembali ke indeks",
+    },
+    "en": {
+        "nomor": "Number",
+        "judul": "Title",
+        "sumber": "Source",
+        "berkas": "Files",
+        "pratinjau": "Preview",
+        "kosong": "None yet.",
+        "kembali": "Back to the index",
+    },
+}
+
+
+def write_lists(paths=None, lang: str = "id") -> list[Path]:
+    """Write ``reports/daftar_gambar.html`` + ``.md`` and ``reports/daftar_tabel.html`` +
+    ``.md`` from the sidecars in ``figures/`` and ``reports/tables/``; return the paths.
+
+    Entries are sorted by number; an entry whose files are missing is left out.
+    """
+    from psm_analysis import files
+    from psm_analysis.config import get_paths
+    from psm_analysis.labels import t
+
+    paths = paths or get_paths()
+    w = _LIST_WORDS.get(lang, _LIST_WORDS["id"])
+    out: list[Path] = []
+    specs = [
+        (
+            "daftar_gambar",
+            t("daftar_gambar", lang),
+            read_sidecars(paths.figures, "figure"),
+            _figure_rows,
+            [w["nomor"], w["judul"], w["pratinjau"], w["berkas"]],
+            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
+        ),
+        (
+            "daftar_tabel",
+            t("daftar_tabel", lang),
+            read_sidecars(paths.tables, "table"),
+            _table_rows,
+            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
+            [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
+        ),
+    ]
+    for stem, heading, records, rows_fn, head_html, head_md in specs:
+        rows_html, rows_md = rows_fn(records)
+        if records:
+            body = (
+                "<table>\n<thead><tr>"
+                + "".join(f"<th>{h}</th>" for h in head_html)
+                + "</tr></thead>\n<tbody>\n"
+                + rows_html
+                + "\n</tbody>\n</table>"
+            )
+            md = (
+                f"# {heading}\n\n| "
+                + " | ".join(head_md)
+                + " |\n|"
+                + "---|" * len(head_md)
+                + "\n"
+                + rows_md
+                + "\n"
+            )
+        else:
+            body = f"<p>{w['kosong']}</p>"
+            md = f"# {heading}\n\n{w['kosong']}\n"
+        page = _PAGE.format(lang=lang, heading=html.escape(heading), body=body, back=w["kembali"])
+        for suffix, text in ((".html", page), (".md", md)):
+            path = paths.reports / f"{stem}{suffix}"
+            files.write_text(path, text)
+            out.append(path)
+    return out
