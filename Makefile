@@ -35,9 +35,10 @@ test-fast: $(STAMP) ## Run the tests without the slow notebook and browser tests
 lab: $(STAMP) ## Open JupyterLab on notebooks/ (the .py files open as notebooks)
 	$(BIN)/jupyter lab notebooks/
 
-lint: $(STAMP) ## Check code style with ruff
+lint: $(STAMP) ## Check code style (ruff) and the one-way layers of the library (import-linter)
 	$(BIN)/ruff check src tests notebooks scripts
 	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/lint-imports
 
 benchmark: $(STAMP) ## Time nbconvert vs reproduce --force vs a no-op reproduce
 	$(BIN)/python scripts/benchmark_reproduce.py

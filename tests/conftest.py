@@ -78,3 +78,35 @@ def reproduced(tmp_path_factory):
     lines: list[str] = []
     ok = pipeline.reproduce(force=True, progress=lines.append, paths=get_paths(root))
     return root, lines, ok
+
+
+@pytest.fixture(autouse=True)
+def _restore_process_state():
+    """A test that changes process state (matplotlib rcParams, pandas display options)
+    gets it restored afterwards, so tests do not depend on their order (issue 8)."""
+    import sys
+
+    mpl = sys.modules.get("matplotlib")
+    rc = dict(mpl.rcParams) if mpl is not None else None
+    pd = sys.modules.get("pandas")
+    options = ("display.max_columns", "display.max_rows", "display.width", "display.precision")
+    saved = {o: pd.get_option(o) for o in options} if pd is not None else None
+    yield
+    mpl = sys.modules.get("matplotlib")
+    if mpl is not None:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if rc is not None:
+                mpl.rcParams.update(rc)
+            else:
+                mpl.rcParams.update(mpl.rcParamsDefault)
+    pd = sys.modules.get("pandas")
+    if pd is not None:
+        if saved is not None:
+            for o, v in saved.items():
+                pd.set_option(o, v)
+        else:
+            for o in options:
+                pd.reset_option(o)

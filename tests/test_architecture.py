@@ -93,7 +93,8 @@ def test_an_upward_import_breaks_the_contract(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "src" / "psm_analysis", src / "psm_analysis")
     numbers = src / "psm_analysis" / "numbers.py"
     numbers.write_text(
-        numbers.read_text(encoding="utf-8") + "\n\ndef _up():\n    from psm_analysis import plots\n",
+        numbers.read_text(encoding="utf-8")
+        + "\n\ndef _up():\n    from psm_analysis import plots\n",
         encoding="utf-8",
     )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")

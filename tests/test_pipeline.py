@@ -102,3 +102,38 @@ def test_a_count_below_zero_or_not_whole_stops_clean(
     assert message in err
     assert "Traceback" not in err
     assert [p.name for p in (project_copy / "data/processed").iterdir()] == []
+
+
+def test_a_write_failing_halfway_says_what_was_written(project_copy, capsys, monkeypatch):
+    """Issue 8: 'Tidak ada berkas yang ditulis' only when that is true. A file Excel holds
+    open (here: kuesioner_butir.csv, written after the files sorted before it) stops the
+    run, and the message names the files already written."""
+    from psm_analysis import files
+
+    real_replace = files.os.replace
+
+    def replace(src, dst):
+        if str(dst).endswith("kuesioner_butir.csv"):
+            raise PermissionError(13, "The process cannot access the file")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    assert main(["clean"]) == 1
+    err = capsys.readouterr().err
+    assert "berkas tidak bisa ditimpa (mungkin sedang dibuka di Excel atau Word)" in err
+    assert "Tidak ada berkas yang ditulis." not in err
+    written = sorted(p.name for p in (project_copy / "data/processed").iterdir())
+    assert written == [
+        "data_dinas_sosial.xlsx",
+        "desa_kelurahan.csv",
+        "diklat_psm.csv",
+        "kegiatan_peningkatan_kinerja.csv",
+        "klaim_teks.csv",
+        "kuesioner_buku_kode.csv",
+    ]
+    assert (
+        "Sudah ditulis sebelum masalah ditemukan (6 berkas): data/processed/data_dinas_sosial.xlsx, "
+        "data/processed/desa_kelurahan.csv, data/processed/diklat_psm.csv, "
+        "data/processed/kegiatan_peningkatan_kinerja.csv, data/processed/klaim_teks.csv, "
+        "data/processed/kuesioner_buku_kode.csv"
+    ) in err

@@ -119,6 +119,21 @@ def _version() -> str:
     return f"psm-analysis {__version__}"
 
 
+def _written_note(written: list[str], shown: int = 10) -> str:
+    """What a failed command had already written, in Indonesian.
+
+    >>> _written_note([])
+    'Tidak ada berkas yang ditulis.'
+    >>> _written_note(["data/processed/a.csv", "reports/index.html"])
+    'Sudah ditulis sebelum masalah ditemukan (2 berkas): data/processed/a.csv, reports/index.html'
+    """
+    if not written:
+        return "Tidak ada berkas yang ditulis."
+    head = ", ".join(written[:shown])
+    more = f", dan {len(written) - shown} berkas lain" if len(written) > shown else ""
+    return f"Sudah ditulis sebelum masalah ditemukan ({len(written)} berkas): {head}{more}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on a usage error
@@ -128,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except DataError as err:
         _print_problems(err.problems, f"psm-analysis {args.command}: {len(err.problems)} masalah")
-        print("Tidak ada berkas yang ditulis.", file=sys.stderr)
+        print(_written_note(err.written), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dihentikan.", file=sys.stderr)

@@ -80,12 +80,15 @@ class DataError(ValueError):
     'berkas t.csv, baris 3, kolom \\'Jumlah\\': angka tidak dikenali: nilai "12x"'
     """
 
-    def __init__(self, problems: Problem | str | Iterable[Problem]):
+    def __init__(self, problems: Problem | str | Iterable[Problem], written: Iterable[str] = ()):
+        """``written``: the files (as the user sees their paths) that were already
+        written when the problem was found; empty when nothing was written."""
         if isinstance(problems, str):
             problems = [Problem(problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems: list[Problem] = list(problems)
+        self.written: list[str] = list(written)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod

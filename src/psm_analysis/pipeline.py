@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from psm_analysis import catalog
-from psm_analysis.config import Paths, get_paths, html_path, notebook_sources
+from psm_analysis.config import Paths, display_path, get_paths, html_path, notebook_sources
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError
 from psm_analysis.inputs import INPUTS_FILE
@@ -118,12 +118,16 @@ def write_outputs(files: dict[str, Any], folder: Path) -> tuple[list[Path], list
     for name in sorted(files):
         obj = files[name]
         path = folder / name
-        if isinstance(obj, bytes):
-            changed = fileio.write_bytes(path, obj)
-        elif isinstance(obj, str):
-            changed = fileio.write_text(path, obj)
-        else:
-            changed = fileio.write_csv(obj, path)
+        try:
+            if isinstance(obj, bytes):
+                changed = fileio.write_bytes(path, obj)
+            elif isinstance(obj, str):
+                changed = fileio.write_text(path, obj)
+            else:
+                changed = fileio.write_csv(obj, path)
+        except DataError as err:
+            # e.g. a file Excel holds open: say which files this run had already written
+            raise DataError(err.problems, written=[display_path(p) for p in written]) from err
         (written if changed else unchanged).append(path)
     return written, unchanged
 
@@ -371,7 +375,7 @@ def reproduce(
             state.pop("clean", None)
             state["notebooks"] = {}
             _save_state(paths, state)
-            raise DataError(leaks)
+            raise DataError(leaks, written=[display_path(f, paths) for f in generated_files(paths)])
         say(
             f"[4/4] pemeriksaan privasi: tidak ada nama informan ({time.perf_counter() - t0:.1f} s)"
         )
