@@ -41,7 +41,7 @@
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import notebook, plots, spread, tables
+from psm_analysis import notebook, plots, spread
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 from psm_analysis.survey import report
