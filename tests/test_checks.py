@@ -7,9 +7,9 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from psm_analysis.dinsos.checks import COLUMNS, run_checks
 from psm_analysis.config import get_paths
 from psm_analysis.dinsos import read_tables
+from psm_analysis.dinsos.checks import COLUMNS, run_checks
 from psm_analysis.errors import DataError
 
 

@@ -10,9 +10,9 @@ import pytest
 from psm_analysis import dinsos
 from psm_analysis.config import get_paths
 from psm_analysis.dinsos import build_outputs, parse_keterangan, read_tables
-from psm_analysis.printed_table import read_printed_table
 from psm_analysis.errors import DataError
 from psm_analysis.files import csv_bytes
+from psm_analysis.printed_table import read_printed_table
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 
-from psm_analysis.printed_table import read_printed_table as read_table
 from psm_analysis.errors import DataError
+from psm_analysis.printed_table import read_printed_table as read_table
 
 
 def _workbook(path, total_p=20, penduduk="12.345", sheet="Data"):

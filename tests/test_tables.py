@@ -151,8 +151,6 @@ def test_write_lists(frame, paths, bab):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from psm_analysis import plots
-
     _export(frame, bab, name="t_b")
     _export(frame, bab, name="t_a")  # exported second: Tabel 3.2 although "a" sorts first
     fig, ax = plt.subplots()
@@ -242,8 +240,6 @@ def test_figure_record_displays_caption(tmp_path):
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-
-    from psm_analysis import plots
 
     (tmp_path / "data").mkdir()
     bab = notebook.setup("02", paths=get_paths(tmp_path))
