@@ -124,11 +124,11 @@ def test_answer_heads_fall_back_to_full_labels_when_initials_clash():
 def test_smallest_p_text_uses_each_variables_tie_structure(t):
     from math import comb
 
-    from psm_analysis.survey import compare
-
     # demo indices: no tie reaches the extremes, so 2 / C(10, 3) (scipy's exact
     # distribution for two completely separated groups of 7 and 3 gives the same)
     from scipy.stats import mannwhitneyu
+
+    from psm_analysis.survey import compare
 
     separated = mannwhitneyu(range(10, 17), range(3), method="exact").pvalue
     assert separated == pytest.approx(2 / comb(10, 3))

@@ -182,7 +182,14 @@ def test_mann_whitney_exact_matches_scipy_without_ties():
     # without ties the smallest attainable two-sided p is 2 / C(10, 3)
     assert r.p_smallest == pytest.approx(2 / 120)
     assert r.to_frame().columns.tolist() == [
-        "u", "p", "method", "r_rank_biserial", "n1", "n2", "ties", "p_smallest"
+        "u",
+        "p",
+        "method",
+        "r_rank_biserial",
+        "n1",
+        "n2",
+        "ties",
+        "p_smallest",
     ]
 
 

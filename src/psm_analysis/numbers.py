@@ -276,6 +276,11 @@ def _is_na(x: object) -> bool:
         return True
 
 
+def _unprintable(x: object) -> bool:
+    """Missing (None, NaN, pd.NA) or infinite: no number to print."""
+    return _is_na(x) or (isinstance(x, _numbers.Real) and math.isinf(x))
+
+
 def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -> str:
     """``x`` the Indonesian way: ``1250 -> "1.250"``, ``66.667 -> "66,67"``.
 
@@ -290,7 +295,7 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
     >>> format_number(float("inf"), na_rep="..."), format_number(None)
     ('...', '')
     """
-    if _is_na(x) or (isinstance(x, _numbers.Real) and math.isinf(x)):
+    if _unprintable(x):
         return na_rep
     d = Decimal(int(x)) if isinstance(x, _numbers.Integral) else Decimal(repr(float(x)))
     with localcontext() as ctx:
@@ -312,8 +317,9 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
 
 
 def format_percent(x: object, decimals: int | None = 2, *, na_rep: str = "") -> str:
-    """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``."""
-    if _is_na(x):
+    """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``;
+    ``na_rep`` for a missing or infinite value."""
+    if _unprintable(x):
         return na_rep
     return f"{format_number(x, decimals)} %"
 
@@ -327,7 +333,7 @@ def format_p_value(p: object, decimals: int = 4, *, na_rep: str = "") -> str:
     >>> format_p_value(0.04567), format_p_value(4.8e-9), format_p_value(None, na_rep="...")
     ('0,0457', '< 0,0001', '...')
     """
-    if _is_na(p):
+    if _unprintable(p):
         return na_rep
     step = 10.0**-decimals
     if p < step:
@@ -345,7 +351,7 @@ def format_p(p: object, decimals: int = 4, *, na_rep: str = "") -> str:
     ('p = 0,0457', '...')
     """
     text = format_p_value(p, decimals, na_rep=na_rep)
-    if _is_na(p):
+    if _unprintable(p):
         return text
     return f"p {text}" if text[0] in "<>" else f"p = {text}"
 
