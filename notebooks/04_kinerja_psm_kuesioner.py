@@ -217,9 +217,14 @@ plt.show()
 #
 # Validitas butir: korelasi butir dengan total butir lain pada variabel yang sama
 # (korelasi butir-total terkoreksi) dibandingkan dengan r kritis dari distribusi t (dua
-# sisi, taraf 0,05, df = n - 2). Reliabilitas: alpha Cronbach dengan selang kepercayaan
-# Feldt 95 %. Selang ini menggambarkan ketelitian instrumen, bukan galat sampel (responden
-# adalah sensus).
+# sisi, taraf 0,05, df = n - 2; n = responden yang menjawab lengkap semua butir variabelnya,
+# jadi r kritis dapat berbeda antarvariabel). Reliabilitas: alpha Cronbach dengan selang
+# kepercayaan Feldt 95 %. Selang ini menggambarkan ketelitian alpha antar responden:
+# seberapa jauh alpha butir-butir ini dapat bergeser bila responden lain yang serupa
+# mengisinya. Karena responden adalah seluruh PSM Bunut (sensus), selang ini bukan galat
+# sampel untuk populasi PSM yang lebih luas. Kolom catatan memperingatkan alpha negatif
+# (periksa butir yang seharusnya dibalik), butir yang tidak bervariasi, dan butir kosong
+# yang membuat responden lengkap terlalu sedikit.
 
 # %%
 bab.export_table(
@@ -237,15 +242,19 @@ bab.export_table(
     title="Validitas Butir (Korelasi Butir-Total Terkoreksi)",
     source=sumber,
     number_format={"r hitung": 3, "r kritis": 3, "Alpha jika butir dihapus": 3},
-    notes=[f"r kritis untuk n = {n}, dua sisi, taraf 0,05 (df = {n - 2})."],
+    notes=[report.validity_note(t)],
 )
 
 # %% [markdown]
 # ## 8. Pernah Diklat atau belum
 #
 # Indeks tiap responden dibandingkan antara PSM yang pernah dan belum pernah mengikuti
-# Diklat dengan uji Mann-Whitney U eksak dan ukuran efek rank-biserial (positif: yang
-# pernah Diklat lebih tinggi). Dengan kelompok sekecil ini hasilnya dibaca secara
+# Diklat dengan uji Mann-Whitney U dan ukuran efek rank-biserial (positif: yang pernah
+# Diklat lebih tinggi). Nilai p dihitung eksak dari semua cara membagi responden ke dua
+# kelompok, dengan peringkat tengah untuk nilai kembar; kolom "Metode p" menyebut metode
+# yang benar-benar dipakai ("asimtotik" hanya untuk kelompok yang jauh lebih besar). Kolom
+# "p terkecil yang mungkin" adalah nilai p terkecil yang dapat dicapai kelompok sebesar ini
+# dengan nilai kembar yang ada. Dengan kelompok sekecil ini hasilnya dibaca secara
 # deskriptif.
 
 # %%
@@ -256,9 +265,9 @@ bab.export_table(
     title="Indeks Skor menurut Keikutsertaan Diklat",
     source=sumber,
     number_format={
-        c: 3 if c in ("p eksak (dua sisi)", "r rank-biserial") else 1
+        c: 4 if c.startswith("p ") else 3 if c == "r rank-biserial" else 1
         for c in perbandingan.columns
-        if c.startswith(("Median", "U", "p ", "r "))
+        if c.startswith(("Median", "U", "p ", "r ")) and c != "Metode p"
     },
 )
 
@@ -307,8 +316,7 @@ if demo:
     )
 
 # %%
-n_diklat = t["perbandingan_diklat"][["n_a", "n_b"]].iloc[0].astype(int).tolist()
-p_terkecil = report.smallest_exact_p(*n_diklat) if min(n_diklat) > 0 else None
+kalimat_p = report.smallest_p_text(t)
 cakupan_responden = (
     f"Sebanyak {angka(n)} responden adalah seluruh PSM Kecamatan {spread.STUDY_SITE}"
     if sensus
@@ -317,16 +325,9 @@ cakupan_responden = (
 display(
     Markdown(
         f"**Keterbatasan.** {cakupan_responden}, sehingga hasil tidak dapat digeneralisasi ke "
-        f"kecamatan lain. Alpha Cronbach dan korelasi butir dari n = {angka(n)} mudah berubah. "
-        f"Dengan kelompok {angka(n_diklat[0])} dan {angka(n_diklat[1])} orang, nilai p eksak "
-        f"Mann-Whitney terkecil yang mungkin adalah {angka(p_terkecil, 3)} (bila kedua kelompok "
-        "sama sekali tidak tumpang tindih), jadi p < 0,05 hanya tercapai bila kedua kelompok "
-        "hampir terpisah; karena itu ukuran efek lebih bermakna daripada nilai p. Penilaian "
-        "kinerja adalah penilaian diri PSM."
-        if p_terkecil is not None
-        else f"**Keterbatasan.** {cakupan_responden}, sehingga hasil tidak dapat "
-        f"digeneralisasi ke kecamatan lain. Alpha Cronbach dan korelasi butir dari "
-        f"n = {angka(n)} mudah berubah. Penilaian kinerja adalah penilaian diri PSM."
+        "kecamatan lain. Alpha Cronbach dan korelasi butir dari sedikit responden (kolom n "
+        f"pada tabel reliabilitas dan validitas) mudah berubah. {kalimat_p} Penilaian kinerja "
+        "adalah penilaian diri PSM.".replace("  ", " ")
     )
 )
 

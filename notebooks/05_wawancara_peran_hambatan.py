@@ -227,32 +227,32 @@ tables.preview(results.quotes_table(results.selected_quotes(kutipan, 2)))
 # ## 7. Kesepakatan antarpengkode
 #
 # Sebagian dokumen dikodekan oleh dua pengkode. Unitnya adalah setiap kutipan yang diberi kode
-# dalam dokumen yang dikodekan keduanya; untuk setiap kode dihitung proporsi kesepakatan dan
-# kappa Cohen (statsmodels), dan baris terakhir menggabungkan semua kode. Dengan unit sesedikit
-# ini kappa per kode tidak stabil: satu perbedaan saja sudah menggeser nilainya jauh.
-# Kekuatan kesepakatan menurut Landis dan Koch (1977).
+# dalam dokumen yang dikodekan keduanya. **Ukuran utama** adalah kappa Cohen per kode
+# (dihitung eksak dari tabel 2 x 2 ya/tidak setiap kode), dengan kekuatan kesepakatan menurut
+# Landis dan Koch (1977); kode dengan kappa 0,40 atau kurang ditandai "perlu dibahas". Untuk
+# angka keseluruhan dipakai **alpha Krippendorff (nominal)** atas keputusan ya/tidak setiap
+# unit x kode yang dipakai salah satu pengkode (Krippendorff 2019; Hayes dan Krippendorff
+# 2007), bukan kappa Cohen gabungan. Dengan unit sesedikit ini kappa per kode tidak stabil:
+# satu perbedaan saja sudah menggeser nilainya jauh. Kutipan yang dipotong berbeda oleh kedua
+# pengkode menjadi unit yang berbeda; akibatnya pada kappa bisa menurunkan atau menaikkan,
+# jadi potongan kutipan sebaiknya disamakan sebelum kesepakatan dihitung.
 
 # %%
 kesepakatan = results.load("kesepakatan")
 if kesepakatan.empty:
     display(Markdown("_Belum ada dokumen yang dikodekan oleh dua pengkode._"))
 else:
-    gabungan = kesepakatan[kesepakatan["kode"] == "(semua kode)"].iloc[0]
-    display(
-        Markdown(
-            f"Pengkode **{gabungan.pengkode_1}** dan **{gabungan.pengkode_2}** sama-sama "
-            f"mengodekan **{angka(gabungan.jumlah_dokumen)} dokumen**. Gabungan semua kode: "
-            f"proporsi kesepakatan **{angka(gabungan.proporsi_kesepakatan, 2)}**, kappa "
-            f"Cohen **{angka(gabungan.kappa, 2)}** ({gabungan.kekuatan})."
-        )
-    )
+    kalimat_kesepakatan = results.agreement_text(kesepakatan)
+    display(Markdown("\n\n".join(kalimat_kesepakatan)))
     bab.export_table(
         results.agreement_table(kesepakatan),
         "05_kesepakatan_pengkode",
         title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
         source=SUMBER,
         number_format={"Proporsi kesepakatan": 2, "Kappa Cohen": 2},
-        notes="Unit = kutipan berkode dalam dokumen yang dikodekan kedua pengkode.",
+        notes="Unit = kutipan berkode dalam dokumen yang dikodekan kedua pengkode. Perlu "
+        "dibahas = kappa 0,40 atau kurang. Angka keseluruhan (alpha Krippendorff, nominal) "
+        "ada pada teks di atas tabel.",
     )
 
 # %%
@@ -361,19 +361,9 @@ if "hambatan.cakupan_pelatihan" in frek.index and f_cakupan.jumlah_informan > 0:
         f"({persen(cakupan.percent)}) yang mendapat Diklat."
     )
 if not kesepakatan.empty:
-    # Landis & Koch: above 0,60 ("baik", "sangat baik") is commonly taken as good enough
-    cukup_sepakat = gabungan.kappa > 0.60
-    teks.append(
-        f"\n\nKesepakatan dua pengkode secara keseluruhan tergolong {gabungan.kekuatan} "
-        f"(kappa {angka(gabungan.kappa, 2)})"
-        + (
-            ", sehingga pengodean dapat dipakai dengan ketidaksepakatan di atas sebagai bahan "
-            "diskusi."
-            if cukup_sepakat
-            else "; definisi kode perlu dibahas ulang dan dokumen dikodekan lagi sebelum "
-            "temuan di atas dipakai."
-        )
-    )
+    # the conclusion on coding reliability: per-code kappas first, then the overall
+    # Krippendorff's alpha (section 7)
+    teks.append("\n\n**Keandalan pengodean.** " + " ".join(kalimat_kesepakatan))
 if DEMO:
     teks.append(
         "\n\n**Catatan:** semua angka dan kutipan di halaman ini berasal dari DATA CONTOH, "

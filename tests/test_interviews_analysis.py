@@ -4,7 +4,9 @@ tables whose answers are worked out by hand."""
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -22,21 +24,104 @@ def test_kappa_matches_the_hand_computed_value():
     # p_o = (20 + 15) / 50 = 0.70
     # p_e = (25 * 30 + 25 * 20) / 50^2 = (750 + 500) / 2500 = 0.50
     # kappa = (0.70 - 0.50) / (1 - 0.50) = 0.40
-    kappa, po, pe = an.kappa_2x2(20, 5, 10, 15)
-    assert po == pytest.approx(0.70)
-    assert pe == pytest.approx(0.50)
-    assert kappa == pytest.approx(0.40)
-    assert an.kappa_label(kappa) == "cukup"
+    k = an.kappa_2x2(20, 5, 10, 15)
+    assert (k.p_o, k.p_e, k.kappa) == (Fraction(7, 10), Fraction(1, 2), Fraction(2, 5))
+    assert k.label == an.kappa_label(k.kappa) == "cukup"
+    # the same value as statsmodels' cohens_kappa (the implementation used before)
+    from statsmodels.stats.inter_rater import cohens_kappa
+
+    assert k.value == pytest.approx(cohens_kappa(np.array([[20, 5], [10, 15]])).kappa)
+    assert k.to_frame().iloc[0].to_dict() == {
+        "a": 20, "b": 5, "c": 10, "d": 15, "kappa": 0.4, "p_o": 0.7, "p_e": 0.5,
+        "kekuatan": "cukup",
+    }  # fmt: skip
+
+
+def test_kappa_of_exactly_zero_is_labelled_lemah():
+    # Issue 11: a = 1, b = 4, c = 4, d = 16. Exact fractions: p_o = 17/25,
+    # p_e = (5 * 5 + 20 * 20) / 625 = 425/625 = 17/25, so kappa = 0 exactly.
+    # Floating point (statsmodels) gives a tiny negative number, labelled "buruk".
+    k = an.kappa_2x2(1, 4, 4, 16)
+    assert k.p_o == k.p_e == Fraction(17, 25)
+    assert k.kappa == 0 and k.value == 0.0
+    assert k.label == "lemah"  # Landis & Koch: 0.00-0.20 slight
+    from statsmodels.stats.inter_rater import cohens_kappa
+
+    floating = float(cohens_kappa(np.array([[1, 4], [4, 16]], dtype=float)).kappa)
+    assert floating != 0 and abs(floating) < 1e-12
 
 
 def test_kappa_edge_cases():
     # perfect agreement with both categories used: p_o = 1, p_e = (4*4 + 6*6)/100 = 0.52
-    assert an.kappa_2x2(4, 0, 0, 6)[0] == pytest.approx(1.0)
+    assert an.kappa_2x2(4, 0, 0, 6).kappa == 1
     # every unit coded "yes" by both: p_e = 1, kappa undefined
-    assert math.isnan(an.kappa_2x2(5, 0, 0, 0)[0])
+    k = an.kappa_2x2(5, 0, 0, 0)
+    assert k.kappa is None and math.isnan(k.value) and k.label == ""
+    assert an.kappa_2x2(0, 0, 0, 0).p_o is None
     # agreement no better than chance: [[0, 2], [0, 32]] -> p_o = p_e = 32/34, kappa 0
-    assert an.kappa_2x2(0, 2, 0, 32)[0] == pytest.approx(0.0)
+    assert an.kappa_2x2(0, 2, 0, 32).kappa == 0
     assert an.kappa_label(-0.1) == "buruk" and an.kappa_label(0.81) == "sangat baik"
+    # the boundaries belong to the lower class (Landis & Koch 1977: 0.21-0.40 fair)
+    assert [an.kappa_label(Fraction(k, 5)) for k in range(6)] == [
+        "lemah", "lemah", "cukup", "sedang", "baik", "sangat baik"
+    ]  # fmt: skip
+
+
+def _alpha_binary_exact(d1, d2):
+    """Oracle: Krippendorff (2011), "Computing Krippendorff's alpha-reliability", binary
+    data, two observers, no missing values: alpha = 1 - (n - 1) (b + c) / (n_0 n_1),
+    n the number of values, b + c the disagreements, n_0 and n_1 the 0s and 1s."""
+    n = 2 * len(d1)
+    n1 = sum(d1) + sum(d2)
+    n0 = n - n1
+    dis = sum(x != y for x, y in zip(d1, d2, strict=True))
+    return 1 - Fraction((n - 1) * dis, n0 * n1)
+
+
+def test_krippendorff_alpha_matches_the_exact_binary_formula():
+    d1 = [1, 0, 1, 0, 0, 1, 1, 0, 0, 0]
+    d2 = [1, 0, 0, 0, 0, 1, 1, 1, 0, 0]
+    r = an.krippendorff_alpha_binary(d1, d2)
+    exact = _alpha_binary_exact(d1, d2)  # 1 - 19 * 2 / (12 * 8) = 29/48
+    assert exact == Fraction(29, 48)
+    assert r.value == pytest.approx(float(exact), abs=1e-12)
+    assert r.n_decisions == 10 and r.observed_agreement == pytest.approx(0.8)
+    # expected agreement 1 - D_e = 1 - 2 n0 n1 / (n (n - 1)) = 1 - 192/380
+    assert r.expected_agreement == pytest.approx(1 - 192 / 380)
+    assert r.label == "tidak dapat diandalkan"
+    # every decision the same: alpha undefined, not an exception
+    assert math.isnan(an.krippendorff_alpha_binary([0, 0], [0, 0]).value)
+    assert an.alpha_label(0.8) == "dapat diandalkan"
+    assert an.alpha_label(0.667) == "hanya untuk simpulan sementara"
+
+
+def test_differently_cut_passages_can_raise_a_codes_kappa(codebook):
+    # The old docstring said differently cut passages make kappa conservative (lower).
+    # Counter-example: anggaran is coded the same on q1-q4 (table 2, 1, 1, 1 once q5
+    # counts: kappa 1/6). When the coders cut q5 differently ("q5" vs "q5 panjang"), q5
+    # becomes two units, each uncoded for anggaran by both: table 2, 1, 1, 2, kappa 1/3.
+    base = [
+        ("I-02", "p1", "hambatan.anggaran", "q1"),
+        ("I-02", "p2", "hambatan.anggaran", "q1"),
+        ("I-02", "p1", "hambatan.anggaran", "q2"),
+        ("I-02", "p2", "hambatan.anggaran", "q2"),
+        ("I-02", "p1", "hambatan.anggaran", "q3"),
+        ("I-02", "p2", "hambatan.anggaran", "q4"),
+    ]
+    same = base + [
+        ("I-02", "p1", "hambatan.koordinasi", "q5"),
+        ("I-02", "p2", "hambatan.koordinasi", "q5"),
+    ]
+    cut = base + [
+        ("I-02", "p1", "hambatan.koordinasi", "q5"),
+        ("I-02", "p2", "hambatan.koordinasi", "q5 panjang"),
+    ]
+    k_same = an.agreement(_seg(same), codebook)[0].set_index("kode").loc["hambatan.anggaran"]
+    k_cut = an.agreement(_seg(cut), codebook)[0].set_index("kode").loc["hambatan.anggaran"]
+    assert an.kappa_2x2(2, 1, 1, 1).kappa == Fraction(1, 6)
+    assert an.kappa_2x2(2, 1, 1, 2).kappa == Fraction(1, 3)
+    assert k_same["nilai"] == pytest.approx(1 / 6, abs=1e-4)
+    assert k_cut["nilai"] == pytest.approx(1 / 3, abs=1e-4)
 
 
 @pytest.fixture(scope="module")
@@ -160,15 +245,25 @@ def test_agreement_tables(tables):
         ["jumlah_unit", "keduanya", "hanya_pengkode_1", "hanya_pengkode_2", "tidak_keduanya"]
     ].tolist() == [3, 1, 1, 0, 1]
     # p_o = 2/3; p_e = (2*1 + 1*2)/9 = 4/9; kappa = (6/9 - 4/9)/(5/9) = 0.4
-    assert row["kappa"] == pytest.approx(0.4)
+    assert row["koefisien"] == "kappa Cohen" and row["nilai"] == pytest.approx(0.4)
     assert row["proporsi_kesepakatan"] == pytest.approx(0.6667)
+    # 0.40 is at the threshold: flagged for discussion
+    assert bool(row["perlu_dibahas"]) and row["catatan"].startswith("kappa <= 0,40")
     assert a.loc["peran.diklat", "catatan"] == "tidak dipakai kedua pengkode"
-    # pooled over the 4 codes used (anggaran, kurang_pembinaan, beban_relawan, koordinasi):
-    # a = 1, b = 1 + 1 = 2, c = 1 + 1 = 2, d = 12 - 5 = 7
+    assert not a.loc["peran.diklat", "perlu_dibahas"]
+    # overall: the unit x code decisions of the 4 codes used (anggaran,
+    # kurang_pembinaan, beban_relawan, koordinasi): a = 1, b = 2, c = 2, d = 7, as
+    # Krippendorff's alpha, not Cohen's kappa. Exact (Krippendorff 2011, binary, two
+    # coders): n = 24 values, n_1 = 2 + 2 + 2 = 6, n_0 = 18, b + c = 4:
+    # alpha = 1 - 23 * 4 / (18 * 6) = 4/27
     all_row = a.loc[an.ALL_CODES]
     assert all_row[
         ["keduanya", "hanya_pengkode_1", "hanya_pengkode_2", "tidak_keduanya"]
     ].tolist() == [1, 2, 2, 7]
+    assert all_row["koefisien"] == "alpha Krippendorff (nominal)"
+    assert all_row["nilai"] == pytest.approx(float(Fraction(4, 27)), abs=1e-4)
+    assert all_row["kekuatan"] == "tidak dapat diandalkan"
+    assert "Cohen" not in all_row["label"] + all_row["catatan"]
     d = tables["ketidaksepakatan"]  # b + c = 4 unit x code disagreements
     assert d[["kutipan", "kode", "dikodekan_oleh", "tidak_dikodekan_oleh"]].values.tolist() == [
         ["q3", "hambatan.beban_relawan", "p2", "p1"],
@@ -196,6 +291,25 @@ def test_demo_results():
     agree = out.files["wawancara_kesepakatan.csv"].set_index("kode")
     overall = agree.loc[an.ALL_CODES]
     assert overall["jumlah_dokumen"] == 6
-    assert overall["kappa"] == pytest.approx(0.6199, abs=1e-4)
+    assert overall["koefisien"] == "alpha Krippendorff (nominal)"
+    # 34 units x 14 codes = 476 decisions, a = 22, b + c = 24, d = 430: exact binary
+    # alpha 1 - 951 * 24 / (884 * 68) = 0.6203 (Krippendorff 2011)
+    n1 = 2 * 22 + 24
+    exact = 1 - Fraction(951 * 24, (952 - n1) * n1)
+    assert overall["nilai"] == pytest.approx(float(exact), abs=1e-4)
     assert overall["proporsi_kesepakatan"] == pytest.approx(0.9496, abs=1e-4)
+    # per code: three codes at or below 0.40, honorarium at exactly 0 ("lemah")
+    flagged = agree[agree["perlu_dibahas"].astype(bool)]
+    assert flagged.index.tolist() == [
+        "peran.honorarium",
+        "hambatan.anggaran",
+        "hambatan.beban_relawan",
+    ]
+    assert (
+        flagged.loc["peran.honorarium", "nilai"],
+        flagged.loc["peran.honorarium", "kekuatan"],
+    ) == (
+        0.0,
+        "lemah",
+    )
     assert len(out.files["wawancara_ketidaksepakatan.csv"]) == 24

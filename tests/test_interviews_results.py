@@ -86,3 +86,44 @@ def test_year_span(paths):
     df = pd.DataFrame({"tanggal_wawancara": ["2019-04-01", "", "12/01/2020"]})
     assert results.year_span(df) == "2019-2020"
     assert results.year_span(df.iloc[1:2]) == "tanpa tahun"
+
+
+def test_agreement_table_is_per_code_and_the_text_names_the_overall_alpha(paths):
+    agree = results.load("kesepakatan", paths)
+    table = results.agreement_table(agree)
+    # per-code Cohen's kappa only: the overall row is Krippendorff's alpha, not a kappa
+    assert len(table) == 14 and "Semua kode" not in " ".join(table["Temuan (kode)"])
+    assert list(table.columns[-4:]) == [
+        "Kappa Cohen",
+        "Kekuatan kesepakatan",
+        "Perlu dibahas",
+        "Catatan",
+    ]
+    assert table["Perlu dibahas"].sum() == 3
+    (text,) = results.agreement_text(agree)
+    assert "Kappa Cohen per kode (ukuran utama) untuk 14 kode yang dipakai" in text
+    assert (
+        "**3 kode** bernilai 0,40 atau kurang dan perlu dibahas: honorarium PSM "
+        "(kappa 0,00, lemah); keterbatasan anggaran (kappa 0,28, cukup); beban kerja PSM "
+        "sebagai relawan (kappa 0,35, cukup)." in text
+    )
+    assert "alpha Krippendorff (nominal) atas keputusan ya/tidak" in text
+    assert "**0,620** (tidak dapat diandalkan menurut Krippendorff 2019" in text
+    assert text.endswith("dokumen dikodekan ulang sebelum temuan di atas dipakai sebagai simpulan.")
+    assert "dapat dipakai" not in text.replace("belum dapat", "")
+
+
+def test_agreement_conclusion_follows_the_per_code_flags_and_alpha(paths):
+    agree = results.load("kesepakatan", paths)
+    overall = agree["kode"] == "(semua kode)"
+    # alpha 0.85 but three codes flagged: not "usable", the flagged codes to discuss
+    high = agree.copy()
+    high.loc[overall, ["nilai", "kekuatan"]] = [0.85, "dapat diandalkan"]
+    (text,) = results.agreement_text(high)
+    assert "hanya dapat dipakai untuk simpulan sementara; kode yang ditandai" in text
+    # alpha 0.85 and no code flagged: usable
+    clean = high.copy()
+    clean["perlu_dibahas"] = False
+    (text,) = results.agreement_text(clean)
+    assert "tidak ada kode yang bernilai 0,40 atau kurang." in text
+    assert text.endswith("Pengodean dapat dipakai; ketidaksepakatan di bawah tetap bahan diskusi.")

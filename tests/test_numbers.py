@@ -224,3 +224,23 @@ def test_docstring_examples_of_the_data_modules():
         result = doctest.testmod(module)
         assert result.failed == 0, module.__name__
     assert doctest.testmod(numbers).attempted >= 4
+
+
+def test_formatters_never_raise_on_a_missing_or_infinite_number():
+    # format_number used to raise decimal.InvalidOperation on +-inf, format_p a TypeError
+    # on None (a Monte Carlo p that was not simulated) and on NaN
+    import numpy as np
+    import pandas as pd
+
+    from psm_analysis.numbers import format_p, format_p_value
+
+    for x in (float("inf"), float("-inf"), np.inf, -np.inf, float("nan"), None, pd.NA):
+        assert format_number(x) == ""
+        assert format_number(x, 2, na_rep="...") == "..."
+        assert format_percent(x, na_rep="...") == "..."
+        assert format_p_value(x, na_rep="...") == "..."
+        assert format_p(x, na_rep="...") == "..."
+        assert format_p(x) == ""
+    assert format_p(0.04567) == "p = 0,0457" and format_p(4.8e-9) == "p < 0,0001"
+    assert format_p(0.99999999) == "p > 0,9999"
+    assert format_p(1 / 120, 4) == "p = 0,0083"

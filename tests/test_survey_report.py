@@ -86,7 +86,8 @@ def test_findings_state_values_and_caveats(t):
     text = "\n".join(report.findings(t))
     assert "**Kinerja PSM**: indeks skor 74,67 % (kategori **Baik**)" in text
     assert "alpha Cronbach 0,969" in text
-    assert "r kritis 0,632" in text
+    assert "r kritis 0,632 (n = 10; dua sisi" in text
+    assert "p = 0,1167 (eksak)" in text
     assert "Dengan 7 dan 3 orang ini gambaran, bukan bukti pengaruh Diklat." in text
     assert "sensus, bukan sampel" in text and "10,00 %" in text
     assert report.source_line(True).startswith("DATA CONTOH")
@@ -120,14 +121,86 @@ def test_answer_heads_fall_back_to_full_labels_when_initials_clash():
     }
 
 
-def test_smallest_exact_p_matches_scipy_for_separated_groups():
+def test_smallest_p_text_uses_each_variables_tie_structure(t):
+    from math import comb
+
+    # demo indices: no tie reaches the extremes, so 2 / C(10, 3) (scipy's exact
+    # distribution for two completely separated groups of 7 and 3 gives the same)
     from scipy.stats import mannwhitneyu
 
-    for n_a, n_b in ((7, 3), (5, 5), (2, 1)):
-        exact = mannwhitneyu(
-            list(range(10, 10 + n_a)), list(range(n_b)), method="exact", alternative="two-sided"
-        ).pvalue
-        assert report.smallest_exact_p(n_a, n_b) == pytest.approx(exact)
-    assert report.smallest_exact_p(7, 3) == pytest.approx(2 / 120)
-    with pytest.raises(ValueError, match="at least one"):
-        report.smallest_exact_p(10, 0)
+    from psm_analysis.survey import compare
+
+    separated = mannwhitneyu(range(10, 17), range(3), method="exact").pvalue
+    assert separated == pytest.approx(2 / comb(10, 3))
+    assert t["perbandingan_diklat"]["p_terkecil"].tolist() == pytest.approx([separated] * 2)
+    text = report.smallest_p_text(t)
+    assert text.startswith(
+        "Dengan kelompok 7 dan 3 orang, dan dengan nilai kembar pada indeks responden "
+        "diperhitungkan, nilai p eksak Mann-Whitney terkecil yang dapat dicapai adalah 0,0167 "
+    )
+    # with the ties of issue 11 (coin: 1/120) for one variable the values are given apiece
+    tied = compare.mann_whitney_exact([60, 70, 80, 80, 80, 80, 90], [40, 50, 50])
+    t2 = dict(t)
+    c = t["perbandingan_diklat"].copy()
+    c.loc[c["variabel"] == "KIN", "p_terkecil"] = tied.p_smallest
+    t2["perbandingan_diklat"] = c
+    assert "adalah Kinerja PSM 0,0083; Peran Dinas Sosial 0,0167 (bila" in report.smallest_p_text(
+        t2
+    )
+    # an asymptotic p has no attainable minimum to report
+    c2 = c.assign(metode="asimtotik")
+    assert report.smallest_p_text(dict(t, perbandingan_diklat=c2)) == ""
+
+
+def test_comparison_names_the_method_used(t):
+    cmp_ = report.comparison_table(t)
+    assert "p eksak (dua sisi)" not in cmp_.columns
+    assert cmp_["Metode p"].tolist() == ["eksak", "eksak"]
+    c = t["perbandingan_diklat"].copy()
+    c["metode"] = ["eksak", "asimtotik"]
+    cmp2 = report.comparison_table(dict(t, perbandingan_diklat=c))
+    assert cmp2["Metode p"].tolist() == ["eksak", "asimtotik"]
+    text = "\n".join(report.findings(dict(t, perbandingan_diklat=c)))
+    assert "p = 0,2167 (asimtotik)" in text and "p = 0,1167 (eksak)" in text
+
+
+def test_critical_r_is_not_one_number_when_n_differs(t):
+    from psm_analysis.survey.reliability import critical_r
+
+    v = t["validitas_butir"].copy()
+    pds = v["variabel"] == "PDS"
+    v.loc[pds, "n"] = 9
+    v.loc[pds, "r_kritis"] = critical_r(9)  # r table, df 7: 0.666
+    t2 = dict(t, validitas_butir=v)
+    text = "\n".join(report.findings(t2))
+    assert (
+        "r kritis sesuai n variabelnya (Kinerja PSM: 0,632 untuk n = 10; Peran Dinas Sosial: "
+        "0,666 untuk n = 9; dua sisi, 0,05, df = n - 2)" in text
+    )
+    assert "r kritis 0,632 (n" not in text
+    note = report.validity_note(t2)
+    assert note == (
+        "r kritis untuk n tiap butir (kolom n): responden yang menjawab lengkap semua butir "
+        "variabelnya, sehingga dapat berbeda antarvariabel; dua sisi, taraf 0,05, df = n - 2."
+    )
+    assert report.reliability_table(t2)["n"].tolist()[-1] == 9
+    # the same n everywhere: one r kritis, and the note gives that n
+    assert report.validity_note(t).startswith("r kritis untuk n = 10 responden yang menjawab")
+
+
+def test_findings_carry_the_reliability_notes(t):
+    rel = t["reliabilitas"].copy()
+    kin = rel["variabel"] == "KIN"
+    rel.loc[kin, "alpha"] = -0.5
+    rel.loc[kin, "catatan"] = (
+        "alpha negatif: rata-rata butir berkorelasi negatif satu sama lain; periksa apakah "
+        "setiap pernyataan negatif ditandai dibalik (reverse) di buku kode; "
+        "n = 10 < 30: koefisien tidak stabil; baca sebagai gambaran, bukan bukti"
+    )
+    text = report.findings(dict(t, reliabilitas=rel))
+    assert any(
+        s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach -0,500 ")
+        and "Catatan: alpha negatif: rata-rata butir berkorelasi negatif" in s
+        and "ditandai dibalik (reverse) di buku kode. Dengan n sekecil ini" in s
+        for s in text
+    )

@@ -276,18 +276,26 @@ def _is_na(x: object) -> bool:
         return True
 
 
+def _unprintable(x: object) -> bool:
+    """Missing (None, NaN, pd.NA) or infinite: no number to print."""
+    return _is_na(x) or (isinstance(x, _numbers.Real) and math.isinf(x))
+
+
 def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -> str:
     """``x`` the Indonesian way: ``1250 -> "1.250"``, ``66.667 -> "66,67"``.
 
     ``decimals=None`` writes whole numbers without decimals and other numbers rounded to
     two decimals without trailing zeros; an int ``decimals`` writes exactly that many.
     Rounding is half up on the number's shortest decimal form (2.675 -> "2,68").
-    Missing values give ``na_rep``.
+    Missing values (None, NaN, pd.NA) and the infinities, which no table can print as a
+    number, give ``na_rep``: a formatter never raises on a number.
 
     >>> format_number(1250), format_number(66.666), format_number(-1234567.5, 2)
     ('1.250', '66,67', '-1.234.567,50')
+    >>> format_number(float("inf"), na_rep="..."), format_number(None)
+    ('...', '')
     """
-    if _is_na(x):
+    if _unprintable(x):
         return na_rep
     d = Decimal(int(x)) if isinstance(x, _numbers.Integral) else Decimal(repr(float(x)))
     with localcontext() as ctx:
@@ -309,10 +317,43 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
 
 
 def format_percent(x: object, decimals: int | None = 2, *, na_rep: str = "") -> str:
-    """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``."""
-    if _is_na(x):
+    """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``;
+    ``na_rep`` for a missing or infinite value."""
+    if _unprintable(x):
         return na_rep
     return f"{format_number(x, decimals)} %"
+
+
+def format_p_value(p: object, decimals: int = 4, *, na_rep: str = "") -> str:
+    """A p-value for the reader: ``"0,0123"``; beyond the shown precision
+    ``"< 0,0001"`` or ``"> 0,9999"`` rather than a misleading ``0,0000`` / ``1,0000``.
+    A missing p (None, e.g. a Monte Carlo p that was not simulated, or NaN) gives
+    ``na_rep``.
+
+    >>> format_p_value(0.04567), format_p_value(4.8e-9), format_p_value(None, na_rep="...")
+    ('0,0457', '< 0,0001', '...')
+    """
+    if _unprintable(p):
+        return na_rep
+    step = 10.0**-decimals
+    if p < step:
+        return f"< {format_number(step, decimals)}"
+    if p > 1 - step:
+        return f"> {format_number(1 - step, decimals)}"
+    return format_number(p, decimals)
+
+
+def format_p(p: object, decimals: int = 4, *, na_rep: str = "") -> str:
+    """``"p = 0,0457"``, ``"p > 0,9999"`` or ``"p < 0,0001"`` (see :func:`format_p_value`);
+    ``na_rep`` for a missing p.
+
+    >>> format_p(0.04567), format_p(float("nan"), na_rep="...")
+    ('p = 0,0457', '...')
+    """
+    text = format_p_value(p, decimals, na_rep=na_rep)
+    if _unprintable(p):
+        return text
+    return f"p {text}" if text[0] in "<>" else f"p = {text}"
 
 
 def tick_formatter(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from psm_analysis import labels
 from psm_analysis.errors import DataError, Problem
+from psm_analysis.numbers import format_p, format_p_value  # noqa: F401  (notebook 03 uses spread.format_p)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -196,25 +197,6 @@ def proportional_fit(
         n_simulated_closer=n_closer,
         notes=notes,
     )
-
-
-def format_p_value(p: float, decimals: int = 4) -> str:
-    """A p-value for the reader: ``"0,0123"``; beyond the shown precision
-    ``"< 0,0001"`` or ``"> 0,9999"`` rather than a misleading ``0,0000`` / ``1,0000``."""
-    from psm_analysis.numbers import format_number
-
-    step = 10.0**-decimals
-    if p < step:
-        return f"< {format_number(step, decimals)}"
-    if p > 1 - step:
-        return f"> {format_number(1 - step, decimals)}"
-    return format_number(p, decimals)
-
-
-def format_p(p: float, decimals: int = 4) -> str:
-    """``"p = 0,0457"``, ``"p > 0,9999"`` or ``"p < 0,0001"`` (see :func:`format_p_value`)."""
-    text = format_p_value(p, decimals)
-    return f"p {text}" if text[0] in "<>" else f"p = {text}"
 
 
 def spread_table(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

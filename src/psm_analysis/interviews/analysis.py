@@ -15,7 +15,8 @@ codings serve the agreement only (column ``analisis``).
 from __future__ import annotations
 
 import math
-import warnings
+from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -220,42 +221,219 @@ def quotes(seg: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- agreement
 
+#: A code whose Cohen's kappa is at or below this is flagged for discussion (the upper
+#: bound of "cukup" / fair agreement on the Landis & Koch scale).
+KAPPA_THRESHOLD = Fraction(2, 5)
 
-def kappa_2x2(a: int, b: int, c: int, d: int) -> tuple[float, float, float]:
-    """(kappa, observed agreement p_o, chance agreement p_e) of a 2x2 table
-    ``[[a, b], [c, d]]`` (rows: coder 1 yes/no; columns: coder 2 yes/no).
+#: Krippendorff's (2019, p. 356) standards for alpha: rely on data with alpha >= 0.800;
+#: data with 0.667 <= alpha < 0.800 only for tentative conclusions.
+ALPHA_RELIABLE = Fraction(4, 5)
+ALPHA_TENTATIVE = Fraction(667, 1000)
+
+#: Names of the coefficients in the ``koefisien`` column.
+COHEN = "kappa Cohen"
+KRIPPENDORFF = "alpha Krippendorff (nominal)"
+
+
+@dataclass(frozen=True)
+class KappaResult:
+    """Cohen's kappa of one 2x2 table ``[[a, b], [c, d]]`` (rows: coder 1 yes/no;
+    columns: coder 2 yes/no), computed exactly.
+
+    ``kappa``, ``p_o`` and ``p_e`` are Fractions (None when undefined: an empty table,
+    or kappa when p_e = 1); :attr:`value` gives kappa as a float (NaN when undefined).
+    """
+
+    a: int
+    b: int
+    c: int
+    d: int
+    kappa: Fraction | None
+    p_o: Fraction | None
+    p_e: Fraction | None
+
+    @property
+    def value(self) -> float:
+        return math.nan if self.kappa is None else float(self.kappa)
+
+    @property
+    def label(self) -> str:
+        return kappa_label(self.kappa)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row: ``a, b, c, d, kappa, p_o, p_e, kekuatan`` (floats, NaN if undefined)."""
+
+        def f(x):
+            return math.nan if x is None else float(x)
+
+        return pd.DataFrame(
+            [
+                {
+                    "a": self.a,
+                    "b": self.b,
+                    "c": self.c,
+                    "d": self.d,
+                    "kappa": f(self.kappa),
+                    "p_o": f(self.p_o),
+                    "p_e": f(self.p_e),
+                    "kekuatan": self.label,
+                }
+            ]
+        )
+
+
+def kappa_2x2(a: int, b: int, c: int, d: int) -> KappaResult:
+    r"""Cohen's kappa of a 2x2 table, in exact integer arithmetic.
 
     Notes
     -----
-    p_o = (a + d) / n;  p_e = ((a+b)(a+c) + (c+d)(b+d)) / n^2;
-    kappa = (p_o - p_e) / (1 - p_e), computed by
-    ``statsmodels.stats.inter_rater.cohens_kappa``. Undefined (NaN) when p_e = 1.
-    """
-    from statsmodels.stats.inter_rater import cohens_kappa
+    With :math:`n = a + b + c + d`, :math:`p_o = (a + d) / n`,
+    :math:`p_e = ((a+b)(a+c) + (c+d)(b+d)) / n^2` and
+    :math:`\kappa = (p_o - p_e) / (1 - p_e)` (Cohen 1960), which for a 2x2 table is
+    :math:`2(ad - bc) / ((a+b)(b+d) + (a+c)(c+d))`. Computed with
+    :class:`fractions.Fraction`, so a kappa of exactly 0 is 0, not -3.5e-16, and gets
+    its label (:func:`kappa_label`) from the exact value. Undefined when p_e = 1.
 
+    Examples
+    --------
+    >>> k = kappa_2x2(1, 4, 4, 16)
+    >>> k.p_o, k.p_e, k.kappa, k.label
+    (Fraction(17, 25), Fraction(17, 25), Fraction(0, 1), 'lemah')
+    >>> kappa_2x2(20, 5, 10, 15).kappa
+    Fraction(2, 5)
+    """
+    a, b, c, d = (int(x) for x in (a, b, c, d))
     n = a + b + c + d
     if n == 0:
-        return math.nan, math.nan, math.nan
-    po = (a + d) / n
-    pe = ((a + b) * (a + c) + (c + d) * (b + d)) / n**2
-    if math.isclose(pe, 1.0):
-        return math.nan, po, pe
-    with warnings.catch_warnings():  # its z statistic divides by 0 when kappa = 1
-        warnings.simplefilter("ignore", RuntimeWarning)
-        kappa = float(cohens_kappa(np.array([[a, b], [c, d]], dtype=float)).kappa)
-    return kappa, po, pe
+        return KappaResult(a, b, c, d, None, None, None)
+    po = Fraction(a + d, n)
+    pe = Fraction((a + b) * (a + c) + (c + d) * (b + d), n * n)
+    kappa = None if pe == 1 else (po - pe) / (1 - pe)
+    return KappaResult(a, b, c, d, kappa, po, pe)
 
 
-def kappa_label(kappa: float) -> str:
-    """Landis & Koch (1977) strength of agreement, in Indonesian."""
-    if kappa is None or math.isnan(kappa):
+def kappa_label(kappa: float | Fraction | None) -> str:
+    """Landis & Koch (1977) strength of agreement, in Indonesian: below 0 "buruk",
+    0 to 0.20 "lemah", to 0.40 "cukup", to 0.60 "sedang", to 0.80 "baik", above
+    "sangat baik". Give it the exact value (a Fraction) where there is one.
+
+    >>> kappa_label(Fraction(0)), kappa_label(Fraction(2, 5)), kappa_label(-0.1)
+    ('lemah', 'cukup', 'buruk')
+    """
+    if kappa is None or (isinstance(kappa, float) and math.isnan(kappa)):
         return ""
     if kappa < 0:
         return "buruk"
-    for limit, text in ((0.20, "lemah"), (0.40, "cukup"), (0.60, "sedang"), (0.80, "baik")):
+    for limit, text in (
+        (Fraction(1, 5), "lemah"),
+        (Fraction(2, 5), "cukup"),
+        (Fraction(3, 5), "sedang"),
+        (Fraction(4, 5), "baik"),
+    ):
         if kappa <= limit:
             return text
     return "sangat baik"
+
+
+@dataclass(frozen=True)
+class AlphaResult:
+    """Krippendorff's alpha (nominal) of two coders' yes/no decisions.
+
+    ``value`` from the ``krippendorff`` package (NaN when undefined: every decision
+    the same); ``expected_agreement`` = 1 - D_e; ``n_decisions`` the pairable decisions
+    per coder.
+    """
+
+    value: float
+    observed_agreement: float
+    expected_agreement: float
+    n_decisions: int
+
+    @property
+    def label(self) -> str:
+        return alpha_label(self.value)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row: ``alpha, p_o, p_e, n, kekuatan``."""
+        return pd.DataFrame(
+            [
+                {
+                    "alpha": self.value,
+                    "p_o": self.observed_agreement,
+                    "p_e": self.expected_agreement,
+                    "n": self.n_decisions,
+                    "kekuatan": self.label,
+                }
+            ]
+        )
+
+
+def alpha_label(alpha: float) -> str:
+    """Krippendorff's (2019) reading of alpha, in Indonesian.
+
+    >>> alpha_label(0.85), alpha_label(0.7), alpha_label(0.5)
+    ('dapat diandalkan', 'hanya untuk simpulan sementara', 'tidak dapat diandalkan')
+    """
+    if alpha is None or math.isnan(alpha):
+        return ""
+    if alpha >= ALPHA_RELIABLE:
+        return "dapat diandalkan"
+    if alpha >= ALPHA_TENTATIVE:
+        return "hanya untuk simpulan sementara"
+    return "tidak dapat diandalkan"
+
+
+def krippendorff_alpha_binary(coder1, coder2) -> AlphaResult:
+    """Krippendorff's alpha (nominal) of two coders' yes/no (1/0) decisions.
+
+    Parameters
+    ----------
+    coder1, coder2 : sequence of 0/1
+        One decision per unit x code (same order for both coders), no missing values.
+
+    Notes
+    -----
+    Computed by ``krippendorff.alpha(level_of_measurement="nominal")``. For two coders
+    and binary values it equals :math:`1 - (n - 1)(b + c) / (n_0 n_1)`, with
+    :math:`n` the number of values (twice the decisions), :math:`b + c` the
+    disagreements and :math:`n_0, n_1` how often 0 and 1 were given (Krippendorff 2011,
+    "Computing Krippendorff's alpha-reliability", binary data, two observers).
+
+    References
+    ----------
+    .. [1] Krippendorff, K. (2019). Content analysis: an introduction to its
+       methodology (4th ed.). Sage, ch. 12.
+    .. [2] Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
+       Annenberg School for Communication, University of Pennsylvania.
+    .. [3] Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard
+       reliability measure for coding data. Communication Methods and Measures, 1(1),
+       77-89.
+
+    Examples
+    --------
+    >>> r = krippendorff_alpha_binary([1, 0, 1, 0], [1, 0, 0, 0])
+    >>> round(r.value, 4), r.n_decisions  # 1 - 7 * 1 / (5 * 3) = 8/15
+    (0.5333, 4)
+    """
+    import krippendorff
+
+    x = np.asarray(coder1, dtype=int)
+    y = np.asarray(coder2, dtype=int)
+    n_units = int(x.size)
+    values = np.concatenate([x, y])
+    n = values.size
+    n1 = int(values.sum())
+    n0 = n - n1
+    if n_units == 0:
+        return AlphaResult(math.nan, math.nan, math.nan, 0)
+    po = float(np.mean(x == y))
+    pe = float(1 - Fraction(2 * n0 * n1, n * (n - 1))) if n > 1 else math.nan
+    if n0 == 0 or n1 == 0:
+        return AlphaResult(math.nan, po, pe, n_units)
+    value = float(
+        krippendorff.alpha(reliability_data=np.vstack([x, y]), level_of_measurement="nominal")
+    )
+    return AlphaResult(value, po, pe, n_units)
 
 
 def _units(seg: pd.DataFrame, c1: str, c2: str):
@@ -288,12 +466,29 @@ def agreement(seg: pd.DataFrame, codebook: Codebook) -> tuple[pd.DataFrame, pd.D
 
     The unit is a coded passage: each distinct quote text (whitespace and case aside) in a
     document both coders coded. For each code, each coder either gave the unit that code or
-    not, which makes a 2x2 table per code; Cohen's kappa and the proportion of agreement
-    come from it. The overall row pools the tables of the codes either coder used on
-    those units (unit x code decisions). Passages that the coders cut differently count as
-    different units, so kappa here is a conservative (lower) estimate.
+    not, which makes a 2x2 table per code; Cohen's kappa (exact, :func:`kappa_2x2`) and the
+    proportion of agreement come from it. Per-code kappa is the primary figure: a code
+    with kappa at or below :data:`KAPPA_THRESHOLD` is flagged (``perlu_dibahas``) for
+    the coders to discuss.
 
-    Returns (agreement table, disagreements table).
+    The overall row (``kode`` = ``"(semua kode)"``) is *not* a Cohen's kappa: it is
+    Krippendorff's alpha (nominal) over the unit x code decisions of the codes either
+    coder used on those units (:func:`krippendorff_alpha_binary`), named in the
+    ``koefisien`` column.
+
+    Passages that the coders cut differently count as different units. For the code they
+    gave, that turns one agreement into two disagreements; for every other code it adds a
+    unit both coders left uncoded, an agreement on "no", which can *raise* that code's
+    kappa (e.g. from 1/6 to 1/3 when a code's table goes from a, b, c, d = 2, 1, 1, 1 to
+    2, 1, 1, 2). So the effect on kappa can go either way: the figures are not a
+    conservative bound. Passages should be cut the same way before coding (or aligned
+    afterwards) for the agreement to measure the coding alone.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        The agreement table (:data:`AGREEMENT_COLUMNS`) and the disagreements
+        (:data:`DISAGREEMENT_COLUMNS`).
     """
     labels = {c.path: c.label for c in codebook.codes}
     coders = sorted(seg["pengkode"].unique())
@@ -303,11 +498,15 @@ def agreement(seg: pd.DataFrame, codebook: Codebook) -> tuple[pd.DataFrame, pd.D
             shared, units = _units(seg, c1, c2)
             if not shared:
                 continue
-            pooled = np.zeros(4, dtype=int)
+            dec1: list[int] = []
+            dec2: list[int] = []
             for code in codebook.codable:
                 a = b = c = d = 0
+                col1, col2 = [], []
                 for u in units.values():
                     y1, y2 = code.path in u[c1], code.path in u[c2]
+                    col1.append(int(y1))
+                    col2.append(int(y2))
                     a += y1 and y2
                     b += y1 and not y2
                     c += y2 and not y1
@@ -330,12 +529,16 @@ def agreement(seg: pd.DataFrame, codebook: Codebook) -> tuple[pd.DataFrame, pd.D
                             }
                         )
                 used = a + b + c > 0
+                k = kappa_2x2(a, b, c, d)
                 if used:
-                    pooled += [a, b, c, d]
-                kappa, po, pe = kappa_2x2(a, b, c, d) if used else (math.nan,) * 3
+                    dec1 += col1
+                    dec2 += col2
+                flag = used and k.kappa is not None and k.kappa <= KAPPA_THRESHOLD
                 note = "" if used else "tidak dipakai kedua pengkode"
-                if used and math.isnan(kappa):
+                if used and k.kappa is None:
                     note = "kappa tak terdefinisi (kesepakatan peluang = 1)"
+                if flag:
+                    note = "kappa <= 0,40: definisi dan contoh kode perlu dibahas"
                 rows.append(
                     _agreement_row(
                         c1,
@@ -344,28 +547,42 @@ def agreement(seg: pd.DataFrame, codebook: Codebook) -> tuple[pd.DataFrame, pd.D
                         code.path,
                         labels[code.path],
                         (a, b, c, d),
-                        kappa,
-                        po,
-                        pe,
+                        COHEN,
+                        k.value if used else math.nan,
+                        float(k.p_o) if used and k.p_o is not None else math.nan,
+                        float(k.p_e) if used and k.p_e is not None else math.nan,
+                        k.label if used else "",
+                        flag,
                         note,
                     )
                 )
-            kappa, po, pe = kappa_2x2(*pooled)
+            overall = krippendorff_alpha_binary(dec1, dec2)
+            a = sum(x and y for x, y in zip(dec1, dec2, strict=True))
+            b = sum(x and not y for x, y in zip(dec1, dec2, strict=True))
+            c = sum(y and not x for x, y in zip(dec1, dec2, strict=True))
+            d = len(dec1) - a - b - c
             rows.append(
                 _agreement_row(
                     c1,
                     c2,
                     len(shared),
                     ALL_CODES,
-                    "Semua kode (gabungan)",
-                    tuple(pooled),
-                    kappa,
-                    po,
-                    pe,
-                    "gabungan unit x kode yang dipakai",
+                    "Semua kode yang dipakai (unit x kode)",
+                    (a, b, c, d),
+                    KRIPPENDORFF,
+                    overall.value,
+                    overall.observed_agreement,
+                    overall.expected_agreement,
+                    overall.label,
+                    False,
+                    "keputusan ya/tidak setiap unit x kode yang dipakai salah satu pengkode; "
+                    "Krippendorff (2019); Hayes & Krippendorff (2007)"
+                    if not math.isnan(overall.value)
+                    else "alpha tak terdefinisi (semua keputusan sama)",
                 )
             )
     agree = pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+    agree["perlu_dibahas"] = agree["perlu_dibahas"].astype(bool)
     disagree = pd.DataFrame(dis, columns=DISAGREEMENT_COLUMNS)
     if not disagree.empty:
         order = {p: i for i, p in enumerate(codebook.paths)}
@@ -389,8 +606,10 @@ AGREEMENT_COLUMNS = [
     "tidak_keduanya",
     "proporsi_kesepakatan",
     "kesepakatan_peluang",
-    "kappa",
+    "koefisien",
+    "nilai",
     "kekuatan",
+    "perlu_dibahas",
     "catatan",
 ]
 DISAGREEMENT_COLUMNS = [
@@ -409,7 +628,9 @@ DISAGREEMENT_COLUMNS = [
 ]
 
 
-def _agreement_row(c1, c2, n_docs, code, label, table, kappa, po, pe, note) -> dict:
+def _agreement_row(
+    c1, c2, n_docs, code, label, table, coefficient, value, po, pe, strength, flag, note
+) -> dict:
     a, b, c, d = (int(x) for x in table)
 
     def r(x):
@@ -428,7 +649,9 @@ def _agreement_row(c1, c2, n_docs, code, label, table, kappa, po, pe, note) -> d
         "tidak_keduanya": d,
         "proporsi_kesepakatan": r(po),
         "kesepakatan_peluang": r(pe),
-        "kappa": r(kappa),
-        "kekuatan": kappa_label(kappa),
+        "koefisien": coefficient,
+        "nilai": r(value),
+        "kekuatan": strength,
+        "perlu_dibahas": bool(flag),
         "catatan": note,
     }

@@ -23,7 +23,7 @@ every output is checked for the names once more before it is returned:
 ``wawancara_triangulasi.csv``           groups supporting each code; single-group flag
 ``wawancara_hambatan_peringkat.csv``    hambatan ranked by informants
 ``wawancara_kutipan.csv``               quotes per code, pseudonymous
-``wawancara_kesepakatan.csv``           Cohen's kappa and agreement per code and overall
+``wawancara_kesepakatan.csv``           Cohen's kappa per code; Krippendorff's alpha overall
 ``wawancara_ketidaksepakatan.csv``      the disagreements, to discuss
 ``wawancara_codebook.csv`` / ``.qdc``   the codebook as a table and as REFI-QDA
 ``wawancara_codebook_taguette.csv``     the codebook as Taguette imports it (tag, description)

@@ -6,6 +6,7 @@ Notebooks read the interview results only from ``data/processed/wawancara_*.csv`
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from psm_analysis.interviews.pipeline import PREFIX
@@ -206,6 +207,7 @@ _WORDS = {
         "ww.po": "Proporsi kesepakatan",
         "ww.kappa": "Kappa Cohen",
         "ww.kekuatan": "Kekuatan kesepakatan",
+        "ww.perlu_dibahas": "Perlu dibahas",
         "ww.catatan": "Catatan",
         "ww.oleh": "Dikodekan oleh",
         "ww.tidak_oleh": "Tidak dikodekan oleh",
@@ -241,6 +243,7 @@ _WORDS = {
         "ww.po": "Proportion of agreement",
         "ww.kappa": "Cohen's kappa",
         "ww.kekuatan": "Strength of agreement",
+        "ww.perlu_dibahas": "To discuss",
         "ww.catatan": "Note",
         "ww.oleh": "Coded by",
         "ww.tidak_oleh": "Not coded by",
@@ -285,6 +288,7 @@ HEADERS = {
     "proporsi_kesepakatan": "ww.po",
     "kappa": "ww.kappa",
     "kekuatan": "ww.kekuatan",
+    "perlu_dibahas": "ww.perlu_dibahas",
     "catatan": "ww.catatan",
     "dikodekan_oleh": "ww.oleh",
     "tidak_dikodekan_oleh": "ww.tidak_oleh",
@@ -405,9 +409,20 @@ def quotes_table(quotes: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     return reader_table(quotes, ["label", "pseudonim", "kutipan"], lang)
 
 
+def per_code_agreement(agree: pd.DataFrame) -> pd.DataFrame:
+    """The per-code rows of the agreement table (Cohen's kappa), without the overall
+    Krippendorff's alpha row, ``nilai`` renamed ``kappa``."""
+    from psm_analysis.interviews.analysis import COHEN
+
+    rows = agree[agree["koefisien"] == COHEN]
+    return rows.rename(columns={"nilai": "kappa"}).reset_index(drop=True)
+
+
 def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """Per-code agreement (Cohen's kappa, the primary figure) under reader headers; the
+    overall Krippendorff's alpha is not a kappa and is left to :func:`agreement_text`."""
     return reader_table(
-        agree,
+        per_code_agreement(agree),
         [
             "label",
             "jumlah_unit",
@@ -417,10 +432,83 @@ def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFram
             "proporsi_kesepakatan",
             "kappa",
             "kekuatan",
+            "perlu_dibahas",
             "catatan",
         ],
         lang,
     )
+
+
+def agreement_text(agree: pd.DataFrame) -> list[str]:
+    """What the agreement figures say, per coder pair, in Indonesian: the per-code
+    kappas first (how many codes, which at or below the threshold), then the overall
+    Krippendorff's alpha by name, then the conclusion drawn from both.
+
+    The coding is called usable only when no code is flagged and alpha reaches 0.800;
+    with alpha from 0.667 and flagged codes, only for tentative conclusions once those
+    codes are discussed; below 0.667 the codes must be discussed and the documents
+    coded again (Krippendorff 2019's standards).
+    """
+    from psm_analysis.interviews import analysis as an
+    from psm_analysis.numbers import format_number as num
+
+    out = []
+    for (c1, c2), g in agree.groupby(["pengkode_1", "pengkode_2"], sort=True):
+        per = per_code_agreement(g)
+        used = per[per[["keduanya", "hanya_pengkode_1", "hanya_pengkode_2"]].sum(axis=1) > 0]
+        flagged = used[used["perlu_dibahas"].astype(bool)]
+        overall = g[g["kode"] == an.ALL_CODES].iloc[0]
+        kappas = used["kappa"].dropna()
+        head = (
+            f"Pengkode **{c1}** dan **{c2}** sama-sama mengodekan "
+            f"**{num(int(overall.jumlah_dokumen))} dokumen**. Kappa Cohen per kode (ukuran "
+            f"utama) untuk {num(len(used))} kode yang dipakai"
+            + (
+                f" berkisar {num(kappas.min(), 2)} sampai {num(kappas.max(), 2)}"
+                if len(kappas)
+                else ""
+            )
+            + "; "
+            + (
+                f"**{num(len(flagged))} kode** bernilai 0,40 atau kurang dan perlu dibahas: "
+                + "; ".join(
+                    f"{inline(r.label)} (kappa {num(r.kappa, 2)}, {r.kekuatan})"
+                    for r in flagged.itertuples()
+                )
+                + "."
+                if len(flagged)
+                else "tidak ada kode yang bernilai 0,40 atau kurang."
+            )
+        )
+        alpha = overall.nilai
+        if alpha is None or math.isnan(float(alpha)):
+            out.append(head + " Alpha Krippendorff keseluruhan tidak terdefinisi.")
+            continue
+        alpha = float(alpha)
+        whole = (
+            f" Secara keseluruhan, alpha Krippendorff (nominal) atas keputusan ya/tidak "
+            f"setiap unit x kode adalah **{num(alpha, 3)}** ({overall.kekuatan} menurut "
+            "Krippendorff 2019: 0,800 ke atas dapat diandalkan, 0,667 sampai di bawah 0,800 hanya "
+            "untuk simpulan sementara)."
+        )
+        if alpha >= float(an.ALPHA_RELIABLE) and flagged.empty:
+            end = " Pengodean dapat dipakai; ketidaksepakatan di bawah tetap bahan diskusi."
+        elif alpha >= float(an.ALPHA_TENTATIVE):
+            end = " Pengodean hanya dapat dipakai untuk simpulan sementara" + (
+                "; kode yang ditandai perlu dibahas dan dikodekan ulang sebelum temuan "
+                "yang bersandar padanya dipakai."
+                if len(flagged)
+                else "."
+            )
+        else:
+            end = (
+                " Pengodean belum dapat diandalkan: definisi kode"
+                + (" yang ditandai" if len(flagged) else "")
+                + " perlu dibahas dan dokumen dikodekan ulang sebelum temuan di atas dipakai "
+                "sebagai simpulan."
+            )
+        out.append(head + whole + end)
+    return out
 
 
 def disagreement_table(dis: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

@@ -222,6 +222,35 @@ def respondent_indices(wide: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
 #: Note of a variable whose total score is the same for every respondent.
 NOTE_NO_VARIANCE = "skor total tidak bervariasi: alpha tidak terdefinisi"
 
+#: Note of a negative alpha.
+NOTE_NEGATIVE = (
+    "alpha negatif: rata-rata butir berkorelasi negatif satu sama lain; periksa apakah "
+    "setiap pernyataan negatif ditandai dibalik (reverse) di buku kode"
+)
+
+
+def _note_constant(constant: list[str], k: int) -> str:
+    names = ", ".join(constant)
+    return (
+        f"butir {names} tidak bervariasi (semua responden lengkap menjawab sama): "
+        f"tetap dihitung sebagai butir dalam k = {k}, tetapi tidak menambah varians skor total"
+    )
+
+
+def _note_too_few(sub: pd.DataFrame, n: int) -> str:
+    """Why fewer than 3 respondents are complete: the items whose missing answers cost
+    complete respondents, with how many answered each."""
+    if sub.shape[1] < 2:
+        return "hanya satu butir: alpha memerlukan sedikitnya dua butir"
+    culprits = [c for c in sub.columns if sub.drop(columns=c).dropna().shape[0] > n]
+    head = f"hanya {n} responden menjawab semua butir (perlu sedikitnya 3)"
+    if not culprits:
+        return head
+    answered = "; ".join(
+        f"{c} dijawab {int(sub[c].notna().sum())} dari {len(sub)} responden" for c in culprits
+    )
+    return f"{head}: butir yang kosongnya mengurangi responden lengkap: {answered}"
+
 
 def reliability_tables(wide: pd.DataFrame, codebook: Codebook, ci: float = 0.95):
     """Cronbach's alpha per variable and item validity.
@@ -231,39 +260,41 @@ def reliability_tables(wide: pd.DataFrame, codebook: Codebook, ci: float = 0.95)
     (DataFrame, DataFrame)
         ``alpha``: ``variabel, jumlah_butir, n, alpha, ci_bawah, ci_atas, catatan``
         (alpha NaN, with the reason in ``catatan``, when it cannot be computed: fewer
-        than 2 items or 3 complete respondents, or a total score that does not vary);
+        than 2 items or 3 complete respondents -- naming the items whose blanks leave
+        too few -- or a total score that does not vary). ``catatan`` also warns of a
+        negative alpha (check the reverse coding), names items that do not vary among
+        the complete respondents, and gives the small-n caveat.
         ``items``: ``variabel, butir, n, rata_rata, r_item_total, r_kritis, valid,
-        alpha_jika_dihapus``.
+        alpha_jika_dihapus``; ``n`` and ``r_kritis`` are those of the item's variable
+        (complete respondents of that variable), so they can differ between variables.
     """
     scores = score_matrix(wide, codebook)
     alpha_rows, item_parts = [], []
     for var in codebook.variables:
         cols = [i.id for i in codebook.items_of_variable(var.id)]
         sub = scores[cols]
-        n = int(sub.dropna().shape[0])
-        note = reliability.small_n_note(n)
+        complete = sub.dropna()
+        n = int(complete.shape[0])
+        notes: list[str] = []
+        a = lo = hi = np.nan
         if len(cols) < 2 or n < 3:
-            alpha_rows.append(
-                {
-                    "variabel": var.id,
-                    "jumlah_butir": len(cols),
-                    "n": n,
-                    "alpha": np.nan,
-                    "ci_bawah": np.nan,
-                    "ci_atas": np.nan,
-                    "catatan": "terlalu sedikit butir atau responden lengkap",
-                }
-            )
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", reliability.SmallSampleWarning)
-                a, (lo, hi) = reliability.cronbach_alpha(sub, nan_policy="listwise", ci=ci)
-        except ValueError as err:
-            if "does not vary" not in str(err):
-                raise
-            a = lo = hi = np.nan
-            note = "; ".join(filter(None, [NOTE_NO_VARIANCE, note]))
+            notes.append(_note_too_few(sub, n))
+        else:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", reliability.SmallSampleWarning)
+                    res = reliability.cronbach_alpha(sub, nan_policy="listwise", ci=ci)
+                a, lo, hi = res.alpha, res.ci_low, res.ci_high
+            except ValueError as err:
+                if "does not vary" not in str(err):
+                    raise
+                notes.append(NOTE_NO_VARIANCE)
+            if a < 0:
+                notes.append(NOTE_NEGATIVE)
+            constant = [c for c in cols if complete[c].nunique() == 1]
+            if constant and not np.isnan(a):
+                notes.append(_note_constant(constant, len(cols)))
+        notes.append(reliability.small_n_note(n))
         alpha_rows.append(
             {
                 "variabel": var.id,
@@ -272,9 +303,11 @@ def reliability_tables(wide: pd.DataFrame, codebook: Codebook, ci: float = 0.95)
                 "alpha": a,
                 "ci_bawah": lo,
                 "ci_atas": hi,
-                "catatan": note,
+                "catatan": "; ".join(filter(None, notes)),
             }
         )
+        if len(cols) < 2 or n < 3:
+            continue
         t = reliability.item_analysis(sub, nan_policy="listwise")
         t.insert(0, "butir", t.index)
         t.insert(0, "variabel", var.id)
@@ -306,9 +339,12 @@ def group_comparison(
     with the exact Mann-Whitney U test and the rank-biserial correlation.
 
     Columns: ``variabel, kolom, kelompok_a, kelompok_b, n_a, n_b, median_a, median_b,
-    rata_rata_a, rata_rata_b, u, p_eksak, r_rank_biserial, metode`` (``u`` and
-    ``r_rank_biserial`` from group a's side: positive when group a scores higher).
-    A group with no respondent gives NaN statistics.
+    rata_rata_a, rata_rata_b, u, p, metode, p_terkecil, r_rank_biserial`` (``u`` and
+    ``r_rank_biserial`` from group a's side: positive when group a scores higher;
+    ``metode`` the method of ``p`` actually used, ``"eksak"`` or ``"asimtotik"``;
+    ``p_terkecil`` the smallest two-sided exact p these groups can reach given their
+    sizes and ties, see :func:`psm_analysis.survey.compare.mann_whitney_exact`).
+    A group with no respondent gives NaN statistics and an empty ``metode``.
     """
     field = field or codebook.group_field
     if field is None:
@@ -338,13 +374,20 @@ def group_comparison(
             "rata_rata_a": float(a.mean()) if a.size else np.nan,
             "rata_rata_b": float(b.mean()) if b.size else np.nan,
             "u": np.nan,
-            "p_eksak": np.nan,
-            "r_rank_biserial": np.nan,
+            "p": np.nan,
             "metode": "",
+            "p_terkecil": np.nan,
+            "r_rank_biserial": np.nan,
         }
         if a.size and b.size:
             r = compare.mann_whitney_exact(a, b)
-            rec.update(u=r["u"], p_eksak=r["p"], r_rank_biserial=r["r_rb"], metode=r["metode"])
+            rec.update(
+                u=r.u,
+                p=r.p,
+                metode=r.method,
+                p_terkecil=r.p_smallest,
+                r_rank_biserial=r.r_rank_biserial,
+            )
         rows.append(rec)
     return pd.DataFrame(rows)
 

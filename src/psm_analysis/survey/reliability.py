@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,35 @@ NAN_POLICIES = ("listwise", "raise")
 
 class SmallSampleWarning(UserWarning):
     """The statistic rests on too few respondents to mean much."""
+
+
+@dataclass(frozen=True)
+class AlphaResult:
+    """Cronbach's alpha of one set of items.
+
+    Attributes
+    ----------
+    alpha : float
+    ci_low, ci_high : float
+        Feldt's interval at level ``ci``.
+    ci : float
+        Confidence level of the interval.
+    n : int
+        Complete respondents (after listwise deletion).
+    k : int
+        Items.
+    """
+
+    alpha: float
+    ci_low: float
+    ci_high: float
+    ci: float
+    n: int
+    k: int
+
+    def to_frame(self) -> pd.DataFrame:
+        """The result as a one-row DataFrame (columns named as the attributes)."""
+        return pd.DataFrame([asdict(self)])
 
 
 def _as_frame(data) -> pd.DataFrame:
@@ -77,7 +107,7 @@ def small_n_note(n: int) -> str:
     return ""
 
 
-def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95):
+def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95) -> AlphaResult:
     """Cronbach's alpha with Feldt's confidence interval.
 
     Parameters
@@ -92,9 +122,10 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95):
 
     Returns
     -------
-    alpha : float
-    (low, high) : tuple of float
-        Feldt's interval.
+    AlphaResult
+        alpha, Feldt's interval (``ci_low``, ``ci_high``), ``n`` after listwise
+        deletion and ``k``. Alpha is negative when the items correlate negatively on
+        average (typically a negative statement not reverse-scored).
 
     Raises
     ------
@@ -125,8 +156,10 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95):
         \\alpha_L = 1 - (1-\\alpha)\\,F_{1-\\gamma/2}(df_1, df_2), \\qquad
         \\alpha_U = 1 - (1-\\alpha)\\,F_{\\gamma/2}(df_1, df_2)
 
-    The Bunut PSM are a census of 10 people: the interval describes the instrument's
-    precision, not a sampling error of a population estimate.
+    The interval is the precision of alpha across respondents: how far alpha of these
+    items could move had other respondents of the same kind answered them. The Bunut
+    PSM are a census of 10 people, so it is not the sampling error of an estimate for
+    a larger population of PSM.
 
     References
     ----------
@@ -144,15 +177,16 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95):
     >>> import pandas as pd
     >>> df = pd.DataFrame({"B1": [4, 5, 3, 4, 2], "B2": [4, 4, 3, 5, 2],
     ...                    "B3": [3, 5, 2, 4, 3]})
-    >>> a, (lo, hi) = cronbach_alpha(df)
-    >>> round(a, 3), round(lo, 3), round(hi, 3)
-    (0.871, 0.348, 0.986)
+    >>> r = cronbach_alpha(df)
+    >>> round(r.alpha, 3), round(r.ci_low, 3), round(r.ci_high, 3), r.n, r.k
+    (0.871, 0.348, 0.986, 5, 3)
 
     A respondent with a missing answer is dropped before ``n`` is counted:
 
     >>> df.loc[5] = [1, 2, None]
-    >>> round(cronbach_alpha(df)[0], 3)
-    0.871
+    >>> r = cronbach_alpha(df)
+    >>> round(r.alpha, 3), r.n
+    (0.871, 5)
     """
     if not isinstance(ci, (int, float)) or isinstance(ci, bool) or not 0 < ci < 1:
         raise ValueError(f"ci must be a number strictly between 0 and 1, not {ci!r}")
@@ -169,7 +203,7 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95):
     df1, df2 = n - 1, (n - 1) * (k - 1)
     low = 1.0 - (1.0 - alpha) * stats.f.isf(gamma / 2, df1, df2)
     high = 1.0 - (1.0 - alpha) * stats.f.isf(1 - gamma / 2, df1, df2)
-    return float(alpha), (float(low), float(high))
+    return AlphaResult(float(alpha), float(low), float(high), float(ci), int(n), int(k))
 
 
 def critical_r(n: int, significance: float = 0.05) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from psm_analysis.numbers import format_number, format_percent
+from psm_analysis.numbers import format_number, format_p, format_percent
 from psm_analysis.survey.pipeline import TABLES
 
 SOURCE = "Data kuesioner PSM Kecamatan Bunut, diolah"
@@ -206,18 +206,34 @@ def profile_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def reliability_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Item validity (corrected item-total r against critical r) and alpha if deleted."""
+    """Item validity (corrected item-total r against the critical r for the item's own
+    n) and alpha if deleted."""
     v = t["validitas_butir"]
     return pd.DataFrame(
         {
             "Variabel": v["variabel"],
             "Butir": v["butir"],
+            "n": v["n"].astype(int),
             "r hitung": v["r_item_total"].astype(float),
             "r kritis": v["r_kritis"].astype(float),
             "Keterangan": ["Valid" if bool(x) else "Tidak valid" for x in v["valid"]],
             "Alpha jika butir dihapus": v["alpha_jika_dihapus"].astype(float),
         }
     )
+
+
+def validity_note(t: dict[str, pd.DataFrame]) -> str:
+    """The note under the validity table: which n each critical r uses."""
+    v = t["validitas_butir"]
+    ns = sorted({int(x) for x in v["n"]})
+    if len(ns) == 1:
+        which = f"n = {ns[0]} responden yang menjawab lengkap semua butir variabelnya"
+    else:
+        which = (
+            "n tiap butir (kolom n): responden yang menjawab lengkap semua butir "
+            "variabelnya, sehingga dapat berbeda antarvariabel"
+        )
+    return f"r kritis untuk {which}; dua sisi, taraf 0,05, df = n - 2."
 
 
 def alpha_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -251,25 +267,41 @@ def comparison_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
             f"Median indeks {a_lab} (%)": c["median_a"].astype(float),
             f"Median indeks {b_lab} (%)": c["median_b"].astype(float),
             "U": c["u"].astype(float),
-            "p eksak (dua sisi)": c["p_eksak"].astype(float),
+            "p (dua sisi)": c["p"].astype(float),
+            "Metode p": c["metode"].fillna(""),
+            "p terkecil yang mungkin": c["p_terkecil"].astype(float),
             "r rank-biserial": c["r_rank_biserial"].astype(float),
-            "Metode": c["metode"],
         }
     )
 
 
-def smallest_exact_p(n_a: int, n_b: int) -> float:
-    """The smallest two-sided exact Mann-Whitney p-value groups of ``n_a`` and ``n_b``
-    can reach (no ties, the groups completely apart): ``2 / C(n_a + n_b, n_a)``.
-
-    >>> round(smallest_exact_p(7, 3), 4)
-    0.0167
-    """
-    from math import comb
-
-    if n_a < 1 or n_b < 1:
-        raise ValueError(f"both groups need at least one person, got {n_a} and {n_b}")
-    return min(1.0, 2 / comb(n_a + n_b, n_a))
+def smallest_p_text(t: dict[str, pd.DataFrame]) -> str:
+    """A sentence on the smallest exact p the Diklat groups can reach, per variable,
+    from the groups' sizes and the ties in their indices ('' when no variable has an
+    exact test)."""
+    c = t["perbandingan_diklat"]
+    c = c[(c["metode"] == "eksak") & c["p_terkecil"].notna()]
+    if c.empty:
+        return ""
+    names = t["variabel"].set_index("variabel")["nama_variabel"]
+    sizes = sorted({(int(a), int(b)) for a, b in zip(c["n_a"], c["n_b"], strict=True)})
+    groups = "; ".join(f"{a} dan {b} orang" for a, b in sizes)
+    values = sorted({round(float(p), 12) for p in c["p_terkecil"]})
+    if len(values) == 1:
+        where = format_p(values[0], 4).removeprefix("p = ")
+        smallest = f"adalah {where}"
+    else:
+        smallest = "adalah " + "; ".join(
+            f"{names[v]} {format_p(p, 4).removeprefix('p = ')}"
+            for v, p in zip(c["variabel"], c["p_terkecil"], strict=True)
+        )
+    return (
+        f"Dengan kelompok {groups}, dan dengan nilai kembar pada indeks responden "
+        f"diperhitungkan, nilai p eksak Mann-Whitney terkecil yang dapat dicapai {smallest} "
+        "(bila kedua kelompok "
+        "terpisah sejauh mungkin), jadi p < 0,05 hanya tercapai bila kedua kelompok hampir "
+        "terpisah; karena itu ukuran efek lebih bermakna daripada nilai p."
+    )
 
 
 def _strength(r: float) -> str:
@@ -281,6 +313,44 @@ def _strength(r: float) -> str:
     if r < 0.5:
         return "sedang"
     return "besar"
+
+
+def _note_without_small_n(note: object, n: int) -> str:
+    """The reliability note without its small-n caveat (the findings give n anyway)."""
+    from psm_analysis.survey.reliability import small_n_note
+
+    if note is None or (not isinstance(note, str) and pd.isna(note)):
+        return ""
+    caveat = small_n_note(n)
+    parts = str(note).split("; " + caveat) if caveat else [str(note)]
+    text = "".join(parts)
+    return "" if text == caveat else text.strip()
+
+
+def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
+    """How many items pass their critical r; one r kritis only when every item has the
+    same n, else the r kritis of each variable with its n."""
+    invalid = val[~val["valid"].astype(bool)]
+    pairs = val.drop_duplicates("variabel")[["variabel", "n", "r_kritis"]]
+    if val["n"].nunique() == 1:
+        crit = (
+            f"r kritis {format_number(float(val['r_kritis'].iloc[0]), 3)} "
+            f"(n = {int(val['n'].iloc[0])}; dua sisi, 0,05, df = n - 2)"
+        )
+    else:
+        crit = (
+            "r kritis sesuai n variabelnya ("
+            + "; ".join(
+                f"{names[p.variabel]}: {format_number(float(p.r_kritis), 3)} untuk n = {int(p.n)}"
+                for p in pairs.itertuples()
+            )
+            + "; dua sisi, 0,05, df = n - 2)"
+        )
+    return (
+        f"{len(val) - len(invalid)} dari {len(val)} butir memiliki korelasi butir-total "
+        f"terkoreksi di atas {crit}"
+        + (f"; yang di bawahnya: {', '.join(invalid['butir'])}." if len(invalid) else ".")
+    )
 
 
 def findings(t: dict[str, pd.DataFrame]) -> list[str]:
@@ -305,8 +375,8 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
     rel = t["reliabilitas"]
     for _, r in rel.iterrows():
         name = var.set_index("variabel").loc[r["variabel"], "nama_variabel"]
+        reason = _note_without_small_n(r["catatan"], int(r["n"]))
         if pd.isna(r["alpha"]):
-            reason = str(r["catatan"]).split("; n = ")[0] if pd.notna(r["catatan"]) else ""
             out.append(
                 f"Reliabilitas {name}: alpha Cronbach tidak dapat dihitung "
                 f"({reason + '; ' if reason else ''}n = {int(r['n'])})."
@@ -315,17 +385,13 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
         out.append(
             f"Reliabilitas {name}: alpha Cronbach {format_number(r['alpha'], 3)} "
             f"(selang Feldt 95 % {format_number(r['ci_bawah'], 3)} sampai "
-            f"{format_number(r['ci_atas'], 3)}; n = {int(r['n'])}). Dengan n sekecil ini "
-            "nilai alpha mudah berubah bila satu responden menjawab lain."
+            f"{format_number(r['ci_atas'], 3)}; n = {int(r['n'])})."
+            + (f" Catatan: {reason}." if reason else "")
+            + " Dengan n sekecil ini nilai alpha mudah berubah bila satu responden menjawab lain."
         )
     val = t["validitas_butir"]
-    invalid = val[~val["valid"].astype(bool)]
-    r_crit = float(val["r_kritis"].iloc[0]) if len(val) else float("nan")
-    out.append(
-        f"{len(val) - len(invalid)} dari {len(val)} butir memiliki korelasi butir-total "
-        f"terkoreksi di atas r kritis {format_number(r_crit, 3)} (dua sisi, 0,05, df = n - 2)"
-        + (f"; yang di bawahnya: {', '.join(invalid['butir'])}." if len(invalid) else ".")
-    )
+    if len(val):
+        out.append(_validity_sentence(val, var.set_index("variabel")["nama_variabel"]))
     cmp_ = t["perbandingan_diklat"]
     for _, c in cmp_.iterrows():
         name = var.set_index("variabel").loc[c["variabel"], "nama_variabel"]
@@ -344,7 +410,7 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
             f"{format_percent(c['median_a'])}, {direction} dari yang belum "
             f"({int(c['n_b'])} orang, {format_percent(c['median_b'])}); r rank-biserial "
             f"{format_number(c['r_rank_biserial'], 2)} (perbedaan {_strength(c['r_rank_biserial'])}), "
-            f"p eksak {format_number(c['p_eksak'], 3)}. Dengan {int(c['n_a'])} dan "
+            f"{format_p(c['p'], 4)} ({c['metode']}). Dengan {int(c['n_a'])} dan "
             f"{int(c['n_b'])} orang ini gambaran, bukan bukti pengaruh Diklat."
         )
     out.append(
