@@ -26,6 +26,7 @@ BUILDERS: list[tuple[str, str]] = [
     ("dinsos", "psm_analysis.dinsos:build_outputs"),
     ("survey", "psm_analysis.survey.pipeline:build_outputs"),
     ("interviews", "psm_analysis.interviews.pipeline:build_outputs"),
+    ("register", "psm_analysis.register.build:build_outputs"),
 ]
 
 #: Processed file that records which inputs were used and whether they are demo data.
@@ -407,10 +408,13 @@ def generated_files(paths: Paths) -> list[Path]:
 
 
 def privacy_scan(paths: Paths) -> list:
-    """Problems for every generated file that contains an informant's name."""
+    """Problems for every generated file that contains an informant's name (or a name
+    from the PSM register's name column)."""
     from psm_analysis.interviews import privacy
+    from psm_analysis.register.read import personal_names
 
     names = privacy.roster_names(paths)
+    names += [v for n in personal_names(paths) for v in privacy.name_variants(n)]
     if not names:
         return []
     return privacy.scan_files(generated_files(paths), names)
