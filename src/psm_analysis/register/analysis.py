@@ -76,12 +76,13 @@ labels.register(
     }
 )
 
-#: The "Sumber" of the register's tables and figures.
-SOURCE = "Register PSM Dinas Sosial Kabupaten Pelalawan; diolah"
-DEMO_SOURCE = "Register PSM DATA CONTOH (sintetis), bukan data penelitian; diolah"
+#: The register as a source ("Sumber"), real and demo.
+SOURCE = "Register PSM Dinas Sosial Kabupaten Pelalawan"
+DEMO_SOURCE = "Register PSM DATA CONTOH (sintetis), bukan data penelitian"
 
 
-def source_line(demo: bool) -> str:
+def source_name(demo: bool) -> str:
+    """The register as cited in a "Sumber" line (without "diolah")."""
     return DEMO_SOURCE if demo else SOURCE
 
 
