@@ -182,10 +182,10 @@ def coverage_table(cov: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """:func:`coverage` for the thesis, with a Jumlah row."""
     t = labels.t
     body = cov.drop(columns="kode_kecamatan")
-    total = body.drop(columns=["kecamatan", "cakupan_persen"]).sum()
+    total = body.drop(columns=["kecamatan", "cakupan_persen"]).sum().to_dict()
     total["kecamatan"] = t("reg.jumlah", lang)
     total["cakupan_persen"] = total["dengan_psm_aktif"] / total["jumlah_desa_kelurahan"] * 100
-    body = pd.concat([body, total.to_frame().T], ignore_index=True)
+    body = pd.concat([body, pd.DataFrame([total])], ignore_index=True)
     names = {
         "kecamatan": t("reg.kecamatan", lang),
         "jumlah_desa_kelurahan": t("reg.n_desa", lang),

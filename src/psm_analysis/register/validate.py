@@ -76,14 +76,26 @@ def _desa_key(value: str) -> str:
     return name_key(_LEVEL_PREFIX.sub("", value.strip()))
 
 
-def closest_desa(value: str, paths: Paths | None = None, n: int = 3) -> list[str]:
+def closest_desa(
+    value: str, paths: Paths | None = None, n: int = 3, kode_kecamatan: str | None = None
+) -> list[str]:
     """Official desa/kelurahan names closest to ``value`` (difflib on comparison keys),
-    best first.
+    best first; those of kecamatan ``kode_kecamatan`` only, when it has any close one.
 
     >>> closest_desa("Lubok Mas")
     ['Lubuk Mas']
+    >>> closest_desa("Lubuk Emas", kode_kecamatan="14.05.08")
+    ['Lubuk Mas']
     """
     index, _ = _villages(paths)
+    if kode_kecamatan is not None:
+        local = {
+            k: [r for r in recs if r["kode_kecamatan"] == kode_kecamatan]
+            for k, recs in index.items()
+        }
+        local = {k: v for k, v in local.items() if v}
+        if difflib.get_close_matches(_desa_key(value), list(local), n=1, cutoff=0.6):
+            index = local
     out: list[str] = []
     for key in difflib.get_close_matches(_desa_key(value), list(index), n=10, cutoff=0.6):
         for rec in index[key]:
@@ -212,7 +224,7 @@ class _Checker:
             ]
         matches = self.index.get(_desa_key(str(value)), [])
         if not matches:
-            close = closest_desa(str(value), self.paths)
+            close = closest_desa(str(value), self.paths, kode_kecamatan=kec[0] if kec else None)
             hint = f" (maksud Anda: {', '.join(close)}?)" if close else ""
             return None, [
                 Problem(
