@@ -34,9 +34,10 @@ from IPython.display import Markdown, display
 from psm_analysis import dinsos, notebook, plots, spread, tables
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
+from psm_analysis.register import analysis as register
 
 bab = notebook.setup("03")
-bab.demo_banner(("dinsos",))
+bab.demo_banner(("dinsos", "register"))
 
 # %% [markdown]
 # ## 1. Data
@@ -252,6 +253,123 @@ display(
   menggambarkan pembagian itu, bukan menaksir populasi.
 - **Catatan.** Tabel I.2 tidak merinci PSM per desa. Teks BAB I menyatakan belum seluruh
   desa/kelurahan di Bunut memiliki PSM; {kalimat_bunut_teks}
+"""
+    )
+)
+
+# %% [markdown]
+# ## 7. Desa dan kelurahan yang memiliki PSM (fenomena ketiga)
+#
+# BAB I menyebut bahwa belum setiap desa/kelurahan di Kecamatan Bunut memiliki PSM. Tabel I.2
+# hanya menghitung PSM per kecamatan, jadi tidak dapat menunjukkan desa mana yang dilayani.
+# Bagian ini memakai register PSM (satu baris per PSM dengan desa/kelurahannya) yang diolah
+# menjadi `psm_per_desa.csv`: semua desa/kelurahan Kabupaten Pelalawan menurut Kemendagri,
+# termasuk yang tidak memiliki PSM. Sebuah desa/kelurahan **tercakup** bila memiliki
+# sekurang-kurangnya satu PSM aktif; cakupan = desa tercakup / semua desa.
+
+# %%
+per_desa = register.load_psm_per_desa()
+register_contoh = bool(bab.demo_kinds(("register",)))
+nama_register = register.source_name(register_contoh)
+sumber_register = f"{nama_register}; {dinsos.REFERENCE_SOURCE}; diolah"
+catatan_contoh = (
+    ["DATA CONTOH: register sintetis, bukan data penelitian."] if register_contoh else []
+)
+cakupan = register.coverage(per_desa)
+tanpa = register.without_psm(per_desa)
+tanpa_bunut = register.without_psm(per_desa, lokasi)
+c_bunut = cakupan.set_index("kecamatan").loc[lokasi]
+bab.export_table(
+    register.coverage_table(cakupan),
+    "03_cakupan_psm_desa",
+    title="Desa/Kelurahan dengan dan tanpa PSM menurut Kecamatan di Kabupaten Pelalawan",
+    source=sumber_register,
+    number_format={"Cakupan PSM aktif": "percent"},
+    notes=[
+        "Cakupan PSM aktif = desa/kelurahan dengan sekurang-kurangnya satu PSM aktif "
+        "dibagi semua desa/kelurahan kecamatan."
+    ]
+    + catatan_contoh,
+)
+
+# %%
+per_kecamatan = "; ".join(
+    f"{kec}: {', '.join(g['desa_kelurahan'])}" for kec, g in tanpa.groupby("kecamatan", sort=False)
+)
+display(
+    Markdown(
+        f"Dari {angka(len(per_desa))} desa/kelurahan Kabupaten Pelalawan, "
+        f"**{angka(len(tanpa))} tidak memiliki PSM** menurut register"
+        + (f" ({per_kecamatan})." if len(tanpa) else ".")
+        + f" Di Kecamatan {lokasi}: {angka(len(tanpa_bunut))} dari "
+        f"{angka(c_bunut['jumlah_desa_kelurahan'])} desa/kelurahan tanpa PSM"
+        + (f" ({', '.join(tanpa_bunut['desa_kelurahan'])})" if len(tanpa_bunut) else "")
+        + f"; cakupan PSM aktif {persen(c_bunut['cakupan_persen'])}."
+    )
+)
+
+# %%
+desa_b = per_desa[per_desa["kecamatan"] == lokasi].sort_values(
+    ["jumlah_psm", "desa_kelurahan"], ascending=[False, True], kind="stable"
+)
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.32 * len(desa_b) + 1.2))
+plots.desa_dot_chart(ax, desa_b["desa_kelurahan"], desa_b["jumlah_psm"], desa_b["jumlah_psm_diklat"])
+gambar_desa = bab.save_figure(
+    fig,
+    "03_psm_per_desa_bunut",
+    caption=f"Jumlah PSM per desa/kelurahan di Kecamatan {lokasi} (satu titik satu PSM; "
+    "titik penuh: sudah Diklat; silang: tanpa PSM)",
+    source=f"{nama_register}; diolah",
+    demo=register_contoh,
+)
+plt.show()
+gambar_desa
+
+# %%
+bab.export_table(
+    register.villages_table(per_desa, lokasi),
+    "03_psm_per_desa_bunut",
+    title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
+    source=f"{nama_register}; diolah",
+    notes=catatan_contoh or None,
+)
+
+# %% [markdown]
+# **Register dan Tabel I.2.** Jumlah PSM per kecamatan dalam register dibandingkan dengan
+# Tabel I.2. Selisih bukan kesalahan data: kedua sumber dapat berasal dari tahun yang berbeda.
+
+# %%
+perbandingan = register.compare_with_table_i2(per_desa, psm)
+bab.export_table(
+    register.comparison_table(perbandingan),
+    "03_register_dan_tabel_I_2",
+    title="Jumlah PSM menurut Register dan Tabel I.2 per Kecamatan",
+    source=tables.cite(sumber, "I.2", extra=nama_register),
+    notes=catatan_contoh or None,
+)
+
+# %%
+temuan_banding = register.findings(perbandingan)
+dua_atau_lebih = desa_b[desa_b["jumlah_psm"] >= 2]["desa_kelurahan"].tolist()
+tanpa_aktif = desa_b[(desa_b["jumlah_psm"] > 0) & (desa_b["jumlah_psm_aktif"] == 0)]
+kalimat_tanpa = (
+    f"{angka(len(tanpa_bunut))} dari {angka(c_bunut['jumlah_desa_kelurahan'])} desa/kelurahan "
+    f"belum memiliki PSM ({', '.join(tanpa_bunut['desa_kelurahan'])}), sejalan dengan BAB I"
+    if len(tanpa_bunut)
+    else "semua desa/kelurahan memiliki PSM; register ini tidak mendukung pernyataan BAB I"
+)
+display(
+    Markdown(
+        f"""
+- **Bunut.** Menurut register, {kalimat_tanpa}.
+  {"Desa/kelurahan dengan dua PSM atau lebih: " + ", ".join(dua_atau_lebih) + "." if dua_atau_lebih else ""}
+  {"Memiliki PSM tetapi tidak ada yang aktif: " + ", ".join(tanpa_aktif["desa_kelurahan"]) + "." if len(tanpa_aktif) else ""}
+  Cakupan PSM aktif {angka(c_bunut["dengan_psm_aktif"])} dari
+  {angka(c_bunut["jumlah_desa_kelurahan"])} desa/kelurahan ({persen(c_bunut["cakupan_persen"])});
+  {angka(c_bunut["jumlah_psm_diklat"])} dari {angka(c_bunut["jumlah_psm"])} PSM sudah Diklat.
+- **Kabupaten.** {angka(len(tanpa))} dari {angka(len(per_desa))} desa/kelurahan tanpa PSM;
+  cakupan PSM aktif {persen(cakupan["dengan_psm_aktif"].sum() / len(per_desa) * 100)}.
+- **Register dan Tabel I.2.** {" ".join(temuan_banding) if temuan_banding else "Jumlah PSM per kecamatan dalam register sama dengan Tabel I.2 di semua kecamatan."}
 """
     )
 )

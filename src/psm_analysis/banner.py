@@ -13,13 +13,13 @@ _KIND_WORDS = {
         "masukan_dinsos": "tabel Dinas Sosial",
         "masukan_survey": "jawaban kuesioner",
         "masukan_interviews": "pengodean wawancara",
-        "masukan_register": "register PSM",
+        "masukan_register": "register PSM per desa",
     },
     "en": {
         "masukan_dinsos": "Dinas Sosial tables",
         "masukan_survey": "questionnaire answers",
         "masukan_interviews": "interview codings",
-        "masukan_register": "PSM register",
+        "masukan_register": "PSM register by village",
     },
 }
 register(_KIND_WORDS)

@@ -30,6 +30,7 @@ BUILDERS: dict[str, str] = {
     "dinsos": "psm_analysis.dinsos.build:build_outputs",
     "survey": "psm_analysis.survey.pipeline:build_outputs",
     "interviews": "psm_analysis.interviews.pipeline:build_outputs",
+    "register": "psm_analysis.register.build:build_outputs",
 }
 
 DTYPES = ("str", "int64", "Int64", "float64", "Float64", "boolean")
@@ -296,6 +297,18 @@ _ENTRIES = [
             "ditemukan": "str",
             "status": "str",
             "keterangan": "str",
+        },
+    ),
+    Entry(
+        "psm_per_desa.csv",
+        "register",
+        {
+            "kode_wilayah": "str",
+            "desa_kelurahan": "str",
+            "kecamatan": "str",
+            "jumlah_psm": "int64",
+            "jumlah_psm_aktif": "int64",
+            "jumlah_psm_diklat": "int64",
         },
     ),
     Entry(

@@ -38,6 +38,8 @@ def _cmd_validate(args) -> int:
     if not path.is_file():
         print(f"psm-analysis: berkas tidak ditemukan: {path}", file=sys.stderr)
         return 2
+    if args.kind == "register":
+        return _validate_register(path)
     if args.kind == "survey":
         from psm_analysis.survey import validate_file
     else:
@@ -55,7 +57,27 @@ def _cmd_validate(args) -> int:
     return 0
 
 
+def _validate_register(path: Path) -> int:
+    from psm_analysis.register.validate import check_file
+
+    problems, findings = check_file(path)
+    if problems:
+        _print_problems(problems, f"{path}: {len(problems)} masalah ditemukan")
+        return 1
+    print(f"{path}: valid, tidak ada masalah.")
+    if findings:
+        print("Temuan (bukan kesalahan): jumlah PSM per kecamatan berbeda dari Tabel I.2")
+        for f in findings:
+            print(f"  - {f}")
+    return 0
+
+
 def _cmd_template(args) -> int:
+    if args.kind == "register":
+        from psm_analysis.register.template import write_template as write_register
+
+        print(f"Templat ditulis: {write_register(Path(args.out))}")
+        return 0
     from psm_analysis.survey.template import write_template
 
     kwargs = {"codebook": Path(args.codebook)} if args.codebook else {}
@@ -95,14 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_reproduce)
 
     p = sub.add_parser("validate", help="check an input file and report every problem")
-    p.add_argument("kind", choices=["survey", "interviews"])
+    p.add_argument("kind", choices=["survey", "interviews", "register"])
     p.add_argument("file")
     p.add_argument("--codebook", help="codebook file (default: the project's)")
     p.add_argument("--roster", help="informant roster (interviews only)")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("template", help="write a data-entry workbook")
-    p.add_argument("kind", choices=["survey"])
+    p.add_argument("kind", choices=["survey", "register"])
     p.add_argument("--out", required=True, help="the .xlsx file to write")
     p.add_argument("--codebook", help="codebook file (default: the project's)")
     p.set_defaults(func=_cmd_template)

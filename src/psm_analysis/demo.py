@@ -13,12 +13,13 @@ from pathlib import Path
 
 
 def write_demo(out_dir: str | Path) -> list[Path]:
-    """Write the questionnaire and interview demo inputs under ``out_dir``; return the
+    """Write the questionnaire, interview and PSM register demo inputs under ``out_dir``; return the
     files written, sorted."""
     from psm_analysis.interviews.demo import write_demo_inputs as interviews_demo
+    from psm_analysis.register.demo import write_demo_inputs as register_demo
     from psm_analysis.survey.demo import write_demo_inputs as survey_demo
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = list(survey_demo(out)) + list(interviews_demo(out))
+    written = list(survey_demo(out)) + list(interviews_demo(out)) + list(register_demo(out))
     return sorted(Path(p) for p in written)

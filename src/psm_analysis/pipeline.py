@@ -409,10 +409,13 @@ def generated_files(paths: Paths) -> list[Path]:
 
 
 def privacy_scan(paths: Paths) -> list:
-    """Problems for every generated file that contains an informant's name."""
+    """Problems for every generated file that contains an informant's name (or a name
+    from the PSM register's name column)."""
     from psm_analysis.interviews import privacy
+    from psm_analysis.register.read import personal_names
 
     names = privacy.roster_names(paths)
+    names += [v for n in personal_names(paths) for v in privacy.name_variants(n)]
     if not names:
         return []
     return privacy.scan_files(generated_files(paths), names)

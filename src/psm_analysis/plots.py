@@ -830,3 +830,104 @@ def heatmap_figure(
         plt.setp(ax.get_xticklabels(), rotation=90, ha="center")
     ax.set_title(title)
     return fig
+
+
+def desa_dot_chart(
+    ax: Axes,
+    names: Sequence[str],
+    counts: Sequence[int],
+    trained: Sequence[int],
+    *,
+    lang: str | None = None,
+) -> Axes:
+    """One dot per PSM for each desa (one row each, in the order given, first at the top):
+    filled when the PSM had Diklat, hollow when not; a desa without a PSM gets a cross at
+    zero and the words "tanpa PSM" in the highlight colour."""
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
+
+    from psm_analysis import labels
+
+    t = labels.t
+    n = len(names)
+    top = max([int(c) for c in counts] + [1])
+    for i, (c, k) in enumerate(zip(counts, trained, strict=True)):
+        y = n - 1 - i
+        c, k = int(c), int(k)
+        if c == 0:
+            ax.scatter([0], [y], marker="x", s=60, color=HIGHLIGHT, linewidth=2, zorder=3)
+            ax.annotate(
+                t("reg.tanpa", lang),
+                (0, y),
+                xytext=(10, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=9,
+                color=HIGHLIGHT,
+                fontweight="bold",
+            )
+            continue
+        xs = list(range(1, c + 1))
+        filled = [x <= k for x in xs]
+        ax.scatter(
+            [x for x, f in zip(xs, filled, strict=True) if f],
+            [y] * sum(filled),
+            s=90,
+            color=BASE,
+            edgecolor=BASE,
+            zorder=3,
+        )
+        ax.scatter(
+            [x for x, f in zip(xs, filled, strict=True) if not f],
+            [y] * (c - sum(filled)),
+            s=90,
+            facecolor="white",
+            edgecolor=BASE,
+            linewidth=1.5,
+            zorder=3,
+        )
+    ax.set_yticks(range(n - 1, -1, -1), [str(x) for x in names])
+    for label, c in zip(ax.get_yticklabels(), counts, strict=True):
+        if int(c) == 0:
+            label.set_color(HIGHLIGHT)
+            label.set_fontweight("bold")
+    ax.axvline(0, color=GREY_TEXT, linewidth=0.8)
+    ax.set_xlim(-0.4, top + 1.2)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.grid(True)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel(t("reg.sumbu_x", lang))
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=BASE,
+            markersize=8,
+            label=t("reg.diklat_ya", lang),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor=BASE,
+            markersize=8,
+            label=t("reg.diklat_tidak", lang),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="x",
+            linestyle="",
+            color=HIGHLIGHT,
+            markersize=8,
+            label=t("reg.tanpa", lang),
+        ),
+    ]
+    ax.legend(handles=handles, loc="lower right")
+    return ax

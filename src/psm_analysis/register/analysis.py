@@ -1,0 +1,234 @@
+"""Phenomenon 3: which desa and kelurahan have a PSM.
+
+From ``psm_per_desa.csv`` (every desa/kelurahan of Pelalawan with its PSM counts):
+
+- :func:`without_psm`: the desa/kelurahan with no PSM;
+- :func:`coverage`: per kecamatan, desa with at least one active PSM / all desa;
+- :func:`compare_with_table_i2` and :func:`findings`: the register's count per kecamatan
+  against Tabel I.2 (differences are findings: the two may be from different years);
+- reader tables (Indonesian headers) and :func:`dot_chart`, one dot per PSM of each
+  desa, filled when the PSM had Diklat, with desa without a PSM marked at zero.
+
+All counts are a census of the register: no sampling intervals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from psm_analysis import labels
+from psm_analysis.numbers import format_number
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
+
+labels.register(
+    {
+        "id": {
+            "reg.desa": "Desa/kelurahan",
+            "reg.kecamatan": "Kecamatan",
+            "reg.n_desa": "Desa/kelurahan",
+            "reg.dengan_psm": "Dengan PSM",
+            "reg.dengan_aktif": "Dengan PSM aktif",
+            "reg.tanpa_psm": "Tanpa PSM",
+            "reg.cakupan": "Cakupan PSM aktif",
+            "reg.psm": "PSM",
+            "reg.psm_aktif": "PSM aktif",
+            "reg.psm_diklat": "PSM ber-Diklat",
+            "reg.register": "PSM menurut register",
+            "reg.tabel_i2": "PSM menurut Tabel I.2",
+            "reg.selisih": "Selisih (register - Tabel I.2)",
+            "reg.keterangan": "Keterangan",
+            "reg.sama": "sama",
+            "reg.beda": "berbeda",
+            "reg.jumlah": "Jumlah",
+            "reg.tanpa": "tanpa PSM",
+            "reg.diklat_ya": "PSM sudah Diklat",
+            "reg.diklat_tidak": "PSM belum Diklat",
+            "reg.sumbu_x": "Jumlah PSM (orang)",
+        },
+        "en": {
+            "reg.desa": "Village",
+            "reg.kecamatan": "District",
+            "reg.n_desa": "Villages",
+            "reg.dengan_psm": "With a PSM",
+            "reg.dengan_aktif": "With an active PSM",
+            "reg.tanpa_psm": "Without a PSM",
+            "reg.cakupan": "Coverage by active PSM",
+            "reg.psm": "PSM",
+            "reg.psm_aktif": "Active PSM",
+            "reg.psm_diklat": "PSM with Diklat",
+            "reg.register": "PSM in the register",
+            "reg.tabel_i2": "PSM in Table I.2",
+            "reg.selisih": "Difference (register - Table I.2)",
+            "reg.keterangan": "Note",
+            "reg.sama": "equal",
+            "reg.beda": "different",
+            "reg.jumlah": "Total",
+            "reg.tanpa": "no PSM",
+            "reg.diklat_ya": "PSM with Diklat",
+            "reg.diklat_tidak": "PSM without Diklat",
+            "reg.sumbu_x": "Number of PSM (persons)",
+        },
+    }
+)
+
+#: The register as a source ("Sumber"), real and demo.
+SOURCE = "Register PSM Dinas Sosial Kabupaten Pelalawan"
+DEMO_SOURCE = "Register PSM DATA CONTOH (sintetis), bukan data penelitian"
+
+
+def source_name(demo: bool) -> str:
+    """The register as cited in a "Sumber" line (without "diolah")."""
+    return DEMO_SOURCE if demo else SOURCE
+
+
+def load_psm_per_desa(paths=None) -> pd.DataFrame:
+    """``data/processed/psm_per_desa.csv``, typed by the catalog: one row per desa and
+    kelurahan of Pelalawan (118), ``kode_wilayah``, ``desa_kelurahan``, ``kecamatan``,
+    ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat``. Raises DataError when
+    ``psm-analysis clean`` has not written it."""
+    from psm_analysis import catalog
+
+    return catalog.load("psm_per_desa", paths)
+
+
+def without_psm(per_desa: pd.DataFrame, kecamatan: str | None = None) -> pd.DataFrame:
+    """The desa/kelurahan without any PSM (of one kecamatan, or all), by code."""
+    out = per_desa[per_desa["jumlah_psm"] == 0]
+    if kecamatan is not None:
+        out = out[out["kecamatan"] == kecamatan]
+    return out.sort_values("kode_wilayah").reset_index(drop=True)
+
+
+def coverage(per_desa: pd.DataFrame) -> pd.DataFrame:
+    """Per kecamatan (by code of its first desa): ``jumlah_desa_kelurahan``,
+    ``dengan_psm``, ``dengan_psm_aktif``, ``tanpa_psm``, ``cakupan_persen`` (desa with
+    at least one active PSM / all desa x 100), ``jumlah_psm``, ``jumlah_psm_aktif``,
+    ``jumlah_psm_diklat``."""
+    df = per_desa.assign(
+        kode_kecamatan=per_desa["kode_wilayah"].str.rsplit(".", n=1).str[0],
+        _dengan=per_desa["jumlah_psm"] > 0,
+        _aktif=per_desa["jumlah_psm_aktif"] > 0,
+    )
+    g = df.groupby(["kode_kecamatan", "kecamatan"], sort=True)
+    out = pd.DataFrame(
+        {
+            "jumlah_desa_kelurahan": g.size(),
+            "dengan_psm": g["_dengan"].sum(),
+            "dengan_psm_aktif": g["_aktif"].sum(),
+            "jumlah_psm": g["jumlah_psm"].sum(),
+            "jumlah_psm_aktif": g["jumlah_psm_aktif"].sum(),
+            "jumlah_psm_diklat": g["jumlah_psm_diklat"].sum(),
+        }
+    ).reset_index()
+    out["tanpa_psm"] = out["jumlah_desa_kelurahan"] - out["dengan_psm"]
+    out["cakupan_persen"] = out["dengan_psm_aktif"] / out["jumlah_desa_kelurahan"] * 100
+    cols = [
+        "kode_kecamatan",
+        "kecamatan",
+        "jumlah_desa_kelurahan",
+        "dengan_psm",
+        "dengan_psm_aktif",
+        "tanpa_psm",
+        "cakupan_persen",
+        "jumlah_psm",
+        "jumlah_psm_aktif",
+        "jumlah_psm_diklat",
+    ]
+    ints = [c for c in cols[2:] if c != "cakupan_persen"]
+    return out[cols].astype({c: "int64" for c in ints})
+
+
+def compare_with_table_i2(per_desa: pd.DataFrame, table_i2: pd.DataFrame) -> pd.DataFrame:
+    """Per kecamatan (Tabel I.2's ``kode_wilayah``, ``kecamatan``, ``jumlah_psm``):
+    ``psm_register``, ``psm_tabel_i2``, ``selisih`` (register minus Tabel I.2) and
+    ``sama``; by code."""
+    reg = coverage(per_desa).set_index("kode_kecamatan")["jumlah_psm"]
+    out = pd.DataFrame(
+        {
+            "kode_wilayah": table_i2["kode_wilayah"].astype(str),
+            "kecamatan": table_i2["kecamatan"].astype(str),
+            "psm_register": table_i2["kode_wilayah"].map(reg).fillna(0).astype("int64"),
+            "psm_tabel_i2": table_i2["jumlah_psm"].astype("int64"),
+        }
+    )
+    out["selisih"] = out["psm_register"] - out["psm_tabel_i2"]
+    out["sama"] = out["selisih"] == 0
+    return out.sort_values("kode_wilayah").reset_index(drop=True)
+
+
+def findings(comparison: pd.DataFrame) -> list[str]:
+    """One Indonesian sentence per kecamatan whose register count differs from Tabel I.2
+    (empty when all agree). These are findings, not errors."""
+    out = []
+    for r in comparison[~comparison["sama"]].itertuples(index=False):
+        sign = "+" if r.selisih > 0 else "-"
+        out.append(
+            f"Kecamatan {r.kecamatan}: register mencatat {format_number(r.psm_register)} PSM, "
+            f"Tabel I.2 mencatat {format_number(r.psm_tabel_i2)} (selisih "
+            f"{sign}{format_number(abs(r.selisih))}); kedua sumber mungkin dari tahun yang "
+            "berbeda."
+        )
+    return out
+
+
+# ------------------------------------------------------------------------ reader tables
+
+
+def coverage_table(cov: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """:func:`coverage` for the thesis, with a Jumlah row."""
+    t = labels.t
+    body = cov.drop(columns="kode_kecamatan")
+    total = body.drop(columns=["kecamatan", "cakupan_persen"]).sum().to_dict()
+    total["kecamatan"] = t("reg.jumlah", lang)
+    total["cakupan_persen"] = total["dengan_psm_aktif"] / total["jumlah_desa_kelurahan"] * 100
+    body = pd.concat([body, pd.DataFrame([total])], ignore_index=True)
+    names = {
+        "kecamatan": t("reg.kecamatan", lang),
+        "jumlah_desa_kelurahan": t("reg.n_desa", lang),
+        "dengan_psm": t("reg.dengan_psm", lang),
+        "dengan_psm_aktif": t("reg.dengan_aktif", lang),
+        "tanpa_psm": t("reg.tanpa_psm", lang),
+        "cakupan_persen": t("reg.cakupan", lang),
+        "jumlah_psm": t("reg.psm", lang),
+        "jumlah_psm_aktif": t("reg.psm_aktif", lang),
+        "jumlah_psm_diklat": t("reg.psm_diklat", lang),
+    }
+    ints = [c for c in names if c not in ("kecamatan", "cakupan_persen")]
+    body = body.astype({c: "int64" for c in ints} | {"cakupan_persen": "float64"})
+    return body[list(names)].rename(columns=names)
+
+
+def villages_table(per_desa: pd.DataFrame, kecamatan: str, lang: str | None = None):
+    """The desa/kelurahan of one kecamatan with PSM, active PSM and PSM with Diklat."""
+    t = labels.t
+    df = per_desa[per_desa["kecamatan"] == kecamatan].sort_values("kode_wilayah")
+    names = {
+        "desa_kelurahan": t("reg.desa", lang),
+        "jumlah_psm": t("reg.psm", lang),
+        "jumlah_psm_aktif": t("reg.psm_aktif", lang),
+        "jumlah_psm_diklat": t("reg.psm_diklat", lang),
+    }
+    return df[list(names)].rename(columns=names).reset_index(drop=True)
+
+
+def comparison_table(comparison: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """:func:`compare_with_table_i2` for the thesis."""
+    t = labels.t
+    df = comparison.assign(
+        keterangan=comparison["sama"].map({True: t("reg.sama", lang), False: t("reg.beda", lang)})
+    )
+    names = {
+        "kecamatan": t("reg.kecamatan", lang),
+        "psm_register": t("reg.register", lang),
+        "psm_tabel_i2": t("reg.tabel_i2", lang),
+        "selisih": t("reg.selisih", lang),
+        "keterangan": t("reg.keterangan", lang),
+    }
+    return df[list(names)].rename(columns=names)
+
+
+# ------------------------------------------------------------------------------- figure

@@ -1,0 +1,91 @@
+"""Builder of ``psm_per_desa.csv`` (see :mod:`psm_analysis.pipeline`).
+
+Input: every register file (xlsx/csv) in ``data/raw/register/``; while that folder holds
+none, the demo register in ``data/demo/register/`` (marked as demo data in
+``sumber_masukan.csv``). Output: one row for every desa and kelurahan of Pelalawan in the
+Kemendagri list (118), including those without a PSM, sorted by code. Nothing is written
+here; a register with any problem raises one DataError and nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from psm_analysis.config import Paths
+from psm_analysis.contracts import BuildOutput, InputInfo
+from psm_analysis.errors import DataError, Problem, display_path
+from psm_analysis.regions import desa_table
+from psm_analysis.regions import reference_path as wilayah_path
+from psm_analysis.register.read import find_inputs, register_folder
+from psm_analysis.register.validate import validate_files
+
+OUTPUT_FILE = "psm_per_desa.csv"
+
+#: Columns and dtypes of ``psm_per_desa.csv``, in file order.
+COLUMNS: dict[str, str] = {
+    "kode_wilayah": "str",
+    "desa_kelurahan": "str",
+    "kecamatan": "str",
+    "jumlah_psm": "int64",
+    "jumlah_psm_aktif": "int64",
+    "jumlah_psm_diklat": "int64",
+}
+
+
+def per_desa(register: pd.DataFrame, paths: Paths | None = None) -> pd.DataFrame:
+    """PSM per desa/kelurahan from a validated register (one row per PSM, see
+    :data:`psm_analysis.register.validate.VALID_COLUMNS`): every desa/kelurahan of the
+    Kemendagri list, with 0 where no PSM serves it; columns :data:`COLUMNS`."""
+    villages = desa_table(paths)
+    counts = pd.DataFrame(
+        {
+            "kode_wilayah": register["kode_wilayah"].astype(str),
+            "jumlah_psm": 1,
+            "jumlah_psm_aktif": (register["status"] == "aktif").astype("int64"),
+            "jumlah_psm_diklat": register["diklat"].astype(bool).astype("int64"),
+        }
+    )
+    sums = counts.groupby("kode_wilayah").sum()
+    out = pd.DataFrame(
+        {
+            "kode_wilayah": villages["kode"],
+            "desa_kelurahan": villages["nama"],
+            "kecamatan": villages["kecamatan"],
+        }
+    )
+    for col in ("jumlah_psm", "jumlah_psm_aktif", "jumlah_psm_diklat"):
+        out[col] = out["kode_wilayah"].map(sums[col]).fillna(0)
+    out = out.sort_values("kode_wilayah").reset_index(drop=True)
+    return out[list(COLUMNS)].astype(COLUMNS)
+
+
+def _rel(paths: Paths, p) -> str:
+    try:
+        return p.resolve().relative_to(paths.root.resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def build_outputs(paths: Paths) -> BuildOutput:
+    """Read and check the register; return ``psm_per_desa.csv``.
+
+    Raises
+    ------
+    DataError
+        With every problem of every register file, or when there is no register at all.
+    """
+    files, demo = find_inputs(paths)
+    if not files:
+        raise DataError(
+            Problem(
+                "tidak ada register PSM (.xlsx/.csv) di data/raw/register/ "
+                "maupun data contoh di data/demo/register/",
+                file=display_path(register_folder(paths)),
+                expected="jalankan `psm-analysis demo --out data/demo` atau simpan register "
+                "di data/raw/register/",
+            )
+        )
+    register = validate_files(files, paths=paths)
+    inputs = [InputInfo("register", _rel(paths, f), demo) for f in files]
+    inputs.append(InputInfo("reference", _rel(paths, wilayah_path(paths))))
+    return BuildOutput(files={OUTPUT_FILE: per_desa(register, paths)}, inputs=inputs)

@@ -1,0 +1,45 @@
+"""Everything this package takes from the Dinas Sosial tables, imported in one place.
+
+When :mod:`psm_analysis.dinsos` moves, only these imports change.
+"""
+
+from __future__ import annotations
+
+from psm_analysis.config import Paths
+
+
+def table_i2(paths: Paths | None = None):
+    """Tabel I.2 cleaned from data/raw/dinsos (``kode_wilayah``, ``kecamatan``,
+    ``jumlah_psm``, ...), for callers that run before ``clean`` has written anything."""
+    from psm_analysis.dinsos import read_tables
+
+    return read_tables(paths).psm_per_kecamatan
+
+
+def dinsos_tables(paths: Paths | None = None):
+    """All cleaned Dinas Sosial tables from data/raw/dinsos (the demo generator needs
+    Tabel I.2 and the Diklat and Bimtek counts of Tabel I.3)."""
+    from psm_analysis.dinsos import read_tables
+
+    return read_tables(paths)
+
+
+def load_psm_per_kecamatan(paths: Paths | None = None):
+    """``data/processed/psm_per_kecamatan.csv`` (Tabel I.2 + Kemendagri), typed."""
+    from psm_analysis.dinsos import load_psm_per_kecamatan as load
+
+    return load(paths)
+
+
+def load_sumber_tabel(paths: Paths | None = None):
+    """``data/processed/sumber_tabel.csv``, typed."""
+    from psm_analysis.dinsos import load_sumber_tabel as load
+
+    return load(paths)
+
+
+def reference_source() -> str:
+    """The citation of the Kemendagri list of desa/kelurahan."""
+    from psm_analysis.dinsos import REFERENCE_SOURCE
+
+    return REFERENCE_SOURCE
