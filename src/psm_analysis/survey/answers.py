@@ -20,15 +20,14 @@ each names the file, the sheet, the row number as Excel shows it and the column 
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from psm_analysis import csvtext
 from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.survey.codebook import Codebook, ProfileField, load_codebook
 
@@ -155,44 +154,16 @@ def _is_label_row(cells: list[object], header: list[str], codebook: Codebook) ->
     return total > 0 and hits * 2 >= total
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def _read_csv(path: Path, file: str) -> RawTable:
-    try:
-        text = _decode(path.read_bytes())
-    except OSError as err:
-        raise DataError(Problem(f"berkas tidak dapat dibaca ({err})", file=file)) from None
-    first = text.split("\n", 1)[0]
-    sep = ";" if _count_outside_quotes(first, ";") > _count_outside_quotes(first, ",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    rows: list[tuple[int, list[object]]] = []
+    text, sep = csvtext.read_text(path, file)
     header: list[str] = []
-    line_before = 0
-    for record in reader:
-        start = line_before + 1
-        line_before = reader.line_num
-        if not header and not rows:
+    rows: list[tuple[int, list[object]]] = []
+    for i, (start, record) in enumerate(csvtext.records(text, sep)):
+        if i == 0:
             header = [h.strip() for h in record]
-            continue
-        rows.append((start, [c if c.strip() else None for c in record]))
+        else:
+            rows.append((start, [c if c.strip() else None for c in record]))
     return RawTable(file, None, header, rows, "csv")
-
-
-def _count_outside_quotes(line: str, ch: str) -> int:
-    n, quoted = 0, False
-    for c in line:
-        if c == '"':
-            quoted = not quoted
-        elif c == ch and not quoted:
-            n += 1
-    return n
 
 
 # ---------------------------------------------------------------------------------------
