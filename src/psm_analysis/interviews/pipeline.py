@@ -250,7 +250,8 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     }
     DataError.collect(scan_texts(texts, list(roster.frame["nama"])))
 
-    used = [InputInfo("interviews", _rel(paths, p), inputs.demo) for p in inputs.codings]
+    # a transcript or codings file may be named after its informant ("wawancara_marzuki")
+    used = [InputInfo("interviews", redact(_rel(paths, p)), inputs.demo) for p in inputs.codings]
     used.append(InputInfo("interviews", _rel(paths, inputs.roster), inputs.demo))
     used.append(InputInfo("interviews", _rel(paths, cb_path), False))
     used.append(InputInfo("reference", _rel(paths, xsd_path(paths)), False))
