@@ -204,3 +204,72 @@ def test_private_folder_is_git_ignored():
     ).stdout.split()
     assert tracked == ["data/raw/private/.gitkeep"]
     assert not ignored("data/demo/private/informan_DEMO.csv")
+
+
+def test_redactor_finds_a_name_inside_an_identifier():
+    redact = make_redactor({"I-05 (PSM)": "Marzuki Lubis", "I-01 (PSM)": "Rina Marlina"})
+    assert [
+        redact(t)
+        for t in (
+            "wawancara_marzuki",
+            "Transkrip-Marzuki-Lubis.docx",
+            "TRANSKRIP.MARZUKI.LUBIS.txt",
+            "transkrip_lubis_marzuki_2.docx",
+            "wawancara_marzuki2.docx",
+            "data/raw/interviews/taguette__rina-marlina.csv",
+            "Marina_wawancara.docx",  # "Rina" inside another word is not a name
+        )
+    ] == [
+        "wawancara_I-05 (PSM)",
+        "Transkrip-I-05 (PSM).docx",
+        "TRANSKRIP.I-05 (PSM).txt",
+        "transkrip_I-05 (PSM)_2.docx",
+        "wawancara_I-05 (PSM)2.docx",
+        "data/raw/interviews/taguette__I-01 (PSM).csv",
+        "Marina_wawancara.docx",
+    ]
+
+
+def test_scan_catches_a_name_inside_an_identifier(tmp_path):
+    leaky = tmp_path / "sumber_masukan.csv"
+    leaky.write_text(
+        "masukan,berkas,data_contoh\ninterviews,data/raw/interviews/wawancara_marzuki.csv,False\n",
+        encoding="utf-8",
+    )
+    other = tmp_path / "segmen.csv"
+    other.write_text("dokumen\nTranskrip-Marzuki-Lubis.docx\n", encoding="utf-8")
+    clean = tmp_path / "bersih.csv"
+    clean.write_text("dokumen\nwawancara_marina\n", encoding="utf-8")
+    problems = scan_files([leaky, other, clean], name_variants("Marzuki Lubis"))
+    masked = [(p.file.rsplit("/", 1)[-1], re.search(r"\((.*?)\)", p.message)[1]) for p in problems]
+    assert masked == [
+        ("segmen.csv", "L***s, M*****i, M***********s"),
+        ("sumber_masukan.csv", "M*****i"),
+    ]
+
+
+def test_names_in_document_and_file_names_are_pseudonymised_everywhere(tmp_path):
+    from psm_analysis.pipeline import INPUTS_FILE, _inputs_frame
+
+    paths = make_project(tmp_path)
+    (paths.raw_interviews / "wawancara_bambang.csv").write_text(
+        "id_informan,dokumen,kode,kutipan,pengkode\n"
+        "I-01,Transkrip-Bambang-Sutrisno.docx,hambatan.anggaran,Dana kecil.,peneliti\n"
+        "I-02,wawancara_WULANDARI,hambatan.kurang_pembinaan,Jarang dibina.,peneliti\n",
+        encoding="utf-8",
+    )
+    out = build_outputs(paths)
+    seg = out.files["wawancara_segmen.csv"]
+    assert list(seg["dokumen"]) == [
+        "Transkrip-I-01 (Dinas Sosial).docx",
+        "wawancara_I-02 (TKSK)",
+    ]
+    assert list(seg["berkas"]) == ["data/raw/interviews/wawancara_I-01 (Dinas Sosial).csv"] * 2
+    assert [i.path for i in out.inputs][0] == (
+        "data/raw/interviews/wawancara_I-01 (Dinas Sosial).csv"
+    )
+    files = out.files | {INPUTS_FILE: _inputs_frame(out.inputs)}  # as clean writes it
+    written, _ = write_outputs(files, paths.processed)
+    assert scan_files(written, ALL_VARIANTS) == []
+    recorded = (paths.processed / "sumber_masukan.csv").read_text(encoding="utf-8")
+    assert "wawancara_I-01 (Dinas Sosial).csv" in recorded and "bambang" not in recorded.lower()

@@ -178,3 +178,159 @@ def test_own_xlsx_prefers_the_segmen_sheet(tmp_path):
     assert problems == [] and records[0]["lembar"] == "segmen"
     good, problems = check_records(records, cb, roster)
     assert problems == [] and good[0]["kode"] == "peran.bimtek"
+
+
+# QualCoder 3.3, 3.4 and 3.5, report_codes.py ``export_xlsx_file`` (read at the release tags
+# of github.com/ccbogel/QualCoder): ``openpyxl.Workbook()``, active sheet, headings
+# ``["File/case", "Coder", "Coded", "Id", "Codename"]`` in row 1, a ``Category`` heading
+# written over each category column used; no Coded_Memo. ``Coded`` is the text, "image" or
+# "a/v"; ``Id`` is ``ctid:N``/``imid:N``/``avid:N``. The first column is the file name, or
+# the case name when the report was made per case.
+def _qualcoder_35_xlsx(path, rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for col, heading in enumerate(["File/case", "Coder", "Coded", "Id", "Codename"]):
+        ws.cell(column=col + 1, row=1, value=heading)
+    for row, data in enumerate(rows):
+        for col, value in enumerate(data[:5]):
+            ws.cell(column=col + 1, row=row + 2, value=value)
+        for i, category in enumerate(data[5:]):
+            ws.cell(column=6 + i, row=row + 2, value=category)
+            ws.cell(column=6 + i, row=1, value="Category")
+    wb.save(path)
+
+
+def test_qualcoder_3_5_xlsx_report_without_coded_memo(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    f = paths.raw_interviews / "laporan_qualcoder_3_5.xlsx"
+    _qualcoder_35_xlsx(
+        f,
+        [
+            ("Wawancara 03", "rina", "Honor sering terlambat.", "ctid:12", "honorarium", "peran"),
+            ("Wawancara 04", "rina", "image", "imid:3", "anggaran", "hambatan"),
+            ("I-02", "default", "Diklat sekali saja.", "ctid:20", "diklat", "peran"),
+        ],
+    )
+    assert detect_format(["File/case", "Coder", "Coded", "Id", "Codename", "Category"]) == (
+        "qualcoder"
+    )
+    records, problems = read_codings(f)
+    assert problems == []
+    assert [
+        (r["baris"], r["dokumen"], r["kode_asli"], r["kategori"], r["pengkode"], r["memo"])
+        for r in records
+    ] == [
+        (2, "Wawancara 03", "honorarium", "peran", "rina", ""),
+        (4, "I-02", "diklat", "peran", "default", ""),
+    ]  # the image coding (row 3) is skipped
+    good, problems = check_records(records, cb, roster)
+    assert problems == []
+    # a file name maps through the roster's dokumen; a case name is the informant id
+    assert [(g["id_informan"], g["kode"]) for g in good] == [
+        ("I-03", "peran.honorarium"),
+        ("I-02", "peran.diklat"),
+    ]
+
+
+def test_qualcoder_3_5_unmapped_file_names_the_file_case_column(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    f = paths.raw_interviews / "laporan.xlsx"
+    _qualcoder_35_xlsx(f, [("rekaman_9.docx", "rina", "Teks.", "ctid:1", "diklat", "peran")])
+    records, _ = read_codings(f)
+    _, problems = check_records(records, cb, roster)
+    assert [(p.row, p.column, p.message, p.value) for p in problems] == [
+        (2, "File/case", "dokumen tidak terpetakan ke informan", "rekaman_9.docx")
+    ]
+
+
+def _qualcoder_35_csv(results: list[tuple[str, str, str]]) -> bytes:
+    """QualCoder 3.5 report_codes.py ``export_csv_file``: header the sorted code names, one
+    column per code, each cell ``text + "\\n" + file_or_casename``; ``open(...,
+    encoding='utf-8-sig', newline='')``, ``csv.writer(delimiter=',', quotechar='"',
+    quoting=csv.QUOTE_MINIMAL)``."""
+    import csv
+    import io
+
+    codes_all = [code for code, _, _ in results]
+    codes_set = sorted(set(codes_all))
+    nrows = max(codes_all.count(c) for c in codes_set)
+    data = [["" for _ in codes_set] for _ in range(nrows)]
+    for col, code in enumerate(codes_set):
+        row = 0
+        for c, text, name in results:
+            if c == code:
+                data[row][col] = text + "\n" + name
+                row += 1
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, delimiter=",", quotechar='"', quoting=csv.QUOTE_MINIMAL)
+    w.writerow(codes_set)
+    for row in data:
+        w.writerow(row)
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def test_qualcoder_3_5_csv_one_column_per_code_is_refused_naming_the_export(tmp_path):
+    paths, _, _ = _project(tmp_path)
+    f = paths.raw_interviews / "laporan_lama.csv"
+    f.write_bytes(
+        _qualcoder_35_csv(
+            [
+                ("honorarium", "Honor sering terlambat.", "Wawancara 03"),
+                ("diklat", "Diklat sekali saja.", "Wawancara 02"),
+                ("honorarium", "Honor kecil.", "Wawancara 04"),
+            ]
+        )
+    )
+    records, problems = read_codings(f)
+    assert records == []
+    assert [(p.message, p.value, p.expected) for p in problems] == [
+        (
+            "laporan CSV QualCoder 3.5 atau lebih lama (satu kolom per kode, tanpa "
+            "pengkode) tidak dapat dipakai",
+            "diklat, honorarium",
+            "laporan QualCoder per segmen: Reports > Coding reports, lalu Export 'xlsx' "
+            "(QualCoder 3.3-3.5) atau 'csv'/'xlsx' (QualCoder 3.6 ke atas)",
+        )
+    ]
+    assert problems[0].file.endswith("laporan_lama.csv")
+
+
+# Excel on an Indonesian Windows, File > Save As > "CSV (semicolon delimited)": Windows-1252
+# (the ANSI code page), ";" separator, CRLF; Word's typographic quotes, dashes and ellipses
+# pasted into a cell are the single bytes 0x93/0x94, 0x96 and 0x85.
+def test_own_csv_as_excel_writes_it_in_windows_1252(tmp_path):
+    paths, cb, roster = _project(tmp_path)
+    f = paths.raw_interviews / "segmen_terkode.csv"
+    f.write_bytes(
+        "id_informan;dokumen;kode;kutipan;pengkode\r\n"
+        "I-01;Wawancara Bambang;hambatan.anggaran;\u201cDananya kecil\u201d \u2013 "
+        "katanya\u2026;peneliti\r\n".encode("cp1252")
+    )
+    assert b"\x93Dananya kecil\x94 \x96 katanya\x85" in f.read_bytes()
+    records, problems = read_codings(f)
+    assert problems == []
+    assert records[0]["kutipan"] == "\u201cDananya kecil\u201d \u2013 katanya\u2026"
+    good, problems = check_records(records, cb, roster)
+    assert problems == [] and good[0]["id_informan"] == "I-01"
+
+
+def test_roster_and_document_map_as_excel_writes_them(tmp_path):
+    from psm_analysis.interviews.roster import read_mapping, read_roster
+
+    paths, _, _ = _project(tmp_path)
+    f = paths.raw_private / "informan.csv"
+    f.write_bytes(
+        "id_informan;nama;jabatan;kelompok;tanggal_wawancara\r\n"
+        "I-01;Zulkifli Ma\u2019ruf;Kepala Seksi \u2013 Rehsos;Dinas Sosial;2019-05-02\r\n".encode(
+            "cp1252"
+        )
+    )
+    roster = read_roster(f)
+    assert roster.names() == {"I-01": "Zulkifli Ma\u2019ruf"}
+    assert list(roster.frame["jabatan"]) == ["Kepala Seksi \u2013 Rehsos"]
+    m = paths.raw_interviews / "dokumen_informan.csv"
+    m.write_bytes(
+        b"\xef\xbb\xbfdokumen,id_informan\r\nTranskrip \xe2\x80\x9cZM\xe2\x80\x9d,I-01\r\n"
+    )
+    assert read_mapping(m, roster) == []
+    assert roster.informant_for_document("transkrip \u201czm\u201d") == "I-01"

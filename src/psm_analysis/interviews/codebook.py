@@ -19,10 +19,18 @@ nested under its parent, so QualCoder shows the key as the code name and the que
 its category. The ``guid`` is ``uuid5`` of the path in a fixed namespace, so the same
 codebook always gives the same bytes. ``Description`` holds, one per line, the label a
 reader sees, the description, ``Indikator: ...`` and ``Kuesioner: ...`` (the questionnaire
-indicator the code speaks to); :func:`from_qdc` reads them back, so
-a codebook survives the round trip unchanged. A flat ``.qdc`` as Taguette writes it (each
-``name`` a full dotted tag path, and an empty ``<Sets/>`` that the schema does not allow and
-that is dropped before validation) is read too.
+indicator the code speaks to); :func:`from_qdc` reads them back from a file whose
+``origin`` is ``psm-analysis``, so a codebook survives the round trip unchanged.
+
+A ``.qdc`` written by another tool is read as the standard means it: a code's label is
+its ``name`` and ``<Description>`` is its description (QualCoder writes the code memo
+there, ATLAS.ti the code comment, NVivo the description). Categories (``isCodable="false"``
+codes holding codes, as QualCoder and NVivo write them) become the parents. The namespace
+variants real tools write (``urn:QDA-XML:codebook:1:0``, ``...:0:4``) are read as 1.0. A
+flat ``.qdc`` as Taguette writes it (each ``name`` a full dotted tag path, and an empty
+``<Sets/>`` that the schema does not allow and that is dropped before validation) is read
+too. An invalid file gets Indonesian problems naming the element, attribute and line; two
+codes whose names become the same path ("Jarak akses" and "jarak_akses") are a problem.
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ from psm_analysis.errors import DataError, Problem, display_path
 
 #: XML namespace of REFI-QDA codebooks.
 QDC_NS = "urn:QDA-XML:codebook:1.0"
+#: ``origin`` of the ``.qdc`` files written here (their Description holds several fields).
+OWN_ORIGIN = "psm-analysis"
 #: Namespace of the deterministic code guids (uuid5 of the code path).
 GUID_NAMESPACE = uuid.UUID("6f1c2d2e-5a0b-5b7e-9c43-0d1f5e3a7b21")
 #: File name of the schema under data/raw/reference.
@@ -289,21 +299,96 @@ def xsd_path(paths=None) -> Path:
     return (paths or get_paths()).raw_reference / XSD_NAME
 
 
+#: Namespaces real tools write for a REFI-QDA codebook, read as :data:`QDC_NS`: the
+#: standard's own text spells it ``1:0`` in places, and exports made to the 0.4 draft say
+#: ``0:4``; the elements and attributes of a codebook are the same.
+QDC_NS_VARIANTS = ("urn:QDA-XML:codebook:1:0", "urn:QDA-XML:codebook:0:4")
+
+_SYNTAX_MESSAGES = (
+    ("Document is empty", "berkas .qdc kosong"),
+    ("Start tag expected", "berkas .qdc bukan XML: tidak diawali tag '<'"),
+    ("Opening and ending tag mismatch", "tag pembuka dan tag penutup XML tidak cocok"),
+    ("Entity '", "entitas XML tidak dikenal (mis. &nbsp; dari HTML)"),
+    ("AttValue", "nilai atribut XML harus diapit tanda kutip"),
+    ("Premature end of data", "XML terpotong: ada tag yang tidak ditutup"),
+    ("Couldn't find end of Start Tag", "XML terpotong: ada tag yang tidak ditutup"),
+    ("EndTag", "XML terpotong: ada tag yang tidak ditutup"),
+    ("Extra content at the end", "ada isi setelah elemen akar CodeBook"),
+    ("Input is not proper UTF-8", "berkas .qdc bukan teks UTF-8"),
+)
+_ELEMENT = re.compile(r"Element '(?:\{[^}]*\})?([^']+)'(?:, attribute '([^']+)')?: (.*)")
+_EXPECTED = re.compile(r"Expected is \( ?(.*?) ?\)")
+
+
+def _local(names: str) -> str:
+    return ", ".join(re.sub(r"\{[^}]*\}", "", n).strip() for n in names.split(","))
+
+
+def _schema_message(message: str) -> tuple[str, object, str | None]:
+    """libxml2's English text of a schema error as (Indonesian message, value, expected)."""
+    m = _ELEMENT.match(message)
+    if not m:
+        return "tidak sesuai skema REFI-QDA codebook 1.0", None, None
+    element, attribute, rest = m.groups()
+    expected = _EXPECTED.search(rest)
+    expected_text = _local(expected.group(1)) if expected else None
+    if "No matching global declaration" in rest:
+        ns = re.match(r"Element '\{([^}]*)\}", message)
+        return (
+            f"elemen akar '{element}' bukan CodeBook REFI-QDA",
+            ns.group(1) if ns else "(tanpa namespace)",
+            f'<CodeBook xmlns="{QDC_NS}">',
+        )
+    if "is required but missing" in rest:
+        name = re.search(r"attribute '([^']+)'", rest)
+        return f"elemen '{element}' tidak punya atribut wajib '{name.group(1)}'", None, None
+    if "is not allowed" in rest:
+        return f"atribut '{attribute}' tidak dikenal pada elemen '{element}'", None, None
+    if "This element is not expected" in rest:
+        return f"elemen '{element}' tidak diharapkan di sini", None, expected_text
+    if "Missing child element" in rest:
+        return f"elemen '{element}' kurang elemen di dalamnya", None, expected_text
+    if attribute:
+        value = re.search(r"(?:The value )?'([^']*)' is not", rest)
+        allowed = {
+            "guid": "GUID 8-4-4-4-12 digit heksadesimal",
+            "isCodable": "true atau false",
+            "color": "#RRGGBB",
+        }.get(attribute)
+        return (
+            f"nilai atribut '{attribute}' pada elemen '{element}' tidak sah",
+            value.group(1) if value else None,
+            allowed,
+        )
+    return f"elemen '{element}' tidak sesuai skema REFI-QDA codebook 1.0", None, None
+
+
+def _syntax_problem(err, file: str | None) -> Problem:
+    text = next((t for key, t in _SYNTAX_MESSAGES if err.msg.startswith(key)), None)
+    return Problem(
+        text or "berkas .qdc bukan XML yang sah",
+        file=file,
+        row=err.lineno if err.lineno else None,
+    )
+
+
 def schema_problems(xml: bytes, file: str | None = None, paths=None) -> list[Problem]:
-    """Problems found validating ``xml`` against the REFI-QDA codebook schema."""
+    """Problems found validating ``xml`` against the REFI-QDA codebook schema, each in
+    Indonesian and located at the line of the element."""
     from lxml import etree
 
     schema = etree.XMLSchema(etree.parse(str(xsd_path(paths))))
     try:
         doc = etree.fromstring(xml)
     except etree.XMLSyntaxError as err:
-        return [Problem(f"berkas .qdc bukan XML yang sah ({err})", file=file)]
+        return [_syntax_problem(err, file)]
     if schema.validate(doc):
         return []
-    return [
-        Problem(f"tidak sesuai skema REFI-QDA codebook 1.0: {e.message}", file=file, row=e.line)
-        for e in schema.error_log
-    ]
+    problems = []
+    for e in schema.error_log:
+        message, value, expected = _schema_message(e.message)
+        problems.append(Problem(message, file=file, row=e.line, value=value, expected=expected))
+    return problems
 
 
 def _description_text(c: Code) -> str:
@@ -317,7 +402,7 @@ def _description_text(c: Code) -> str:
     return "\n".join(lines)
 
 
-def to_qdc(codebook: Codebook, origin: str = "psm-analysis") -> bytes:
+def to_qdc(codebook: Codebook, origin: str = OWN_ORIGIN) -> bytes:
     """The codebook as REFI-QDA ``.qdc`` bytes (UTF-8, deterministic)."""
     from lxml import etree
 
@@ -371,32 +456,48 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
             data = Path(source).read_bytes()
         except OSError as err:
             raise DataError(Problem(f"codebook tidak dapat dibaca ({err})", file=shown)) from None
+    for variant in QDC_NS_VARIANTS:
+        data = data.replace(variant.encode(), QDC_NS.encode())
     data = _drop_empty_sets(data)
     DataError.collect(schema_problems(data, shown, paths))
     root = etree.fromstring(data)
     ns = {"q": QDC_NS}
+    own = root.get("origin") == OWN_ORIGIN
     codes: list[Code] = []
+    problems: list[Problem] = []
+    first_name: dict[str, tuple[str, int]] = {}
 
     def walk(el, parent_path: str | None):
         for code_el in el.findall("q:Code", ns):
             name = code_el.get("name", "")
             key = normalize_code(name)
             path = key if parent_path is None else f"{parent_path}.{key}"
+            if path in first_name:
+                other, line = first_name[path]
+                problems.append(
+                    Problem(
+                        f"nama kode bertabrakan dengan kode '{other}' di baris {line}: "
+                        f"keduanya menjadi '{path}'",
+                        file=shown,
+                        row=code_el.sourceline,
+                        value=name,
+                        expected="nama kode yang berbeda setelah huruf kecil dan spasi -> _",
+                    )
+                )
+                continue
+            first_name[path] = (name, code_el.sourceline)
             desc_el = code_el.find("q:Description", ns)
-            lines = (desc_el.text or "").split("\n") if desc_el is not None else []
-            label = lines[0].strip() if lines and lines[0].strip() else name
-            rest = lines[1:]
-            survey = indicator = ""
-            if rest and rest[-1].startswith(_SURVEY_PREFIX):
-                survey = rest.pop()[len(_SURVEY_PREFIX) :]
-            if rest and rest[-1].startswith(_INDICATOR_PREFIX):
-                indicator = rest.pop()[len(_INDICATOR_PREFIX) :]
+            text = (desc_el.text or "") if desc_el is not None else ""
             color = code_el.get("color")
+            if own:
+                label, description, indicator, survey = _parse_own_description(text, name)
+            else:  # another tool: the name is the label, Description the description
+                label, description, indicator, survey = name.strip(), text.strip(), "", ""
             codes.append(
                 Code(
                     path,
                     label,
-                    "\n".join(rest),
+                    description,
                     indicator,
                     color.upper() if color else None,
                     code_el.get("isCodable") in ("true", "1"),
@@ -406,7 +507,23 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
             walk(code_el, path)
 
     walk(root.find("q:Codes", ns), None)
+    DataError.collect(problems)
     return Codebook(_ordered(codes), source=shown)
+
+
+def _parse_own_description(text: str, name: str) -> tuple[str, str, str, str]:
+    """(label, description, indicator, questionnaire indicator) from the Description
+    :func:`to_qdc` writes: the label, the description, ``Indikator: ...``,
+    ``Kuesioner: ...``, one per line."""
+    lines = text.split("\n") if text else []
+    label = lines[0].strip() if lines and lines[0].strip() else name
+    rest = lines[1:]
+    survey = indicator = ""
+    if rest and rest[-1].startswith(_SURVEY_PREFIX):
+        survey = rest.pop()[len(_SURVEY_PREFIX) :]
+    if rest and rest[-1].startswith(_INDICATOR_PREFIX):
+        indicator = rest.pop()[len(_INDICATOR_PREFIX) :]
+    return label, "\n".join(rest), indicator, survey
 
 
 # ----------------------------------------------------------------------------- finding

@@ -206,7 +206,10 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     }
     DataError.collect(scan_texts(texts, list(roster.frame["nama"])))
 
-    used = [InputInfo("interviews", display_path(p, paths), inputs.demo) for p in inputs.codings]
+    # a transcript or codings file may be named after its informant ("wawancara_marzuki")
+    used = [
+        InputInfo("interviews", redact(display_path(p, paths)), inputs.demo) for p in inputs.codings
+    ]
     used.append(InputInfo("interviews", display_path(inputs.roster, paths), inputs.demo))
     used.append(InputInfo("interviews", display_path(cb_path, paths), False))
     used.append(InputInfo("reference", display_path(xsd_path(paths), paths), False))

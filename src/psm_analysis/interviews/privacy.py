@@ -19,6 +19,11 @@ Which names are looked for (:func:`name_variants`):
   titles and particles (:data:`IGNORED_PARTS`: Bapak/Pak, Ibu/Bu, Hj, bin, binti, ...).
 
 Matching ignores case and respects word boundaries ("Rina" does not match "Marina").
+A name inside a document or file identifier is found too: its words may be joined by
+``_``, ``-`` or ``.`` and it may touch ``_``, ``-``, ``.`` or digits ("wawancara_marzuki",
+"Transkrip-Marzuki-Lubis.docx"); the builder redacts document columns and the input file
+names it records (``sumber_masukan.csv``) like quotes, and the output scan uses the
+same rule.
 A part shared by two informants cannot be given one pseudonym; it becomes
 ``[nama disamarkan]``. Names of people who are not on the roster are not known to the
 guard: add them to the roster or remove them from the codings.
@@ -118,12 +123,29 @@ def name_variants(full_name: str) -> list[str]:
     return out + [p for p in parts if p not in out]
 
 
+#: What joins the words of a name in prose and in an identifier ("wawancara_marzuki",
+#: "Transkrip-Marzuki-Lubis.docx", "marzuki.lubis"): spaces, "_", "-" and ".".
+JOINERS = r"[\s_.\-]+"
+_JOINERS = re.compile(JOINERS)
+#: A name starts and ends where no letter touches it: "_", "-", ".", digits and
+#: punctuation are boundaries ("wawancara_marzuki2"), a letter is not ("Marina" != "Rina").
+_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NO_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+def _key(text: str) -> str:
+    """A matched name in the form the variants are indexed by (joiners -> one space)."""
+    return " ".join(_JOINERS.sub(" ", text).split()).casefold()
+
+
 def _pattern(variants: Iterable[str]) -> re.Pattern | None:
     items = sorted(set(variants), key=lambda s: (-len(s), s.casefold()))
     if not items:
         return None
-    alts = [r"\s+".join(re.escape(w) for w in v.split()) for v in items]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+    alts = [JOINERS.join(re.escape(w) for w in _key(v).split()) for v in items]
+    return re.compile(
+        _NO_LETTER_BEFORE + "(?:" + "|".join(alts) + ")" + _NO_LETTER_AFTER, re.IGNORECASE
+    )
 
 
 def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
@@ -134,19 +156,20 @@ def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
     target: dict[str, str] = {}
     for pseudo, full in names.items():
         for v in name_variants(full):
-            key = v.casefold()
+            key = _key(v)
             if key in target and target[key] != pseudo:
                 target[key] = AMBIGUOUS
             else:
                 target[key] = pseudo
     pattern = _pattern(target)
-    canon = {re.sub(r"\s+", " ", k): v for k, v in target.items()}
 
     repeats = (
         re.compile(
             "("
             + "|".join(re.escape(v) for v in sorted(set(target.values()), key=len, reverse=True))
-            + r")(?:\s+\1)+"
+            + r")(?:"
+            + JOINERS
+            + r"\1)+"
         )
         if target
         else None
@@ -155,8 +178,9 @@ def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
     def redact(text: str) -> str:
         if pattern is None or not isinstance(text, str) or not text:
             return text
-        text = pattern.sub(lambda m: canon[" ".join(m.group(0).split()).casefold()], text)
-        # "Siti Aminah" when the roster says "Siti Aminah Lubis": one pseudonym, not two
+        text = pattern.sub(lambda m: target[_key(m.group(0))], text)
+        # "Siti Aminah" (or "Siti-Aminah") when the roster says "Siti Aminah Lubis": one
+        # pseudonym, not two
         return repeats.sub(r"\1", text)
 
     return redact
@@ -254,7 +278,7 @@ def scan_files(files: Iterable[str | Path], names: Iterable[str]) -> list[Proble
 
 def _anchor(name: str) -> str:
     """The longest word of ``name``, casefolded: every match of the name contains it."""
-    return max(name.split(), key=len).casefold()
+    return max(_key(name).split() or [name.casefold()], key=len)
 
 
 def _found(texts: list[str], compiled) -> list[str]:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from psm_analysis import csvtext
 from psm_analysis.errors import DataError, Problem, display_path
 
 #: The informant groups of the study design, in the order tables show them.
@@ -61,7 +62,8 @@ PREFERRED_SHEETS = ("segmen", "segmen_terkode", "highlights", "informan", "dokum
 
 
 def read_table(path: Path):
-    """A CSV (UTF-8, BOM allowed, comma or semicolon) or a sheet of an xlsx (the first
+    """A CSV (decoded by :mod:`psm_analysis.csvtext`: UTF-8 with or without BOM, or
+    Windows-1252 as Excel writes it; comma or semicolon) or a sheet of an xlsx (the first
     named in :data:`PREFERRED_SHEETS`, else the first sheet), all cells as text; returns
     (DataFrame, sheet name or None)."""
     import pandas as pd
@@ -76,14 +78,7 @@ def read_table(path: Path):
         sheet = preferred[0] if preferred else names[0]
         df = pd.read_excel(path, dtype=str, keep_default_na=False, sheet_name=sheet)
         return df.fillna(""), sheet
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig")
-    first = text.split("\n", 1)[0]
-    sep = ";" if first.count(";") > first.count(",") else ","
-    import io
-
-    df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep)
-    return df.fillna(""), None
+    return csvtext.read_frame(path, display_path(path)), None
 
 
 @dataclass
@@ -124,6 +119,8 @@ def read_roster(path: str | Path) -> Roster:
     shown = display_path(path)
     try:
         df, sheet = read_table(path)
+    except DataError:
+        raise
     except Exception as err:  # unreadable file: one clear problem
         raise DataError(
             Problem(f"daftar informan tidak dapat dibaca ({err})", file=shown)

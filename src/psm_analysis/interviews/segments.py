@@ -11,10 +11,13 @@ Formats, recognised by their header row:
   (``taguette__pengkode_2.csv`` -> ``pengkode_2``), else the whole file stem. Highlights
   without a tag (an empty ``tag``) carry no code and are skipped.
 - ``qualcoder`` -- QualCoder's coded-text report (Reports > Coding reports > export csv or
-  xlsx): ``File`` (or ``Case`` followed by ``Filename``; older versions ``File/case``),
-  ``Coder``, ``Coded``, ``Id``, ``Codename``, ``Coded_Memo``, then one ``Category`` column
-  per level (immediate parent first); UTF-8 with a BOM, every cell quoted. Image and
-  audio/video codings (``Id`` ``imid:``/``avid:``) are skipped.
+  xlsx). 3.6 and later: ``File`` (or ``Case`` followed by ``Filename``), ``Coder``,
+  ``Coded``, ``Id``, ``Codename``, ``Coded_Memo``, then one ``Category`` column per level
+  (immediate parent first); the CSV is UTF-8 with a BOM, every cell quoted. 3.3-3.5 xlsx:
+  ``File/case``, ``Coder``, ``Coded``, ``Id``, ``Codename``, ``Category``... (no memo; the
+  first column holds the file name, or the case name of a case report). Image and
+  audio/video codings (``Id`` ``imid:``/``avid:``) are skipped. The CSV of 3.5 and earlier
+  (one column per code, no coder) is refused with a message naming the export to use.
 
 Taguette and QualCoder name documents, not informants: documents map to informants through
 the roster's ``dokumen`` column or ``dokumen_informan.csv`` (see :mod:`.roster`).
@@ -66,17 +69,33 @@ FIELDS = {
     "qualcoder": {"dokumen": "File", "informan": "File", "kode": "Codename", "kutipan": "Coded"},
 }
 SUFFIXES = (".csv", ".xlsx")
+#: Columns of QualCoder's coded-text report (3.6 and later, after ``File``/``Case``).
+QUALCODER_COLUMNS = frozenset({"Coder", "Coded", "Id", "Codename", "Coded_Memo"})
+#: The same in the xlsx of QualCoder 3.3-3.5, in this order after ``File/case``.
+QUALCODER_COLUMNS_OLD = ("Coder", "Coded", "Id", "Codename")
+#: What to export instead of QualCoder's one-column-per-code CSV (3.5 and earlier).
+QUALCODER_EXPORT_HINT = (
+    "laporan QualCoder per segmen: Reports > Coding reports, lalu Export 'xlsx' "
+    "(QualCoder 3.3-3.5) atau 'csv'/'xlsx' (QualCoder 3.6 ke atas)"
+)
+
+
+def _is_qualcoder_code_columns(df) -> bool:
+    """QualCoder 3.5's (and earlier) CSV coding report: one column per code (header: the
+    sorted code names), each cell the coded text, a line break and the file or case name
+    (``report_codes.py`` ``export_csv_file`` at tag 3.5)."""
+    cells = [v for col in df.columns for v in df[col] if str(v).strip()]
+    return bool(cells) and all("\n" in str(v).rstrip("\n") for v in cells)
 
 
 def detect_format(columns: list[str]) -> str | None:
     """``"segmen"``, ``"taguette"``, ``"qualcoder"`` or None, from the header row."""
     cols = [str(c).strip() for c in columns]
     low = {c.lower() for c in cols}
-    if (
-        cols
-        and cols[0] in ("File", "Case", "File/case")
-        and {"Coder", "Coded", "Id", "Codename", "Coded_Memo"} <= set(cols)
-    ):
+    if cols and cols[0] in ("File", "Case") and QUALCODER_COLUMNS <= set(cols):
+        return "qualcoder"
+    # QualCoder 3.3-3.5 xlsx: no Coded_Memo, the file or case name under "File/case"
+    if cols[:5] == ["File/case", *QUALCODER_COLUMNS_OLD]:
         return "qualcoder"
     if cols[:4] == ["id", "document", "tag", "content"]:
         return "taguette"
@@ -96,9 +115,21 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
     shown = display_path(path)
     try:
         df, sheet = read_table(path)
+    except DataError as err:
+        return [], list(err.problems)
     except Exception as err:  # unreadable: one clear problem
         return [], [Problem(f"berkas kodean tidak dapat dibaca ({err})", file=shown)]
     fmt = detect_format(list(df.columns))
+    if fmt is None and sheet is None and _is_qualcoder_code_columns(df):
+        return [], [
+            Problem(
+                "laporan CSV QualCoder 3.5 atau lebih lama (satu kolom per kode, tanpa "
+                "pengkode) tidak dapat dipakai",
+                file=shown,
+                value=", ".join(map(str, df.columns)),
+                expected=QUALCODER_EXPORT_HINT,
+            )
+        ]
     if fmt is None:
         return [], [
             Problem(
@@ -108,7 +139,8 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
                 value=", ".join(map(str, df.columns)),
                 expected="kolom id_informan, dokumen, kode, kutipan, pengkode; atau ekspor "
                 "Taguette (id, document, tag, content); atau laporan QualCoder "
-                "(File, Coder, Coded, Id, Codename, Coded_Memo, Category)",
+                "(File, Coder, Coded, Id, Codename, Coded_Memo, Category; atau File/case, "
+                "Coder, Coded, Id, Codename, Category dari QualCoder 3.3-3.5)",
             )
         ]
     if fmt == "segmen":
@@ -160,7 +192,9 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
             ident = rec["Id"].strip()
             if ident.startswith(("imid:", "avid:")):
                 continue
-            case = rec[df.columns[0]].strip() if df.columns[0] == "Case" else ""
+            # a 3.3-3.5 "File/case" is a file name, or a case name in a case report
+            first = df.columns[0]
+            case = rec[first].strip() if first in ("Case", "File/case") else ""
             doc = rec["Filename"] if "Filename" in rec else rec[df.columns[0]]
             cats = [rec[c].strip() for c in category_cols if rec[c].strip()]
             records.append(
@@ -172,9 +206,10 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
                     "kategori": " > ".join(cats),
                     "kutipan": rec["Coded"],
                     "pengkode": rec["Coder"].strip() or default_coder,
-                    "memo": rec["Coded_Memo"],
+                    "memo": rec.get("Coded_Memo", ""),
                     "id_asli": ident,
                     "kasus": case,
+                    "kolom_dokumen": "Filename" if "Filename" in rec else first,
                 }
             )
     return records, []
@@ -247,7 +282,7 @@ def check_records(
             iid = case if case in ids else roster.informant_for_document(case) if case else None
             iid = iid or roster.informant_for_document(r["dokumen"]) or ""
             if not iid:
-                column = "Filename" if case else f["informan"]
+                column = r.get("kolom_dokumen") or f["informan"]
                 problems.append(
                     Problem(
                         "dokumen tidak terpetakan ke informan",

@@ -6,11 +6,21 @@ Accepted inputs (the format is recognised from the file, not from its name):
   (sheet ``Data``; header row of column ids, optionally a second row with the statements),
   or any ``.xlsx`` whose first sheet has the codebook's columns;
 - CSV with a comma or semicolon separator, UTF-8 with or without BOM, or cp1252 (what
-  Excel in an Indonesian locale writes: ``;`` and decimal comma);
+  Excel in an Indonesian locale writes: ``;`` and decimal comma), decoded by
+  :mod:`psm_analysis.csvtext`;
 - a Google Forms export (``.csv`` or ``.xlsx``): first column ``Timestamp`` /
   ``Stempel waktu``, optional ``Email Address`` / ``Alamat email``, headers are the full
   statements and labels, answers are scale labels (``Setuju``) or numbers. Google Forms
   adds `` 2``, `` 3``... to a repeated title; the n-th item with that statement is meant.
+  A "Multiple choice grid" (the usual Likert layout) gives one column per grid row, titled
+  ``Title [row text]``: the row text is matched to the item.
+
+A column title equals a codebook statement or label when they differ only in case,
+spacing, quote characters or trailing punctuation; a title close to one (a typo, an
+edited copy) is reported with ``maksud Anda: ...``. The column codes may sit on row 2 or
+3, under group titles ("Profil", "Variabel X", often merged cells); codes found further
+down are reported with their row. A scale answer may carry its label: ``4 (Setuju)``,
+``4 - Setuju``, ``4. Setuju`` (the number and the label must agree).
 
 Every problem in a file is collected (unknown or missing columns, a value outside the
 scale, text where a number belongs, a duplicate respondent id, an empty row between
@@ -20,15 +30,14 @@ each names the file, the sheet, the row number as Excel shows it and the column 
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from psm_analysis import csvtext
 from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.survey.codebook import Codebook, ProfileField, load_codebook
 
@@ -37,6 +46,10 @@ TIMESTAMP_HEADERS = {"timestamp", "stempel waktu", "cap waktu"}
 EMAIL_HEADERS = {"email address", "alamat email", "email", "surel"}
 DATA_SHEET = "Data"
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+#: A scale value written with its label: "4 (Setuju)", "4 - Setuju", "4. Setuju".
+_SCALE_WITH_LABEL = re.compile(
+    r"^\s*(\d+)\s*(?:\(\s*(.+?)\s*\)|(?:[-\u2013\u2014.:=]|\s)\s*(.+?))\s*$"
+)
 
 
 @dataclass
@@ -48,7 +61,8 @@ class RawTable:
     header: list[str]
     rows: list[tuple[int, list[object]]]  # (row number as shown, cells)
     kind: str  # "xlsx", "csv", "google_forms"
-    header_row: int = 1
+    header_row: int = 1  # the last row above the answers (2 when statements follow codes)
+    header_at: int = 1  # the row holding the column codes or titles
 
 
 @dataclass
@@ -107,6 +121,8 @@ def read_table(path: str | Path, codebook: Codebook | None = None) -> RawTable:
             )
         )
     table = _read_xlsx(path, file) if suffix != ".csv" else _read_csv(path, file)
+    if codebook is not None:
+        _find_header_row(table, codebook)
     if not any(not _is_empty(h) for h in table.header):
         raise DataError(
             Problem("berkas tidak punya baris judul kolom", file=file, sheet=table.sheet, row=1)
@@ -115,7 +131,7 @@ def read_table(path: str | Path, codebook: Codebook | None = None) -> RawTable:
     if codebook is not None and table.rows:
         if _is_label_row(table.rows[0][1], table.header, codebook):
             table.rows = table.rows[1:]
-            table.header_row = 2
+            table.header_row = table.header_at + 1
     if _norm(table.header[0]) in TIMESTAMP_HEADERS:
         table.kind = "google_forms"
     return table
@@ -143,6 +159,41 @@ def _read_xlsx(path: Path, file: str) -> RawTable:
     return RawTable(file, ws.title, header, rows, "xlsx")
 
 
+#: Rows searched for the column codes: a sheet may put group titles ("Profil",
+#: "Variabel X", often merged cells) above them. Codes found on a later row are reported.
+HEADER_ROWS = 3
+_HEADER_SEARCH = 10
+
+
+def _find_header_row(table: RawTable, codebook: Codebook) -> None:
+    """Move the header to row 2 or 3 when the column codes (or titles) are there rather
+    than on row 1; codes found further down (up to row 10) are a located problem."""
+    index = _HeaderIndex(codebook)
+    candidates = [(1, table.header)] + [
+        (row, ["" if _is_empty(c) else str(c).strip() for c in cells])
+        for row, cells in table.rows[: _HEADER_SEARCH - 1]
+    ]
+    hits = [(sum(index.lookup(h) is not None for h in cells), row) for row, cells in candidates]
+    best, row = max(hits, key=lambda t: (t[0], -t[1]))
+    if best == 0 or row == 1 or hits[0][0] * 2 >= best:
+        return  # row 1 holds the codes (the statements under them match as well)
+    if row > HEADER_ROWS:
+        raise DataError(
+            Problem(
+                f"kode kolom ditemukan di baris {row}, bukan di baris judul",
+                file=table.file,
+                sheet=table.sheet,
+                row=row,
+                expected=f"kode kolom di baris 1 (paling bawah baris {HEADER_ROWS}, di bawah "
+                "judul kelompok); hapus baris di atasnya",
+            )
+        )
+    position = next(i for i, (r, _) in enumerate(table.rows) if r == row)
+    table.header = candidates[position + 1][1]
+    table.rows = table.rows[position + 1 :]
+    table.header_at = table.header_row = row
+
+
 def _is_label_row(cells: list[object], header: list[str], codebook: Codebook) -> bool:
     """True when the row under the header repeats the statements (template row 2)."""
     ids = {c.casefold(): c for c in codebook.columns}
@@ -155,44 +206,16 @@ def _is_label_row(cells: list[object], header: list[str], codebook: Codebook) ->
     return total > 0 and hits * 2 >= total
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def _read_csv(path: Path, file: str) -> RawTable:
-    try:
-        text = _decode(path.read_bytes())
-    except OSError as err:
-        raise DataError(Problem(f"berkas tidak dapat dibaca ({err})", file=file)) from None
-    first = text.split("\n", 1)[0]
-    sep = ";" if _count_outside_quotes(first, ";") > _count_outside_quotes(first, ",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    rows: list[tuple[int, list[object]]] = []
+    text, sep = csvtext.read_text(path, file)
     header: list[str] = []
-    line_before = 0
-    for record in reader:
-        start = line_before + 1
-        line_before = reader.line_num
-        if not header and not rows:
+    rows: list[tuple[int, list[object]]] = []
+    for i, (start, record) in enumerate(csvtext.records(text, sep)):
+        if i == 0:
             header = [h.strip() for h in record]
-            continue
-        rows.append((start, [c if c.strip() else None for c in record]))
+        else:
+            rows.append((start, [c if c.strip() else None for c in record]))
     return RawTable(file, None, header, rows, "csv")
-
-
-def _count_outside_quotes(line: str, ch: str) -> int:
-    n, quoted = 0, False
-    for c in line:
-        if c == '"':
-            quoted = not quoted
-        elif c == ch and not quoted:
-            n += 1
-    return n
 
 
 # ---------------------------------------------------------------------------------------
@@ -219,15 +242,81 @@ class _Ctx:
         )
 
 
+#: Quote characters that a title may carry or lose on the way through a form tool.
+_QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb`\u00b4"
+_TRAILING = ".,;:!?\u2026 "
+#: Google Forms "Multiple choice grid": one column per grid row, titled "Title [row text]".
+_GRID = re.compile(r"^(?P<title>.*?)\s*\[(?P<row>[^\[\]]+)\]\s*$")
+
+
+def _loose(text: object) -> str:
+    """A title compared without case, spacing, quote characters or trailing punctuation.
+
+    >>> _loose(' \u201cSaya  membantu warga\u201d. ')
+    'saya membantu warga'
+    """
+    s = str(text).replace("\u00a0", " ")
+    s = "".join(c for c in s if c not in _QUOTES)
+    return " ".join(s.split()).casefold().rstrip(_TRAILING)
+
+
+class _HeaderIndex:
+    """Finds the codebook column a header means: its id, its statement or label (loosely
+    compared), Google Forms' "statement 2" for a repeated title, or the row text of a
+    Google Forms grid column "Title [row text]"."""
+
+    def __init__(self, codebook: Codebook):
+        self.by_id = {c.casefold(): c for c in codebook.columns}
+        self.by_label: dict[str, list[str]] = {}
+        for c in codebook.columns:
+            self.by_label.setdefault(_loose(codebook.label_of(c)), []).append(c)
+        self.codebook = codebook
+
+    def _direct(self, h: str) -> str | None:
+        target = self.by_id.get(h.strip().casefold())
+        if target is None and _loose(h) in self.by_label:
+            target = self.by_label[_loose(h)][0]
+        if target is None:
+            m = re.match(r"^(.*\S)\s+(\d+)$", h.strip())
+            if m and _loose(m.group(1)) in self.by_label:
+                same = self.by_label[_loose(m.group(1))]
+                n = int(m.group(2))
+                if 2 <= n <= len(same):
+                    target = same[n - 1]
+        return target
+
+    def lookup(self, h: object) -> str | None:
+        if _is_empty(h):
+            return None
+        h = str(h)
+        target = self._direct(h)
+        if target is None:
+            m = _GRID.match(h)
+            if m:
+                target = self._direct(m.group("row"))
+        return target
+
+    def near(self, h: str) -> str | None:
+        """The statement or label closest to ``h`` (with its column id), when close
+        enough to be a typo or an edited copy; else None."""
+        import difflib
+
+        m = _GRID.match(h)
+        key = _loose(m.group("row") if m else h)
+        labels = {k: v[0] for k, v in self.by_label.items()}
+        found = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.85)
+        if not found:
+            return None
+        col = labels[found[0]]
+        return f'"{self.codebook.label_of(col)}" ({col})'
+
+
 def _map_headers(table: RawTable, codebook: Codebook, ctx: _Ctx) -> dict[int, str]:
     """Column index -> codebook column id; problems for unknown, duplicate, missing."""
-    by_id = {c.casefold(): c for c in codebook.columns}
-    by_label: dict[str, list[str]] = {}
-    for c in codebook.columns:
-        by_label.setdefault(_norm(codebook.label_of(c)), []).append(c)
+    index = _HeaderIndex(codebook)
     gf = table.kind == "google_forms"
     mapping: dict[int, str] = {}
-    hrow = 1
+    hrow = table.header_at
     for j, h in enumerate(table.header):
         if _is_empty(h):
             has_data = any(j < len(cells) and not _is_empty(cells[j]) for _, cells in table.rows)
@@ -239,19 +328,11 @@ def _map_headers(table: RawTable, codebook: Codebook, ctx: _Ctx) -> dict[int, st
             continue
         if gf and key in EMAIL_HEADERS:
             continue
-        target = by_id.get(h.strip().casefold())
-        if target is None and key in by_label:
-            target = by_label[key][0]
+        target = index.lookup(h)
         if target is None:
-            m = re.match(r"^(.*\S)\s+(\d+)$", h.strip())
-            if m and _norm(m.group(1)) in by_label:
-                same = by_label[_norm(m.group(1))]
-                n = int(m.group(2))
-                if 2 <= n <= len(same):
-                    target = same[n - 1]
-        if target is None:
+            near = index.near(h)
             ctx.add(
-                "kolom tidak dikenal dalam buku kode",
+                "kolom tidak dikenal dalam buku kode" + (f"; maksud Anda: {near}?" if near else ""),
                 hrow,
                 h,
                 expected="kode kolom atau pernyataan dari buku kode "
@@ -323,10 +404,17 @@ def _check_answer(codebook: Codebook, item_id: str, v: object, row: int, header:
             ctx.add("jawaban kosong, padahal butir ini wajib dijawab", row, header, None, allowed)
         return None
     x = _parse_number(v)
+    labelled = _SCALE_WITH_LABEL.match(v) if isinstance(v, str) and x is None else None
+    if labelled:  # "4 (Setuju)", "4 - Setuju", "4. Setuju"
+        n, label = int(labelled.group(1)), labelled.group(2) or labelled.group(3)
+        if n in scale.values and _loose(scale.values[n]) == _loose(label):
+            return n
+        ctx.add("angka dan label skala tidak cocok", row, header, _show(v), allowed)
+        return None
     if x is None:
-        key = _norm(v)
+        key = _loose(v)
         for value, label in scale.values.items():
-            if _norm(label) == key:
+            if _loose(label) == key:
                 return value
         ctx.add("teks di tempat yang harus berisi angka skala", row, header, _show(v), allowed)
         return None

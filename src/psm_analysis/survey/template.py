@@ -23,6 +23,14 @@ from psm_analysis.survey.codebook import Codebook, load_codebook
 #: Rows of the Data sheet that get the drop-down checks (row 3 to this row).
 LAST_ENTRY_ROW = 202
 
+#: Limits Excel enforces on a data validation; a longer text makes Excel "repair" the file
+#: and drop the validation (ECMA-376 leaves them open; Excel's own dialog stops there).
+ERROR_TITLE_MAX = 32
+ERROR_MAX = 224
+PROMPT_MAX = 255
+FORMULA_MAX = 255
+ERROR_TITLE = "Isian tidak sah"
+
 _HEAD_FILL = "D9E1F2"
 _LABEL_FILL = "F2F2F2"
 
@@ -58,6 +66,14 @@ def _instructions(codebook: Codebook, demo: bool) -> list[str]:
     if demo:
         lines[0:0] = ["DATA CONTOH - bukan data penelitian (dibuat acak dengan seed tetap)", ""]
     return lines
+
+
+def _fit(text: str, short: str, limit: int = ERROR_MAX) -> str:
+    """``text`` when it fits in ``limit`` characters, else ``short`` (which names where the
+    full list is), cut with an ellipsis if even that is too long."""
+    if len(text) <= limit:
+        return text
+    return short if len(short) <= limit else short[: limit - 1] + "\u2026"
 
 
 def template_workbook(
@@ -101,7 +117,10 @@ def template_workbook(
 
     # lists for drop-downs
     list_col = 0
+    # every list lives in a range on Pilihan: a list typed into the formula ("a,b,c")
+    # would hit Excel's 255-character limit for the formula
     list_ref: dict[str, str] = {}
+    list_col_of: dict[str, str] = {}
     for scale in codebook.scales.values():
         list_col += 1
         lists.cell(1, list_col, f"skala {scale.id}")
@@ -111,6 +130,7 @@ def template_workbook(
         list_ref[f"scale:{scale.id}"] = (
             f"{quote_sheetname('Pilihan')}!${letter}$2:${letter}${len(scale.values) + 1}"
         )
+        list_col_of[f"scale:{scale.id}"] = letter
     for f in codebook.profile:
         if f.type != "choice":
             continue
@@ -122,6 +142,7 @@ def template_workbook(
         list_ref[f"profile:{f.id}"] = (
             f"{quote_sheetname('Pilihan')}!${letter}$2:${letter}${len(f.choices) + 1}"
         )
+        list_col_of[f"profile:{f.id}"] = letter
 
     def rng(j: int) -> str:
         letter = get_column_letter(j)
@@ -136,7 +157,11 @@ def template_workbook(
                 dv = DataValidation(
                     type="list", formula1=list_ref[f"profile:{f.id}"], allow_blank=True
                 )
-                dv.error = f"Pilih salah satu: {f.allowed_text()}"
+                dv.error = _fit(
+                    f"Pilih salah satu: {f.allowed_text()}",
+                    f"Pilih salah satu dari daftar pada sel (daftar lengkap: lembar 'Pilihan', "
+                    f"kolom {list_col_of[f'profile:{f.id}']}).",
+                )
             elif f.type in ("integer", "number"):
                 dv = DataValidation(
                     type="whole" if f.type == "integer" else "decimal",
@@ -145,7 +170,9 @@ def template_workbook(
                     formula2=str(f.max if f.max is not None else 10**6),
                     allow_blank=True,
                 )
-                dv.error = f"Isi {f.allowed_text()}"
+                dv.error = _fit(
+                    f"Isi {f.allowed_text()}", "Isi angka dalam rentang yang diizinkan."
+                )
             else:
                 continue
         else:
@@ -153,8 +180,13 @@ def template_workbook(
             dv = DataValidation(
                 type="list", formula1=list_ref[f"scale:{scale.id}"], allow_blank=True
             )
-            dv.error = f"Isi salah satu nilai skala: {scale.allowed_text()}"
-        dv.errorTitle = "Isian tidak sah"
+            dv.error = _fit(
+                f"Isi salah satu nilai skala: {scale.allowed_text()}",
+                f"Isi salah satu nilai skala {scale.low} sampai {scale.high} (arti tiap nilai: "
+                f"lembar 'Buku kode'; daftar: lembar 'Pilihan', kolom "
+                f"{list_col_of[f'scale:{scale.id}']}).",
+            )
+        dv.errorTitle = ERROR_TITLE
         dv.showErrorMessage = True
         dv.add(rng(j))
         ws.add_data_validation(dv)
