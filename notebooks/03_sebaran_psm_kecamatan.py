@@ -272,9 +272,7 @@ per_desa = register.load_psm_per_desa()
 register_contoh = bool(bab.demo_kinds(("register",)))
 nama_register = register.source_name(register_contoh)
 sumber_register = f"{nama_register}; {dinsos.REFERENCE_SOURCE}; diolah"
-catatan_contoh = (
-    ["DATA CONTOH: register sintetis, bukan data penelitian."] if register_contoh else []
-)
+catatan_contoh = register.demo_notes(register_contoh)
 cakupan = register.coverage(per_desa)
 tanpa = register.without_psm(per_desa)
 tanpa_bunut = register.without_psm(per_desa, lokasi)

@@ -50,7 +50,7 @@ def test_force_run_writes_every_report(reproduced):
     for name in NOTEBOOKS:
         page = (reports / f"{name}.html").read_text(encoding="utf-8")
         banner = "DATA CONTOH - bukan data penelitian" in page
-        assert banner == name.startswith(("04", "05")), name  # only the demo-fed notebooks
+        assert banner == name.startswith(("03", "04", "05")), name  # only the demo-fed notebooks
     assert "Pemeriksaan konsistensi" in index
     pngs = sorted(p.stem for p in (root / "figures").glob("*.png"))
     pdfs = sorted(p.stem for p in (root / "figures").glob("*.pdf"))

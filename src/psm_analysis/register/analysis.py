@@ -80,6 +80,11 @@ SOURCE = "Register PSM Dinas Sosial Kabupaten Pelalawan"
 DEMO_SOURCE = "Register PSM DATA CONTOH (sintetis), bukan data penelitian"
 
 
+def demo_notes(demo: bool) -> list[str]:
+    """The note under a table drawn from the demo register (none for the real one)."""
+    return ["DATA CONTOH: register sintetis, bukan data penelitian."] if demo else []
+
+
 def source_name(demo: bool) -> str:
     """The register as cited in a "Sumber" line (without "diolah")."""
     return DEMO_SOURCE if demo else SOURCE
