@@ -63,7 +63,8 @@ def timed(cmd: list[str], cwd: Path) -> float:
 
 def bench_venv(tmp: Path) -> tuple[float, float]:
     """(plain pip, make venv on a fresh clone), in seconds."""
-    python = shutil.which("python3") or sys.executable
+    python = getattr(sys, "_base_executable", None) or shutil.which("python3") or sys.executable
+    tmp.mkdir(parents=True)
     quiet = ["--quiet", "--disable-pip-version-check"]
     plain = tmp / "pip-venv"
     pip = [str(plain / "bin" / "python"), "-m", "pip", "install", *quiet]
