@@ -7,15 +7,18 @@ tests/artifacts/screenshots/.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: Overrides where the test looks for Chromium (tests point it at a missing file).
+CHROMIUM_ENV = "PSM_CHROMIUM"
+INSTALL_HINT = "apt-get install chromium chromium-driver fonts-dejavu-core (as .ci/run does)"
 SHOTS = Path(__file__).resolve().parent / "artifacts" / "screenshots"
 FLAGS = [
     "--headless=new",
@@ -29,16 +32,36 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="module")
+def chromium_path() -> Path | None:
+    """The Chromium executable: $PSM_CHROMIUM if set, else ``chromium`` on PATH or
+    /usr/bin/chromium; None when that file does not exist."""
+    override = os.environ.get(CHROMIUM_ENV)
+    found = override or shutil.which("chromium") or "/usr/bin/chromium"
+    return Path(found) if Path(found).is_file() else None
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require_chromium() -> Path:
+    """Chromium's path; without it the browser test is skipped, or fails when CI is set."""
+    path = chromium_path()
+    if path is not None:
+        return path
+    reason = f"Chromium not found; install it with: {INSTALL_HINT}"
+    if in_ci():
+        pytest.fail(f"{reason}. CI is set, so the browser test is required.")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            "Chromium is not installed: apt-get install chromium chromium-driver (.ci/run does)"
-        )
+    executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        b = pw.chromium.launch(executable_path=str(executable), args=FLAGS, headless=True)
         yield b
         b.close()
 
@@ -48,7 +71,10 @@ def _pages(root: Path) -> list[Path]:
     return [reports / "index.html"] + sorted(p for p in reports.glob("[0-9][0-9]_*.html"))
 
 
-def test_every_page_loads_its_images_and_links(reproduced, browser):
+@pytest.mark.slow
+@pytest.mark.browser
+def test_every_page_loads_its_images_and_links(browser, reproduced):
+    # browser first: without Chromium the test skips before the project is reproduced.
     root, lines, ok = reproduced
     assert ok, "\n".join(lines)
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -80,3 +106,49 @@ def test_every_page_loads_its_images_and_links(reproduced, browser):
     assert total_images > 0, "no image on any page"
     index_links = [p.stem for p in pages[1:]]
     assert all((SHOTS / f"{s}.png").is_file() for s in ["index", *index_links])
+
+
+def test_missing_chromium_skips_with_the_install_command(tmp_path, monkeypatch):
+    monkeypatch.setenv(CHROMIUM_ENV, str(tmp_path / "no-chromium"))
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception) as exc:
+        require_chromium()
+    assert str(exc.value) == (
+        "Chromium not found; install it with: "
+        "apt-get install chromium chromium-driver fonts-dejavu-core (as .ci/run does)"
+    )
+
+
+@pytest.mark.parametrize("ci", ["true", "1"])
+def test_missing_chromium_fails_when_ci_is_set(tmp_path, monkeypatch, ci):
+    monkeypatch.setenv(CHROMIUM_ENV, str(tmp_path / "no-chromium"))
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(pytest.fail.Exception) as exc:
+        require_chromium()
+    assert "CI is set, so the browser test is required" in str(exc.value)
+    assert "apt-get install chromium chromium-driver" in str(exc.value)
+
+
+def test_an_existing_chromium_is_used(tmp_path, monkeypatch):
+    fake = tmp_path / "chromium"
+    fake.write_bytes(b"")
+    monkeypatch.setenv(CHROMIUM_ENV, str(fake))
+    monkeypatch.setenv("CI", "true")
+    assert require_chromium() == fake
+
+
+@pytest.mark.parametrize(("ci", "outcome", "code"), [("", "1 skipped", 0), ("true", "1 error", 1)])
+def test_the_browser_test_skips_or_fails_without_chromium(tmp_path, ci, outcome, code):
+    """The real test, run by pytest with Chromium missing: skipped, or an error (its
+    fixture fails) under CI."""
+    env = dict(os.environ, CI=ci, **{CHROMIUM_ENV: str(tmp_path / "no-chromium")})
+    test = f"{Path(__file__).name}::test_every_page_loads_its_images_and_links"
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", test],
+        cwd=Path(__file__).parent,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert out.returncode == code and outcome in out.stdout, out.stdout + out.stderr
+    assert "apt-get install chromium chromium-driver" in out.stdout
