@@ -6,8 +6,8 @@ From ``psm_per_desa.csv`` (every desa/kelurahan of Pelalawan with its PSM counts
 - :func:`coverage`: per kecamatan, desa with at least one active PSM / all desa;
 - :func:`compare_with_table_i2` and :func:`findings`: the register's count per kecamatan
   against Tabel I.2 (differences are findings: the two may be from different years);
-- reader tables (Indonesian headers) and :func:`dot_chart`, one dot per PSM of each
-  desa, filled when the PSM had Diklat, with desa without a PSM marked at zero.
+- reader tables (Indonesian headers); the dot chart of each desa is
+  :func:`psm_analysis.plots.desa_dot_chart`.
 
 All counts are a census of the register: no sampling intervals.
 """
