@@ -58,7 +58,7 @@ def _cmd_validate(args) -> int:
 
 
 def _validate_register(path: Path) -> int:
-    from psm_analysis.register.validate import check_file
+    from psm_analysis.register.build import check_file
 
     problems, findings = check_file(path)
     if problems:

@@ -9,6 +9,8 @@ here; a register with any problem raises one DataError and nothing is written at
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from psm_analysis.config import Paths
@@ -89,3 +91,22 @@ def build_outputs(paths: Paths) -> BuildOutput:
     inputs = [InputInfo("register", _rel(paths, f), demo) for f in files]
     inputs.append(InputInfo("reference", _rel(paths, wilayah_path(paths))))
     return BuildOutput(files={OUTPUT_FILE: per_desa(register, paths)}, inputs=inputs)
+
+
+def check_file(
+    path: str | Path, *, paths: Paths | None = None, this_year: int | None = None
+) -> tuple[list[Problem], list[str]]:
+    """``psm-analysis validate register FILE``: ``(problems, findings)``.
+
+    Findings (the register's count per kecamatan against Tabel I.2, in Indonesian
+    sentences) are given only for a register without problems.
+    """
+    from psm_analysis.register.analysis import compare_with_table_i2, findings
+    from psm_analysis.register.sources import table_i2
+
+    try:
+        register = validate_files([Path(path)], paths=paths, this_year=this_year)
+    except DataError as err:
+        return err.problems, []
+    comparison = compare_with_table_i2(per_desa(register, paths), table_i2(paths))
+    return [], findings(comparison)

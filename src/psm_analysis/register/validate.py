@@ -382,23 +382,3 @@ def validate_files(
     if not frames:
         return pd.DataFrame(columns=list(VALID_COLUMNS))
     return pd.concat([df for _, df in frames], ignore_index=True)
-
-
-def check_file(
-    path: str | Path, *, paths: Paths | None = None, this_year: int | None = None
-) -> tuple[list[Problem], list[str]]:
-    """``psm-analysis validate register FILE``: ``(problems, findings)``.
-
-    Findings (the register's count per kecamatan against Tabel I.2, in Indonesian
-    sentences) are given only for a register without problems.
-    """
-    from psm_analysis.register.analysis import compare_with_table_i2, findings
-    from psm_analysis.register.build import per_desa
-    from psm_analysis.register.sources import table_i2
-
-    try:
-        register = validate_files([Path(path)], paths=paths, this_year=this_year)
-    except DataError as err:
-        return err.problems, []
-    comparison = compare_with_table_i2(per_desa(register, paths), table_i2(paths))
-    return [], findings(comparison)
