@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from psm_analysis.interviews import analysis as an
-from psm_analysis.interviews.codebook import load_codebook
+from psm_analysis.interviews.codebook import load_interview_codebook
 from psm_analysis.interviews.pipeline import build_outputs, build_tables
 from psm_analysis.interviews.roster import Roster
 
@@ -126,7 +126,7 @@ def test_differently_cut_passages_can_raise_a_codes_kappa(codebook):
 
 @pytest.fixture(scope="module")
 def codebook():
-    return load_codebook()
+    return load_interview_codebook()
 
 
 ROSTER = pd.DataFrame(

@@ -14,7 +14,7 @@ from psm_analysis.interviews.codebook import (
     Code,
     Codebook,
     from_qdc,
-    load_codebook,
+    load_interview_codebook,
     normalize_code,
     schema_problems,
     to_qdc,
@@ -42,7 +42,7 @@ EXPECTED_PATHS = [
 
 @pytest.fixture(scope="module")
 def codebook():
-    return load_codebook()
+    return load_interview_codebook()
 
 
 def test_default_codebook_holds_the_seed_codes(codebook):
@@ -131,7 +131,7 @@ def test_yaml_problems_are_all_reported(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(DataError) as err:
-        load_codebook(f)
+        load_interview_codebook(f)
     messages = [p.message for p in err.value.problems]
     assert messages == [
         "kode harus diawali pertanyaan penelitiannya",

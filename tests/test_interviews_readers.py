@@ -16,7 +16,7 @@ from __future__ import annotations
 import openpyxl
 from test_interviews_support import make_project
 
-from psm_analysis.interviews.codebook import load_codebook
+from psm_analysis.interviews.codebook import load_interview_codebook
 from psm_analysis.interviews.roster import load_roster
 from psm_analysis.interviews.segments import check_records, detect_format, read_codings
 
@@ -53,7 +53,11 @@ OWN_CSV_SEMICOLON = (
 
 def _project(tmp_path):
     paths = make_project(tmp_path)
-    return paths, load_codebook(paths=paths), load_roster(paths.raw_private / "informan.csv")
+    return (
+        paths,
+        load_interview_codebook(paths=paths),
+        load_roster(paths.raw_private / "informan.csv"),
+    )
 
 
 def test_taguette_highlights_export(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from psm_analysis.errors import DataError
-from psm_analysis.survey import load_codebook
+from psm_analysis.survey import load_survey_codebook
 from psm_analysis.survey.codebook import parse_codebook
 
 GOOD = """\
@@ -34,7 +34,7 @@ def test_good_minimal_codebook():
 
 
 def test_default_codebook_follows_bab_i():
-    cb = load_codebook()
+    cb = load_survey_codebook()
     assert cb.path == "data/raw/survey/codebook.yml"
     names = {v.id: v.name for v in cb.variables}
     assert names == {"KIN": "Kinerja PSM", "PDS": "Peran Dinas Sosial"}
@@ -68,7 +68,7 @@ def test_default_desa_choices_are_the_bunut_reference():
 
     desa = regions.desa_of("Bunut")["nama"].tolist()
     assert len(desa) == 10
-    assert list(load_codebook().profile_field("desa").choices) == desa
+    assert list(load_survey_codebook().profile_field("desa").choices) == desa
 
 
 def problems_of(text: str):
@@ -201,7 +201,7 @@ def test_cut_point_rules():
 
 def test_missing_file_is_a_data_error(tmp_path):
     with pytest.raises(DataError, match="berkas buku kode tidak ditemukan"):
-        load_codebook(tmp_path / "tidak_ada.yml")
+        load_survey_codebook(tmp_path / "tidak_ada.yml")
 
 
 def test_cut_point_at_or_below_the_lowest_possible_index_is_a_codebook_problem():

@@ -22,11 +22,11 @@ from openpyxl import Workbook
 
 from psm_analysis.errors import DataError
 from psm_analysis.files import write_workbook
-from psm_analysis.survey import load_codebook, read_answers, validate_file
+from psm_analysis.survey import load_survey_codebook, read_answers, validate_file
 from psm_analysis.survey.demo import demo_rows
 from psm_analysis.survey.template import template_workbook
 
-CB = load_codebook()
+CB = load_survey_codebook()
 COLS = CB.columns
 ITEMS = [i.id for i in CB.items]
 PROFILE = [p.id for p in CB.profile]

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from psm_analysis.cli import main
 from psm_analysis.config import get_paths
 from psm_analysis.errors import DataError
-from psm_analysis.survey import load_codebook, validate_file
+from psm_analysis.survey import load_survey_codebook, validate_file
 from psm_analysis.survey.demo import FILE_NAME, write_demo_inputs
 from psm_analysis.survey.pipeline import TABLES, build_outputs
 from psm_analysis.survey.template import LAST_ENTRY_ROW, write_template
@@ -128,7 +128,7 @@ FILL = [
 
 
 def fill_template(path: Path) -> None:
-    cb = load_codebook()
+    cb = load_survey_codebook()
     wb = load_workbook(path)
     ws = wb["Data"]
     header = [c.value for c in ws[1]]
@@ -147,7 +147,7 @@ def test_template_fill_validate_build(root):
     wb = load_workbook(template)
     assert wb.sheetnames == ["Petunjuk", "Data", "Pilihan", "Buku kode"]
     ws = wb["Data"]
-    cb = load_codebook()
+    cb = load_survey_codebook()
     assert [c.value for c in ws[1]] == cb.columns
     assert ws.cell(2, cb.columns.index("KIN01") + 1).value == cb.item("KIN01").statement
     assert ws.freeze_panes == "B3"
@@ -227,7 +227,7 @@ def test_template_fill_validate_build(root):
 
 def test_bad_raw_answers_raise_every_problem(root):
     bad = root / "data/raw/survey/jawaban.csv"
-    cb = load_codebook()
+    cb = load_survey_codebook()
     lines = [",".join(cb.columns)]
     row = ["R1", "Petani", "Laki-laki", "40", "S1", "3", "Ya", "Ya"] + ["4"] * len(cb.items)
     lines.append(",".join(row))
@@ -242,7 +242,7 @@ def test_bad_raw_answers_raise_every_problem(root):
 
 
 def test_same_id_in_two_files(root):
-    cb = load_codebook()
+    cb = load_survey_codebook()
     row = ["R1", "Petani", "Laki-laki", "40", "S1", "3", "Ya", "Ya"] + ["4"] * len(cb.items)
     for name in ("a.csv", "b.csv"):
         (root / "data/raw/survey" / name).write_text(
@@ -266,7 +266,7 @@ def test_cli_validate_valid_and_invalid(root, capsys):
     assert main(["validate", "survey", str(good)]) == 0
     assert "valid, tidak ada masalah" in capsys.readouterr().out
     bad = root / "bad.csv"
-    cb = load_codebook()
+    cb = load_survey_codebook()
     row = ["R1", "Sorek", "Laki-laki", "40", "S1", "3", "Ya", "Ya"] + ["4"] * len(cb.items)
     bad.write_text(",".join(cb.columns) + "\n" + ",".join(row) + "\n")
     before = tree(root)

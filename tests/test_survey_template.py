@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from psm_analysis.config import get_paths
-from psm_analysis.survey.codebook import load_codebook, parse_codebook
+from psm_analysis.survey.codebook import load_survey_codebook, parse_codebook
 from psm_analysis.survey.template import (
     ERROR_MAX,
     ERROR_TITLE_MAX,
@@ -54,7 +54,7 @@ def _validations(path):
 
 @pytest.mark.parametrize("which", ["project", "long"])
 def test_every_validation_within_excel_limits(tmp_path, which):
-    cb = load_codebook(CODEBOOK) if which == "project" else _long_codebook()
+    cb = load_survey_codebook(CODEBOOK) if which == "project" else _long_codebook()
     out = write_template(tmp_path / "templat.xlsx", cb)
     wb, dvs = _validations(out)
     assert len(dvs) == len(cb.columns) - 1  # every column but the respondent id
@@ -90,7 +90,7 @@ def test_long_lists_point_to_the_pilihan_sheet(tmp_path):
 
 
 def test_project_template_keeps_the_full_lists_in_its_messages(tmp_path):
-    _, dvs = _validations(write_template(tmp_path / "templat.xlsx", load_codebook(CODEBOOK)))
+    _, dvs = _validations(write_template(tmp_path / "templat.xlsx", load_survey_codebook(CODEBOOK)))
     assert dvs["B3:B202"].error == (
         "Pilih salah satu: Pangkalan Bunut, Petani, Merbau, Sungai Buluh, Lubuk Mas, "
         "Balam Merah, Bagan Laguh, Lubuk Mandian Gajah, Keriung, Sialang Kayu Batu"

@@ -12,12 +12,12 @@ import pytest
 from openpyxl import load_workbook
 
 from psm_analysis.files import write_workbook
-from psm_analysis.survey import load_codebook, read_answers, validate_file
+from psm_analysis.survey import load_survey_codebook, read_answers, validate_file
 from psm_analysis.survey.codebook import parse_codebook
 from psm_analysis.survey.demo import demo_rows
 from psm_analysis.survey.template import template_workbook
 
-CB = load_codebook()
+CB = load_survey_codebook()
 COLS = CB.columns
 SCALE_TEXT = (
     "5 (Sangat Setuju), 4 (Setuju), 3 (Ragu-ragu), 2 (Tidak Setuju), 1 (Sangat Tidak Setuju)"

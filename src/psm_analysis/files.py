@@ -148,33 +148,3 @@ def docx_bytes(document) -> bytes:
 def write_docx(document, path: str | Path) -> bool:
     """Save a python-docx Document deterministically and atomically."""
     return write_bytes(path, docx_bytes(document))
-
-
-def read_processed(name: str, paths=None) -> pd.DataFrame:
-    """Read ``data/processed/<name>.csv`` (``name`` with or without ``.csv``).
-
-    Notebooks load data only through this and the modules' loaders, never from data/raw.
-    A missing file raises a :class:`~psm_analysis.errors.DataError` telling the user to
-    run ``psm-analysis clean``.
-    """
-    import pandas as pd
-
-    from psm_analysis.config import get_paths
-    from psm_analysis.errors import DataError, Problem
-
-    paths = paths or get_paths()
-    fname = name if name.endswith(".csv") else f"{name}.csv"
-    path = paths.processed / fname
-    if not path.is_file():
-        raise DataError(
-            Problem(
-                "berkas data olahan belum ada; jalankan dulu `psm-analysis clean`",
-                file=f"data/processed/{fname}",
-            )
-        )
-    df = pd.read_csv(path, keep_default_na=False, na_values=[""])
-    for col in df.columns:
-        values = set(df[col].dropna().unique())
-        if values and values <= {"true", "false"}:
-            df[col] = df[col].map({"true": True, "false": False}).astype("boolean")
-    return df

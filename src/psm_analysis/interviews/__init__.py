@@ -24,7 +24,7 @@ def validate_file(
     codes missing from the codebook, informants not in the roster, documents mapped to no
     informant, empty quotes, duplicated segments -- each with file and row.
     """
-    from psm_analysis.interviews.codebook import load_codebook
+    from psm_analysis.interviews.codebook import load_interview_codebook
     from psm_analysis.interviews.inputs import locate_inputs
     from psm_analysis.interviews.roster import load_roster
     from psm_analysis.interviews.segments import check_records, read_codings
@@ -32,7 +32,7 @@ def validate_file(
     problems: list[Problem] = []
     cb = rs = None
     try:
-        cb = load_codebook(codebook)
+        cb = load_interview_codebook(codebook)
     except DataError as err:
         problems += err.problems
     try:

@@ -559,7 +559,7 @@ def is_codebook_file(path: Path) -> bool:
     return path.stem.lower().startswith("codebook") and path.suffix.lower() in CODEBOOK_SUFFIXES
 
 
-def load_codebook(path: str | Path | None = None, paths=None) -> Codebook:
+def load_interview_codebook(path: str | Path | None = None, paths=None) -> Codebook:
     """Read a codebook file (``.yml``/``.yaml`` or ``.qdc``); default: the project's."""
     path = Path(path) if path is not None else default_codebook_path(paths)
     if not path.is_file():

@@ -150,7 +150,7 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     """Read, check, pseudonymise and analyse the interview codings; write nothing."""
     from psm_analysis.files import csv_bytes
     from psm_analysis.interviews.codebook import (
-        load_codebook,
+        load_interview_codebook,
         to_qdc,
         to_taguette_csv,
         xsd_path,
@@ -169,7 +169,7 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
 
     try:
         cb_path = default_codebook_path(paths)
-        codebook = load_codebook(cb_path, paths)
+        codebook = load_interview_codebook(cb_path, paths)
     except DataError as err:
         problems += err.problems
     try:

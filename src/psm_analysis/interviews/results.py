@@ -34,11 +34,11 @@ NAMES = (
 
 def load(name: str, paths=None) -> pd.DataFrame:
     """``data/processed/wawancara_<name>.csv`` (see :data:`NAMES`), typed."""
-    from psm_analysis.files import read_processed
+    from psm_analysis import catalog
 
     if name not in NAMES:
         raise ValueError(f"unknown interview table {name!r}; one of {NAMES}")
-    df = read_processed(f"{PREFIX}{name}", paths)
+    df = catalog.load(f"{PREFIX}{name}", paths)
     for col in ("id_informan", "kode", "kelompok", "pseudonim", "kutipan", "dokumen"):
         if col in df.columns:
             df[col] = df[col].fillna("").astype(str)
@@ -152,9 +152,9 @@ def survey_links(paths=None) -> pd.DataFrame:
     )
     survey_file = (paths or get_paths()).processed / "kuesioner_indikator.csv"
     if survey_file.is_file():
-        from psm_analysis.files import read_processed
+        from psm_analysis import catalog
 
-        ind = read_processed("kuesioner_indikator", paths)[
+        ind = catalog.load("kuesioner_indikator", paths)[
             ["indikator", "nama_indikator", "indeks", "kategori"]
         ]
         df = df.merge(ind, left_on="indikator_kuesioner", right_on="indikator", how="left")

@@ -61,7 +61,7 @@ def norm_doc(text: object) -> str:
 PREFERRED_SHEETS = ("segmen", "segmen_terkode", "highlights", "informan", "dokumen_informan")
 
 
-def read_table(path: Path):
+def read_roster_table(path: Path):
     """A CSV (decoded by :mod:`psm_analysis.csvtext`: UTF-8 with or without BOM, or
     Windows-1252 as Excel writes it; comma or semicolon) or a sheet of an xlsx (the first
     named in :data:`PREFERRED_SHEETS`, else the first sheet), all cells as text; returns
@@ -118,7 +118,7 @@ def read_roster(path: str | Path) -> Roster:
     path = Path(path)
     shown = display_path(path)
     try:
-        df, sheet = read_table(path)
+        df, sheet = read_roster_table(path)
     except DataError:
         raise
     except Exception as err:  # unreadable file: one clear problem
@@ -196,7 +196,7 @@ def read_roster(path: str | Path) -> Roster:
 def read_mapping(path: Path, roster: Roster) -> list[Problem]:
     """Add ``dokumen_informan.csv`` entries to ``roster.documents``; return problems."""
     shown = display_path(path)
-    df, sheet = read_table(path)
+    df, sheet = read_roster_table(path)
     df.columns = [str(c).strip().lower() for c in df.columns]
     if not {"dokumen", "id_informan"} <= set(df.columns):
         return [

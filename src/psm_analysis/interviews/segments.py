@@ -34,7 +34,7 @@ from pathlib import Path
 
 from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.interviews.codebook import Codebook, normalize_code
-from psm_analysis.interviews.roster import Roster, norm_doc, read_table
+from psm_analysis.interviews.roster import Roster, norm_doc, read_roster_table
 
 #: Canonical columns of a read segment.
 COLUMNS = [
@@ -114,7 +114,7 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
     path = Path(path)
     shown = display_path(path)
     try:
-        df, sheet = read_table(path)
+        df, sheet = read_roster_table(path)
     except DataError as err:
         return [], list(err.problems)
     except Exception as err:  # unreadable: one clear problem

@@ -4,14 +4,14 @@ SPSS export and the demo answers.
 
 Main entry points::
 
-    from psm_analysis.survey import load_codebook, validate_file, read_answers
+    from psm_analysis.survey import load_survey_codebook, validate_file, read_answers
     from psm_analysis.survey import cronbach_alpha, item_analysis, critical_r
     from psm_analysis.survey.template import write_template
     from psm_analysis.survey.pipeline import build_outputs
 """
 
-from psm_analysis.survey.answers import Answers, read_answers, read_table, validate_file
-from psm_analysis.survey.codebook import Codebook, default_codebook_path, load_codebook
+from psm_analysis.survey.answers import Answers, read_answers, read_answers_table, validate_file
+from psm_analysis.survey.codebook import Codebook, default_codebook_path, load_survey_codebook
 from psm_analysis.survey.compare import mann_whitney_exact
 from psm_analysis.survey.reliability import (
     SmallSampleWarning,
@@ -31,10 +31,10 @@ __all__ = [
     "cronbach_alpha",
     "default_codebook_path",
     "item_analysis",
-    "load_codebook",
+    "load_survey_codebook",
     "mann_whitney_exact",
     "read_answers",
-    "read_table",
+    "read_answers_table",
     "rule_text",
     "score_index",
     "validate_file",

@@ -39,7 +39,7 @@ import pandas as pd
 
 from psm_analysis import csvtext
 from psm_analysis.errors import DataError, Problem, display_path
-from psm_analysis.survey.codebook import Codebook, ProfileField, load_codebook
+from psm_analysis.survey.codebook import Codebook, ProfileField, load_survey_codebook
 
 ANSWER_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 TIMESTAMP_HEADERS = {"timestamp", "stempel waktu", "cap waktu"}
@@ -100,7 +100,7 @@ def _show(v: object) -> object:
 # ---------------------------------------------------------------------------------------
 
 
-def read_table(path: str | Path, codebook: Codebook | None = None) -> RawTable:
+def read_answers_table(path: str | Path, codebook: Codebook | None = None) -> RawTable:
     """Read the cells of an answers file (xlsx or csv) without validating them.
 
     Raises
@@ -520,7 +520,7 @@ def _frame(records: list[dict], codebook: Codebook) -> pd.DataFrame:
 def read_answers(path: str | Path, codebook: Codebook) -> Answers:
     """Read and validate one answers file; raise one :class:`DataError` with every
     problem, or return the :class:`Answers`."""
-    table = read_table(path, codebook)
+    table = read_answers_table(path, codebook)
     answers, problems = validate_table(table, codebook)
     DataError.collect(problems)
     assert answers is not None  # no problems means the columns were right
@@ -539,8 +539,8 @@ def validate_file(path: str | Path, codebook: str | Path | Codebook | None = Non
         Problems in the codebook itself are returned too.
     """
     try:
-        cb = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
-        table = read_table(path, cb)
+        cb = codebook if isinstance(codebook, Codebook) else load_survey_codebook(codebook)
+        table = read_answers_table(path, cb)
     except DataError as err:
         return list(err.problems)
     return validate_table(table, cb)[1]

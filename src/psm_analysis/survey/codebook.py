@@ -2,7 +2,7 @@
 profile fields, the missing-answer rule and the categorisation rule.
 
 The codebook is a human-editable YAML file (default ``data/raw/survey/codebook.yml``).
-:func:`load_codebook` reads and checks it; every mistake in it (a duplicate id, an item
+:func:`load_survey_codebook` reads and checks it; every mistake in it (a duplicate id, an item
 without an indicator, an unknown scale, ...) is reported at once as one
 :class:`~psm_analysis.errors.DataError` naming the file and the YAML line.
 
@@ -129,7 +129,7 @@ class CategoryRule:
 
 @dataclass(frozen=True)
 class Codebook:
-    """A checked codebook. Use :func:`load_codebook` to make one."""
+    """A checked codebook. Use :func:`load_survey_codebook` to make one."""
 
     path: str
     title: str
@@ -314,7 +314,7 @@ class _Checker:
         return out
 
 
-def load_codebook(path: str | Path | None = None) -> Codebook:
+def load_survey_codebook(path: str | Path | None = None) -> Codebook:
     """Read and check a codebook YAML file (default: the project's).
 
     Parameters

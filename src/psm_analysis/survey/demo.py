@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from psm_analysis.survey.codebook import Codebook, load_codebook
+from psm_analysis.survey.codebook import Codebook, load_survey_codebook
 
 SEED = 20180401
 N_RESPONDENTS = 10
@@ -87,7 +87,7 @@ def write_demo_inputs(out_dir: str | Path, codebook: Codebook | None = None) -> 
     from psm_analysis.files import write_workbook
     from psm_analysis.survey.template import template_workbook
 
-    cb = codebook or load_codebook()
+    cb = codebook or load_survey_codebook()
     folder = Path(out_dir) / "survey"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / FILE_NAME

@@ -36,8 +36,8 @@ from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.inputs import real_or_demo
 from psm_analysis.survey import analysis
-from psm_analysis.survey.answers import ANSWER_SUFFIXES, Answers, read_table, validate_table
-from psm_analysis.survey.codebook import Codebook, default_codebook_path, load_codebook
+from psm_analysis.survey.answers import ANSWER_SUFFIXES, Answers, read_answers_table, validate_table
+from psm_analysis.survey.codebook import Codebook, default_codebook_path, load_survey_codebook
 from psm_analysis.survey.spss import sav_bytes
 
 PREFIX = "kuesioner_"
@@ -183,7 +183,7 @@ def build_outputs(paths: Paths) -> BuildOutput:
         With every problem of the codebook, or of all answers files at once.
     """
     cb_path = default_codebook_path(paths)
-    codebook = load_codebook(cb_path)
+    codebook = load_survey_codebook(cb_path)
     files, demo = find_inputs(paths)
     if not files:
         raise DataError(
@@ -197,7 +197,7 @@ def build_outputs(paths: Paths) -> BuildOutput:
     problems, answers = [], []
     for f in files:
         try:
-            table = read_table(f, codebook)
+            table = read_answers_table(f, codebook)
         except DataError as err:
             problems.extend(err.problems)
             continue

@@ -18,12 +18,14 @@ SOURCE = "Data kuesioner PSM Kecamatan Bunut, diolah"
 
 
 def load(name: str, paths=None) -> pd.DataFrame:
-    """``data/processed/kuesioner_<name>.csv`` (``name`` one of :data:`TABLES`)."""
-    from psm_analysis.files import read_processed
+    """``data/processed/kuesioner_<name>.csv`` (``name`` one of :data:`TABLES`), typed by
+    the catalog. Raises ``KeyError`` for another name and DataError when ``psm-analysis
+    clean`` has not written it."""
+    from psm_analysis import catalog
 
     if name not in TABLES:
         raise KeyError(f"unknown questionnaire table {name!r}; one of {TABLES}")
-    return read_processed(f"kuesioner_{name}", paths=paths)
+    return catalog.load(f"kuesioner_{name}", paths)
 
 
 def load_all(paths=None) -> dict[str, pd.DataFrame]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from psm_analysis.survey.codebook import Codebook, load_codebook
+from psm_analysis.survey.codebook import Codebook, load_survey_codebook
 
 #: Rows of the Data sheet that get the drop-down checks (row 3 to this row).
 LAST_ENTRY_ROW = 202
@@ -281,6 +281,6 @@ def write_template(out: str | Path, codebook: str | Path | Codebook | None = Non
                 expected=".xlsx",
             )
         )
-    cb = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+    cb = codebook if isinstance(codebook, Codebook) else load_survey_codebook(codebook)
     write_workbook(template_workbook(cb), out)
     return out
