@@ -324,10 +324,19 @@ cakupan_responden = (
 )
 display(
     Markdown(
-        f"**Keterbatasan.** {cakupan_responden}, sehingga hasil tidak dapat digeneralisasi ke "
-        "kecamatan lain. Alpha Cronbach dan korelasi butir dari sedikit responden (kolom n "
-        f"pada tabel reliabilitas dan validitas) mudah berubah. {kalimat_p} Penilaian kinerja "
-        "adalah penilaian diri PSM.".replace("  ", " ")
+        " ".join(
+            filter(
+                None,
+                [
+                    f"**Keterbatasan.** {cakupan_responden}, sehingga hasil tidak dapat "
+                    "digeneralisasi ke kecamatan lain. Alpha Cronbach dan korelasi butir dari "
+                    "sedikit responden (kolom n pada tabel reliabilitas dan validitas) mudah "
+                    "berubah.",
+                    kalimat_p,
+                    "Penilaian kinerja adalah penilaian diri PSM.",
+                ],
+            )
+        )
     )
 )
 

@@ -336,7 +336,7 @@ def kappa_label(kappa: float | Fraction | None) -> str:
 
 
 @dataclass(frozen=True)
-class AlphaResult:
+class KrippendorffResult:
     """Krippendorff's alpha (nominal) of two coders' yes/no decisions.
 
     ``value`` from the ``krippendorff`` package (NaN when undefined: every decision
@@ -383,7 +383,7 @@ def alpha_label(alpha: float) -> str:
     return "tidak dapat diandalkan"
 
 
-def krippendorff_alpha_binary(coder1, coder2) -> AlphaResult:
+def krippendorff_alpha_binary(coder1, coder2) -> KrippendorffResult:
     """Krippendorff's alpha (nominal) of two coders' yes/no (1/0) decisions.
 
     Parameters
@@ -425,15 +425,15 @@ def krippendorff_alpha_binary(coder1, coder2) -> AlphaResult:
     n1 = int(values.sum())
     n0 = n - n1
     if n_units == 0:
-        return AlphaResult(math.nan, math.nan, math.nan, 0)
+        return KrippendorffResult(math.nan, math.nan, math.nan, 0)
     po = float(np.mean(x == y))
     pe = float(1 - Fraction(2 * n0 * n1, n * (n - 1))) if n > 1 else math.nan
     if n0 == 0 or n1 == 0:
-        return AlphaResult(math.nan, po, pe, n_units)
+        return KrippendorffResult(math.nan, po, pe, n_units)
     value = float(
         krippendorff.alpha(reliability_data=np.vstack([x, y]), level_of_measurement="nominal")
     )
-    return AlphaResult(value, po, pe, n_units)
+    return KrippendorffResult(value, po, pe, n_units)
 
 
 def _units(seg: pd.DataFrame, c1: str, c2: str):

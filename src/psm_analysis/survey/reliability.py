@@ -27,7 +27,7 @@ class SmallSampleWarning(UserWarning):
 
 
 @dataclass(frozen=True)
-class AlphaResult:
+class CronbachResult:
     """Cronbach's alpha of one set of items.
 
     Attributes
@@ -107,7 +107,7 @@ def small_n_note(n: int) -> str:
     return ""
 
 
-def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95) -> AlphaResult:
+def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95) -> CronbachResult:
     """Cronbach's alpha with Feldt's confidence interval.
 
     Parameters
@@ -122,7 +122,7 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95) -> Alph
 
     Returns
     -------
-    AlphaResult
+    CronbachResult
         alpha, Feldt's interval (``ci_low``, ``ci_high``), ``n`` after listwise
         deletion and ``k``. Alpha is negative when the items correlate negatively on
         average (typically a negative statement not reverse-scored).
@@ -203,7 +203,7 @@ def cronbach_alpha(data, nan_policy: str = "listwise", ci: float = 0.95) -> Alph
     df1, df2 = n - 1, (n - 1) * (k - 1)
     low = 1.0 - (1.0 - alpha) * stats.f.isf(gamma / 2, df1, df2)
     high = 1.0 - (1.0 - alpha) * stats.f.isf(1 - gamma / 2, df1, df2)
-    return AlphaResult(float(alpha), float(low), float(high), float(ci), int(n), int(k))
+    return CronbachResult(float(alpha), float(low), float(high), float(ci), int(n), int(k))
 
 
 def critical_r(n: int, significance: float = 0.05) -> float:
