@@ -24,6 +24,7 @@ KEY_PACKAGES = (
     "matplotlib",
     "seaborn",
     "statsmodels",
+    "krippendorff",
     "openpyxl",
     "python-docx",
     "jupytext",
