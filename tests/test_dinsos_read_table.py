@@ -340,3 +340,248 @@ def test_rupiah_column_is_numeric_with_its_unit(tmp_path):
     assert df["Anggaran"].tolist() == [1250000.0, 2500000.5]
     assert df["Anggaran_satuan"].tolist() == ["Rp", "Rp"]
     assert df.attrs["jumlah"] == {"Anggaran": 3750000.5}
+
+
+# --------------------------------------------------------------------------- BPS tables
+# The shape of a table in BPS "Kabupaten Pelalawan Dalam Angka" (BPS Kabupaten Pelalawan,
+# Katalog 1102001.1405) as BPS lays out every "Daerah Dalam Angka" table (BPS, Pedoman
+# Penyusunan Publikasi Daerah Dalam Angka, Katalog 1303032): a bilingual title "Tabel
+# 4.1.3 <judul> / <title>", bilingual headers "Kecamatan/Subdistrict", a row numbering
+# the columns, the kecamatan in code order (Kecamatan Pelalawan among them), a total row
+# labelled with the kabupaten ("Pelalawan") or "Jumlah/Total", the footer
+# "Sumber/Source: BPS Kabupaten Pelalawan" and "Catatan/Note:" lines. Numbers are printed
+# with a space between thousands ("103 882"; in the xlsx/CSV a no-break or thin space)
+# and a marker after preliminary ("*") or revised ("r") figures. The counts are made up.
+
+_KECAMATAN = (
+    ("Langgam", 9, 6, "35 782"),
+    ("Pangkalan Kerinci", 11, 9, "103\u00a0882"),
+    ("Bandar Sei Kijang", 3, 2, "21\u2009780"),
+    ("Pangkalan Kuras", 10, 7, "67\u202f219"),
+    ("Ukui", 7, 5, "41 691*"),
+    ("Pangkalan Lesung", 6, 4, "29 906"),
+    ("Bunut", 6, 4, "15 825r"),
+    ("Pelalawan", 5, 3, "20 339"),
+    ("Bandar Petalangan", 6, 5, "17 169"),
+    ("Kuala Kampar", 6, 5, "18 129\u00b9"),
+    ("Kerumutan", "6", "4", "25 319"),
+    ("Teluk Meranti", "-", "-", "18 428"),
+)
+_PENDUDUK = [35782, 103882, 21780, 67219, 41691, 29906, 15825, 20339, 17169, 18129, 25319, 18428]
+_TITLE = (
+    "Tabel 4.1.3 Jumlah Pekerja Sosial Masyarakat dan Penduduk Menurut Kecamatan di "
+    "Kabupaten Pelalawan, 2019 / Number of Community Social Workers and Population by "
+    "Subdistrict in Pelalawan Regency, 2019"
+)
+
+
+def _bps_workbook(path, total_label="Pelalawan", total_penduduk="415 469", sheet="4.1.3"):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws["A1"] = _TITLE
+    ws["A3"] = "Kecamatan/Subdistrict"
+    ws["B3"] = "Jumlah PSM/Number of Community Social Workers"
+    ws["D3"] = "Penduduk/Population"
+    for rng in ("A3:A4", "B3:C3", "D3:D4"):
+        ws.merge_cells(rng)
+    ws["B4"], ws["C4"] = "Laki-laki/Male", "Perempuan/Female"
+    for j in range(1, 5):
+        ws.cell(row=5, column=j, value=f"({j})")
+    for i, row in enumerate(_KECAMATAN, start=6):
+        for j, v in enumerate(row, start=1):
+            ws.cell(row=i, column=j, value=v)
+    ws.append([total_label, 75, 54, total_penduduk])  # row 18
+    ws["A20"] = "Sumber/Source: BPS Kabupaten Pelalawan"
+    ws["A21"] = "Catatan/Note: * Angka sementara/Preliminary figures"
+    wb.save(path)
+    return path
+
+
+def test_bps_dalam_angka_table_bilingual_headers_spaced_numbers_markers(tmp_path):
+    df = read_table(_bps_workbook(tmp_path / "pelalawan_dalam_angka.xlsx"))
+    assert list(df.columns) == [
+        "Kecamatan",
+        "Jumlah PSM Laki-laki",
+        "Jumlah PSM Laki-laki_nihil",
+        "Jumlah PSM Perempuan",
+        "Jumlah PSM Perempuan_nihil",
+        "Penduduk",
+        "Penduduk_tanda",
+    ]
+    assert df.index.tolist() == list(range(6, 18))  # the "Pelalawan" total (row 18) dropped
+    assert df["Kecamatan"].tolist() == [k[0] for k in _KECAMATAN]  # Kecamatan Pelalawan kept
+    assert df["Penduduk"].tolist() == _PENDUDUK
+    assert str(df["Penduduk"].dtype) == "Int64"
+    assert df["Penduduk_tanda"].fillna("").tolist() == [""] * 4 + [
+        "*",
+        "",
+        "r",
+        "",
+        "",
+        "1",
+        "",
+        "",
+    ]
+    assert df["Jumlah PSM Laki-laki"].tolist() == [9, 11, 3, 10, 7, 6, 6, 5, 6, 6, 6, 0]
+    assert df.attrs["jumlah"] == {
+        "Jumlah PSM Laki-laki": 75,
+        "Jumlah PSM Perempuan": 54,
+        "Penduduk": 415469,
+    }
+    assert df.attrs["jumlah_dihitung"] == df.attrs["jumlah"]
+    assert df.attrs["sumber"] == "Sumber/Source: BPS Kabupaten Pelalawan"
+    assert df.attrs["catatan"] == ["Catatan/Note: * Angka sementara/Preliminary figures"]
+    assert df.attrs["judul"] == _TITLE
+    assert df.attrs["judul_kolom"] == {
+        "Kecamatan": "Kecamatan/Subdistrict",
+        "Jumlah PSM Laki-laki": "Jumlah PSM/Number of Community Social Workers Laki-laki/Male",
+        "Jumlah PSM Perempuan": "Jumlah PSM/Number of Community Social Workers Perempuan/Female",
+        "Penduduk": "Penduduk/Population",
+    }
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Pelalawan", "Kabupaten Pelalawan", "Kab. Pelalawan", "Jumlah/Total", "Jumlah / Total"]
+    + ["Total", "Jumlah Total", "JUMLAH", "Jumlah"],
+)
+def test_bps_total_row_labels_are_the_checked_total_not_data(tmp_path, label):
+    # a "Jumlah/Total" row used to be kept as a data row, doubling every column sum
+    path = _bps_workbook(tmp_path / "t.xlsx", total_label=label)
+    df = read_table(path)
+    assert len(df) == 12
+    assert df["Penduduk"].sum() == 415469
+    assert df.attrs["jumlah"]["Penduduk"] == 415469
+    with pytest.raises(DataError) as err:
+        read_table(_bps_workbook(tmp_path / "t.xlsx", label, total_penduduk="415\u2009479"))
+    (p,) = err.value.problems
+    assert str(p) == (
+        f"berkas {path}, lembar '4.1.3', baris 18, kolom 'Penduduk': baris Jumlah tidak "
+        "cocok: tertulis 415.479, hasil penjumlahan 12 baris di atasnya 415.469 "
+        "(yang diharapkan: 415.469)"
+    )
+
+
+def test_a_region_row_is_the_total_only_when_last_and_named_by_the_title(tmp_path):
+    # Kecamatan Pelalawan is a kecamatan of Kabupaten Pelalawan: as a data row (not the
+    # last row, or under a title naming no kabupaten) it stays data
+    rows = [["Kecamatan", "PSM"], ["Bunut", 10], ["Pelalawan", 5], ["Ukui", 12]]
+    df = read_table(_sheet(tmp_path / "a.xlsx", [["PSM di Kabupaten Pelalawan"], *rows]))
+    assert df["Kecamatan"].tolist() == ["Bunut", "Pelalawan", "Ukui"]
+    assert df.attrs["jumlah"] == {}
+    df = read_table(_sheet(tmp_path / "b.xlsx", [["PSM per kecamatan"], *rows, ["Pelalawan", 27]]))
+    assert df["Kecamatan"].tolist() == ["Bunut", "Pelalawan", "Ukui", "Pelalawan"]
+    df = read_table(
+        _sheet(tmp_path / "c.xlsx", [["PSM in Pelalawan Regency"], *rows, ["Pelalawan", 27]])
+    )
+    assert df["Kecamatan"].tolist() == ["Bunut", "Pelalawan", "Ukui"]
+    assert df.attrs["jumlah"] == {"PSM": 27}
+
+
+def test_spaced_thousands_column_is_numeric_and_its_total_checked(tmp_path):
+    # a column of "1 250"-style numbers used to be read as text: its wrong total passed
+    path = tmp_path / "t.csv"
+    text = (
+        "Kecamatan/Subdistrict;Penduduk/Population\n"
+        "Bunut;15\u00a0825\n"
+        "Ukui;41\u2009691\n"
+        "Jumlah/Total;57 516\n"
+        "Sumber/Source: BPS Kabupaten Pelalawan;\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    df = read_table(path)
+    assert df["Penduduk"].tolist() == [15825, 41691]
+    assert df.attrs["sumber"] == "Sumber/Source: BPS Kabupaten Pelalawan"
+    path.write_text(text.replace("57 516", "57 616"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    assert str(err.value) == (
+        f"berkas {path}, baris 4, kolom 'Penduduk': baris Jumlah tidak cocok: tertulis "
+        "57.616, hasil penjumlahan 2 baris di atasnya 57.516 (yang diharapkan: 57.516)"
+    )
+
+
+def test_every_non_number_in_a_numeric_column_is_a_located_error(tmp_path):
+    # a column whose total row holds a number is summed, so it is numeric even when
+    # most of its cells are not numbers: each such cell is an error, not text
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Kecamatan/Subdistrict,Jumlah PSM/Number of Community Social Workers\n"
+        "Bunut,tidak ada\n"
+        "Ukui,12 5\n"
+        "Langgam,7\n"
+        "Jumlah/Total,19\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    assert [str(p) for p in err.value.problems] == [
+        f"berkas {path}, baris 2, kolom 'Jumlah PSM': bukan angka yang dikenali: nilai "
+        '"tidak ada" (yang diharapkan: angka format Indonesia, mis. "1.250", "12,5", '
+        '"66,67 %", "120 orang", "-" (nihil) atau kosong)',
+        f"berkas {path}, baris 3, kolom 'Jumlah PSM': spasi di dalam angka bukan pemisah "
+        'ribuan: nilai "12 5" (yang diharapkan: spasi hanya sebelum tiap tiga angka, mis. '
+        '"1 250" atau "1.250")',
+    ]
+
+
+def test_a_mostly_spaced_column_without_total_is_numeric_too(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Kecamatan;Penduduk\nBunut;15 825\nUkui;41 691\nLanggam;35 782*\nKerumutan;x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    (p,) = err.value.problems
+    assert (p.row, p.column, p.value, p.message) == (
+        5,
+        "Penduduk",
+        "x",
+        "bukan angka yang dikenali",
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("Kecamatan/Subdistrict", "Kecamatan"),
+        ("Kecamatan / Subdistrict", "Kecamatan"),
+        ("Jumlah PSM/Number of Community Social Workers", "Jumlah PSM"),
+        ("Laki-laki/Male", "Laki-laki"),
+        ("Desa/Kelurahan/Village/Urban Village", "Desa/Kelurahan"),
+        ("No./No.", "No."),
+        # Indonesian headers with a slash are not bilingual
+        ("Desa/Kelurahan", "Desa/Kelurahan"),
+        ("Jumlah Desa/Kelurahan", "Jumlah Desa/Kelurahan"),
+        ("L/P", "L/P"),
+        ("Kabupaten/Kota", "Kabupaten/Kota"),
+    ],
+)
+def test_bilingual_header_resolves_to_its_indonesian_half(printed, name):
+    from psm_analysis.printed_table import indonesian_part
+
+    assert indonesian_part(printed) == name
+
+
+def test_bilingual_dinas_sosial_table_is_cleaned_like_the_indonesian_one(tmp_path):
+    # the cleaner finds its columns by name key: "Kecamatan/Subdistrict" is "Kecamatan"
+    from psm_analysis.dinsos import clean_psm_per_kecamatan
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "No./No.,Kecamatan/Subdistrict,Jumlah PSM/Number of Community Social Workers\n"
+        "1,Bunut,10\n"
+        "2,Ukui,12*\n"
+        "Jumlah/Total,,22\n"
+        "Sumber/Source: Dinas Sosial Kabupaten Pelalawan,,\n",
+        encoding="utf-8",
+    )
+    df = read_table(path)
+    assert list(df.columns) == ["No.", "Kecamatan", "Jumlah PSM", "Jumlah PSM_tanda"]
+    out = clean_psm_per_kecamatan(df, "Dinas Sosial Kabupaten Pelalawan", 2019)
+    assert out[["kode_wilayah", "kecamatan", "jumlah_psm"]].values.tolist() == [
+        ["14.05.01", "Ukui", 12],
+        ["14.05.08", "Bunut", 10],
+    ]

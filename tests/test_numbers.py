@@ -67,6 +67,60 @@ def test_parse_number(text, expected):
     assert parse_number(text) == expected
 
 
+# BPS "Dalam Angka" tables print thousands separated by a (no-break, thin) space and put
+# a marker after a number: "*" angka sementara, "r" angka revisi, "x", footnote digits.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 250", ParsedNumber(1250)),
+        ("1\u00a0250", ParsedNumber(1250)),
+        ("1\u2009250", ParsedNumber(1250)),
+        ("1\u202f250", ParsedNumber(1250)),
+        ("12 345 678", ParsedNumber(12345678)),
+        ("1 250,5", ParsedNumber(1250.5)),
+        ("1 250 orang", ParsedNumber(1250, unit="orang")),
+        ("Rp 1 250 000", ParsedNumber(1250000, unit="Rp")),
+        ("-1 250", ParsedNumber(-1250)),
+        ("1.250*", ParsedNumber(1250, marker="*")),
+        ("1 250 *", ParsedNumber(1250, marker="*")),
+        ("1 250**", ParsedNumber(1250, marker="**")),
+        ("125r", ParsedNumber(125, marker="r")),
+        ("125 r", ParsedNumber(125, marker="r")),
+        ("12x", ParsedNumber(12, marker="x")),
+        ("125\u00b9", ParsedNumber(125, marker="1")),
+        ("125 \u00b2", ParsedNumber(125, marker="2")),
+        ("12,5\u00b3", ParsedNumber(12.5, marker="3")),
+        ("12,5 %*", ParsedNumber(12.5, percent=True, marker="*")),
+        ("120 orang*", ParsedNumber(120, unit="orang", marker="*")),
+        ("-*", ParsedNumber(0, nil=True, marker="*")),
+    ],
+)
+def test_bps_spaced_thousands_and_markers(text, expected):
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("12 5", "spasi di dalam angka bukan pemisah ribuan"),
+        ("2017 2018", "spasi di dalam angka bukan pemisah ribuan"),
+        ("0 250", "spasi di dalam angka bukan pemisah ribuan"),
+        ("1 250.5", "angka ambigu: titik di sini bukan pemisah ribuan"),
+        ("*", "bukan angka yang dikenali"),
+        ("x", "bukan angka yang dikenali"),
+        ("... *", "bukan angka yang dikenali"),
+        ("12r*", "bukan angka yang dikenali"),
+    ],
+)
+def test_bad_spacing_and_markers_without_a_number_are_errors(text, message):
+    with pytest.raises(DataError) as err:
+        parse_number(text, row=7, column="Jumlah")
+    (p,) = err.value.problems
+    assert (p.message, p.value, p.row) == (message, text, 7)
+    if message.startswith("spasi"):
+        assert p.expected == 'spasi hanya sebelum tiap tiga angka, mis. "1 250" atau "1.250"'
+
+
 def test_ints_stay_ints_and_decimals_floats():
     assert isinstance(parse_number("1.250").value, int)
     assert isinstance(parse_number("1.250,0").value, float)
@@ -123,14 +177,14 @@ def test_bad_and_ambiguous_numbers_name_the_cell(text, message):
         "1,250.5",
         "1.25.000",
         "2017.",
-        "12x",
+        "12y",
         True,
         "Rp 1,250",
         "Rp 5 orang",
         "Rp 5 %",
         "Rp",
         "Rp -",
-        "1\u00a0250",
+        "1\u00a0250\u00a05",
         "1.2.3",
         "1,2,3",
     ],
@@ -158,6 +212,10 @@ def test_parse_series_types():
     assert out["nil"].tolist() == [False, True, False, False]
     assert out["na"].tolist() == [False, False, True, False]
     assert out["unit"].tolist()[3] == "kelompok"
+    assert out["marker"].isna().all()
+    marked = parse_series(["1 250*", "12r", "7"])
+    assert marked["value"].tolist() == [1250, 12, 7]
+    assert marked["marker"].tolist()[:2] == ["*", "r"] and pd.isna(marked["marker"][2])
     assert str(parse_series(["1", "2,5"])["value"].dtype) == "Float64"
 
 
@@ -244,3 +302,17 @@ def test_formatters_never_raise_on_a_missing_or_infinite_number():
     assert format_p(0.04567) == "p = 0,0457" and format_p(4.8e-9) == "p < 0,0001"
     assert format_p(0.99999999) == "p > 0,9999"
     assert format_p(1 / 120, 4) == "p = 0,0083"
+
+
+@given(
+    st.integers(min_value=-(10**15), max_value=10**15),
+    st.sampled_from([" ", "\u00a0", "\u2009", "\u202f"]),
+    st.sampled_from(
+        [("", None), ("*", "*"), (" r", "r"), ("x", "x"), ("\u00b9", "1"), (" \u00b2", "2")]
+    ),
+)
+def test_roundtrip_space_grouped_with_marker(n, separator, marker):
+    # format_number's dots swapped for the separators BPS prints, a BPS marker after
+    written, kept = marker
+    parsed = parse_number(format_number(n).replace(".", separator) + written)
+    assert (parsed.value, parsed.marker) == (n, kept)

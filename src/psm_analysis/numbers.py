@@ -7,6 +7,11 @@ Parsing (:func:`parse_number`, :func:`parse_series`) accepts
 
 - ``"1250"``, ``"1.250"`` -> 1250 (dot = thousands, groups of exactly three digits);
   ``"1.250.000,5"`` -> 1250000.5;
+- ``"1 250"`` -> 1250: BPS prints thousands separated by a space, a no-break space
+  (U+00A0) or a thin space (U+2009, U+202F), again in groups of exactly three digits;
+- a marker after the number, as BPS prints them: ``"1.250*"`` (angka sementara),
+  ``"125 r"`` (revised), ``"12x"``, footnote digits ``"125¹"`` -> the number with
+  ``marker`` ``"*"``, ``"r"``, ``"x"``, ``"1"``;
 - ``"12,5"`` -> 12.5 (comma = decimals);
 - ``"66,67%"`` or ``"66,67 %"`` -> 66.67 with ``percent=True``;
 - ``"120 orang"`` -> 120 with ``unit="orang"`` (see :data:`UNITS`); ``"12,5 persen"``
@@ -37,7 +42,7 @@ import math
 import numbers as _numbers
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from psm_analysis.errors import DataError, Problem
@@ -71,14 +76,23 @@ MSG_AMBIGUOUS_COMMA = (
 )
 MSG_ENGLISH = "format angka Inggris (koma sebagai pemisah ribuan)"
 MSG_UNIT = "satuan tidak dikenali"
+MSG_SPACE = "spasi di dalam angka bukan pemisah ribuan"
+EXPECTED_SPACE = 'spasi hanya sebelum tiap tiga angka, mis. "1 250" atau "1.250"'
 EXPECTED_NUMBER = (
     'angka format Indonesia, mis. "1.250", "12,5", "66,67 %", "120 orang", "-" (nihil) atau kosong'
 )
 
 _WS = re.compile(r"[\s\u00a0\u202f]+")
 _SHAPE = re.compile(
-    r"(?P<sign>[-+\u2212]?)(?P<core>\d[\d.,]*)\s*(?:(?P<pct>%)|(?P<unit>[^\W\d_][^\d%]*))?",
+    r"(?P<sign>[-+\u2212]?)(?P<core>\d[\d.,]*(?: \d[\d.,]*)*)\s*(?:(?P<pct>%)|(?P<unit>[^\W\d_][^\d%]*))?",
 )
+#: A space-grouped number: "1 250", "12 345 678,5" (spaces already collapsed to " ").
+_SPACE_GROUPS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+(?:[.,]\d+)?")
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+#: A marker after a number: "*" or "**" (angka sementara), "r" (revised) or "x" right
+#: after a digit, superscript footnote digits.
+_MARKER = re.compile(rf"(?:(?<=\d) ?(?P<letter>[rx])|(?<=\S) ?(?P<sign>\*+|[{_SUPERSCRIPTS}]+))$")
+_MARKER_DIGITS = str.maketrans(_SUPERSCRIPTS, "1230456789")
 _RUPIAH = re.compile(r"(?i:rp)\.?\s*(?=[-+\u2212]?\d)")
 _PERCENT_WORD = "persen"
 _NIL_UNIT = re.compile(r"[-\u2013\u2014\u2212]\s*(?P<unit>[^\W\d_][^\d%]*)")
@@ -102,6 +116,7 @@ class ParsedNumber:
     nil: bool = False
     na: bool = False
     percent: bool = False
+    marker: str | None = None
 
 
 NA = ParsedNumber(None, na=True)
@@ -128,6 +143,10 @@ def _decimal_reading(int_part: str, frac: str) -> str:
 
 
 def _core_value(core: str, text: str, where: dict) -> int | float:
+    if " " in core:
+        if not _SPACE_GROUPS.fullmatch(core):
+            raise _problem(MSG_SPACE, text, EXPECTED_SPACE, where)
+        core = core.replace(" ", "")
     if _INT.fullmatch(core):
         return int(core)
     m = _DEC.fullmatch(core)
@@ -168,9 +187,11 @@ def parse_number(text: object, **where: object) -> ParsedNumber:
     :class:`~psm_analysis.errors.DataError` raised for a bad or ambiguous value.
 
     >>> parse_number("1.250")
-    ParsedNumber(value=1250, unit=None, nil=False, na=False, percent=False)
+    ParsedNumber(value=1250, unit=None, nil=False, na=False, percent=False, marker=None)
     >>> parse_number("120 orang").unit
     'orang'
+    >>> parse_number("1\u00a0250*").value, parse_number("1\u00a0250*").marker
+    (1250, '*')
     >>> parse_number("-").nil, parse_number("...").na
     (True, True)
     """
@@ -199,6 +220,15 @@ def parse_number(text: object, **where: object) -> ParsedNumber:
     s = _WS.sub(" ", text).strip()
     if s in NA_TOKENS:
         return NA
+    m = _MARKER.search(s)
+    if m:
+        rest = s[: m.start()].rstrip()
+        if rest in NA_TOKENS:  # a marker alone is no number
+            raise _problem(MSG_UNRECOGNISED, text, EXPECTED_NUMBER, where)
+        inner = parse_number(rest, **where)
+        if inner.marker is not None:  # two markers ("12r*"): not a way BPS prints
+            raise _problem(MSG_UNRECOGNISED, text, EXPECTED_NUMBER, where)
+        return replace(inner, marker=m["letter"] or m["sign"].translate(_MARKER_DIGITS))
     if s in NIL_TOKENS:
         return ParsedNumber(0, nil=True)
     m = _NIL_UNIT.fullmatch(s)
@@ -233,7 +263,7 @@ def parse_series(
 
     Returns a DataFrame with the input's index and columns ``value`` (``Int64`` when every
     value is whole and written without decimals, else ``Float64``), ``unit``, ``nil``,
-    ``na`` and ``percent``. Every bad cell is collected into one DataError; its row is
+    ``na``, ``percent`` and ``marker``. Every bad cell is collected into one DataError; its row is
     taken from ``rows`` (Excel row numbers, aligned with ``values``) or counted from
     ``first_row``.
     """
@@ -262,6 +292,7 @@ def parse_series(
             "nil": [p.nil for p in parsed],
             "na": [p.na for p in parsed],
             "percent": [p.percent for p in parsed],
+            "marker": pd.array([p.marker for p in parsed], dtype="str"),
         },
         index=series.index,
     )

@@ -2,8 +2,11 @@
 
 :func:`read_printed_table` reads a table as such offices print it: title rows, a one- or
 two-row (merged) header, data, optional "Jumlah"/"Total" rows (checked against the sum
-of the rows above), and a footer with the "Sumber:" line and notes. It knows nothing of
-Tabel I.1-I.4; the ``dinsos`` package cleans those.
+of the rows above), and a footer with the "Sumber:" line and notes. It also reads BPS
+"Dalam Angka" tables: bilingual labels ("Kecamatan/Subdistrict", "Jumlah/Total",
+"Sumber/Source:"), a total row labelled with the kabupaten, thousands separated by
+spaces and markers after numbers. It knows nothing of Tabel I.1-I.4; the ``dinsos``
+package cleans those.
 """
 
 from __future__ import annotations
@@ -30,21 +33,44 @@ MSG_TOTAL = (
     "baris Jumlah tidak cocok: tertulis {tertulis}, hasil penjumlahan {n} baris di atasnya {hitung}"
 )
 
+#: A total row's label: "Jumlah", "JUMLAH", "Total", "Jumlah Total", "Jumlah Seluruhnya",
+#: and BPS "Dalam Angka" bilingual "Jumlah/Total".
 _TOTAL_LABEL = re.compile(
-    r"(jumlah|total)(\s+(total|seluruhnya|keseluruhan|kabupaten))?\s*:?", re.IGNORECASE
+    r"(jumlah|total)(\s*/\s*total)?(\s+(total|seluruhnya|keseluruhan|kabupaten))?\s*:?",
+    re.IGNORECASE,
 )
+#: A region named in a title ("... di Kabupaten Pelalawan", "... in Pelalawan Regency"):
+#: a last row labelled with it ("Pelalawan", "Kabupaten Pelalawan") is the total row, as
+#: BPS "Dalam Angka" tables by kecamatan label it. Matched on :func:`name_key` text.
+_REGION_PREFIX = re.compile(r"(kabupaten|kab|kota|provinsi)(?=\w)")
 #: The source line, matched on a row's cells joined by spaces: "Sumber: ...",
-#: "SUMBER DATA : ...", or "Sumber" and ": ..." in two cells.
-_SUMBER = re.compile(r"sumber(\s+data)?\s*:", re.IGNORECASE)
+#: "SUMBER DATA : ...", "Sumber" and ": ..." in two cells, BPS "Sumber/Source: ...".
+_SUMBER = re.compile(r"sumber(\s+data)?(\s*/\s*source)?\s*:|source\s*:", re.IGNORECASE)
 #: The title of another table ("Tabel I.4 ...", "TABEL 3.1 ...") below the first one.
 _TABLE_TITLE = re.compile(r"(?i:tabel)\s+(?:[IVXLC]+|\d+)(?:\.\d+)*\b")
 MSG_SECOND_TABLE = "tabel kedua di lembar yang sama"
 EXPECTED_ONE_TABLE = "satu tabel per lembar: pindahkan tabel ini ke lembar atau berkas sendiri"
-_NOTE = re.compile(r"(keterangan|catatan|ket\.?)\s*:|\*", re.IGNORECASE)
+_NOTE = re.compile(r"(keterangan|catatan|ket\.?)(\s*/\s*notes?)?\s*:|notes?\s*:|\*", re.IGNORECASE)
 _NUMBER_LIKE = re.compile(r"[-+\u2212]?\d")
 #: A number, perhaps followed by "%" or one word (a unit): "1.250", "12,5 %", "120 orang",
-#: or a rupiah amount "Rp 1.250.000".
-_NUMBER_SHAPE = re.compile(r"(?:(?i:rp)\.?\s*)?[-+\u2212]?\d[\d.,]*\s*(?:%|[^\W\d_]+)?")
+#: or a rupiah amount "Rp 1.250.000"; thousands may be spaced as BPS prints them
+#: ("1 250"), and a marker may follow ("1.250*", "125 r", "125\u00b9").
+_NUMBER_SHAPE = re.compile(
+    r"(?:(?i:rp)\.?\s*)?[-+\u2212]?\d[\d.,]*(?:\s\d{3}(?:[.,]\d+)?)*\s*(?:%|[^\W\d_]+)?"
+    r"\s*(?:\*+|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)?"
+)
+#: Words of the English half of a BPS bilingual header ("Kecamatan/Subdistrict",
+#: "Jumlah PSM/Number of Community Social Workers", "Laki-laki/Male").
+_ENGLISH_WORDS = frozenset(
+    """of the and by in per for to number total subdistrict subdistricts district districts
+    regency regencies city municipality province village villages urban rural male female
+    sex population people persons person household households area year years source
+    note notes social worker workers community welfare name names type kind activity
+    activities training budget percentage percent density age group code description
+    remarks realization target amount family families poor officer officers facilitator
+    facilitators youth organization organizations volunteer volunteers disability
+    disabilities elderly children child aid assistance institution institutions""".split()
+)
 _CODE = re.compile(r"\d+(?:\.\d+){2,}")
 _THOUSANDS_ONLY = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _COLUMN_NUMBER = re.compile(r"\(?(\d+)\)?")
@@ -53,6 +79,8 @@ _ID_COLUMNS = {"no", "nomor", "nourut", "kode", "kodewilayah", "tahun"}
 
 UNIT_SUFFIX = "_satuan"
 NIL_SUFFIX = "_nihil"
+#: Flag column of the markers printed after numbers ("*", "r", "x", "1" for "\u00b9").
+MARKER_SUFFIX = "_tanda"
 
 
 def _cell(value: Any) -> Any:
@@ -220,17 +248,52 @@ def _locate_header(grid, merged, where) -> tuple[int, int, list[str]]:
     return header_row, header_end, title
 
 
-def _header_names(filled, first: int, last: int, width: int) -> list[str | None]:
-    """Column names from header rows ``first..last`` (merged cells filled), joined."""
+def _is_english(part: str, indonesian: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", part.casefold())
+    return bool(words) and (
+        any(w in _ENGLISH_WORDS for w in words) or name_key(part) == name_key(indonesian)
+    )
+
+
+def indonesian_part(label: str) -> str:
+    """The Indonesian half of a BPS bilingual label "Indonesia/English"; other labels,
+    slashes within Indonesian ("Desa/Kelurahan", "L/P") included, as they are.
+
+    The label is cut at the first "/" after which every "/"-separated part holds an
+    English word (:data:`_ENGLISH_WORDS`) or repeats the Indonesian text ("No./No.").
+
+    >>> indonesian_part("Kecamatan/Subdistrict"), indonesian_part("Jumlah/Total")
+    ('Kecamatan', 'Jumlah')
+    >>> indonesian_part("Desa/Kelurahan/Village/Urban Village")
+    'Desa/Kelurahan'
+    >>> indonesian_part("Desa/Kelurahan"), indonesian_part("L/P")
+    ('Desa/Kelurahan', 'L/P')
+    """
+    parts = label.split("/")
+    for i in range(1, len(parts)):
+        head = "/".join(parts[:i]).strip()
+        if head and all(_is_english(p, head) for p in parts[i:]):
+            return head
+    return label
+
+
+def _header_names(
+    filled, first: int, last: int, width: int
+) -> tuple[list[str | None], list[str | None]]:
+    """Column names from header rows ``first..last`` (merged cells filled), joined, with
+    the Indonesian half of each bilingual cell ("Kecamatan/Subdistrict" -> "Kecamatan");
+    and the headers as printed."""
     names: list[str | None] = []
+    printed: list[str | None] = []
     for c in range(width):
         parts: list[str] = []
         for r in range(first, last + 1):
             v = filled[r][c]
             if v is not None and (not parts or parts[-1] != str(v)):
                 parts.append(str(v))
-        names.append(" ".join(parts) if parts else None)
-    return names
+        names.append(" ".join(indonesian_part(p) for p in parts) if parts else None)
+        printed.append(" ".join(parts) if parts else None)
+    return names, printed
 
 
 def _split_body(grid, start: int, header: list[Any], where: dict):
@@ -296,15 +359,51 @@ def _column_names(names, data, width: int, where) -> tuple[list[int], list[str]]
     return keep, columns
 
 
-def _is_numeric_column(name: str, cells) -> bool:
+def _is_numeric_column(name: str, cells, total_cells=()) -> bool:
+    """Numeric when most filled cells look like numbers (or nil "-"), or when a total row
+    holds a number in the column (the column is summed, whatever its cells say). Never a
+    column named Kode...: codes stay text."""
+    if name_key(name).startswith("kode"):
+        return False
     filled_cells = [v for v in cells if v is not None]
     digits = [v for v in filled_cells if _looks_numeric(v)]
     nil = [v for v in filled_cells if isinstance(v, str) and v in NIL_TOKENS]
-    return (
-        bool(digits)
-        and (len(digits) + len(nil)) * 2 > len(filled_cells)
-        and not name_key(name).startswith("kode")
+    if digits and (len(digits) + len(nil)) * 2 > len(filled_cells):
+        return True
+    return name_key(name) not in _ID_COLUMNS and any(
+        v is not None and _looks_numeric(v) for v in total_cells
     )
+
+
+def _label(cells) -> str | None:
+    """A row's label: its first text cell that is not a number."""
+    return next((v for v in cells if _is_text(v)), None)
+
+
+def _is_region_total(label: str | None, title: str) -> bool:
+    """``label`` ("Pelalawan", "Kabupaten Pelalawan", "Kab. Pelalawan") names the region
+    the title covers ("... di Kabupaten Pelalawan", "... in Pelalawan Regency")."""
+    if label is None:
+        return False
+    key = _REGION_PREFIX.sub("", name_key(indonesian_part(label)), count=1)
+    title_key = name_key(title)
+    return bool(key) and any(
+        k in title_key for k in (f"kabupaten{key}", f"kota{key}", f"provinsi{key}", f"{key}regency")
+    )
+
+
+def _total_rows(data, title: str) -> list[int]:
+    """Excel rows of the total rows: labelled "Jumlah", "Total", "Jumlah/Total"..., and a
+    last row labelled with the region of the title (BPS: "Pelalawan" under the
+    kecamatan of Kabupaten Pelalawan)."""
+    totals = [
+        r
+        for r, cells in data
+        if any(isinstance(v, str) and _TOTAL_LABEL.fullmatch(v) for v in cells)
+    ]
+    if data and data[-1][0] not in totals and _is_region_total(_label(data[-1][1]), title):
+        totals.append(data[-1][0])
+    return totals
 
 
 def _check_totals(values, total_cells, col, where, check_total, printed, computed):
@@ -363,23 +462,34 @@ def read_printed_table(
       title row has one filled cell). In xlsx a header cell merged across columns, with
       sub-headers in the row below and nothing else in that row, makes a two-row header:
       the names are joined ("Jumlah PSM" over "L" -> "Jumlah PSM L"). A row numbering
-      the columns ("(1)", "(2)", ...) under the header is skipped.
-    - The "Sumber: ..." line is kept in ``df.attrs["sumber"]`` as written; lines starting
-      "Keterangan:", "Catatan:" or "*" and everything after the Sumber line go to
-      ``df.attrs["catatan"]``. Empty rows are dropped. A second table below the first
-      (a row "Tabel ..." or a repeat of the header row) is an error.
+      the columns ("(1)", "(2)", ...) under the header is skipped. A bilingual BPS
+      header names its column by its Indonesian half (:func:`indonesian_part`:
+      "Kecamatan/Subdistrict" -> "Kecamatan"); ``df.attrs["judul_kolom"]`` keeps the
+      header as printed for every column whose name differs from it.
+    - The "Sumber: ..." (or "Sumber/Source: ...") line is kept in ``df.attrs["sumber"]``
+      as written; lines starting "Keterangan:", "Catatan:", "Catatan/Note:" or "*" and
+      everything after the Sumber line go to ``df.attrs["catatan"]``. Empty rows are
+      dropped. A second table below the first (a row "Tabel ..." or a repeat of the
+      header row) is an error.
     - A column whose filled cells mostly look like numbers ("1.250", "12,5 %",
-      "120 orang", "-"; not dotted codes like "14.05.08", not a column named Kode...) is
-      numeric: every cell is parsed with :func:`~psm_analysis.numbers.parse_number`
-      (ambiguous or bad cells are errors); an xlsx number shown as a percentage (stored
-      as 0.125 for 12,5 %) is read as printed (12.5), like the CSV. The column gets ``Int64``/``Float64`` values; when cells carry a
-      unit ("120 orang") a column ``<name>_satuan`` is added, when some are nil ("-") a
-      boolean column ``<name>_nihil``.
-    - A row labelled "Jumlah"/"Total" is checked, for every numeric column (except No.,
-      Kode, Tahun), against the sum of the data rows above it (since the previous total
-      row, or all of them for a grand total); a mismatch is a DataError naming both
-      numbers unless ``check_total=False``. The row is then dropped; its printed values
-      are in ``df.attrs["jumlah"]`` and the sums in ``df.attrs["jumlah_dihitung"]``.
+      "120 orang", "1 250", "1.250*", "-"; not dotted codes like "14.05.08", not a column
+      named Kode...) is numeric, and so is a column with a number in a total row: every
+      cell is parsed with :func:`~psm_analysis.numbers.parse_number` (ambiguous or bad
+      cells are errors: every cell of a numeric column that is not a number, nil or NA
+      is a located error). An xlsx number shown as a percentage (stored as 0.125 for
+      12,5 %) is read as printed (12.5), like the CSV. The column gets
+      ``Int64``/``Float64`` values; when cells carry a unit ("120 orang") a column
+      ``<name>_satuan`` is added, when some are nil ("-") a boolean column
+      ``<name>_nihil``, when some carry a BPS marker ("1 250*", "125 r", "12x",
+      "125\u00b9") a column ``<name>_tanda`` ("*", "r", "x", "1").
+    - A row labelled "Jumlah", "Total", "Jumlah Total", "Jumlah/Total"..., or a last row
+      labelled with the kabupaten the title names ("Pelalawan" under a title "... di
+      Kabupaten Pelalawan" or "... in Pelalawan Regency"), is a total row. It is
+      checked, for every numeric column (except No., Kode, Tahun), against the sum of
+      the data rows above it (since the previous total row, or all of them for a grand
+      total); a mismatch is a DataError naming both numbers unless
+      ``check_total=False``. The row is then dropped; its printed values are in
+      ``df.attrs["jumlah"]`` and the sums in ``df.attrs["jumlah_dihitung"]``.
 
     Data in a column without a header is an error (in CSV, often an unquoted decimal
     comma). The index holds the row numbers as Excel (or a text editor) shows them (name
@@ -411,18 +521,14 @@ def read_printed_table(
     grid = [list(r) + [None] * (width - len(r)) for r in grid]
 
     header_row, header_end, title = _locate_header(grid, merged, where)
-    names = _header_names(_filled(grid, merged), header_row, header_end, width)
+    names, printed_headers = _header_names(_filled(grid, merged), header_row, header_end, width)
     start = header_end + 1
     if start < len(grid) and _is_column_numbers(grid[start]):
         start += 1
     data, sumber, notes = _split_body(grid, start, grid[header_row], where)
     keep, columns = _column_names(names, data, width, where)
 
-    totals = [
-        r
-        for r, cells in data
-        if any(isinstance(v, str) and _TOTAL_LABEL.fullmatch(v) for v in cells)
-    ]
+    totals = _total_rows(data, " ".join(title))
     frame = pd.DataFrame(
         [[cells[c] for c in keep] for _, cells in data],
         columns=columns,
@@ -438,7 +544,7 @@ def read_printed_table(
     printed: dict[str, Any] = {}
     computed: dict[str, Any] = {}
     for col in columns:
-        if not _is_numeric_column(col, body[col]):
+        if not _is_numeric_column(col, body[col], [frame.at[t, col] for t in totals]):
             out[col] = pd.array(
                 [None if v is None else _as_text(v) for v in body[col]], dtype="str"
             )
@@ -453,6 +559,8 @@ def read_printed_table(
             out[col + UNIT_SUFFIX] = parsed["unit"]
         if parsed["nil"].any():
             out[col + NIL_SUFFIX] = parsed["nil"].astype("boolean")
+        if parsed["marker"].notna().any():
+            out[col + MARKER_SUFFIX] = parsed["marker"]
         if name_key(col) not in _ID_COLUMNS and totals:
             cells = {t: frame.at[t, col] for t in totals}
             problems += _check_totals(
@@ -469,6 +577,11 @@ def read_printed_table(
             "lembar": sheet_name,
             "jumlah": printed,
             "jumlah_dihitung": computed,
+            "judul_kolom": {
+                col: printed_headers[c]
+                for col, c in zip(columns, keep, strict=True)
+                if printed_headers[c] is not None and printed_headers[c] != col
+            },
         }
     )
     return df
