@@ -61,13 +61,6 @@ def per_desa(register: pd.DataFrame, paths: Paths | None = None) -> pd.DataFrame
     return out[list(COLUMNS)].astype(COLUMNS)
 
 
-def _rel(paths: Paths, p) -> str:
-    try:
-        return p.resolve().relative_to(paths.root.resolve()).as_posix()
-    except ValueError:
-        return p.as_posix()
-
-
 def build_outputs(paths: Paths) -> BuildOutput:
     """Read and check the register; return ``psm_per_desa.csv``.
 
@@ -88,8 +81,8 @@ def build_outputs(paths: Paths) -> BuildOutput:
             )
         )
     register = validate_files(files, paths=paths)
-    inputs = [InputInfo("register", _rel(paths, f), demo) for f in files]
-    inputs.append(InputInfo("reference", _rel(paths, wilayah_path(paths))))
+    inputs = [InputInfo("register", display_path(f, paths), demo) for f in files]
+    inputs.append(InputInfo("reference", display_path(wilayah_path(paths), paths)))
     return BuildOutput(files={OUTPUT_FILE: per_desa(register, paths)}, inputs=inputs)
 
 

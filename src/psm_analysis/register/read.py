@@ -120,10 +120,9 @@ def register_files(folder: Path) -> list[Path]:
 
 def find_inputs(paths: Paths | None = None) -> tuple[list[Path], bool]:
     """``(files, demo)``: the real register in data/raw/register, else the demo."""
-    real = register_files(register_folder(paths))
-    if real:
-        return real, False
-    return register_files(demo_folder(paths)), True
+    from psm_analysis.inputs import real_or_demo
+
+    return real_or_demo(register_folder(paths), demo_folder(paths), register_files)
 
 
 def _cell(value: object) -> object:
