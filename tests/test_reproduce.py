@@ -4,14 +4,15 @@ byte-identical outputs, and the privacy guard."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import digest, inputs_digest  # tests/ is on sys.path (pytest rootdir-relative import)
+from conftest import (  # tests/ is on sys.path (pytest rootdir-relative import)
+    digest,
+    inputs_digest,
+    run_cli,
+)
 
 from psm_analysis import pipeline
 from psm_analysis.config import get_paths
@@ -109,9 +110,7 @@ def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project
         "# %% [markdown]\n# # Notebook yang gagal\n\n# %%\nx = 1\n\n# %%\nraise ValueError('sengaja gagal')\n",
         encoding="utf-8",
     )
-    env = dict(os.environ, PSM_ANALYSIS_ROOT=str(root))
-    exe = Path(sys.executable).parent / "psm-analysis"
-    out = subprocess.run([str(exe), "reproduce"], capture_output=True, text=True, env=env)
+    out = run_cli("reproduce", root=root)
     assert out.returncode == 1, out.stdout + out.stderr
     assert (
         "01_gagal.py: GAGAL di sel 3 (`raise ValueError('sengaja gagal')`): ValueError: sengaja gagal"
@@ -121,7 +120,7 @@ def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project
     assert "sengaja gagal" in page and "ValueError" in page
     assert "GAGAL" in (root / "reports" / "index.html").read_text(encoding="utf-8")
     # A failed notebook is not recorded as done: the next run tries it again.
-    out = subprocess.run([str(exe), "reproduce"], capture_output=True, text=True, env=env)
+    out = run_cli("reproduce", root=root)
     assert out.returncode == 1 and "menjalankan 1 dari 1" in out.stdout
 
 
