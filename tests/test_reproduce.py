@@ -4,6 +4,7 @@ byte-identical outputs, and the privacy guard."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -58,7 +59,23 @@ def test_force_run_writes_every_report(reproduced):
     assert pngs and pngs == pdfs
     assert list((reports / "tables").glob("*.xlsx")) and list((reports / "tables").glob("*.docx"))
     assert any("[1/4] clean" in ln for ln in lines)
-    assert any(ln.startswith("Selesai dalam") for ln in lines)
+    # The kernels started while clean ran; every step's time is in the summary, the
+    # Indonesian way (decimal comma).
+    assert any(
+        re.fullmatch(r" {6}kernel dimulai selama clean \(\d+,\d s lebih awal\)", ln) for ln in lines
+    )
+    summary = next(ln for ln in lines if ln.startswith("Selesai dalam"))
+    assert re.match(
+        r"Selesai dalam \d+,\d s \(clean \d+,\d s; notebook \d+,\d s; "
+        r"daftar dan index \d+,\d s; privasi \d+,\d s\)\. data/processed: \d+ berkas; ",
+        summary,
+    ), summary
+
+
+def test_durations_are_printed_with_a_decimal_comma():
+    assert pipeline._seconds(1.25) == "1,3 s"
+    assert pipeline._seconds(61.04) == "61,0 s"
+    assert pipeline._seconds(1234.56) == "1.234,6 s"
 
 
 def test_noop_rerun_then_one_changed_notebook(reproduced):

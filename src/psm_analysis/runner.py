@@ -32,8 +32,9 @@ STARTUP_TIMEOUT = 120
 #: Run silently in every kernel before the notebook's first cell: the imports every
 #: notebook does anyway (a few seconds each), done while the kernel waits for work.
 PRELOAD = "import pandas, matplotlib.pyplot, seaborn, statsmodels.api"
-#: Kernel options: quiet start-up (no TCP transport chatter), no history database.
-KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"]
+#: Kernel options: quiet (no TCP warning, no "KeyboardInterrupt caught" as it is stopped),
+#: no history database.
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
 
 
 @dataclass
@@ -160,7 +161,7 @@ class _Kernel:
     async def shutdown(self) -> None:
         try:
             if await self.km.is_alive():
-                await self.km.shutdown_kernel(now=False)
+                await self.km.shutdown_kernel(now=True)  # nothing left to save
         finally:
             await self.km.cleanup_resources()
 
