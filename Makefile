@@ -37,10 +37,15 @@ $(STAMP): requirements.lock pyproject.toml
 venv: $(STAMP) ## Create .venv from requirements.lock (done by the other targets when needed)
 
 reproduce: $(STAMP) ## Rebuild processed data, figures, tables and reports/ (ARGS=--force to redo all)
-	$(BIN)/psm-analysis reproduce $(ARGS)
+	$(BIN)/python -m psm_analysis reproduce $(ARGS)
+	@echo ""
+	@echo "Untuk memakai perintah psm-analysis langsung, aktifkan .venv dahulu:"
+	@echo "  Linux/macOS:  source .venv/bin/activate"
+	@echo '  Windows:      .venv\Scripts\activate'
+	@echo "lalu, misalnya:  psm-analysis reproduce --force   (atau: psm-analysis --help)"
 
 clean-data: $(STAMP) ## Only clean the raw tables into data/processed
-	$(BIN)/psm-analysis clean
+	$(BIN)/python -m psm_analysis clean
 
 test: $(STAMP) ## Run the whole test suite (notebooks and headless browser included)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

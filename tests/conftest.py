@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,6 +35,18 @@ def copy_project(dest: Path, notebooks: bool = True) -> Path:
     for folder in ("data/processed", "figures", "reports"):
         (dest / folder).mkdir(parents=True, exist_ok=True)
     return dest
+
+
+def run_cli(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the command line as ``python -m psm_analysis ARGS`` with this interpreter (works
+    in a venv, conda or on Windows, where no ``bin/psm-analysis`` may exist), with
+    PSM_ANALYSIS_ROOT at ``root`` when given; output captured as text."""
+    env = dict(os.environ)
+    if root is not None:
+        env["PSM_ANALYSIS_ROOT"] = str(root)
+    return subprocess.run(
+        [sys.executable, "-m", "psm_analysis", *args], capture_output=True, text=True, env=env
+    )
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import run_cli  # tests/ is on sys.path (pytest rootdir-relative import)
 
 from psm_analysis.cli import main
 
@@ -30,13 +31,8 @@ def test_validate_missing_file_is_a_usage_error(tmp_path, capsys):
 
 
 def test_python_dash_m_and_version():
-    out = subprocess.run(
-        [sys.executable, "-m", "psm_analysis", "--version"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert out.stdout.strip() == "psm-analysis 0.1.0"
+    out = run_cli("--version")
+    assert out.returncode == 0 and out.stdout.strip() == "psm-analysis 0.1.0"
 
 
 def test_cli_start_is_light():

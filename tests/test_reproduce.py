@@ -4,14 +4,16 @@ byte-identical outputs, and the privacy guard."""
 from __future__ import annotations
 
 import json
-import os
+import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import digest, inputs_digest  # tests/ is on sys.path (pytest rootdir-relative import)
+from conftest import (  # tests/ is on sys.path (pytest rootdir-relative import)
+    digest,
+    inputs_digest,
+    run_cli,
+)
 
 from psm_analysis import pipeline
 from psm_analysis.config import get_paths
@@ -57,7 +59,23 @@ def test_force_run_writes_every_report(reproduced):
     assert pngs and pngs == pdfs
     assert list((reports / "tables").glob("*.xlsx")) and list((reports / "tables").glob("*.docx"))
     assert any("[1/4] clean" in ln for ln in lines)
-    assert any(ln.startswith("Selesai dalam") for ln in lines)
+    # The kernels started while clean ran; every step's time is in the summary, the
+    # Indonesian way (decimal comma).
+    assert any(
+        re.fullmatch(r" {6}kernel dimulai selama clean \(\d+,\d s lebih awal\)", ln) for ln in lines
+    )
+    summary = next(ln for ln in lines if ln.startswith("Selesai dalam"))
+    assert re.match(
+        r"Selesai dalam \d+,\d s \(clean \d+,\d s; notebook \d+,\d s; "
+        r"daftar dan index \d+,\d s; privasi \d+,\d s\)\. data/processed: \d+ berkas; ",
+        summary,
+    ), summary
+
+
+def test_durations_are_printed_with_a_decimal_comma():
+    assert pipeline._seconds(1.25) == "1,3 s"
+    assert pipeline._seconds(61.04) == "61,0 s"
+    assert pipeline._seconds(1234.56) == "1.234,6 s"
 
 
 def test_noop_rerun_then_one_changed_notebook(reproduced):
@@ -109,9 +127,7 @@ def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project
         "# %% [markdown]\n# # Notebook yang gagal\n\n# %%\nx = 1\n\n# %%\nraise ValueError('sengaja gagal')\n",
         encoding="utf-8",
     )
-    env = dict(os.environ, PSM_ANALYSIS_ROOT=str(root))
-    exe = Path(sys.executable).parent / "psm-analysis"
-    out = subprocess.run([str(exe), "reproduce"], capture_output=True, text=True, env=env)
+    out = run_cli("reproduce", root=root)
     assert out.returncode == 1, out.stdout + out.stderr
     assert (
         "01_gagal.py: GAGAL di sel 3 (`raise ValueError('sengaja gagal')`): ValueError: sengaja gagal"
@@ -121,7 +137,7 @@ def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project
     assert "sengaja gagal" in page and "ValueError" in page
     assert "GAGAL" in (root / "reports" / "index.html").read_text(encoding="utf-8")
     # A failed notebook is not recorded as done: the next run tries it again.
-    out = subprocess.run([str(exe), "reproduce"], capture_output=True, text=True, env=env)
+    out = run_cli("reproduce", root=root)
     assert out.returncode == 1 and "menjalankan 1 dari 1" in out.stdout
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +248,27 @@ def _clear_generated(paths: Paths) -> None:
                 p.unlink()
 
 
+@dataclass
+class _Run:
+    """What the steps of one ``reproduce`` share: where, what the inputs hash to, the
+    state of the last runs, what was written, what failed, and each step's time."""
+
+    paths: Paths
+    say: Callable[[str], None]
+    state: dict
+    fp: dict[str, str]
+    wrote: list[Path] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    times: dict[str, float] = field(default_factory=dict)
+
+
+def _seconds(x: float) -> str:
+    """A duration the Indonesian way: ``1.25 -> "1,3 s"``."""
+    from psm_analysis.numbers import format_number
+
+    return f"{format_number(x, 1)} s"
+
+
 def reproduce(
     force: bool = False,
     jobs: int | None = None,
@@ -260,12 +281,12 @@ def reproduce(
     notebook's source, the locked environment, and for notebooks the processed data)
     hash to what they hashed to when the step last succeeded, and its outputs are still
     there. ``force`` clears every generated file and rebuilds all.
-    """
-    import os
-    from concurrent.futures import ThreadPoolExecutor, as_completed
 
+    Four steps: :func:`_step_clean`, :func:`_step_notebooks`, :func:`_step_site`,
+    :func:`_step_privacy`. When clean has to run, the notebook kernels start (and import
+    the heavy libraries) while it runs.
+    """
     paths = paths or get_paths()
-    say = progress or (lambda _msg: None)
     t_start = time.perf_counter()
     state = _load_state(paths)
     if force:
@@ -273,123 +294,169 @@ def reproduce(
         # notebooks longest first.
         _clear_generated(paths)
         state = {"seconds": state.get("seconds", {})}
+    run = _Run(paths, progress or (lambda _msg: None), state, _fingerprints(paths))
 
-    # 1. clean
-    fp = _fingerprints(paths)
-    clean_key = _key(fp["code"], fp["environment"], fp["raw"])
+    clean_key = _key(run.fp["code"], run.fp["environment"], run.fp["raw"])
     old = state.get("clean", {})
-    wrote: list[Path] = []
-    t0 = time.perf_counter()
-    if old.get("key") == clean_key and _outputs_intact(paths, old.get("outputs", {})):
-        say("[1/4] clean: masukan tidak berubah, dilewati")
-    else:
-        result = clean(paths)
-        wrote += result.written
-        outputs = [paths.processed / name for name in _processed_names(paths)]
-        state["clean"] = {"key": clean_key, "outputs": _record(paths, outputs)}
-        _save_state(paths, state)
-        say(
-            f"[1/4] clean: {len(result.written)} berkas ditulis, {len(result.unchanged)} tidak "
-            f"berubah ({time.perf_counter() - t0:.1f} s)"
-        )
-        for line in result.summary().splitlines()[1:]:
-            say(line)
+    clean_due = not (old.get("key") == clean_key and _outputs_intact(paths, old.get("outputs", {})))
+    pool = None
+    if clean_due and notebook_sources(paths):
+        # New code, environment or raw data: the notebooks will (almost always) run again,
+        # so their kernels start now and get ready while clean runs.
+        pool = _start_pool(paths, jobs, len(notebook_sources(paths)))
+    try:
+        _step_clean(run, clean_key, clean_due)
+        _step_notebooks(run, jobs, pool)
+    finally:
+        if pool is not None:
+            pool.close()
+    _step_site(run)
+    _step_privacy(run)
 
-    # 2. notebooks
+    total = time.perf_counter() - t_start
+    if not run.wrote:
+        run.say(f"Semua mutakhir: tidak ada yang dijalankan ({_seconds(total)}).")
+    else:
+        run.say(_written_summary(paths, total, run.times))
+    if run.failures:
+        run.say("GAGAL: " + "; ".join(run.failures))
+    return not run.failures
+
+
+def _workers(jobs: int | None, todo: int) -> int:
+    import os
+
+    # One more notebook than cores: a kernel waiting on start-up or on messages leaves
+    # its core idle (measured: reproduce --force 13,1 s with 3 at once, 13,8 s with 2).
+    return max(1, min(jobs or (os.cpu_count() or 1) + 1, todo))
+
+
+def _start_pool(paths: Paths, jobs: int | None, todo: int):
+    from psm_analysis.runner import NotebookPool
+
+    return NotebookPool(paths.root, paths.notebooks, _workers(jobs, todo))
+
+
+def _step_clean(run: _Run, clean_key: str, due: bool) -> None:
+    """1. data/raw -> data/processed, unless nothing it depends on changed."""
+    paths = run.paths
+    if not due:
+        run.say("[1/4] clean: masukan tidak berubah, dilewati")
+        return
+    t0 = time.perf_counter()
+    result = clean(paths)
+    run.wrote += result.written
+    outputs = [paths.processed / name for name in _processed_names(paths)]
+    run.state["clean"] = {"key": clean_key, "outputs": _record(paths, outputs)}
+    _save_state(paths, run.state)
+    run.times["clean"] = time.perf_counter() - t0
+    run.say(
+        f"[1/4] clean: {len(result.written)} berkas ditulis, {len(result.unchanged)} tidak "
+        f"berubah ({_seconds(run.times['clean'])})"
+    )
+    for line in result.summary().splitlines()[1:]:
+        run.say(line)
+
+
+def _notebooks_due(run: _Run) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """(every notebook, those out of date with their new keys)."""
+    paths, fp = run.paths, run.fp
     processed_hash = _hash_files(_tree_files(paths.processed), paths.root)
     sources = notebook_sources(paths)
-    nb_state = state.setdefault("notebooks", {})
-    todo: list[tuple[Path, str]] = []
+    nb_state = run.state.setdefault("notebooks", {})
+    todo = []
     for src in sources:
         key = _key(fp["code"], fp["environment"], processed_hash, src.read_bytes().hex())
         rec = nb_state.get(src.stem, {})
         if rec.get("key") != key or not _outputs_intact(paths, rec.get("outputs", {})):
             todo.append((src, key))
-    t0 = time.perf_counter()
-    failures = []
+    return sources, todo
+
+
+def _step_notebooks(run: _Run, jobs: int | None, pool=None) -> None:
+    """2. Every out-of-date notebook in a fresh kernel (``pool``: kernels already
+    started), longest first by the last run's times, to HTML in reports/."""
+    paths, say = run.paths, run.say
+    sources, todo = _notebooks_due(run)
     if not todo:
         say(f"[2/4] notebook: {len(sources)} notebook mutakhir, tidak ada yang dijalankan")
+        return
+    t0 = time.perf_counter()
+    if pool is None:
+        pool = _start_pool(paths, jobs, len(todo))
+        own_pool = True
     else:
-        from psm_analysis.runner import execute_notebook
+        own_pool = False
+        warm = t0 - pool.started
+        say(f"      kernel dimulai selama clean ({_seconds(warm)} lebih awal)")
+    workers = _workers(jobs, len(todo))
+    say(f"[2/4] notebook: menjalankan {len(todo)} dari {len(sources)} ({workers} sekaligus)")
+    keys = dict(todo)
+    nb_state = run.state["notebooks"]
+    # Longest first (by the last run's times) keeps both cores busy to the end.
+    seconds = run.state.setdefault("seconds", {})
+    todo.sort(key=lambda item: -seconds.get(item[0].stem, 0.0))
+    try:
+        for src, res in pool.run([(src, html_path(paths, src)) for src, _ in todo]):
+            if isinstance(res, BaseException):  # the notebook could not even be run
+                run.failures.append(f"{src.name}: {type(res).__name__}: {res}")
+                say(f"      {src.name}: GAGAL: {type(res).__name__}: {res}")
+                continue
+            run.wrote.append(res.html)
+            seconds[src.stem] = round(res.seconds, 2)
+            if res.ok:
+                nb_state[src.stem] = {
+                    "key": keys[src],
+                    "outputs": _record(paths, [res.html, *notebook_outputs(paths, src)]),
+                }
+                say(f"      {src.name}: selesai ({_seconds(res.seconds)})")
+            else:
+                nb_state.pop(src.stem, None)
+                run.failures.append(f"{src.name}: {res.error}")
+                say(f"      {src.name}: GAGAL di {res.error} ({_seconds(res.seconds)})")
+            _save_state(paths, run.state)
+    finally:
+        # On Ctrl-C, notebooks not yet started are dropped; running ones finish.
+        if own_pool:
+            pool.close()
+    run.times["notebook"] = time.perf_counter() - t0
+    say(f"      notebook selesai dalam {_seconds(run.times['notebook'])}")
 
-        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
-        # One more notebook than cores: a kernel waiting on start-up or on messages leaves
-        # its core idle (measured: reproduce --force 13,1 s with 3 at once, 13,8 s with 2).
-        workers = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(todo)))
-        say(f"[2/4] notebook: menjalankan {len(todo)} dari {len(sources)} ({workers} sekaligus)")
-        keys = dict(todo)
-        # Longest first (by the last run's times) keeps both cores busy to the end.
-        seconds = state.setdefault("seconds", {})
-        todo.sort(key=lambda item: -seconds.get(item[0].stem, 0.0))
-        pool = ThreadPoolExecutor(max_workers=workers)
-        futures = {
-            pool.submit(execute_notebook, src, html_path(paths, src), paths.root): src
-            for src, _ in todo
-        }
-        try:
-            for fut in as_completed(futures):
-                src = futures[fut]
-                try:
-                    res = fut.result()
-                except Exception as exc:  # the notebook could not even be run
-                    failures.append(f"{src.name}: {type(exc).__name__}: {exc}")
-                    say(f"      {src.name}: GAGAL: {type(exc).__name__}: {exc}")
-                    continue
-                wrote.append(res.html)
-                seconds[src.stem] = round(res.seconds, 2)
-                if res.ok:
-                    nb_state[src.stem] = {
-                        "key": keys[src],
-                        "outputs": _record(paths, [res.html, *notebook_outputs(paths, src)]),
-                    }
-                    say(f"      {src.name}: selesai ({res.seconds:.1f} s)")
-                else:
-                    nb_state.pop(src.stem, None)
-                    failures.append(f"{src.name}: {res.error}")
-                    say(f"      {src.name}: GAGAL di {res.error} ({res.seconds:.1f} s)")
-                _save_state(paths, state)
-        finally:
-            # On Ctrl-C, notebooks not yet started are dropped; running ones finish.
-            pool.shutdown(wait=True, cancel_futures=True)
-        say(f"      notebook selesai dalam {time.perf_counter() - t0:.1f} s")
 
-    # 3. lists of figures and tables, the index page
+def _step_site(run: _Run) -> None:
+    """3. The lists of figures and tables and the index page, when anything changed."""
+    paths = run.paths
     index = paths.reports / "index.html"
-    if wrote or failures or not index.is_file():
-        from psm_analysis import site as report
+    if not (run.wrote or run.failures or not index.is_file()):
+        run.say("[3/4] index.html mutakhir, dilewati")
+        return
+    from psm_analysis import site as report
 
-        t0 = time.perf_counter()
-        pages = report.write_reports(paths, failures=failures)
-        wrote += pages
-        say(f"[3/4] daftar gambar, daftar tabel, index.html ({time.perf_counter() - t0:.1f} s)")
-    else:
-        say("[3/4] index.html mutakhir, dilewati")
+    t0 = time.perf_counter()
+    run.wrote += report.write_reports(paths, failures=run.failures)
+    run.times["daftar dan index"] = time.perf_counter() - t0
+    run.say(
+        f"[3/4] daftar gambar, daftar tabel, index.html ({_seconds(run.times['daftar dan index'])})"
+    )
 
-    # 4. privacy guard over everything generated
-    if wrote:
-        t0 = time.perf_counter()
-        leaks = privacy_scan(paths)
-        if leaks:
-            for p in leaks:
-                say(f"      BOCOR: {p}")
-            state.pop("clean", None)
-            state["notebooks"] = {}
-            _save_state(paths, state)
-            raise DataError(leaks, written=[display_path(f, paths) for f in generated_files(paths)])
-        say(
-            f"[4/4] pemeriksaan privasi: tidak ada nama informan ({time.perf_counter() - t0:.1f} s)"
-        )
-    else:
+
+def _step_privacy(run: _Run) -> None:
+    """4. The privacy guard over everything generated, when anything was written."""
+    paths, say = run.paths, run.say
+    if not run.wrote:
         say("[4/4] pemeriksaan privasi: tidak ada berkas baru, dilewati")
-
-    total = time.perf_counter() - t_start
-    if not wrote:
-        say(f"Semua mutakhir: tidak ada yang dijalankan ({total:.1f} s).")
-    else:
-        say(_written_summary(paths, total))
-    if failures:
-        say("GAGAL: " + "; ".join(failures))
-    return not failures
+        return
+    t0 = time.perf_counter()
+    leaks = privacy_scan(paths)
+    if leaks:
+        for p in leaks:
+            say(f"      BOCOR: {p}")
+        run.state.pop("clean", None)
+        run.state["notebooks"] = {}
+        _save_state(paths, run.state)
+        raise DataError(leaks, written=[display_path(f, paths) for f in generated_files(paths)])
+    run.times["privasi"] = time.perf_counter() - t0
+    say(f"[4/4] pemeriksaan privasi: tidak ada nama informan ({_seconds(run.times['privasi'])})")
 
 
 def _processed_names(paths: Paths) -> list[str]:
@@ -421,7 +488,7 @@ def privacy_scan(paths: Paths) -> list:
     return privacy.scan_files(generated_files(paths), names)
 
 
-def _written_summary(paths: Paths, seconds: float) -> str:
+def _written_summary(paths: Paths, seconds: float, times: dict[str, float]) -> str:
     groups = {
         "data/processed": paths.processed,
         "figures": paths.figures,
@@ -431,8 +498,9 @@ def _written_summary(paths: Paths, seconds: float) -> str:
     for label, folder in groups.items():
         n = sum(1 for p in generated_files(paths) if folder in p.parents)
         parts.append(f"{label}: {n} berkas")
+    steps = "; ".join(f"{name} {_seconds(t)}" for name, t in times.items())
     return (
-        f"Selesai dalam {seconds:.1f} s. "
+        f"Selesai dalam {_seconds(seconds)} ({steps}). "
         + "; ".join(parts)
         + f". Buka {paths.reports / 'index.html'}"
     )

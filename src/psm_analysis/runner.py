@@ -1,21 +1,40 @@
-"""Execute one jupytext notebook with nbclient and render it to HTML.
+"""Execute jupytext notebooks with nbclient and render them to HTML.
 
 Each notebook runs in its own fresh kernel, started from this Python environment (the
 ``python3`` kernel of the environment's own ipykernel, so a fresh clone needs no kernel
 installed by hand), with the notebooks folder as working directory. A failing cell
 stops the run; the notebook is still rendered, with the error visible, and the result
 names the failing cell.
+
+:class:`NotebookPool` starts its kernels before it is given any notebook, and has each
+kernel import the heavy libraries (:data:`PRELOAD`) at once, so that start-up overlaps
+with whatever the caller does meanwhile (``reproduce`` runs ``clean``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import queue
+import sys
+import tempfile
+import threading
 import time
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 #: Seconds one cell may run before the notebook counts as failed.
 CELL_TIMEOUT = 600
+#: Seconds a kernel may take to start and answer.
+STARTUP_TIMEOUT = 120
+#: Run silently in every kernel before the notebook's first cell: the imports every
+#: notebook does anyway (a few seconds each), done while the kernel waits for work.
+PRELOAD = "import pandas, matplotlib.pyplot, seaborn, statsmodels.api"
+#: Kernel options: quiet (no TCP warning, no "KeyboardInterrupt caught" as it is stopped),
+#: no history database.
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
 
 
 @dataclass
@@ -49,16 +68,20 @@ def _exporter():
     return exporter
 
 
-def execute_notebook(source: Path, html_out: Path, root: Path, exporter=None) -> NotebookResult:
-    """Run ``source`` (a jupytext ``.py`` notebook) and write its HTML to ``html_out``."""
+def kernel_env(root: Path) -> dict[str, str]:
+    """The environment of every notebook kernel: the project root, a fixed hash seed, and
+    the kernel's own (inline) matplotlib backend."""
+    # The kernel is this environment's own python3 (jupyter_client swaps "python" for
+    # sys.executable), found before any user-wide kernel of the same name.
+    os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
+    env = dict(os.environ, PSM_ANALYSIS_ROOT=str(root), PYTHONHASHSEED="0")
+    env.pop("MPLBACKEND", None)
+    return env
+
+
+def _read(source: Path):
     import jupytext
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    from psm_analysis.files import write_text
-
-    t0 = time.perf_counter()
     nb = jupytext.read(source)
     nb.metadata.pop("jupytext", None)
     nb.metadata["kernelspec"] = {
@@ -66,26 +89,183 @@ def execute_notebook(source: Path, html_out: Path, root: Path, exporter=None) ->
         "display_name": "Python 3",
         "language": "python",
     }
-    # The kernel is this environment's own python3 (jupyter_client swaps "python" for
-    # sys.executable), found before any user-wide kernel of the same name.
-    os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
-    env = dict(os.environ, PSM_ANALYSIS_ROOT=str(root), PYTHONHASHSEED="0")
-    env.pop("MPLBACKEND", None)
-    client = NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=CELL_TIMEOUT,
-        resources={"metadata": {"path": str(source.parent)}},
-        record_timing=False,
-        # The kernel's own start-up chatter (e.g. its TCP transport warning) is noise here.
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
-    )
-    error = None
-    try:
-        client.execute(env=env)
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        error = _failing_cell(nb) or f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
-    nb.metadata["title"] = source.stem
-    body, _ = (exporter or _exporter()).from_notebook_node(nbformat.from_dict(nb))
-    write_text(html_out, body)
-    return NotebookResult(source.stem, html_out, error is None, time.perf_counter() - t0, error)
+    return nb
+
+
+class _Kernel:
+    """One started kernel that has run :data:`PRELOAD`; all calls on one event loop."""
+
+    def __init__(self, cwd: Path, env: dict[str, str]):
+        from jupyter_client.manager import AsyncKernelManager
+
+        # Unix sockets on Linux: no TCP port to pick, so no clash between the kernels that
+        # start at once (a port picked free can be taken before the kernel binds it).
+        if sys.platform.startswith("linux"):
+            # An absolute socket path: a relative one would resolve against the kernel's
+            # working directory on one side and ours on the other.
+            ip = os.path.join(tempfile.gettempdir(), f"psm-kernel-{uuid.uuid4().hex[:12]}")
+            self.km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=ip)
+        else:
+            self.km = AsyncKernelManager(kernel_name="python3")
+        self.cwd, self.env = cwd, env
+
+    async def start(self) -> _Kernel:
+        await self.km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=KERNEL_ARGS)
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+            msg_id = kc.execute(PRELOAD, silent=True, store_history=False)
+            # A failed import only costs the head start: the notebook reports it itself.
+            while (await kc.get_shell_msg(timeout=STARTUP_TIMEOUT))["parent_header"].get(
+                "msg_id"
+            ) != msg_id:
+                pass
+        except BaseException:
+            kc.stop_channels()
+            await self.shutdown()
+            raise
+        kc.stop_channels()
+        return self
+
+    async def run(self, nb, source: Path, html_out: Path, exporter) -> NotebookResult:
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+        from psm_analysis.files import write_text
+
+        t0 = time.perf_counter()
+        client = NotebookClient(
+            nb,
+            km=self.km,
+            kernel_name="python3",
+            timeout=CELL_TIMEOUT,
+            startup_timeout=STARTUP_TIMEOUT,
+            resources={"metadata": {"path": str(source.parent)}},
+            record_timing=False,
+        )
+        error = None
+        try:
+            await client.async_execute()
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            error = _failing_cell(nb) or f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+        nb.metadata["title"] = source.stem
+        body, _ = exporter.from_notebook_node(nbformat.from_dict(nb))
+        write_text(html_out, body)
+        return NotebookResult(source.stem, html_out, error is None, time.perf_counter() - t0, error)
+
+    async def shutdown(self) -> None:
+        try:
+            if await self.km.is_alive():
+                await self.km.shutdown_kernel(now=True)  # nothing left to save
+        finally:
+            await self.km.cleanup_resources()
+
+
+def execute_notebook(source: Path, html_out: Path, root: Path, exporter=None) -> NotebookResult:
+    """Run ``source`` (a jupytext ``.py`` notebook) in a fresh kernel and write its HTML to
+    ``html_out``."""
+    t0 = time.perf_counter()
+    nb = _read(source)
+
+    async def go() -> NotebookResult:
+        kernel = await _Kernel(source.parent, kernel_env(root)).start()
+        try:
+            return await kernel.run(nb, source, html_out, exporter or _exporter())
+        finally:
+            await kernel.shutdown()
+
+    result = asyncio.run(go())
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+class NotebookPool:
+    """``workers`` threads, each starting a kernel (and its :data:`PRELOAD`) right away,
+    then running the notebooks it is given, a fresh kernel for each.
+
+    Use: ``pool = NotebookPool(root, cwd, 3)``; do other work; then
+    ``for source, result in pool.run(jobs): ...`` (``result`` a :class:`NotebookResult`,
+    or the exception that kept the notebook from running at all); ``pool.close()``.
+    Without ``run``, ``close`` shuts the idle kernels down.
+    """
+
+    def __init__(self, root: Path, cwd: Path, workers: int):
+        self.env, self.cwd = kernel_env(root), cwd
+        self._jobs: queue.Queue = queue.Queue()
+        self._results: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self.started = time.perf_counter()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"psm-kernel-{i}", daemon=True)
+            for i in range(max(1, workers))
+        ]
+        for t in self._threads:
+            t.start()
+
+    def _work(self) -> None:
+        loop = asyncio.new_event_loop()
+        exporter = None
+
+        def start() -> _Kernel | BaseException:
+            try:
+                return loop.run_until_complete(_Kernel(self.cwd, self.env).start())
+            except Exception as exc:
+                return exc
+
+        kernel = start()
+        try:
+            while True:
+                job = self._jobs.get()
+                if job is None:
+                    break
+                source, html_out = job
+                t0 = time.perf_counter()
+                try:
+                    nb = _read(source)  # an unreadable notebook leaves the kernel for the next
+                    if not isinstance(kernel, _Kernel):
+                        kernel = start()  # the head-start kernel failed: one more try
+                    if not isinstance(kernel, _Kernel):
+                        raise kernel
+                    exporter = exporter or _exporter()
+                    try:
+                        result = loop.run_until_complete(kernel.run(nb, source, html_out, exporter))
+                    finally:
+                        loop.run_until_complete(kernel.shutdown())
+                        kernel = None
+                    result.seconds = time.perf_counter() - t0
+                    self._results.put((source, result))
+                except Exception as exc:
+                    self._results.put((source, exc))
+                if kernel is None and not self._jobs.empty() and not self._stop.is_set():
+                    kernel = start()  # the next notebook's kernel
+        finally:
+            if isinstance(kernel, _Kernel):
+                loop.run_until_complete(kernel.shutdown())
+            loop.close()
+
+    def run(self, jobs: list[tuple[Path, Path]]) -> Iterator[tuple[Path, object]]:
+        """Run every ``(source, html_out)``; yield ``(source, result)`` as each finishes."""
+        for job in jobs:
+            self._jobs.put(job)
+        for _ in self._threads:
+            self._jobs.put(None)
+        for _ in jobs:
+            yield self._results.get()
+
+    def close(self) -> None:
+        """Drop notebooks not yet started, let running ones finish, stop every kernel."""
+        self._stop.set()
+        try:
+            while True:
+                self._jobs.get_nowait()
+        except queue.Empty:
+            pass
+        for _ in self._threads:
+            self._jobs.put(None)
+        for t in self._threads:
+            t.join()
