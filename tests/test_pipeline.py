@@ -137,3 +137,22 @@ def test_a_write_failing_halfway_says_what_was_written(project_copy, capsys, mon
         "data/processed/kegiatan_peningkatan_kinerja.csv, data/processed/klaim_teks.csv, "
         "data/processed/kuesioner_buku_kode.csv"
     ) in err
+
+
+def test_a_privacy_failure_after_writing_names_what_exists(make_project, capsys, monkeypatch):
+    """reproduce writes, then scans: when the scan finds a name the files are already
+    there, and the message must say so instead of 'Tidak ada berkas yang ditulis'."""
+    from psm_analysis.errors import Problem
+
+    root = make_project(notebooks=False)
+    monkeypatch.setenv("PSM_ANALYSIS_ROOT", str(root))
+    leak = Problem("nama informan dari daftar privat", file="data/processed/x.csv")
+    monkeypatch.setattr(pipeline, "privacy_scan", lambda paths: [leak])
+    assert main(["reproduce"]) == 1
+    err = capsys.readouterr().err
+    assert "nama informan dari daftar privat" in err
+    assert "Tidak ada berkas yang ditulis." not in err
+    generated = pipeline.generated_files(get_paths(root))
+    assert len(generated) > 30  # the processed files and the index pages
+    assert f"Sudah ditulis sebelum masalah ditemukan ({len(generated)} berkas): " in err
+    assert f"dan {len(generated) - 10} berkas lain" in err
