@@ -277,8 +277,9 @@ def cite(
     >>> src = pd.DataFrame({"tabel": ["I.3", "I.4"],
     ...                     "sumber": ["Dinas Sosial Kabupaten Pelalawan"] * 2,
     ...                     "tahun": [2017, None]})
-    >>> cite(src, "I.3", "I.4")
-    'Dinas Sosial Kabupaten Pelalawan, 2017 (Tabel I.3); Dinas Sosial Kabupaten Pelalawan, tanpa tahun (Tabel I.4); diolah'
+    >>> cite(src, "I.3", "I.4").split("; ")  # doctest: +NORMALIZE_WHITESPACE
+    ['Dinas Sosial Kabupaten Pelalawan, 2017 (Tabel I.3)',
+     'Dinas Sosial Kabupaten Pelalawan, tanpa tahun (Tabel I.4)', 'diolah']
     >>> cite(src, "I.3", processed=False, extra="Kepmendagri 2025")
     'Dinas Sosial Kabupaten Pelalawan, 2017 (Tabel I.3); Kepmendagri 2025'
     """

@@ -33,7 +33,8 @@ def load_tenaga_sosial(paths: Paths | None = None) -> pd.DataFrame:
         One row per PSKS kind listed, in source order: ``no``, ``jenis_di_sumber``,
         ``jenis_resmi``, ``singkatan``, ``kode_psks`` (Int64), ``ejaan_resmi`` (boolean),
         ``jumlah`` (Int64, in the unit of ``satuan``, e.g. orang; 0 when nil), ``satuan``,
-        ``nihil`` (boolean: the source writes nil), ``sumber``, ``tahun`` (Int64, year of the source).
+        ``nihil`` (boolean: the source writes nil), ``sumber``, ``tahun`` (Int64, year of the
+        source).
 
     Raises
     ------

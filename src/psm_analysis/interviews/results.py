@@ -535,8 +535,9 @@ def informant_table(informants: pd.DataFrame, lang: str | None = None) -> pd.Dat
     -------
     pandas.DataFrame
         One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): "No." (from 1), pseudonym, group, position, interview date ("15 April 2019"), number of segments. The research question is written as a word
-        ("Peranan"/"Hambatan"), missing text as ''.
+        headers (:data:`HEADERS`): "No." (from 1), pseudonym, group, position, interview
+        date ("15 April 2019"), number of segments. The research question is written as a
+        word ("Peranan"/"Hambatan"), missing text as ''.
 
     Raises
     ------
@@ -565,8 +566,9 @@ def frequency_table(freq: pd.DataFrame, lang: str | None = None) -> pd.DataFrame
     -------
     pandas.DataFrame
         One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): research question, code label, segments, informants (orang), share of informants (persen, 0-100), groups. The research question is written as a word
-        ("Peranan"/"Hambatan"), missing text as ''.
+        headers (:data:`HEADERS`): research question, code label, segments, informants
+        (orang), share of informants (persen, 0-100), groups. The research question is
+        written as a word ("Peranan"/"Hambatan"), missing text as ''.
 
     Raises
     ------
@@ -602,8 +604,9 @@ def triangulation_table(tri: pd.DataFrame, lang: str | None = None) -> pd.DataFr
     -------
     pandas.DataFrame
         One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): research question, code label, informants (orang), number of groups, the groups raising it, triangulation status. The research question is written as a word
-        ("Peranan"/"Hambatan"), missing text as ''.
+        headers (:data:`HEADERS`): research question, code label, informants (orang), number
+        of groups, the groups raising it, triangulation status. The research question is
+        written as a word ("Peranan"/"Hambatan"), missing text as ''.
 
     Raises
     ------
@@ -639,8 +642,9 @@ def ranking_table(rank: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): rank, code label, informants (orang), share of informants (persen, 0-100), segments, the groups raising it. The research question is written as a word
-        ("Peranan"/"Hambatan"), missing text as ''.
+        headers (:data:`HEADERS`): rank, code label, informants (orang), share of informants
+        (persen, 0-100), segments, the groups raising it. The research question is written
+        as a word ("Peranan"/"Hambatan"), missing text as ''.
 
     Raises
     ------
@@ -676,8 +680,8 @@ def quotes_table(quotes: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): code label, pseudonym, quote (in “”). The research question is written as a word
-        ("Peranan"/"Hambatan"), missing text as ''.
+        headers (:data:`HEADERS`): code label, pseudonym, quote (in “”). The research
+        question is written as a word ("Peranan"/"Hambatan"), missing text as ''.
 
     Raises
     ------
@@ -847,8 +851,9 @@ def disagreement_table(dis: pd.DataFrame, lang: str | None = None) -> pd.DataFra
     -------
     pandas.DataFrame
         One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): pseudonym, code label, coded by, not coded by, quote (in “”). The research question is written as a word
-        ("Peranan"/"Hambatan"), missing text as ''.
+        headers (:data:`HEADERS`): pseudonym, code label, coded by, not coded by, quote (in
+        “”). The research question is written as a word ("Peranan"/"Hambatan"), missing text
+        as ''.
 
     Raises
     ------
@@ -874,8 +879,9 @@ def survey_link_table(links: pd.DataFrame, lang: str | None = None) -> pd.DataFr
     -------
     pandas.DataFrame
         One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): research question, code label, informants (orang), questionnaire indicator, its index (persen, 0-100) and category. The research question is written as a word
-        ("Peranan"/"Hambatan"), missing text as ''.
+        headers (:data:`HEADERS`): research question, code label, informants (orang),
+        questionnaire indicator, its index (persen, 0-100) and category. The research
+        question is written as a word ("Peranan"/"Hambatan"), missing text as ''.
 
     Raises
     ------
