@@ -78,7 +78,33 @@ class Chapter:
 
     def save_figure(self, fig, name: str, **kwargs):
         """Number and save a figure: :func:`psm_analysis.plots.save_figure` with this
-        chapter's number, notebook, language and paths. Returns its sidecar record."""
+        chapter's number, notebook, language and paths. Returns its sidecar record.
+
+        Saving the same ``name`` again (a re-run cell) keeps its number.
+
+        Parameters
+        ----------
+        fig : matplotlib.figure.Figure
+            The figure to write.
+        name : str
+            File stem in ``figures/`` (letters, digits, ``_``, ``-``, ``.``).
+        **kwargs
+            Passed on to :func:`psm_analysis.plots.save_figure`: ``caption`` and ``source``
+            (both required, Indonesian), ``demo`` (stamp "DATA CONTOH"); ``lang`` and
+            ``paths`` default to the chapter's.
+
+        Returns
+        -------
+        FigureRecord
+            The sidecar record (a dict): ``kind``, ``name``, ``number`` ("3.1"), ``label``
+            ("Gambar 3.1"), ``caption``, ``source``, ``notebook``, ``index``, ``lang``,
+            ``files`` (the ``.png`` and ``.pdf`` written).
+
+        Raises
+        ------
+        ValueError
+            ``name`` is not a safe file stem, or ``caption`` or ``source`` is empty.
+        """
         from psm_analysis import plots
 
         number, index = self.number("figure", name)
@@ -90,7 +116,35 @@ class Chapter:
 
     def export_table(self, df, name: str, **kwargs):
         """Number and export a thesis table: :func:`psm_analysis.tables.export_table`
-        with this chapter's number, notebook, language and paths. Returns its record."""
+        with this chapter's number, notebook, language and paths. Returns its record.
+
+        Exporting the same ``name`` again (a re-run cell) keeps its number.
+
+        Parameters
+        ----------
+        df : pandas.DataFrame
+            The table as the reader sees it: reader-facing (Indonesian) column names, one row
+            per table row; a named index becomes the first column, an unnamed one is dropped.
+        name : str
+            File stem in ``reports/tables/`` (letters, digits, ``_``, ``-``, ``.``).
+        **kwargs
+            Passed on to :func:`psm_analysis.tables.export_table`: ``title`` and ``source``
+            (both required), ``number_format`` (column -> format), ``notes``; ``lang`` and
+            ``paths`` default to the chapter's.
+
+        Returns
+        -------
+        ExportedTable
+            The sidecar record (a dict that displays as the table): ``kind``, ``name``,
+            ``number``, ``label`` ("Tabel 3.1"), ``title``, ``source``, ``source_line``,
+            ``notes``, ``notebook``, ``index``, ``lang``, ``files`` (``.xlsx``, ``.docx``,
+            ``.md``).
+
+        Raises
+        ------
+        ValueError
+            ``name`` is not a safe file stem, or ``title`` or ``source`` is empty.
+        """
         from psm_analysis import tables
 
         number, index = self.number("table", name)
@@ -101,11 +155,34 @@ class Chapter:
         )
 
     def demo_banner(self, kinds: tuple[str, ...] | None = None) -> None:
-        """:func:`demo_banner` in this chapter's language and project."""
+        """:func:`demo_banner` in this chapter's language and project.
+
+        Parameters
+        ----------
+        kinds : tuple of str or None
+            Input families to ask about (e.g. ``("survey",)``; ``None``: all).
+
+        Returns
+        -------
+        None
+            The banner is displayed (in a notebook), not returned.
+        """
         return demo_banner(kinds, self.paths, lang=self.lang)
 
     def demo_kinds(self, kinds: tuple[str, ...] | None = None) -> list[str]:
-        """:func:`demo_kinds` for this chapter's project."""
+        """:func:`demo_kinds` for this chapter's project.
+
+        Parameters
+        ----------
+        kinds : tuple of str or None
+            Input families to ask about (e.g. ``("survey",)``; ``None``: all).
+
+        Returns
+        -------
+        list of str
+            The families among ``kinds`` that the last ``clean`` took from demo data, sorted;
+            empty when none did or ``data/processed/sumber_masukan.csv`` does not exist.
+        """
         return demo_kinds(kinds, self.paths)
 
 
@@ -180,7 +257,20 @@ def forget_outputs(number: str, paths=None) -> list:
 
 
 def show_versions():
-    """A DataFrame of Python and the key packages' versions (index Paket, column Versi)."""
+    """A DataFrame of Python and the key packages' versions (index Paket, column Versi).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per package: Python first, then :data:`KEY_PACKAGES` in order; index
+        ``Paket`` (distribution name), column ``Versi`` (version string, or "tidak
+        terpasang" when the package is not installed).
+
+    Examples
+    --------
+    >>> show_versions().loc["Python", "Versi"] == platform.python_version()
+    True
+    """
     import pandas as pd
 
     rows = [("Python", platform.python_version())]

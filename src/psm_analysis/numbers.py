@@ -321,10 +321,31 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
     Missing values (None, NaN, pd.NA) and the infinities, which no table can print as a
     number, give ``na_rep``: a formatter never raises on a number.
 
+    Parameters
+    ----------
+    x : int, float, Decimal-like or None
+        The number, in whatever unit the caller shows (orang, tahun, persen ...); it is
+        written as given, not scaled.
+    decimals : int or None
+        Decimal places after the comma (``None``: none for whole numbers, at most two
+        otherwise).
+    na_rep : str
+        Text for a missing or infinite value.
+
+    Returns
+    -------
+    str
+        Thousands grouped with ".", decimals after ",", a leading "-" for negatives
+        (the Indonesian number format).
+
+    Examples
+    --------
     >>> format_number(1250), format_number(66.666), format_number(-1234567.5, 2)
     ('1.250', '66,67', '-1.234.567,50')
     >>> format_number(float("inf"), na_rep="..."), format_number(None)
     ('...', '')
+    >>> format_number(2.675), format_number(3, 1)
+    ('2,68', '3,0')
     """
     if _unprintable(x):
         return na_rep
@@ -349,7 +370,30 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
 
 def format_percent(x: object, decimals: int | None = 2, *, na_rep: str = "") -> str:
     """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``;
-    ``na_rep`` for a missing or infinite value."""
+    ``na_rep`` for a missing or infinite value.
+
+    Parameters
+    ----------
+    x : int, float or None
+        The percentage on the 0-100 scale (persen), not a proportion: ``0.5`` is written
+        "0,5 %", not "50 %".
+    decimals : int or None
+        Decimal places, as in :func:`format_number` (default exactly two).
+    na_rep : str
+        Text for a missing or infinite value.
+
+    Returns
+    -------
+    str
+        The number as :func:`format_number` writes it, followed by " %".
+
+    Examples
+    --------
+    >>> format_percent(66.667), format_percent(25, 0), format_percent(12.5, None)
+    ('66,67 %', '25 %', '12,5 %')
+    >>> format_percent(None, na_rep="-")
+    '-'
+    """
     if _unprintable(x):
         return na_rep
     return f"{format_number(x, decimals)} %"
@@ -378,8 +422,26 @@ def format_p(p: object, decimals: int = 4, *, na_rep: str = "") -> str:
     """``"p = 0,0457"``, ``"p > 0,9999"`` or ``"p < 0,0001"`` (see :func:`format_p_value`);
     ``na_rep`` for a missing p.
 
+    Parameters
+    ----------
+    p : float or None
+        A probability between 0 and 1 (not a percentage).
+    decimals : int
+        Decimal places shown; a p below ``10**-decimals`` is written as "p < 0,0001".
+    na_rep : str
+        Text for a missing p (None, NaN).
+
+    Returns
+    -------
+    str
+        "p = ...", "p < ..." or "p > ..." with an Indonesian decimal comma, or ``na_rep``.
+
+    Examples
+    --------
     >>> format_p(0.04567), format_p(float("nan"), na_rep="...")
     ('p = 0,0457', '...')
+    >>> format_p(4.8e-9), format_p(0.99999), format_p(0.5, 2)
+    ('p < 0,0001', 'p > 0,9999', 'p = 0,50')
     """
     text = format_p_value(p, decimals, na_rep=na_rep)
     if _unprintable(p):

@@ -143,7 +143,30 @@ def decimal_comma_formatter(decimals: int | None = None, suffix: str = ""):
 def decimal_comma_axis(
     ax: Axes, axis: str = "y", decimals: int | None = None, suffix: str = ""
 ) -> Axes:
-    """Give ``ax``'s ``axis`` ("x", "y" or "both") Indonesian tick labels; return ``ax``."""
+    """Give ``ax``'s ``axis`` ("x", "y" or "both") Indonesian tick labels; return ``ax``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on.
+    axis : {"x", "y", "both"}
+        Which axis gets the formatter.
+    decimals : int or None
+        Decimal places of the ticks (``None``: none for whole numbers, up to two
+        otherwise; see :func:`psm_analysis.numbers.format_number`).
+    suffix : str
+        Text after each number, e.g. ``" %"`` for values already in persen (0-100).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, drawn on.
+
+    Raises
+    ------
+    ValueError
+        ``axis`` is not "x", "y" or "both".
+    """
     if axis not in ("x", "y", "both"):
         raise ValueError(f"axis must be 'x', 'y' or 'both', got {axis!r}")
     for name in ("x", "y") if axis == "both" else (axis,):
@@ -325,6 +348,41 @@ def bar_chart(
 
     ``sort`` is ``"descending"`` (largest at the top of a horizontal chart), ``"ascending"``
     or ``None`` (keep the order given; ties keep it too).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on.
+    labels : sequence of str
+        One name per bar (e.g. kecamatan).
+    values : sequence of float
+        One value per bar, in the unit the axis label names (orang, persen ...), same
+        length as ``labels``.
+    highlight : str, iterable of str or None
+        Label(s) drawn in :data:`HIGHLIGHT` (vermillion) with a bold tick label, e.g. the
+        study site "Bunut".
+    horizontal : bool
+        Horizontal bars (names on the y axis) or vertical ones.
+    sort : {"descending", "ascending", None}
+        Bar order.
+    value_labels : bool
+        Write each value beside its bar, the Indonesian way.
+    decimals : int
+        Decimal places of the value labels.
+    xlabel, ylabel : str or None
+        Axis labels (Indonesian).
+    color : str
+        Colour of the other bars (default :data:`BASE`, Okabe-Ito blue).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, drawn on.
+
+    Raises
+    ------
+    ValueError
+        ``labels`` and ``values`` differ in length, or ``sort`` is not one of the three.
     """
     pairs = list(zip([str(lab) for lab in labels], [float(v) for v in values], strict=True))
     if sort == "descending":
@@ -406,6 +464,33 @@ def waffle(
     """A waffle chart: ``total`` squares in rows of ``ncols``, the first ``filled`` coloured.
 
     Squares fill row by row from the top left, so whole rows read as blocks of ``ncols``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on.
+    filled : int
+        Squares coloured (e.g. PSM trained, orang).
+    total : int
+        All squares (e.g. all PSM, orang); one square per person.
+    ncols : int
+        Squares per row.
+    filled_label, empty_label : str or None
+        Legend texts of the two kinds of square (Indonesian).
+    filled_color, empty_color : str
+        Their colours (default :data:`BASE` and :data:`MUTED`).
+    legend : bool
+        Draw the legend below the chart (when a label is given).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, drawn on.
+
+    Raises
+    ------
+    ValueError
+        Not ``0 <= filled <= total`` or ``total <= 0``.
     """
     from matplotlib.patches import Patch, Rectangle
 
@@ -467,6 +552,44 @@ def timeline(
     without training).
 
     ``kind`` names a column whose values pick the marker colour through ``colors``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on.
+    events : pandas.DataFrame
+        One row per event (e.g. :func:`psm_analysis.training.timeline_events`) with the
+        ``year`` and ``label`` columns (at least one row).
+    year : str
+        Column of the event years (tahun, whole numbers).
+    label : str
+        Column of the event texts.
+    kind : str or None
+        Column whose values pick each marker's colour through ``colors``.
+    start, end : int or None
+        First and last year on the axis (default: the events' and gaps' range).
+    gap_years : iterable of int
+        Years to shade (consecutive years shade as one band).
+    gap_label : str or None
+        Text written in each shaded band.
+    colors : dict of str to str or None
+        Value of ``kind`` -> colour (others :data:`BASE`).
+    wrap : int
+        Characters per label line.
+    min_gap : float
+        Years between labels on one side below which they stack (up to three levels).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, drawn on.
+
+    Raises
+    ------
+    KeyError
+        A named column is missing.
+    ValueError
+        ``events`` is empty and ``start`` or ``end`` is not given.
     """
 
     ev = events.sort_values([year], kind="stable").reset_index(drop=True)
@@ -561,6 +684,36 @@ def scatter_identity(
     Points off the line are drawn in :data:`OFF_LINE` (orange). Labels sit right of
     points on or below the line and left of points above it; ``offsets`` (first name of
     a label -> dx, dy in points) moves a label.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on.
+    x, y : sequence of float
+        Coordinates in the same unit on both axes (e.g. desa/kelurahan and PSM per
+        kecamatan), same length as ``labels``.
+    labels : sequence of str
+        One name per point.
+    highlight : str, iterable of str or None
+        Name(s) drawn in :data:`HIGHLIGHT` with their own label.
+    xlabel, ylabel : str or None
+        Axis labels (Indonesian).
+    identity_label : str or None
+        Legend text of the 1:1 line.
+    offsets : dict of str to (float, float) or None
+        First name of a label -> its offset (dx, dy) in points.
+    off_line_label : str or None
+        Legend text of the points off the line (shown only when there are any).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, drawn on.
+
+    Raises
+    ------
+    ValueError
+        ``x``, ``y`` and ``labels`` differ in length.
     """
     xs = [float(v) for v in x]
     ys = [float(v) for v in y]
@@ -735,6 +888,37 @@ def likert_diverging(
     right; a middle (neutral) category, when the number of categories is odd or named by
     ``neutral``, is split half left, half right. With ``percent`` each row is shown as
     per cent of its answers (empty rows stay empty).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on.
+    counts : pandas.DataFrame
+        Answer counts (orang), e.g. :func:`psm_analysis.survey.report.likert_counts`.
+    percent : bool
+        Show each row as persen (0-100) of its answers instead of counts.
+    neutral : str or None
+        The middle category's column (default: the middle one when their number is odd).
+    colors : sequence of str or None
+        One colour per category (default :func:`likert_colors`, colour-blind safe, 2 to 7
+        categories).
+    xlabel : str or None
+        Axis label (Indonesian).
+    legend : bool
+        Draw the category legend above the bars.
+    value_labels : bool
+        Write segment values (from 12 % or 1 answer) inside the bars.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, drawn on.
+
+    Raises
+    ------
+    ValueError
+        Fewer than two categories, ``neutral`` not a column, or (with default colours)
+        more than seven categories.
     """
     import numpy as np
 
@@ -821,7 +1005,27 @@ def likert_diverging(
 def heatmap_figure(
     wide: pd.DataFrame, title: str, colorbar_label: str, vertical_columns: bool = False
 ):
-    """A thesis-width heatmap of a wide matrix (rows = findings); returns the Figure."""
+    """A thesis-width heatmap of a wide matrix (rows = findings); returns the Figure.
+
+    Parameters
+    ----------
+    wide : pandas.DataFrame
+        Numeric matrix, e.g. :func:`psm_analysis.interviews.results.wide_by_group`: one
+        row per finding (code label), one column per group or informant, counts in the
+        cells (annotated the Indonesian way).
+    title : str
+        Axes title (Indonesian).
+    colorbar_label : str
+        Label of the colour bar, with the unit (e.g. "Jumlah informan").
+    vertical_columns : bool
+        Turn the column labels to vertical (many informant columns).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        A new figure :data:`TEXT_WIDTH` (6.3 in, 16 cm) wide and 5.2 in high; save it with
+        ``bab.save_figure``.
+    """
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 5.2))
@@ -842,7 +1046,31 @@ def desa_dot_chart(
 ) -> Axes:
     """One dot per PSM for each desa (one row each, in the order given, first at the top):
     filled when the PSM had Diklat, hollow when not; a desa without a PSM gets a cross at
-    zero and the words "tanpa PSM" in the highlight colour."""
+    zero and the words "tanpa PSM" in the highlight colour.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on.
+    names : sequence of str
+        One desa/kelurahan per row.
+    counts : sequence of int
+        PSM per desa (orang).
+    trained : sequence of int
+        PSM with Diklat per desa (orang, at most ``counts``); same length as ``counts``.
+    lang : str or None
+        Language of the axis label and legend (``None``: Indonesian).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, drawn on.
+
+    Raises
+    ------
+    ValueError
+        ``counts`` and ``trained`` differ in length.
+    """
     from matplotlib.lines import Line2D
     from matplotlib.ticker import MaxNLocator
 

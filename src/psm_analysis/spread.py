@@ -58,7 +58,27 @@ REQUIRED = ("kode_wilayah", "kecamatan", "jumlah_psm", "jumlah_desa_kelurahan")
 
 
 def load_psm_per_kecamatan(paths=None) -> pd.DataFrame:
-    """``data/processed/psm_per_kecamatan.csv`` (Tabel I.2 joined to the reference)."""
+    """``data/processed/psm_per_kecamatan.csv`` (Tabel I.2 joined to the reference).
+
+    Parameters
+    ----------
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kecamatan, the catalog's columns (see
+        :func:`psm_analysis.dinsos.load_psm_per_kecamatan`), at least ``kode_wilayah``,
+        ``kecamatan``, ``jumlah_psm`` (orang) and ``jumlah_desa_kelurahan`` (desa and
+        kelurahan per Kepmendagri No. 300.2.2-2138 Tahun 2025).
+
+    Raises
+    ------
+    DataError
+        The file does not exist yet (run ``psm-analysis clean``), its columns are not those
+        of the catalog, or one of the four columns above is missing.
+    """
     from psm_analysis import catalog
 
     df = catalog.load("psm_per_kecamatan", paths)
@@ -79,7 +99,28 @@ def psm_vs_villages(df: pd.DataFrame) -> pd.DataFrame:
     """One row per kecamatan with ``jumlah_psm``, ``jumlah_desa_kelurahan``,
     ``selisih`` (PSM minus desa/kelurahan), ``rasio`` (PSM per desa/kelurahan) and
     ``pangsa_psm_persen`` (share of all PSM, in per cent); sorted by PSM (most first),
-    then by name."""
+    then by name.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per kecamatan with ``kecamatan``, ``jumlah_psm`` and
+        ``jumlah_desa_kelurahan`` (no missing counts), as :func:`load_psm_per_kecamatan`
+        gives it; other columns are kept.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with the two counts as int64 and the added columns ``selisih`` (int64,
+        orang minus desa/kelurahan), ``rasio`` (float, PSM per desa/kelurahan) and
+        ``pangsa_psm_persen`` (float, 0-100, the kecamatan's share of all PSM); new
+        0-based index.
+
+    Raises
+    ------
+    KeyError
+        One of the three columns is missing.
+    """
     out = df.copy()
     out["jumlah_psm"] = out["jumlah_psm"].astype("int64")
     out["jumlah_desa_kelurahan"] = out["jumlah_desa_kelurahan"].astype("int64")
@@ -92,7 +133,20 @@ def psm_vs_villages(df: pd.DataFrame) -> pd.DataFrame:
 
 def exceptions(df: pd.DataFrame) -> pd.DataFrame:
     """The kecamatan whose PSM count differs from their number of desa/kelurahan,
-    sorted by name (from :func:`psm_vs_villages`' columns)."""
+    sorted by name (from :func:`psm_vs_villages`' columns).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The output of :func:`psm_vs_villages`, or its input (then it is computed first).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`psm_vs_villages` with ``selisih != 0``, same columns, sorted by
+        ``kecamatan``, new 0-based index; empty when every kecamatan has one PSM per
+        desa/kelurahan.
+    """
     table = df if "selisih" in df.columns else psm_vs_villages(df)
     out = table[table["selisih"] != 0]
     return out.sort_values("kecamatan", kind="stable").reset_index(drop=True)
@@ -136,14 +190,49 @@ def proportional_fit(
     r"""Chi-square goodness of fit of the counts in ``observed`` against counts
     proportional to ``weight`` (same total).
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per category (kecamatan) with the columns named by ``observed``,
+        ``weight`` and ``label``.
+    observed : str
+        Column of observed counts (whole numbers >= 0, orang).
+    weight : str
+        Column of the weights the expected counts are proportional to (> 0).
+    label : str
+        Column naming the categories; it indexes the result's series.
+    n_simulations : int
+        Multinomial samples for the Monte Carlo p-value (0: none).
+    seed : int
+        Seed of ``numpy.random.default_rng`` for the simulation.
+
+    Returns
+    -------
+    FitResult
+        ``statistic`` (:math:`X^2`), ``dof`` (:math:`k - 1`), ``p_value`` (upper tail,
+        asymptotic), ``p_value_lower`` (:math:`P(X^2 \le x^2)`), ``observed`` and
+        ``expected`` (Series by label), ``n``, ``p_value_monte_carlo`` (None without
+        simulation), ``n_simulations``, ``n_simulated_closer`` and ``notes`` (Indonesian
+        cautions, e.g. expected counts below 5). p-values are proportions (0-1).
+
+    Raises
+    ------
+    ValueError
+        A weight is missing or not positive, or an observed count is missing, negative or
+        not whole (the message names the rows).
+    KeyError
+        A named column is missing.
+
     Notes
     -----
     Expected counts are :math:`E_i = N w_i / \sum_j w_j` with :math:`N = \sum_i O_i`, the
     statistic :math:`X^2 = \sum_i (O_i - E_i)^2 / E_i` on :math:`k - 1` degrees of freedom
-    (``scipy.stats.chisquare``). Besides the asymptotic p-value, a Monte Carlo p-value
-    draws ``n_simulations`` multinomial samples of size :math:`N` from the proportional
-    allocation (seeded, so reproducible) and counts how often :math:`X^2` is at least the
-    observed one; it does not rely on the expected counts being large.
+    (Pearson 1900; ``scipy.stats.chisquare``). Besides the asymptotic p-value, a Monte Carlo
+    p-value draws ``n_simulations`` multinomial samples of size :math:`N` from the
+    proportional allocation (seeded, so reproducible) and counts how often :math:`X^2` is at
+    least the observed one, :math:`(b + 1) / (B + 1)` (Davison and Hinkley 1997, ch. 4;
+    as R's ``chisq.test(simulate.p.value = TRUE)``); it does not rely on the expected counts
+    being large.
 
     The PSM counts are a census, not a random sample: the test cannot say anything about
     a wider population. It only measures whether the allocation departs from a
@@ -200,7 +289,28 @@ def proportional_fit(
 
 
 def spread_table(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """:func:`psm_vs_villages` as a reader-facing table (same row order)."""
+    """:func:`psm_vs_villages` as a reader-facing table (same row order).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`psm_vs_villages` (it also needs ``jumlah_desa`` and
+        ``jumlah_kelurahan`` from the processed file).
+    lang : str or None
+        Language of the column headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kecamatan, eight columns with translated headers: kecamatan, PSM
+        (orang), desa, kelurahan, desa/kelurahan, selisih, PSM per desa/kelurahan and
+        pangsa PSM (persen, 0-100); numbers unformatted.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     import pandas as pd
 
     t = labels.t
@@ -220,7 +330,23 @@ def spread_table(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
 
 def fit_table(res: FitResult, lang: str | None = None) -> pd.DataFrame:
     """Observed, expected and each kecamatan's share of the chi-square statistic, in the
-    order of the observed counts, with a total row."""
+    order of the observed counts, with a total row.
+
+    Parameters
+    ----------
+    res : FitResult
+        The result of :func:`proportional_fit`.
+    lang : str or None
+        Language of the column headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kecamatan plus a last "Jumlah" row: kecamatan, observed PSM (int,
+        orang), expected count (float, proportional to desa/kelurahan) and
+        :math:`(O - E)^2 / E` (float); the totals are ``n``, the expected sum and
+        :math:`X^2`.
+    """
     import pandas as pd
 
     t = labels.t
@@ -237,7 +363,21 @@ def fit_table(res: FitResult, lang: str | None = None) -> pd.DataFrame:
 
 
 def villages_table(villages: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """:func:`villages_of` as a reader-facing table (No., code, name, level)."""
+    """:func:`villages_of` as a reader-facing table (No., code, name, level).
+
+    Parameters
+    ----------
+    villages : pandas.DataFrame
+        The output of :func:`villages_of` (``kode``, ``nama``, ``tingkat``).
+    lang : str or None
+        Language of the column headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per desa/kelurahan in the given order: "No." (from 1), Kemendagri code,
+        name and level ("Desa"/"Kelurahan", capitalised).
+    """
     import pandas as pd
 
     t = labels.t
@@ -253,7 +393,30 @@ def villages_table(villages: pd.DataFrame, lang: str | None = None) -> pd.DataFr
 
 def villages_of(kecamatan: str, paths=None) -> pd.DataFrame:
     """The desa and kelurahan of one kecamatan (official name) from
-    ``data/processed/desa_kelurahan.csv``: ``kode``, ``nama``, ``tingkat``, sorted by code."""
+    ``data/processed/desa_kelurahan.csv``: ``kode``, ``nama``, ``tingkat``, sorted by code.
+
+    The codes and names are those of Kepmendagri No. 300.2.2-2138 Tahun 2025
+    (``data/raw/reference/wilayah_pelalawan_kepmendagri_2025.csv``).
+
+    Parameters
+    ----------
+    kecamatan : str
+        The kecamatan's official name, e.g. ``"Bunut"``.
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per desa/kelurahan: ``kode`` (Kemendagri code, str), ``nama``,
+        ``tingkat`` ("desa" or "kelurahan"), sorted by code, 0-based index.
+
+    Raises
+    ------
+    DataError
+        ``desa_kelurahan.csv`` is missing or stale (run ``psm-analysis clean``), or no
+        desa/kelurahan has this kecamatan name.
+    """
     from psm_analysis import catalog
 
     df = catalog.load("desa_kelurahan", paths)

@@ -203,7 +203,39 @@ class Preview:
 
 
 def preview(df: pd.DataFrame, number_format: dict | None = None) -> Preview:
-    """Show ``df`` in a notebook as a thesis table (see :class:`Preview`); writes nothing."""
+    """Show ``df`` in a notebook as a thesis table (see :class:`Preview`); writes nothing.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table as the reader sees it (reader-facing column names); the index is not
+        shown.
+    number_format : dict, optional
+        ``{column: spec}`` as in :func:`export_table` (module notes): int decimals,
+        ``"percent"`` / ``"percent:N"`` (a value already in persen, 0-100), ``"year"``,
+        ``"text"``; other columns are inferred.
+
+    Returns
+    -------
+    Preview
+        Displays (HTML in a notebook, text elsewhere) with Indonesian numbers and "..."
+        for a missing value; ``.formatted`` is the table as text.
+
+    Raises
+    ------
+    ValueError
+        ``number_format`` names a column not in ``df`` or gives an unknown spec.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"Kecamatan": ["Bunut", "Kerumutan"], "PSM": [1250, None],
+    ...                    "Pangsa": [66.667, 12.5]})
+    >>> preview(df, {"Pangsa": "percent:1"})  # doctest: +NORMALIZE_WHITESPACE
+    Kecamatan PSM Pangsa
+        Bunut 1.250 66,7 %
+    Kerumutan ... 12,5 %
+    """
     return Preview(df, number_format)
 
 
@@ -214,7 +246,43 @@ def cite(
     ``sumber``, ``tahun``): ``cite(src, "I.3", "I.4")`` ->
     ``"Dinas Sosial Kabupaten Pelalawan, 2017 (Tabel I.3); Dinas Sosial Kabupaten
     Pelalawan, tanpa tahun (Tabel I.4); diolah"``. ``extra`` (e.g. a reference) is added
-    before "diolah"."""
+    before "diolah".
+
+    Parameters
+    ----------
+    sources : pandas.DataFrame
+        One row per source table, as :func:`psm_analysis.dinsos.load_sumber_tabel` gives
+        it: ``tabel`` ("I.1" ...), ``sumber``, ``tahun`` (missing when the source gives no
+        year).
+    *table_ids : str
+        The tables cited, in the order to cite them.
+    processed : bool
+        End with "diolah" (the figures were computed from the sources).
+    extra : str or None
+        A further source, e.g. the Kemendagri decree, added before "diolah".
+
+    Returns
+    -------
+    str
+        The parts joined by "; ", without the "Sumber:" prefix.
+
+    Raises
+    ------
+    KeyError
+        A table id is not in ``sources``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> src = pd.DataFrame({"tabel": ["I.3", "I.4"],
+    ...                     "sumber": ["Dinas Sosial Kabupaten Pelalawan"] * 2,
+    ...                     "tahun": [2017, None]})
+    >>> cite(src, "I.3", "I.4").split("; ")  # doctest: +NORMALIZE_WHITESPACE
+    ['Dinas Sosial Kabupaten Pelalawan, 2017 (Tabel I.3)',
+     'Dinas Sosial Kabupaten Pelalawan, tanpa tahun (Tabel I.4)', 'diolah']
+    >>> cite(src, "I.3", processed=False, extra="Kepmendagri 2025")
+    'Dinas Sosial Kabupaten Pelalawan, 2017 (Tabel I.3); Kepmendagri 2025'
+    """
     import pandas as pd
 
     by_id = sources.set_index("tabel")

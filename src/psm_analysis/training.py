@@ -100,7 +100,33 @@ def _where(name: str) -> str:
 def coverage(programmes: pd.DataFrame, *, keyword: str = "pelatihan") -> Coverage:
     """The Diklat coverage from the programmes table (Tabel I.3, cleaned): the row whose
     ``kegiatan`` contains ``keyword`` (case-insensitive) and that has both
-    ``sasaran_orang`` and ``tercapai_orang``."""
+    ``sasaran_orang`` and ``tercapai_orang``.
+
+    Parameters
+    ----------
+    programmes : pandas.DataFrame
+        Tabel I.3 cleaned, as :func:`load_programmes` gives it: one row per programme with
+        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
+        (orang; missing where the source gives none).
+    keyword : str
+        Text that the training programme's ``kegiatan`` contains.
+
+    Returns
+    -------
+    Coverage
+        ``programme`` (the row's ``kegiatan``), ``target`` and ``trained`` (orang), with
+        ``untrained`` (orang) and ``percent`` / ``percent_untrained`` (persen, 0-100,
+        exact: the PSM are a census).
+
+    Raises
+    ------
+    DataError
+        Not exactly one programme matches ``keyword`` with both counts, or the reached count
+        is not between 0 and the target (or the target is not positive); located in
+        ``data/processed/kegiatan_peningkatan_kinerja.csv``.
+    KeyError
+        A needed column is missing.
+    """
     mask = programmes["kegiatan"].str.lower().str.contains(keyword.lower(), regex=False)
     rows = programmes[
         mask & programmes["sasaran_orang"].notna() & programmes["tercapai_orang"].notna()
@@ -133,7 +159,26 @@ def coverage(programmes: pd.DataFrame, *, keyword: str = "pelatihan") -> Coverag
 def programme_status(programmes: pd.DataFrame) -> pd.DataFrame:
     """The programmes in table order: ``kegiatan``, ``status``, ``terlaksana``,
     ``sasaran_orang``, ``tercapai_orang``, ``capaian_persen`` (reached / target x 100
-    where both are known)."""
+    where both are known).
+
+    Parameters
+    ----------
+    programmes : pandas.DataFrame
+        Tabel I.3 cleaned, as :func:`load_programmes` gives it: one row per programme with
+        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
+        (orang; missing where the source gives none).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per programme in table order, 0-based index; the five columns above plus
+        ``capaian_persen`` (persen, 0-100; missing where a count is missing).
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     out = programmes[["kegiatan", "status", "terlaksana", "sasaran_orang", "tercapai_orang"]].copy()
     out["capaian_persen"] = out["tercapai_orang"] / out["sasaran_orang"] * 100
     return out.reset_index(drop=True)
@@ -170,7 +215,32 @@ def timeline_events(
     training: pd.DataFrame, formed: int | None = None, *, formed_label: str | None = None
 ) -> pd.DataFrame:
     """Events by year: ``tahun``, ``peristiwa``, ``jenis`` (``pembentukan`` /
-    ``pelatihan``). ``training`` is Tabel I.4 cleaned (``kegiatan``, ``tahun``)."""
+    ``pelatihan``). ``training`` is Tabel I.4 cleaned (``kegiatan``, ``tahun``).
+
+    Parameters
+    ----------
+    training : pandas.DataFrame
+        Tabel I.4 cleaned (:func:`load_training`): one row per training, ``kegiatan`` and
+        ``tahun`` (no missing years).
+    formed : int or None
+        The year the PSM were formed (:func:`load_formation_year`); ``None`` leaves that
+        event out.
+    formed_label : str or None
+        Text of the formation event (default: the Indonesian label "PSM mulai dibentuk di
+        Kabupaten Pelalawan").
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, sorted by year (stable: formation first within its year):
+        ``tahun`` (int), ``peristiwa`` (str), ``jenis`` (``"pembentukan"`` or
+        ``"pelatihan"``); 0-based index.
+
+    Raises
+    ------
+    KeyError
+        ``training`` lacks ``kegiatan`` or ``tahun``.
+    """
     import pandas as pd
 
     rows = []
@@ -189,6 +259,34 @@ def years_without_training(
 
     ``since=None`` starts the year after the last training, which answers "how long
     since the last training?"; give the formation year to list every gap.
+
+    Parameters
+    ----------
+    training : pandas.DataFrame
+        Tabel I.4 cleaned, with a ``tahun`` column (at least one row when ``since`` is
+        ``None``).
+    until : int
+        Last year to consider (tahun), usually the year of the data.
+    since : int or None
+        First year to consider (tahun).
+
+    Returns
+    -------
+    list of int
+        The years (tahun) without training, ascending; empty when there is none.
+
+    Raises
+    ------
+    ValueError
+        ``since`` is ``None`` and ``training`` has no rows (no last training).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> years_without_training(pd.DataFrame({"tahun": [2010, 2012]}), 2015)
+    [2013, 2014, 2015]
+    >>> years_without_training(pd.DataFrame({"tahun": [2010, 2012]}), 2013, since=2009)
+    [2009, 2011, 2013]
     """
     years = {int(y) for y in training["tahun"]}
     start = since if since is not None else max(years) + 1
@@ -196,7 +294,21 @@ def years_without_training(
 
 
 def coverage_table(cov: Coverage, lang: str | None = None) -> pd.DataFrame:
-    """The coverage as a reader-facing table: trained, not yet, total; persons and per cent."""
+    """The coverage as a reader-facing table: trained, not yet, total; persons and per cent.
+
+    Parameters
+    ----------
+    cov : Coverage
+        The result of :func:`coverage`.
+    lang : str or None
+        Language of the headers and labels (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Three rows (sudah, belum mengikuti Diklat, jumlah) and three columns: group,
+        number of PSM (int, orang) and share (float, persen 0-100; the total row 100).
+    """
     import pandas as pd
 
     t = labels.t
@@ -212,7 +324,27 @@ def coverage_table(cov: Coverage, lang: str | None = None) -> pd.DataFrame:
 
 
 def events_table(events: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The timeline events as a reader-facing table: year, event, where it is stated."""
+    """The timeline events as a reader-facing table: year, event, where it is stated.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        The output of :func:`timeline_events`.
+    lang : str or None
+        Language of the headers and labels (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event in the given order: year (int, tahun), event, and where it is
+        stated ("Teks BAB I" for the formation, "Tabel I.4" for a training).
+
+    Raises
+    ------
+    KeyError
+        An event's ``jenis`` is neither ``"pembentukan"`` nor ``"pelatihan"``, or a column
+        is missing.
+    """
     import pandas as pd
 
     t = labels.t
@@ -228,7 +360,29 @@ def events_table(events: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
 
 def programme_table(programmes: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """The programmes of Tabel I.3 as a reader-facing table (No., activity, status,
-    target, reached, achieved in per cent)."""
+    target, reached, achieved in per cent).
+
+    Parameters
+    ----------
+    programmes : pandas.DataFrame
+        Tabel I.3 cleaned, as :func:`load_programmes` gives it: one row per programme with
+        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
+        (orang; missing where the source gives none).
+    lang : str or None
+        Language of the headers and labels (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per programme in table order: No. (from 1), activity, status, target and
+        reached (Float64, orang; missing where the source gives none) and achieved
+        (Float64, persen 0-100).
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     import pandas as pd
 
     t = labels.t
@@ -247,7 +401,27 @@ def programme_table(programmes: pd.DataFrame, lang: str | None = None) -> pd.Dat
 
 def format_years(years, lang: str | None = None) -> str:
     """Years as prose: ``[2016]`` -> ``"2016"``, ``[2016, 2017, 2018]`` ->
-    ``"2016, 2017 dan 2018"`` (no thousands separator in years)."""
+    ``"2016, 2017 dan 2018"`` (no thousands separator in years).
+
+    Parameters
+    ----------
+    years : iterable of int
+        The years (tahun), in the order to write them.
+    lang : str or None
+        Language of the headers and labels (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    str
+        The years joined by ", " and the word for "and" before the last; ``""`` for none.
+
+    Examples
+    --------
+    >>> format_years([2016]), format_years([2016, 2017, 2018]), format_years([])
+    ('2016', '2016, 2017 dan 2018', '')
+    >>> format_years([2016, 2017], lang="en")
+    '2016 and 2017'
+    """
     names = [str(int(y)) for y in years]
     if not names:
         return ""
@@ -257,14 +431,51 @@ def format_years(years, lang: str | None = None) -> str:
 
 
 def load_programmes(paths=None) -> pd.DataFrame:
-    """Tabel I.3 cleaned (``data/processed/kegiatan_peningkatan_kinerja.csv``), typed."""
+    """Tabel I.3 cleaned (``data/processed/kegiatan_peningkatan_kinerja.csv``), typed.
+
+    Parameters
+    ----------
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per programme, as :func:`psm_analysis.dinsos.load_kegiatan`: ``no``,
+        ``kegiatan``, ``status``, ``terlaksana`` (boolean), ``sasaran_orang`` and
+        ``tercapai_orang`` (Int64, orang), ``keterangan_asli``, ``sumber``, ``tahun``.
+
+    Raises
+    ------
+    DataError
+        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
+        those of the catalog (written by an older version: run ``psm-analysis clean``).
+    """
     from psm_analysis import catalog
 
     return catalog.load("kegiatan_peningkatan_kinerja", paths)
 
 
 def load_training(paths=None) -> pd.DataFrame:
-    """Tabel I.4 cleaned (``data/processed/diklat_psm.csv``), typed."""
+    """Tabel I.4 cleaned (``data/processed/diklat_psm.csv``), typed.
+
+    Parameters
+    ----------
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per training: ``no`` (Int64), ``kegiatan``, ``tahun`` (Int64, year held),
+        ``sumber``, ``tahun_sumber`` (Int64).
+
+    Raises
+    ------
+    DataError
+        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
+        those of the catalog (written by an older version: run ``psm-analysis clean``).
+    """
     from psm_analysis import catalog
 
     return catalog.load("diklat_psm", paths)
@@ -284,7 +495,25 @@ def load_claims(paths=None) -> pd.DataFrame | None:
 def load_formation_year(paths=None) -> int | None:
     """The year the PSM were formed in Kabupaten Pelalawan (claim
     ``psm_dibentuk_pelalawan`` of the text), or ``None`` when the processed claims do not
-    hold it (yet)."""
+    hold it (yet).
+
+    Parameters
+    ----------
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    int or None
+        The year (tahun, four digits) as the thesis text states it in
+        ``data/processed/klaim_teks.csv``.
+
+    Raises
+    ------
+    DataError
+        The claim appears more than once or its value is not a four-digit year (located in
+        ``klaim_teks.csv``), or the claims file is stale (run ``psm-analysis clean``).
+    """
     claims = load_claims(paths)
     if claims is None or FORMATION_CLAIM not in set(claims["klaim"]):
         return None

@@ -33,7 +33,32 @@ NAMES = (
 
 
 def load(name: str, paths=None) -> pd.DataFrame:
-    """``data/processed/wawancara_<name>.csv`` (see :data:`NAMES`), typed."""
+    """``data/processed/wawancara_<name>.csv`` (see :data:`NAMES`), typed.
+
+    Parameters
+    ----------
+    name : str
+        Short name of the table, one of :data:`NAMES`, e.g. ``"kode_frekuensi"`` (one row
+        per code) or ``"informan"`` (one row per informant).
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table's columns in file order, typed as :mod:`psm_analysis.catalog` says; the
+        text columns ``id_informan``, ``kode``, ``kelompok``, ``pseudonim``, ``kutipan``
+        and ``dokumen`` (where present) as str with '' for missing. ``persen_*`` columns
+        are persen (0-100), ``jumlah_*`` counts (informants, segments, groups).
+
+    Raises
+    ------
+    ValueError
+        ``name`` is not one of :data:`NAMES`.
+    DataError
+        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
+        those of the catalog.
+    """
     from psm_analysis import catalog
 
     if name not in NAMES:
@@ -47,7 +72,26 @@ def load(name: str, paths=None) -> pd.DataFrame:
 
 def inline(label: str) -> str:
     """A code label inside a sentence: first letter lower case unless the first word is an
-    acronym ("Kurangnya pembinaan terhadap PSM" -> "kurangnya pembinaan terhadap PSM")."""
+    acronym ("Kurangnya pembinaan terhadap PSM" -> "kurangnya pembinaan terhadap PSM").
+
+    Parameters
+    ----------
+    label : str
+        The code's label as the codebook writes it (capitalised).
+
+    Returns
+    -------
+    str
+        The label with its first letter lower-cased when the first word is an ordinary
+        word (rest lower case), unchanged otherwise.
+
+    Examples
+    --------
+    >>> inline("Kurangnya pembinaan terhadap PSM")
+    'kurangnya pembinaan terhadap PSM'
+    >>> inline("TKSK mendampingi PSM"), inline("A")
+    ('TKSK mendampingi PSM', 'A')
+    """
     first = label.split(" ", 1)[0]
     if len(first) > 1 and first[1:].islower():
         return label[0].lower() + label[1:]
@@ -63,7 +107,31 @@ def wide_by_group(
     matrix: pd.DataFrame, value: str = "jumlah_informan", question: str | None = None
 ) -> pd.DataFrame:
     """The code x group matrix as a wide table: rows = code labels (codebook order),
-    columns = informant groups (study-design order)."""
+    columns = informant groups (study-design order).
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        ``load("matriks_kode_kelompok")``: one row per code x group (zeros included) with
+        ``label``, ``kelompok``, ``pertanyaan`` and the ``value`` column.
+    value : str
+        The count to show: ``"jumlah_informan"`` (orang) or ``"jumlah_segmen"``.
+    question : str or None
+        Keep only the codes of this research question (``"peran"``, ``"hambatan"``);
+        ``None``: all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per code label (first-appearance order), one int column per informant
+        group (Dinas Sosial, TKSK, PSM, Pemerintah Kecamatan/Desa, Masyarakat, then any
+        other sorted); no index or column names.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     df = matrix if question is None else matrix[matrix["pertanyaan"] == question]
     order = list(dict.fromkeys(df["label"]))
     wide = df.pivot_table(
@@ -77,7 +145,27 @@ def wide_by_group(
 
 def wide_by_informant(matrix: pd.DataFrame, question: str | None = None) -> pd.DataFrame:
     """The code x informant matrix as a wide table: rows = code labels, columns = informant
-    ids in order, values = segments."""
+    ids in order, values = segments.
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        ``load("matriks_kode_informan")``: one row per code x informant (zeros included)
+        with ``label``, ``id_informan``, ``pertanyaan`` and ``jumlah_segmen``.
+    question : str or None
+        Keep only the codes of this research question; ``None``: all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per code label (first-appearance order), one int column per informant id
+        (natural order: I-2 before I-10), values the number of coded segments.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     from psm_analysis.interviews.segments import informant_sort_key
 
     df = matrix if question is None else matrix[matrix["pertanyaan"] == question]
@@ -93,7 +181,32 @@ def wide_by_informant(matrix: pd.DataFrame, question: str | None = None) -> pd.D
 
 def year_span(informants: pd.DataFrame) -> str:
     """The years of the interviews: ``"2019"`` or ``"2019-2020"`` (``"tanpa tahun"`` if no
-    date has a year)."""
+    date has a year).
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``load("informan")``, with ``tanggal_wawancara`` (free text; the first 19xx/20xx
+        in each is taken as its year).
+
+    Returns
+    -------
+    str
+        The earliest year, or "earliest-latest" when they differ; "tanpa tahun" if none.
+
+    Raises
+    ------
+    KeyError
+        ``tanggal_wawancara`` is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> year_span(pd.DataFrame({"tanggal_wawancara": ["2019-04-15", "Mei 2020", None]}))
+    '2019-2020'
+    >>> year_span(pd.DataFrame({"tanggal_wawancara": ["tidak dicatat"]}))
+    'tanpa tahun'
+    """
     import re
 
     years = sorted(
@@ -109,7 +222,25 @@ def year_span(informants: pd.DataFrame) -> str:
 
 
 def group_sizes(informants: pd.DataFrame) -> pd.DataFrame:
-    """Informants per group, in study-design order: ``kelompok``, ``jumlah_informan``."""
+    """Informants per group, in study-design order: ``kelompok``, ``jumlah_informan``.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``load("informan")``: one row per informant with ``kelompok``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group that has informants (Dinas Sosial, TKSK, PSM, Pemerintah
+        Kecamatan/Desa, Masyarakat, then others sorted): ``kelompok`` and
+        ``jumlah_informan`` (int, orang).
+
+    Raises
+    ------
+    KeyError
+        ``kelompok`` is missing.
+    """
     import pandas as pd
 
     counts = informants.groupby("kelompok").size()
@@ -125,7 +256,29 @@ def selected_quotes(
     quotes: pd.DataFrame, per_code: int = 2, question: str | None = None
 ) -> pd.DataFrame:
     """Up to ``per_code`` quotes per code, preferring informants of different groups (the
-    first quote of each group in turn), in codebook order."""
+    first quote of each group in turn), in codebook order.
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        ``load("kutipan")``: one row per quote with ``kode``, ``kelompok``, ``pertanyaan``.
+    per_code : int
+        Most quotes kept per code.
+    question : str or None
+        Keep only the quotes of this research question; ``None``: all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same columns; per code (in input order) first one quote per group, then the
+        rest, cut at ``per_code``; 0-based index. Empty (same columns) when no quote is
+        left.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     import pandas as pd
 
     df = quotes if question is None else quotes[quotes["pertanyaan"] == question]
@@ -141,7 +294,27 @@ def survey_links(paths=None) -> pd.DataFrame:
     """Codes set beside the questionnaire indicator that measures the same thing (the
     codebook's ``kuesioner`` key): per linked code, the informants who raised it and the
     indicator's index and category from ``kuesioner_indikator.csv`` (empty when the
-    questionnaire has not been processed)."""
+    questionnaire has not been processed).
+
+    Parameters
+    ----------
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per code with a questionnaire indicator: ``kode``, ``label``,
+        ``pertanyaan``, ``jumlah_informan`` (orang), ``persen_informan`` (persen, 0-100),
+        ``indikator_kuesioner``, ``nama_indikator``, ``indeks`` (persen, 0-100; NaN
+        without questionnaire) and ``kategori``.
+
+    Raises
+    ------
+    DataError
+        An interview or questionnaire table is missing or stale (run
+        ``psm-analysis clean``).
+    """
     from psm_analysis.config import get_paths
 
     cb = load("codebook", paths)
@@ -349,7 +522,28 @@ def reader_table(
 
 
 def informant_table(informants: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The informants as the thesis lists them (pseudonymous, no names)."""
+    """The informants as the thesis lists them (pseudonymous, no names).
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``load("informan")``: one row per informant.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row, in input order, 0-based index; columns under reader-facing
+        headers (:data:`HEADERS`): "No." (from 1), pseudonym, group, position, interview
+        date ("15 April 2019"), number of segments. The research question is written as a
+        word ("Peranan"/"Hambatan"), missing text as ''.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing from the input.
+    """
     return reader_table(
         informants,
         ["pseudonim", "kelompok", "jabatan", "tanggal_wawancara", "jumlah_segmen"],
@@ -359,6 +553,28 @@ def informant_table(informants: pd.DataFrame, lang: str | None = None) -> pd.Dat
 
 
 def frequency_table(freq: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The code frequencies as a thesis table: how often each code was raised.
+
+    Parameters
+    ----------
+    freq : pandas.DataFrame
+        ``load("kode_frekuensi")``: one row per code.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row, in input order, 0-based index; columns under reader-facing
+        headers (:data:`HEADERS`): research question, code label, segments, informants
+        (orang), share of informants (persen, 0-100), groups. The research question is
+        written as a word ("Peranan"/"Hambatan"), missing text as ''.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing from the input.
+    """
     return reader_table(
         freq,
         [
@@ -374,6 +590,29 @@ def frequency_table(freq: pd.DataFrame, lang: str | None = None) -> pd.DataFrame
 
 
 def triangulation_table(tri: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The triangulation as a thesis table: for each code, how many informant groups
+    raised it and which.
+
+    Parameters
+    ----------
+    tri : pandas.DataFrame
+        ``load("triangulasi")``: one row per code.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row, in input order, 0-based index; columns under reader-facing
+        headers (:data:`HEADERS`): research question, code label, informants (orang), number
+        of groups, the groups raising it, triangulation status. The research question is
+        written as a word ("Peranan"/"Hambatan"), missing text as ''.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing from the input.
+    """
     tri = tri.rename(columns={"kelompok": "kelompok_pendukung"})
     return reader_table(
         tri,
@@ -390,6 +629,28 @@ def triangulation_table(tri: pd.DataFrame, lang: str | None = None) -> pd.DataFr
 
 
 def ranking_table(rank: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The obstacles ranked by the informants who raised them, as a thesis table.
+
+    Parameters
+    ----------
+    rank : pandas.DataFrame
+        ``load("hambatan_peringkat")``: one row per obstacle code, ranked.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row, in input order, 0-based index; columns under reader-facing
+        headers (:data:`HEADERS`): rank, code label, informants (orang), share of informants
+        (persen, 0-100), segments, the groups raising it. The research question is written
+        as a word ("Peranan"/"Hambatan"), missing text as ''.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing from the input.
+    """
     rank = rank.rename(columns={"kelompok": "kelompok_pendukung"})
     return reader_table(
         rank,
@@ -406,6 +667,27 @@ def ranking_table(rank: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
 
 
 def quotes_table(quotes: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """Quotes as a thesis table: code, pseudonymous informant, the quote in quotation marks.
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        ``load("kutipan")`` or :func:`selected_quotes`: one row per quote.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row, in input order, 0-based index; columns under reader-facing
+        headers (:data:`HEADERS`): code label, pseudonym, quote (in “”). The research
+        question is written as a word ("Peranan"/"Hambatan"), missing text as ''.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing from the input.
+    """
     return reader_table(quotes, ["label", "pseudonim", "kutipan"], lang)
 
 
@@ -420,7 +702,31 @@ def per_code_agreement(agree: pd.DataFrame) -> pd.DataFrame:
 
 def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """Per-code agreement (Cohen's kappa, the primary figure) under reader headers; the
-    overall Krippendorff's alpha is not a kappa and is left to :func:`agreement_text`."""
+    overall Krippendorff's alpha is not a kappa and is left to :func:`agreement_text`.
+
+    Kappa is Cohen (1960); its strength words follow Landis & Koch (1977), and a kappa at
+    or below 0.40 is flagged for discussion.
+
+    Parameters
+    ----------
+    agree : pandas.DataFrame
+        ``load("kesepakatan")``: per coder pair one row per code (Cohen's kappa) and one
+        overall row (Krippendorff's alpha).
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per code (the overall row dropped), 0-based index: code label, units,
+        both coded, coder 1 only, coder 2 only (counts of units), proportion of agreement
+        (0-1, not persen), kappa (-1 to 1), strength, to discuss (bool), note.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing from the input.
+    """
     return reader_table(
         per_code_agreement(agree),
         [
@@ -448,6 +754,25 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
     with alpha from 0.667 and flagged codes, only for tentative conclusions once those
     codes are discussed; below 0.667 the codes must be discussed and the documents
     coded again (Krippendorff 2019's standards).
+
+    Parameters
+    ----------
+    agree : pandas.DataFrame
+        ``load("kesepakatan")``: per coder pair (``pengkode_1``, ``pengkode_2``) one row
+        per code and the overall row (``kode`` is ``ALL_CODES``).
+
+    Returns
+    -------
+    list of str
+        One markdown paragraph per coder pair, sorted by coder names; numbers in the
+        Indonesian format (kappa 2 decimals, alpha 3).
+
+    Raises
+    ------
+    IndexError
+        A coder pair has no overall (Krippendorff's alpha) row.
+    KeyError
+        A needed column is missing.
     """
     from psm_analysis.interviews import analysis as an
     from psm_analysis.numbers import format_number as num
@@ -512,12 +837,57 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
 
 
 def disagreement_table(dis: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """Where the two coders disagreed, as a table for their discussion.
+
+    Parameters
+    ----------
+    dis : pandas.DataFrame
+        ``load("ketidaksepakatan")``: one row per segment x code one coder set and the
+        other did not.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row, in input order, 0-based index; columns under reader-facing
+        headers (:data:`HEADERS`): pseudonym, code label, coded by, not coded by, quote (in
+        “”). The research question is written as a word ("Peranan"/"Hambatan"), missing text
+        as ''.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing from the input.
+    """
     return reader_table(
         dis, ["pseudonim", "label", "dikodekan_oleh", "tidak_dikodekan_oleh", "kutipan"], lang
     )
 
 
 def survey_link_table(links: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """Interview codes beside the questionnaire indicator measuring the same thing.
+
+    Parameters
+    ----------
+    links : pandas.DataFrame
+        The output of :func:`survey_links`.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row, in input order, 0-based index; columns under reader-facing
+        headers (:data:`HEADERS`): research question, code label, informants (orang),
+        questionnaire indicator, its index (persen, 0-100) and category. The research
+        question is written as a word ("Peranan"/"Hambatan"), missing text as ''.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing from the input.
+    """
     return reader_table(
         links,
         ["pertanyaan", "label", "jumlah_informan", "nama_indikator", "indeks", "kategori"],

@@ -81,12 +81,45 @@ DEMO_SOURCE = "Register PSM DATA CONTOH (sintetis), bukan data penelitian"
 
 
 def demo_notes(demo: bool) -> list[str]:
-    """The note under a table drawn from the demo register (none for the real one)."""
+    """The note under a table drawn from the demo register (none for the real one).
+
+    Parameters
+    ----------
+    demo : bool
+        Whether the register is the synthetic demo register.
+
+    Returns
+    -------
+    list of str
+        The "DATA CONTOH" note for demo data, else empty; pass it as ``notes`` to
+        ``bab.export_table``.
+
+    Examples
+    --------
+    >>> demo_notes(True), demo_notes(False)
+    (['DATA CONTOH: register sintetis, bukan data penelitian.'], [])
+    """
     return ["DATA CONTOH: register sintetis, bukan data penelitian."] if demo else []
 
 
 def source_name(demo: bool) -> str:
-    """The register as cited in a "Sumber" line (without "diolah")."""
+    """The register as cited in a "Sumber" line (without "diolah").
+
+    Parameters
+    ----------
+    demo : bool
+        Whether the register is the synthetic demo register.
+
+    Returns
+    -------
+    str
+        :data:`SOURCE`, or :data:`DEMO_SOURCE` (marked "DATA CONTOH") for demo data.
+
+    Examples
+    --------
+    >>> source_name(False)
+    'Register PSM Dinas Sosial Kabupaten Pelalawan'
+    """
     return DEMO_SOURCE if demo else SOURCE
 
 
@@ -94,14 +127,55 @@ def load_psm_per_desa(paths=None) -> pd.DataFrame:
     """``data/processed/psm_per_desa.csv``, typed by the catalog: one row per desa and
     kelurahan of Pelalawan (118), ``kode_wilayah``, ``desa_kelurahan``, ``kecamatan``,
     ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat``. Raises DataError when
-    ``psm-analysis clean`` has not written it."""
+    ``psm-analysis clean`` has not written it.
+
+    Parameters
+    ----------
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per desa/kelurahan (codes and names per Kepmendagri No. 300.2.2-2138
+        Tahun 2025): ``kode_wilayah``, ``desa_kelurahan``, ``kecamatan`` (str),
+        ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (int64, orang; 0 for a
+        desa without PSM).
+
+    Raises
+    ------
+    DataError
+        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
+        those of the catalog.
+    """
     from psm_analysis import catalog
 
     return catalog.load("psm_per_desa", paths)
 
 
 def without_psm(per_desa: pd.DataFrame, kecamatan: str | None = None) -> pd.DataFrame:
-    """The desa/kelurahan without any PSM (of one kecamatan, or all), by code."""
+    """The desa/kelurahan without any PSM (of one kecamatan, or all), by code.
+
+    Parameters
+    ----------
+    per_desa : pandas.DataFrame
+        :func:`load_psm_per_desa`: one row per desa/kelurahan with ``kode_wilayah``
+        (Kemendagri code), ``desa_kelurahan``, ``kecamatan`` and the int counts
+        ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (orang).
+    kecamatan : str or None
+        Official name of one kecamatan; ``None``: all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of ``per_desa`` with ``jumlah_psm == 0``, same columns, sorted by
+        ``kode_wilayah``, 0-based index.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     out = per_desa[per_desa["jumlah_psm"] == 0]
     if kecamatan is not None:
         out = out[out["kecamatan"] == kecamatan]
@@ -112,7 +186,29 @@ def coverage(per_desa: pd.DataFrame) -> pd.DataFrame:
     """Per kecamatan (by code of its first desa): ``jumlah_desa_kelurahan``,
     ``dengan_psm``, ``dengan_psm_aktif``, ``tanpa_psm``, ``cakupan_persen`` (desa with
     at least one active PSM / all desa x 100), ``jumlah_psm``, ``jumlah_psm_aktif``,
-    ``jumlah_psm_diklat``."""
+    ``jumlah_psm_diklat``.
+
+    Parameters
+    ----------
+    per_desa : pandas.DataFrame
+        :func:`load_psm_per_desa`: one row per desa/kelurahan with ``kode_wilayah``
+        (Kemendagri code), ``desa_kelurahan``, ``kecamatan`` and the int counts
+        ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (orang).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kecamatan, sorted by ``kode_kecamatan`` (the desa code without its
+        last part): ``kode_kecamatan``, ``kecamatan``, ``jumlah_desa_kelurahan``,
+        ``dengan_psm``, ``dengan_psm_aktif``, ``tanpa_psm`` (int64, counts of
+        desa/kelurahan), ``cakupan_persen`` (float, persen 0-100), ``jumlah_psm``,
+        ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (int64, orang).
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     df = per_desa.assign(
         kode_kecamatan=per_desa["kode_wilayah"].str.rsplit(".", n=1).str[0],
         _dengan=per_desa["jumlah_psm"] > 0,
@@ -150,7 +246,30 @@ def coverage(per_desa: pd.DataFrame) -> pd.DataFrame:
 def compare_with_table_i2(per_desa: pd.DataFrame, table_i2: pd.DataFrame) -> pd.DataFrame:
     """Per kecamatan (Tabel I.2's ``kode_wilayah``, ``kecamatan``, ``jumlah_psm``):
     ``psm_register``, ``psm_tabel_i2``, ``selisih`` (register minus Tabel I.2) and
-    ``sama``; by code."""
+    ``sama``; by code.
+
+    Parameters
+    ----------
+    per_desa : pandas.DataFrame
+        :func:`load_psm_per_desa`: one row per desa/kelurahan with ``kode_wilayah``
+        (Kemendagri code), ``desa_kelurahan``, ``kecamatan`` and the int counts
+        ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (orang).
+    table_i2 : pandas.DataFrame
+        Tabel I.2 per kecamatan (:func:`psm_analysis.dinsos.load_psm_per_kecamatan`):
+        ``kode_wilayah`` (kecamatan code), ``kecamatan``, ``jumlah_psm`` (no missing).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kecamatan of Tabel I.2, sorted by code: ``kode_wilayah``,
+        ``kecamatan``, ``psm_register``, ``psm_tabel_i2``, ``selisih`` (int64, orang; 0
+        register PSM where the register has no desa of that code) and ``sama`` (bool).
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     reg = coverage(per_desa).set_index("kode_kecamatan")["jumlah_psm"]
     out = pd.DataFrame(
         {
@@ -167,7 +286,24 @@ def compare_with_table_i2(per_desa: pd.DataFrame, table_i2: pd.DataFrame) -> pd.
 
 def findings(comparison: pd.DataFrame) -> list[str]:
     """One Indonesian sentence per kecamatan whose register count differs from Tabel I.2
-    (empty when all agree). These are findings, not errors."""
+    (empty when all agree). These are findings, not errors.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        The output of :func:`compare_with_table_i2`.
+
+    Returns
+    -------
+    list of str
+        In the comparison's order; counts in the Indonesian number format, the difference
+        signed ("+2", "-1").
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     out = []
     for r in comparison[~comparison["sama"]].itertuples(index=False):
         sign = "+" if r.selisih > 0 else "-"
@@ -184,7 +320,28 @@ def findings(comparison: pd.DataFrame) -> list[str]:
 
 
 def coverage_table(cov: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """:func:`coverage` for the thesis, with a Jumlah row."""
+    """:func:`coverage` for the thesis, with a Jumlah row.
+
+    Parameters
+    ----------
+    cov : pandas.DataFrame
+        The output of :func:`coverage`.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kecamatan and a last "Jumlah" row (sums; its coverage recomputed from
+        the sums, not averaged): kecamatan, desa/kelurahan, with PSM, with active PSM,
+        without PSM (int, desa), coverage by active PSM (float, persen 0-100), PSM, active
+        PSM, PSM with Diklat (int, orang).
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     t = labels.t
     body = cov.drop(columns="kode_kecamatan")
     total = body.drop(columns=["kecamatan", "cakupan_persen"]).sum().to_dict()
@@ -208,7 +365,30 @@ def coverage_table(cov: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
 
 
 def villages_table(per_desa: pd.DataFrame, kecamatan: str, lang: str | None = None):
-    """The desa/kelurahan of one kecamatan with PSM, active PSM and PSM with Diklat."""
+    """The desa/kelurahan of one kecamatan with PSM, active PSM and PSM with Diklat.
+
+    Parameters
+    ----------
+    per_desa : pandas.DataFrame
+        :func:`load_psm_per_desa`: one row per desa/kelurahan with ``kode_wilayah``
+        (Kemendagri code), ``desa_kelurahan``, ``kecamatan`` and the int counts
+        ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (orang).
+    kecamatan : str
+        Official name of the kecamatan.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per desa/kelurahan of the kecamatan, by code, 0-based index: name, PSM,
+        active PSM, PSM with Diklat (int, orang); empty for an unknown name.
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     t = labels.t
     df = per_desa[per_desa["kecamatan"] == kecamatan].sort_values("kode_wilayah")
     names = {
@@ -221,7 +401,27 @@ def villages_table(per_desa: pd.DataFrame, kecamatan: str, lang: str | None = No
 
 
 def comparison_table(comparison: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """:func:`compare_with_table_i2` for the thesis."""
+    """:func:`compare_with_table_i2` for the thesis.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        The output of :func:`compare_with_table_i2`.
+    lang : str or None
+        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kecamatan in the given order: kecamatan, PSM in the register, PSM in
+        Tabel I.2, difference (register - Tabel I.2; int, orang) and a note ("sama" /
+        "berbeda").
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
     t = labels.t
     df = comparison.assign(
         keterangan=comparison["sama"].map({True: t("reg.sama", lang), False: t("reg.beda", lang)})

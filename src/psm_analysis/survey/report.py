@@ -20,7 +20,30 @@ SOURCE = "Data kuesioner PSM Kecamatan Bunut, diolah"
 def load(name: str, paths=None) -> pd.DataFrame:
     """``data/processed/kuesioner_<name>.csv`` (``name`` one of :data:`TABLES`), typed by
     the catalog. Raises ``KeyError`` for another name and DataError when ``psm-analysis
-    clean`` has not written it."""
+    clean`` has not written it.
+
+    Parameters
+    ----------
+    name : str
+        Short name of the table, e.g. ``"butir"`` (one row per item) or ``"jawaban"`` (one
+        row per respondent).
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table's columns in file order, typed as :mod:`psm_analysis.catalog` says.
+        Percentages (``persen_*``, ``indeks``) are on the 0-100 scale.
+
+    Raises
+    ------
+    KeyError
+        ``name`` is not one of :data:`TABLES`.
+    DataError
+        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
+        those of the catalog.
+    """
     from psm_analysis import catalog
 
     if name not in TABLES:
@@ -29,16 +52,68 @@ def load(name: str, paths=None) -> pd.DataFrame:
 
 
 def load_all(paths=None) -> dict[str, pd.DataFrame]:
-    """Every questionnaire table, by short name."""
+    """Every questionnaire table, by short name.
+
+    Parameters
+    ----------
+    paths : Paths, optional
+        The project (default: the installed one).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        One entry per name of :data:`TABLES`, in that order (see :func:`load`).
+
+    Raises
+    ------
+    DataError
+        A table does not exist yet or is stale (run ``psm-analysis clean``).
+    """
     return {name: load(name, paths) for name in TABLES}
 
 
 def source_line(demo: bool) -> str:
-    """The "Sumber" text of the questionnaire tables and figures."""
+    """The "Sumber" text of the questionnaire tables and figures.
+
+    Parameters
+    ----------
+    demo : bool
+        Whether the answers are synthetic demo data (:func:`is_demo`).
+
+    Returns
+    -------
+    str
+        The source line (Indonesian), marked "DATA CONTOH" for demo data.
+
+    Examples
+    --------
+    >>> source_line(False)
+    'Data kuesioner PSM Kecamatan Bunut, diolah'
+    >>> source_line(True)
+    'DATA CONTOH (sintetis), bukan data penelitian; diolah'
+    """
     return "DATA CONTOH (sintetis), bukan data penelitian; diolah" if demo else SOURCE
 
 
 def is_demo(t: dict[str, pd.DataFrame]) -> bool:
+    """Whether the questionnaire answers are synthetic demo data ("DATA CONTOH").
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+
+    Returns
+    -------
+    bool
+        True when any row of ``t["jawaban"]`` has ``data_contoh`` set.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     return bool(t["jawaban"]["data_contoh"].any())
 
 
@@ -93,6 +168,33 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
 
     Returns ``(table, number_format, notes_text)``: the notes text is the legend of the
     short heads followed by the category rule.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+    indicator : str
+        Code of the indicator (``indikator`` column), e.g. ``"KIN_T1"``.
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        One row per item of the indicator in codebook order, then one row for the
+        indicator; columns "No.", "Butir", "Pernyataan" (reversed items marked), for each
+        answer from the highest score down "<head> F" (orang) and "<head> %" (persen,
+        0-100), "Skor", "Skor maks.", "Indeks (%)" (skor / skor maks. x 100) and
+        "Kategori".
+    number_format : dict
+        Column -> format for :func:`psm_analysis.tables.export_table` (``"percent:1"`` for
+        the % columns, 2 decimals for the index).
+    notes_text : str
+        The legend of the short heads and the category rule, Indonesian.
+
+    Raises
+    ------
+    KeyError
+        ``indicator`` is not an indicator of ``t["indikator"]``, or a table is missing.
     """
     items = t["butir"][t["butir"]["indikator"] == indicator]
     ind = t["indikator"].set_index("indikator").loc[indicator]
@@ -135,7 +237,32 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
 
 
 def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame, dict, str]:
-    """Recap of a variable: one row per indicator and a total row."""
+    """Recap of a variable: one row per indicator and a total row.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+    variable : str
+        Code of the variable (``variabel`` column).
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        One row per indicator of the variable, then one for the variable: "No.",
+        "Indikator", "Dasar", "Jumlah butir", "Skor", "Skor maks.", "Rata-rata" (mean
+        score on the answer scale), "Indeks (%)" (persen, 0-100) and "Kategori".
+    number_format : dict
+        2 decimals for "Rata-rata" and "Indeks (%)".
+    notes_text : str
+        The category rule of the variable, Indonesian.
+
+    Raises
+    ------
+    KeyError
+        ``variable`` is not in ``t["variabel"]``, or a table is missing.
+    """
     ind = t["indikator"][t["indikator"]["variabel"] == variable]
     var = t["variabel"].set_index("variabel").loc[variable]
     rows = [
@@ -169,7 +296,27 @@ def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame
 
 
 def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
-    """Short axis labels of the indicators: ``"KIN_T1 Menginisiasi penanganan..."``."""
+    """Short axis labels of the indicators: ``"KIN_T1 Menginisiasi penanganan..."``.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+    width : int
+        Longest indicator name kept, in characters (longer ones end in "...").
+
+    Returns
+    -------
+    list of str
+        One label per row of ``t["indikator"]``, in its order: code, a space, the
+        shortened name.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     import textwrap
 
     ind = t["indikator"]
@@ -181,7 +328,30 @@ def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
 
 def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
     """Answer counts per item of ``variable`` (scores after reversal), columns from the
-    most negative label to the most positive, for :func:`psm_analysis.plots.likert_diverging`."""
+    most negative label to the most positive, for :func:`psm_analysis.plots.likert_diverging`.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+    variable : str
+        Code of the variable (``variabel`` column).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per item of the variable, indexed by item code (``*`` after a reversed
+        item); one int column per answer label (counts of respondents, orang), lowest
+        score first.
+
+    Raises
+    ------
+    IndexError
+        ``variable`` is not in the codebook (``t["buku_kode"]``).
+    KeyError
+        A table or column is missing from ``t``.
+    """
     items = t["butir"][t["butir"]["variabel"] == variable]
     labels = sorted(_scale_labels(t, _scale_of_variable(t, variable)))
     data = {lab: items[f"f_{v}"].astype(int).to_numpy() for v, lab in labels}
@@ -192,7 +362,26 @@ def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
 
 
 def profile_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Respondent profile: Karakteristik, Kategori, Jumlah (orang), Persentase."""
+    """Respondent profile: Karakteristik, Kategori, Jumlah (orang), Persentase.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per category of each characteristic, in ``t["profil"]`` order;
+        "Karakteristik" is written only on the first row of its group, "Jumlah (orang)"
+        is an int count and "Persentase" is persen (0-100) of the respondents.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     p = t["profil"]
     out = pd.DataFrame(
         {
@@ -209,7 +398,29 @@ def profile_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def reliability_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Item validity (corrected item-total r against the critical r for the item's own
-    n) and alpha if deleted."""
+    n) and alpha if deleted.
+
+    The critical r is the two-sided 5 % Pearson r for df = n - 2, from the t
+    distribution (:func:`psm_analysis.survey.reliability.critical_r`).
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per item (``t["validitas_butir"]`` order): "Variabel", "Butir", "n"
+        (complete respondents, orang), "r hitung", "r kritis", "Keterangan" ("Valid" /
+        "Tidak valid") and "Alpha jika butir dihapus".
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     v = t["validitas_butir"]
     return pd.DataFrame(
         {
@@ -225,7 +436,24 @@ def reliability_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def validity_note(t: dict[str, pd.DataFrame]) -> str:
-    """The note under the validity table: which n each critical r uses."""
+    """The note under the validity table: which n each critical r uses.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+
+    Returns
+    -------
+    str
+        One Indonesian sentence ending "dua sisi, taraf 0,05, df = n - 2.".
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     v = t["validitas_butir"]
     ns = sorted({int(x) for x in v["n"]})
     if len(ns) == 1:
@@ -239,7 +467,31 @@ def validity_note(t: dict[str, pd.DataFrame]) -> str:
 
 
 def alpha_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Cronbach's alpha per variable with Feldt's 95 % interval and the n caveat."""
+    """Cronbach's alpha per variable with Feldt's 95 % interval and the n caveat.
+
+    Alpha is Cronbach (1951); the interval is Feldt's F-based interval (Feldt 1965;
+    Feldt, Woodruff & Salih 1987), see
+    :func:`psm_analysis.survey.reliability.cronbach_alpha`.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per variable (``t["reliabilitas"]`` order): "Variabel" (name), "Jumlah
+        butir", "n" (complete respondents, orang), "Alpha Cronbach", "Batas bawah 95 %",
+        "Batas atas 95 %" (proportions, not persen) and "Catatan" (Indonesian caveats,
+        '' when none).
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     a = t["reliabilitas"]
     names = t["variabel"].set_index("variabel")["nama_variabel"]
     return pd.DataFrame(
@@ -256,7 +508,32 @@ def alpha_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def comparison_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The Diklat comparison with reader-facing headers."""
+    """The Diklat comparison with reader-facing headers.
+
+    The test is the exact two-sided Mann-Whitney U test (midranks for ties, as R coin's
+    ``wilcox_test(distribution = "exact")``) with the rank-biserial r (Kerby 2014), see
+    :func:`psm_analysis.survey.compare.mann_whitney_exact`.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per variable: "Variabel", "n Diklat <a>", "n Diklat <b>" (orang),
+        "Median indeks <a> (%)", "Median indeks <b> (%)" (persen, 0-100), "U",
+        "p (dua sisi)", "Metode p" ("eksak" / "asimtotik"), "p terkecil yang mungkin"
+        (p-values as proportions 0-1) and "r rank-biserial" (-1 to 1); <a> and <b> are the
+        group labels of the first row.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     c = t["perbandingan_diklat"]
     names = t["variabel"].set_index("variabel")["nama_variabel"]
     a_lab = c["kelompok_a"].iloc[0]
@@ -280,7 +557,25 @@ def comparison_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def smallest_p_text(t: dict[str, pd.DataFrame]) -> str:
     """A sentence on the smallest exact p the Diklat groups can reach, per variable,
     from the groups' sizes and the ties in their indices ('' when no variable has an
-    exact test)."""
+    exact test).
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+
+    Returns
+    -------
+    str
+        Indonesian prose naming the group sizes (orang) and the smallest attainable
+        two-sided p, written with a decimal comma; '' when no comparison is exact.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     c = t["perbandingan_diklat"]
     c = c[(c["metode"] == "eksak") & c["p_terkecil"].notna()]
     if c.empty:
@@ -356,7 +651,28 @@ def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
 
 
 def findings(t: dict[str, pd.DataFrame]) -> list[str]:
-    """The findings in plain Indonesian (markdown bullet texts), with the n caveats."""
+    """The findings in plain Indonesian (markdown bullet texts), with the n caveats.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name, as :func:`load_all` returns
+        them.
+
+    Returns
+    -------
+    list of str
+        Per variable its index (persen) and category, its highest and lowest indicator;
+        per variable its Cronbach alpha with Feldt's 95 % interval; the items passing
+        validity; per variable the Diklat comparison (medians, rank-biserial r, p); last,
+        the census caveat (how many persen one respondent is worth). Numbers in the
+        Indonesian format.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
     out = []
     n = len(t["jawaban"])
     var = t["variabel"]
