@@ -273,3 +273,19 @@ def test_names_in_document_and_file_names_are_pseudonymised_everywhere(tmp_path)
     assert scan_files(written, ALL_VARIANTS) == []
     recorded = (paths.processed / "sumber_masukan.csv").read_text(encoding="utf-8")
     assert "wawancara_I-01 (Dinas Sosial).csv" in recorded and "bambang" not in recorded.lower()
+
+
+def test_scan_ignores_a_name_by_chance_inside_an_embedded_image(tmp_path):
+    """A rendered page embeds its figures as base64 (data: URIs); the letters of a short
+    name turn up in such payloads by chance ("...9Sri+...", digits and '+' being no
+    letters). That is not a leak; the same name in the page's text is."""
+    from psm_analysis.interviews.privacy import name_variants, scan_files
+
+    payload = "iVBORw0KGgoAAAANSUhEUg" + "A" * 60 + "9Sri+" + "Qk" * 40
+    page = tmp_path / "04.html"
+    page.write_text(f'<p>Gambar</p><img src="data:image/png;base64,{payload}">', encoding="utf-8")
+    assert scan_files([page], name_variants("Sri Wahyuni")) == []
+    page.write_text(f'<p>Kata Sri tentang honor.</p><img src="data:image/png;base64,{payload}">')
+    assert [
+        p.file.endswith("04.html") for p in scan_files([page], name_variants("Sri Wahyuni"))
+    ] == [True]

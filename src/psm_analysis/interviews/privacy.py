@@ -208,6 +208,12 @@ def roster_names(paths=None) -> list[str]:
 # ----------------------------------------------------------------------------- scanning
 
 
+#: A run of the base64 alphabet this long is an embedded image or font (a data: URI in an
+#: HTML page, an image output in a notebook), not prose: a name's letters inside it
+#: ("...9Sri+...") are chance, so it is blanked before the scan.
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/=]{100,}")
+
+
 def _strip_tags(text: str, sep: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", sep, text))
 
@@ -243,6 +249,7 @@ def file_texts(path: Path) -> list[str]:
         return texts
     text = data.decode("utf-8", errors="replace")
     if suffix in {".html", ".htm", ".xml", ".svg", ".qdc", ".ipynb", ".json"}:
+        text = _BASE64_RUN.sub(" ", text)
         return [text, _strip_tags(text, ""), _strip_tags(text, " "), html.unescape(text)]
     return [text]
 
