@@ -47,8 +47,12 @@ reproduce: $(STAMP) ## Rebuild processed data, figures, tables and reports/ (ARG
 clean-data: $(STAMP) ## Only clean the raw tables into data/processed
 	$(BIN)/python -m psm_analysis clean
 
-test: $(STAMP) ## Run the tests, except the slow notebook/pipeline and browser ones
-	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+# With CI set (.ci/run sets it) make test runs every test; elsewhere it leaves the slow ones
+# (whole-pipeline, notebook and browser runs) to make test-all, and takes a few minutes.
+TEST_MARKS := $(if $(filter-out 0 false no,$(CI)),,-m "not slow")
+
+test: $(STAMP) ## Run the tests, except the slow notebook/pipeline and browser ones (all in CI)
+	$(BIN)/python -m pytest $(TEST_MARKS) $(PYTEST_ARGS)
 
 test-all: $(STAMP) ## Run every test, notebooks and headless browser included (CI: .ci/run)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
