@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv reproduce clean-data test test-fast lab lint lock benchmark
+.PHONY: help venv reproduce clean-data test test-all test-fast lab lint lock benchmark
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -47,11 +47,17 @@ reproduce: $(STAMP) ## Rebuild processed data, figures, tables and reports/ (ARG
 clean-data: $(STAMP) ## Only clean the raw tables into data/processed
 	$(BIN)/python -m psm_analysis clean
 
-test: $(STAMP) ## Run the whole test suite (notebooks and headless browser included)
+# With CI set (.ci/run sets it) make test runs every test; elsewhere it leaves the slow ones
+# (whole-pipeline, notebook and browser runs) to make test-all, and takes a few minutes.
+TEST_MARKS := $(if $(filter-out 0 false no,$(CI)),,-m "not slow")
+
+test: $(STAMP) ## Run the tests, except the slow notebook/pipeline and browser ones (all in CI)
+	$(BIN)/python -m pytest $(TEST_MARKS) $(PYTEST_ARGS)
+
+test-all: $(STAMP) ## Run every test, notebooks and headless browser included (CI: .ci/run)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(STAMP) ## Run the tests without the slow notebook and browser tests
-	$(BIN)/python -m pytest -m "not slow and not browser" $(PYTEST_ARGS)
+test-fast: test ## Same as make test (kept for old habits)
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ (the .py files open as notebooks)
 	$(BIN)/jupyter lab notebooks/
@@ -61,7 +67,7 @@ lint: $(STAMP) ## Check code style (ruff) and the one-way layers of the library 
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/lint-imports
 
-benchmark: $(STAMP) ## Time nbconvert vs reproduce --force vs a no-op reproduce
+benchmark: $(STAMP) ## Time make venv vs plain pip, and nbconvert vs reproduce --force vs a no-op
 	$(BIN)/python scripts/benchmark_reproduce.py
 
 lock: ## Regenerate requirements.lock in a throw-away venv from pyproject.toml
