@@ -80,6 +80,24 @@ def test_chi_square_against_hand_computation(frame):
     assert res.contributions()["Teluk Meranti"] == pytest.approx(
         float((10 - Fraction(1080, 118)) ** 2 / Fraction(1080, 118))
     )
+    # the frozen result as one row (issue 8: results with to_frame())
+    row = res.to_frame().iloc[0]
+    assert list(res.to_frame().columns) == [
+        "statistik",
+        "derajat_bebas",
+        "p",
+        "p_bawah",
+        "p_monte_carlo",
+        "n_simulasi",
+        "n",
+        "harapan_terkecil",
+    ]
+    assert row["statistik"] == pytest.approx(float(x2), rel=1e-12)
+    assert (row["derajat_bebas"], row["n"], row["n_simulasi"]) == (11, 120, 2000)
+    assert row["p_monte_carlo"] == 1.0
+    assert row["harapan_terkecil"] == pytest.approx(600 / 118)
+    with pytest.raises(AttributeError):
+        res.statistic = 0.0  # frozen
 
 
 def test_chi_square_detects_a_skewed_allocation(frame):

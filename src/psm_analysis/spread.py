@@ -177,6 +177,30 @@ class FitResult:
         """Each category's share of the statistic, (O - E)^2 / E."""
         return (self.observed - self.expected) ** 2 / self.expected
 
+    def to_frame(self) -> pd.DataFrame:
+        """The test as one row: ``statistik`` (X^2), ``derajat_bebas``, ``p`` (asymptotic
+        chi-square, upper tail), ``p_bawah`` (lower tail), ``p_monte_carlo`` (NaN when not
+        simulated), ``n_simulasi``, ``n`` (total count), ``harapan_terkecil`` (smallest
+        expected count)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "statistik": self.statistic,
+                    "derajat_bebas": self.dof,
+                    "p": self.p_value,
+                    "p_bawah": self.p_value_lower,
+                    "p_monte_carlo": float("nan")
+                    if self.p_value_monte_carlo is None
+                    else self.p_value_monte_carlo,
+                    "n_simulasi": self.n_simulations,
+                    "n": self.n,
+                    "harapan_terkecil": self.min_expected,
+                }
+            ]
+        )
+
 
 def proportional_fit(
     df: pd.DataFrame,
