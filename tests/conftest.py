@@ -83,6 +83,18 @@ def tracked_raw_files(repo: Path = REPO) -> list[str]:
     return [rel for rel in tracked if (repo / rel).is_file()]
 
 
+def copy_raw(dest: Path, *folders: str, repo: Path = REPO) -> list[str]:
+    """Copy the tracked files of ``repo/data/raw`` (:func:`tracked_raw_files`), of only
+    ``folders`` (e.g. ``"survey"``) when given, to the same places under ``dest``; return
+    them relative to ``dest``."""
+    prefixes = tuple(f"data/raw/{f.strip('/')}/" for f in folders) or ("data/raw/",)
+    copied = [rel for rel in tracked_raw_files(repo) if rel.startswith(prefixes)]
+    for rel in copied:
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(repo / rel, dest / rel)
+    return copied
+
+
 def copy_project(dest: Path, notebooks: bool = True, repo: Path = REPO) -> Path:
     """Copy the inputs of the project at ``repo`` to ``dest`` (generated folders empty):
     the tracked files of data/raw (:func:`tracked_raw_files`), the demo inputs, the
@@ -92,9 +104,7 @@ def copy_project(dest: Path, notebooks: bool = True, repo: Path = REPO) -> Path:
     for item in COPY_ITEMS:
         src = repo / item
         if item == "data/raw":
-            for rel in tracked_raw_files(repo):
-                (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(repo / rel, dest / rel)
+            copy_raw(dest, repo=repo)
             continue
         if item == "notebooks" and not notebooks:
             (dest / item).mkdir(parents=True, exist_ok=True)

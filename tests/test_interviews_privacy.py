@@ -173,8 +173,8 @@ def test_scan_files_reports_each_leaky_file(tmp_path):
     assert "(B*****g, B**************o, S******o)" in html.message
 
 
-def test_roster_names_of_the_demo_roster():
-    names = roster_names()
+def test_roster_names_of_the_demo_roster(tmp_path):
+    names = roster_names(make_project(tmp_path, roster=None, demo=True))
     assert len(names) == 36  # 12 full names + 24 parts (no titles in the demo names)
     assert names[:4] == ["Andika", "Andika Pratama", "Dedi", "Dedi Kurniawan"]
     assert "Sri" in names and "Sri Rahayu" in names
