@@ -20,8 +20,10 @@ from psm_analysis.interviews.privacy import (  # noqa: E402
     AMBIGUOUS,
     make_redactor,
     name_variants,
+    place_names,
     roster_names,
     scan_files,
+    scan_texts,
 )
 from psm_analysis.pipeline import write_outputs  # noqa: E402
 
@@ -273,3 +275,40 @@ def test_names_in_document_and_file_names_are_pseudonymised_everywhere(tmp_path)
     assert scan_files(written, ALL_VARIANTS) == []
     recorded = (paths.processed / "sumber_masukan.csv").read_text(encoding="utf-8")
     assert "wawancara_I-01 (Dinas Sosial).csv" in recorded and "bambang" not in recorded.lower()
+
+
+def test_a_marga_that_is_also_a_place_name_is_a_place_inside_that_name(tmp_path):
+    """A real roster met real place names: "Tanjung" is a marga and a word of two desa of
+    Pelalawan (Tanjung Beringin, Tanjung Kuyo). Before, every output listing the desa
+    made ``reproduce`` fail; now the word inside an official place name is the place,
+    and outside one it is the informant (found by the real-shaped inputs of
+    scripts/plant_real_shaped_inputs.py)."""
+    paths = make_project(tmp_path)
+    wilayah = ROOT / "data/raw/reference/wilayah_pelalawan_kepmendagri_2025.csv"
+    (paths.raw_reference / wilayah.name).write_bytes(wilayah.read_bytes())
+    places = place_names(paths)
+    # 1 kabupaten + 12 kecamatan + 118 desa/kelurahan, 5 names shared by a kecamatan and
+    # one of its desa (Langgam, Pelalawan, ...)
+    assert len(places) == 131 - 5 and "Kabupaten Pelalawan" in places
+    assert "Tanjung Beringin" in places and "Tanjung Kuyo" in places
+    names = name_variants("Syafrizal Tanjung")
+
+    desa = tmp_path / "desa.csv"
+    desa.write_text("kode,nama\n14.05.03.2008,Tanjung Beringin\n", encoding="utf-8")
+    person = tmp_path / "kutipan.csv"
+    person.write_text("kutipan\nPak Tanjung dari Desa Tanjung Kuyo datang.\n", encoding="utf-8")
+    underscored = tmp_path / "berkas.csv"
+    underscored.write_text("dokumen\nwawancara_tanjung_kuyo\n", encoding="utf-8")
+    problems = scan_files([desa, person, underscored], names, places)
+    assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["kutipan.csv"]
+    assert "(T*****g)" in problems[0].message
+    assert len(scan_files([desa], names)) == 1  # without the places: the old false alarm
+
+    redact = make_redactor({"I-07 (TKSK)": "Syafrizal Tanjung"}, places)
+    assert redact("Syafrizal Tanjung: di Tanjung Beringin, kata Pak Tanjung.") == (
+        "I-07 (TKSK): di Tanjung Beringin, kata Pak I-07 (TKSK)."
+    )
+    texts = {"desa.csv": "Tanjung Kuyo\n", "kutipan.csv": "Bu Tanjung\n"}
+    assert [p.file for p in scan_texts(texts, ["Syafrizal Tanjung"], places)] == [
+        "data/processed/kutipan.csv"
+    ]

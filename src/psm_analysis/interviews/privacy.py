@@ -24,6 +24,9 @@ A name inside a document or file identifier is found too: its words may be joine
 "Transkrip-Marzuki-Lubis.docx"); the builder redacts document columns and the input file
 names it records (``sumber_masukan.csv``) like quotes, and the output scan uses the
 same rule.
+A name part inside an official place name of Pelalawan (:func:`place_names`: a marga
+such as "Tanjung" in "Desa Tanjung Kuyo") is part of the place, not a person: it is
+neither replaced nor reported there, and is everywhere else.
 A part shared by two informants cannot be given one pseudonym; it becomes
 ``[nama disamarkan]``. Names of people who are not on the roster are not known to the
 guard: add them to the roster or remove them from the codings.
@@ -148,10 +151,43 @@ def _pattern(variants: Iterable[str]) -> re.Pattern | None:
     )
 
 
-def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
+def place_names(paths=None) -> list[str]:
+    """The official names of Kabupaten Pelalawan, its kecamatan and desa/kelurahan (the
+    Kemendagri reference in data/raw/reference); empty when that file is missing."""
+    from psm_analysis.regions import load_wilayah, reference_path
+
+    if not reference_path(paths).is_file():
+        return []
+    return sorted(set(load_wilayah(paths)["nama"]), key=str.casefold)
+
+
+def _places_pattern(places: Iterable[str], variants: Iterable[str]) -> re.Pattern | None:
+    """The places (of ``places``) having a word of one of ``variants``: only those can
+    hide a name part."""
+    words = {w for v in variants for w in _key(v).split()}
+    return _pattern(p for p in places if words & set(_key(p).split()))
+
+
+def _outside(text: str, places: re.Pattern | None, fn: Callable[[str], str]) -> str:
+    """``fn`` applied to the pieces of ``text`` outside the matches of ``places``."""
+    if places is None:
+        return fn(text)
+    out, last = [], 0
+    for m in places.finditer(text):
+        out += [fn(text[last : m.start()]), m.group(0)]
+        last = m.end()
+    return "".join(out + [fn(text[last:])])
+
+
+def make_redactor(names: dict[str, str], places: Iterable[str] = ()) -> Callable[[str], str]:
     """A function replacing every variant of every name by its pseudonym.
 
-    ``names`` maps pseudonym -> full name (the roster's ``nama``).
+    ``names`` maps pseudonym -> full name (the roster's ``nama``); a name part inside one
+    of ``places`` (:func:`place_names`) is left as it is there.
+
+    >>> redact = make_redactor({"I-07 (TKSK)": "Syafrizal Tanjung"}, ["Tanjung Kuyo"])
+    >>> redact("Kata Pak Tanjung, di Desa Tanjung Kuyo belum ada PSM.")
+    'Kata Pak I-07 (TKSK), di Desa Tanjung Kuyo belum ada PSM.'
     """
     target: dict[str, str] = {}
     for pseudo, full in names.items():
@@ -162,6 +198,7 @@ def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
             else:
                 target[key] = pseudo
     pattern = _pattern(target)
+    place_pattern = _places_pattern(places, target)
 
     repeats = (
         re.compile(
@@ -178,7 +215,9 @@ def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
     def redact(text: str) -> str:
         if pattern is None or not isinstance(text, str) or not text:
             return text
-        text = pattern.sub(lambda m: target[_key(m.group(0))], text)
+        text = _outside(
+            text, place_pattern, lambda t: pattern.sub(lambda m: target[_key(m.group(0))], t)
+        )
         # "Siti Aminah" (or "Siti-Aminah") when the roster says "Siti Aminah Lubis": one
         # pseudonym, not two
         return repeats.sub(r"\1", text)
@@ -251,19 +290,22 @@ def _mask(name: str) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else "**"
 
 
-def scan_files(files: Iterable[str | Path], names: Iterable[str]) -> list[Problem]:
-    """One problem per file in which any of ``names`` appears (ignoring case, whole words),
-    naming the file. The message shows the names masked ("A****a"), so that a log does not
-    repeat them.
+def scan_files(
+    files: Iterable[str | Path], names: Iterable[str], places: Iterable[str] = ()
+) -> list[Problem]:
+    """One problem per file in which any of ``names`` appears (ignoring case, whole words,
+    not inside one of ``places``), naming the file. The message shows the names masked
+    ("A****a"), so that a log does not repeat them.
     """
     pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
     compiled = [(n, _anchor(n), _pattern([n])) for n in pattern_names]
+    place_pattern = _places_pattern(places, pattern_names)
     problems = []
     for f in sorted(Path(p) for p in files):
         if not f.is_file():
             continue
         texts = file_texts(f)
-        found = _found(texts, compiled)
+        found = _found(texts, compiled, place_pattern)
         if found:
             masked = ", ".join(_mask(n) for n in found)
             problems.append(
@@ -281,9 +323,12 @@ def _anchor(name: str) -> str:
     return max(_key(name).split() or [name.casefold()], key=len)
 
 
-def _found(texts: list[str], compiled) -> list[str]:
-    """The names (of ``(name, anchor, pattern)``) that occur in any of ``texts``; a plain
-    substring test on the anchor first keeps large files (HTML with images) fast."""
+def _found(texts: list[str], compiled, places: re.Pattern | None = None) -> list[str]:
+    """The names (of ``(name, anchor, pattern)``) that occur in any of ``texts`` outside
+    the matches of ``places``; a plain substring test on the anchor first keeps large
+    files (HTML with images) fast."""
+    if places is not None:
+        texts = [places.sub(" ", t) for t in texts]
     folded = [t.casefold() for t in texts]
     found = []
     for name, anchor, pat in compiled:
@@ -292,14 +337,17 @@ def _found(texts: list[str], compiled) -> list[str]:
     return found
 
 
-def scan_texts(texts: dict[str, str], full_names: Iterable[str]) -> list[Problem]:
+def scan_texts(
+    texts: dict[str, str], full_names: Iterable[str], places: Iterable[str] = ()
+) -> list[Problem]:
     """Like :func:`scan_files` for outputs still in memory (``{file name: text}``), with
     the variants of ``full_names``; used by the builder before it returns anything."""
     variants = sorted({v for n in full_names for v in name_variants(n)}, key=str.casefold)
     compiled = [(v, _anchor(v), _pattern([v])) for v in variants]
+    place_pattern = _places_pattern(places, variants)
     problems = []
     for fname in sorted(texts):
-        for v in _found([texts[fname]], compiled):
+        for v in _found([texts[fname]], compiled, place_pattern):
             problems.append(
                 Problem(
                     "keluaran wawancara akan memuat nama informan dari daftar privat "
