@@ -299,7 +299,10 @@ def test_a_marga_that_is_also_a_place_name_is_a_place_inside_that_name(tmp_path)
     person.write_text("kutipan\nPak Tanjung dari Desa Tanjung Kuyo datang.\n", encoding="utf-8")
     underscored = tmp_path / "berkas.csv"
     underscored.write_text("dokumen\nwawancara_tanjung_kuyo\n", encoding="utf-8")
-    problems = scan_files([desa, person, underscored], names, places)
+    book = openpyxl.Workbook()  # shared strings glue cells once tags are stripped
+    book.active.append(["Tanjung Beringin", "Tanjung Kuyo", 3])
+    book.save(xlsx := tmp_path / "desa.xlsx")
+    problems = scan_files([desa, person, underscored, xlsx], names, places)
     assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["kutipan.csv"]
     assert "(T*****g)" in problems[0].message
     assert len(scan_files([desa], names)) == 1  # without the places: the old false alarm

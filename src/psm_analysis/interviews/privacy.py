@@ -161,11 +161,19 @@ def place_names(paths=None) -> list[str]:
     return sorted(set(load_wilayah(paths)["nama"]), key=str.casefold)
 
 
-def _places_pattern(places: Iterable[str], variants: Iterable[str]) -> re.Pattern | None:
+def _places_pattern(
+    places: Iterable[str], variants: Iterable[str], bounded: bool = True
+) -> re.Pattern | None:
     """The places (of ``places``) having a word of one of ``variants``: only those can
-    hide a name part."""
+    hide a name part. ``bounded=False`` for scanning: a place is found even where
+    markup stripped of its tags glues it to the next cell ("Tanjung BeringinTanjung
+    Kuyo" in an xlsx's shared strings)."""
     words = {w for v in variants for w in _key(v).split()}
-    return _pattern(p for p in places if words & set(_key(p).split()))
+    pattern = _pattern(p for p in places if words & set(_key(p).split()))
+    if pattern is None or bounded:
+        return pattern
+    inner = pattern.pattern[len(_NO_LETTER_BEFORE) : -len(_NO_LETTER_AFTER)]
+    return re.compile(inner, re.IGNORECASE)
 
 
 def _outside(text: str, places: re.Pattern | None, fn: Callable[[str], str]) -> str:
@@ -299,7 +307,7 @@ def scan_files(
     """
     pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
     compiled = [(n, _anchor(n), _pattern([n])) for n in pattern_names]
-    place_pattern = _places_pattern(places, pattern_names)
+    place_pattern = _places_pattern(places, pattern_names, bounded=False)
     problems = []
     for f in sorted(Path(p) for p in files):
         if not f.is_file():
@@ -344,7 +352,7 @@ def scan_texts(
     the variants of ``full_names``; used by the builder before it returns anything."""
     variants = sorted({v for n in full_names for v in name_variants(n)}, key=str.casefold)
     compiled = [(v, _anchor(v), _pattern([v])) for v in variants]
-    place_pattern = _places_pattern(places, variants)
+    place_pattern = _places_pattern(places, variants, bounded=False)
     problems = []
     for fname in sorted(texts):
         for v in _found([texts[fname]], compiled, place_pattern):
