@@ -23,10 +23,12 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 #: the notebooks and the library are copied whole.
 COPY_ITEMS = ["data/raw", "data/demo", "notebooks", "src", "pyproject.toml", "requirements.lock"]
 
-#: Outside a git checkout (a source archive), the files of data/raw a copy takes: those
-#: a fresh checkout has. Real answers, codings, registers and the roster are never among
-#: them, whatever their names.
-UNTRACKED_RAW_RULE = (
+#: The files of data/raw a project copy may take (relative to data/raw; ``*`` does not
+#: cross folders): what the project ships - the Dinas Sosial tables, the reference, the
+#: codebooks, READMEs. Questionnaire answers, interview codings, a document map, the PSM
+#: register and the roster are never among them, whatever their names and even when the
+#: researcher committed them (the survey and register folders are not git-ignored).
+RAW_FILES_COPIED = (
     "README.md",
     "*/README.md",
     "*/.gitkeep",
@@ -34,6 +36,7 @@ UNTRACKED_RAW_RULE = (
     "reference/*",
     "survey/codebook.yml",
     "interviews/codebook_wawancara.yml",
+    "interviews/codebook_wawancara.qdc",
 )
 
 
@@ -64,23 +67,25 @@ def _git_tracked(repo: Path, under: str) -> list[str] | None:
 def tracked_raw_files(repo: Path = REPO) -> list[str]:
     """The files of ``repo/data/raw`` a project copy takes, relative to ``repo``.
 
-    In a git checkout: what ``git ls-files data/raw`` lists (and still exists), so that
-    real answers, codings, a register or the roster that the researcher put there
-    (untracked, the roster git-ignored) never reach a temporary folder. Outside one: the
-    files matching :data:`UNTRACKED_RAW_RULE`.
+    Those matching :data:`RAW_FILES_COPIED` and, in a git checkout, tracked by git (``git
+    ls-files data/raw``), so that no stray untracked file reaches a temporary folder
+    either; outside a checkout (a source archive) the rule alone. A new input file of
+    the project must be added to git (and, in a new place, to the rule) before the tests
+    see it.
     """
+    raw = repo / "data" / "raw"
     tracked = _git_tracked(repo, "data/raw")
     if tracked is None:
-        raw = repo / "data" / "raw"
-        tracked = [
-            f"data/raw/{rel}"
-            for rel in sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*") if p.is_file())
-            if any(
-                fnmatch.fnmatchcase(rel, pat) and rel.count("/") == pat.count("/")
-                for pat in UNTRACKED_RAW_RULE
-            )
-        ]
-    return [rel for rel in tracked if (repo / rel).is_file()]
+        tracked = sorted(p.relative_to(repo).as_posix() for p in raw.rglob("*") if p.is_file())
+    return [rel for rel in tracked if (repo / rel).is_file() and _copied(rel[len("data/raw/") :])]
+
+
+def _copied(rel: str) -> bool:
+    """Whether ``rel`` (relative to data/raw) matches :data:`RAW_FILES_COPIED`."""
+    return any(
+        fnmatch.fnmatchcase(rel, pat) and rel.count("/") == pat.count("/")
+        for pat in RAW_FILES_COPIED
+    )
 
 
 def copy_raw(dest: Path, *folders: str, repo: Path = REPO) -> list[str]:

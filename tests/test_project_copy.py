@@ -81,10 +81,25 @@ def test_copy_leaves_out_roster_and_real_inputs(clone, tmp_path):
     assert "informan_DEMO.csv" in " ".join(_files(dest / "data" / "demo"))
 
 
+def test_committed_answers_and_register_and_stray_files_are_left_out(clone, tmp_path):
+    """The survey and register folders are not git-ignored: a researcher may commit the
+    real answers and register. The copy still leaves them out, and a stray untracked file
+    next to the Dinas Sosial tables too."""
+    committed = ["data/raw/survey/jawaban_kuesioner.xlsx", "data/raw/register/register_psm.xlsx"]
+    _git("add", *committed, cwd=clone)
+    identity = ["-c", "user.name=Uji", "-c", "user.email=uji@contoh.invalid"]
+    _git(*identity, "commit", "--quiet", "-m", "jawaban asli", cwd=clone)
+    assert set(committed) <= set(_git("ls-files", "data/raw", cwd=clone).split())
+    (clone / "data/raw/dinsos/catatan_pribadi.txt").write_text("catatan\n", encoding="utf-8")
+    dest = copy_project(tmp_path / "copy", notebooks=False, repo=clone)
+    for rel in [*PLANTED, "data/raw/dinsos/catatan_pribadi.txt"]:
+        assert not (dest / rel).exists(), rel
+    assert (dest / "data/raw/dinsos/tabel_I_2.csv").is_file()
+
+
 def test_without_git_the_rule_takes_what_a_checkout_has(clone, tmp_path):
-    """A source archive (no .git): the fallback rule gives the same files as git does, so
-    it has not drifted from what the repository tracks, and still leaves the planted
-    files out."""
+    """A source archive (no .git): the rule alone gives the same files as with git, and
+    still leaves the planted files out."""
     with_git = tracked_raw_files(clone)
     archive = tmp_path / "archive"
     shutil.copytree(clone, archive, ignore=shutil.ignore_patterns(".git"))
@@ -96,7 +111,8 @@ def test_without_git_the_rule_takes_what_a_checkout_has(clone, tmp_path):
 
 
 def test_the_suites_own_copies_hold_no_untracked_raw_file(project_copy):
-    """Whatever sits in this checkout's data/raw, the tests' copy has only tracked files."""
+    """Whatever sits in this checkout's data/raw, the tests' copy has only the tracked
+    files the project ships."""
     copied = [f"data/raw/{f}" for f in _files(project_copy / "data" / "raw")]
     assert copied == tracked_raw_files(REPO)
     assert not (project_copy / "data/raw/private/informan.csv").exists()
