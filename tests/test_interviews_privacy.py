@@ -315,3 +315,21 @@ def test_a_marga_that_is_also_a_place_name_is_a_place_inside_that_name(tmp_path)
     assert [p.file for p in scan_texts(texts, ["Syafrizal Tanjung"], places)] == [
         "data/processed/kutipan.csv"
     ]
+
+
+def test_an_embedded_image_is_not_read_as_text(tmp_path):
+    """An executed notebook page embeds its figures as base64 PNG; the run "/sri4" in it
+    (found in notebook 04's demo page) is bytes, not the demo informant Sri Rahayu. A
+    name in the page's text is still found."""
+    blob = (
+        "iVBORw0KGgo"
+        + "9BMFBQW8+uqrzJ8/n6efftqTbEyZMoX777+fjz/+mCeffJIRI0awc+dOwN3/sri4mFGjRvHHH38w" * 4
+    )
+    page = tmp_path / "04.html"
+    page.write_text(f'<p>Ringkasan</p><img src="data:image/png;base64,{blob}=="/>', "utf-8")
+    assert scan_files([page], ["Sri"]) == []
+    page.write_text(f'<p>Kata Sri</p><img src="data:image/png;base64,{blob}"/>', "utf-8")
+    assert len(scan_files([page], ["Sri"])) == 1
+    notebook = tmp_path / "04.ipynb"
+    notebook.write_text('{"data": {"image/png": "' + blob + '\\n"}}', "utf-8")
+    assert scan_files([notebook], ["Sri"]) == []

@@ -290,8 +290,16 @@ def file_texts(path: Path) -> list[str]:
         return texts
     text = data.decode("utf-8", errors="replace")
     if suffix in {".html", ".htm", ".xml", ".svg", ".qdc", ".ipynb", ".json"}:
+        # embedded images are bytes, not text: "/sri4" in a PNG's base64 is no name (the
+        # figures' own text is scanned in their PDF files)
+        text = _BASE64_RUN.sub(" ", text)
         return [text, _strip_tags(text, ""), _strip_tags(text, " "), html.unescape(text)]
     return [text]
+
+
+#: A run of base64 (an image embedded in HTML, SVG or a notebook): 200 characters or more
+#: of its alphabet, line breaks allowed, with no space - never prose.
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{200,}(?:[\r\n]+[A-Za-z0-9+/]+)*=*")
 
 
 def _mask(name: str) -> str:
