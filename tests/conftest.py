@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import fnmatch
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -15,15 +18,99 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
 
-#: What a project copy needs to run the pipeline (generated folders start empty).
+#: What a project copy needs to run the pipeline (generated folders start empty). Of
+#: data/raw only what git tracks is copied (see :func:`tracked_raw_files`); data/demo,
+#: the notebooks and the library are copied whole.
 COPY_ITEMS = ["data/raw", "data/demo", "notebooks", "src", "pyproject.toml", "requirements.lock"]
 
+#: The files of data/raw a project copy may take (relative to data/raw; ``*`` does not
+#: cross folders): what the project ships - the Dinas Sosial tables, the reference, the
+#: codebooks, READMEs. Questionnaire answers, interview codings, a document map, the PSM
+#: register and the roster are never among them, whatever their names and even when the
+#: researcher committed them (the survey and register folders are not git-ignored).
+RAW_FILES_COPIED = (
+    "README.md",
+    "*/README.md",
+    "*/.gitkeep",
+    "dinsos/*",
+    "reference/*",
+    "survey/codebook.yml",
+    "interviews/codebook_wawancara.yml",
+    "interviews/codebook_wawancara.qdc",
+)
 
-def copy_project(dest: Path, notebooks: bool = True) -> Path:
-    """Copy the inputs of the project to ``dest`` (generated folders empty)."""
+
+def _git_tracked(repo: Path, under: str) -> list[str] | None:
+    """Files git tracks under ``repo/under`` (posix, relative to ``repo``), or None when
+    ``repo`` is not the top of a git checkout or git is missing."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        if Path(top).resolve() != repo.resolve():
+            return None
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--", under],
+            cwd=repo,
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return sorted(p for p in out.decode("utf-8").split("\0") if p)
+
+
+def tracked_raw_files(repo: Path = REPO) -> list[str]:
+    """The files of ``repo/data/raw`` a project copy takes, relative to ``repo``.
+
+    Those matching :data:`RAW_FILES_COPIED` and, in a git checkout, tracked by git (``git
+    ls-files data/raw``), so that no stray untracked file reaches a temporary folder
+    either; outside a checkout (a source archive) the rule alone. A new input file of
+    the project must be added to git (and, in a new place, to the rule) before the tests
+    see it.
+    """
+    raw = repo / "data" / "raw"
+    tracked = _git_tracked(repo, "data/raw")
+    if tracked is None:
+        tracked = sorted(p.relative_to(repo).as_posix() for p in raw.rglob("*") if p.is_file())
+    return [rel for rel in tracked if (repo / rel).is_file() and _copied(rel[len("data/raw/") :])]
+
+
+def _copied(rel: str) -> bool:
+    """Whether ``rel`` (relative to data/raw) matches :data:`RAW_FILES_COPIED`."""
+    return any(
+        fnmatch.fnmatchcase(rel, pat) and rel.count("/") == pat.count("/")
+        for pat in RAW_FILES_COPIED
+    )
+
+
+def copy_raw(dest: Path, *folders: str, repo: Path = REPO) -> list[str]:
+    """Copy the tracked files of ``repo/data/raw`` (:func:`tracked_raw_files`), of only
+    ``folders`` (e.g. ``"survey"``) when given, to the same places under ``dest``; return
+    them relative to ``dest``."""
+    prefixes = tuple(f"data/raw/{f.strip('/')}/" for f in folders) or ("data/raw/",)
+    copied = [rel for rel in tracked_raw_files(repo) if rel.startswith(prefixes)]
+    for rel in copied:
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(repo / rel, dest / rel)
+    return copied
+
+
+def copy_project(dest: Path, notebooks: bool = True, repo: Path = REPO) -> Path:
+    """Copy the inputs of the project at ``repo`` to ``dest`` (generated folders empty):
+    the tracked files of data/raw (:func:`tracked_raw_files`), the demo inputs, the
+    notebooks (unless ``notebooks=False``: then an empty folder), the library and the
+    package metadata."""
     ignore = shutil.ignore_patterns("__pycache__", "*.ipynb", ".ipynb_checkpoints")
     for item in COPY_ITEMS:
-        src = REPO / item
+        src = repo / item
+        if item == "data/raw":
+            copy_raw(dest, repo=repo)
+            continue
         if item == "notebooks" and not notebooks:
             (dest / item).mkdir(parents=True, exist_ok=True)
             continue
@@ -95,33 +182,66 @@ def reproduced(tmp_path_factory):
     return root, lines, ok
 
 
-@pytest.fixture(autouse=True)
-def _restore_process_state():
-    """A test that changes process state (matplotlib rcParams, pandas display options)
-    gets it restored afterwards, so tests do not depend on their order (issue 8)."""
-    import sys
+#: The pandas options the library sets (``notebook.setup``); a test checks that src sets no
+#: other one, so this list cannot fall behind.
+PANDAS_OPTIONS = ("display.max_columns", "display.max_rows", "display.width", "display.precision")
 
+
+@contextlib.contextmanager
+def restored_process_state():
+    """Restore on exit what code run inside may change in this process: matplotlib
+    rcParams (as before, or as matplotlib loaded them if it was imported inside) and open
+    figures, the pandas options of :data:`PANDAS_OPTIONS`, environment variables, the
+    working directory and ``sys.path``.
+
+    Chapter numbers and the language are no process state: ``notebook.setup`` returns a
+    ``Chapter`` carrying them, and ``labels.DEFAULT_LANG`` is a constant.
+    """
     mpl = sys.modules.get("matplotlib")
     rc = dict(mpl.rcParams) if mpl is not None else None
+    figures = (
+        set(mpl._pylab_helpers.Gcf.figs)
+        if mpl is not None and "matplotlib.pyplot" in sys.modules
+        else set()
+    )
     pd = sys.modules.get("pandas")
-    options = ("display.max_columns", "display.max_rows", "display.width", "display.precision")
-    saved = {o: pd.get_option(o) for o in options} if pd is not None else None
-    yield
-    mpl = sys.modules.get("matplotlib")
-    if mpl is not None:
-        import warnings
+    saved = {o: pd.get_option(o) for o in PANDAS_OPTIONS} if pd is not None else None
+    environ = dict(os.environ)
+    cwd = os.getcwd()
+    path = list(sys.path)
+    try:
+        yield
+    finally:
+        mpl = sys.modules.get("matplotlib")
+        if mpl is not None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                before = rc if rc is not None else dict(mpl.rcParamsOrig)
+                before.pop("backend", None)
+                mpl.rcParams.update(before)
+            if "matplotlib.pyplot" in sys.modules:
+                plt = sys.modules["matplotlib.pyplot"]
+                for num in set(mpl._pylab_helpers.Gcf.figs) - figures:
+                    plt.close(num)
+        pd = sys.modules.get("pandas")
+        if pd is not None:
+            for o in PANDAS_OPTIONS:
+                if saved is not None:
+                    pd.set_option(o, saved[o])
+                else:
+                    pd.reset_option(o)
+        if dict(os.environ) != environ:
+            os.environ.clear()
+            os.environ.update(environ)
+        if os.getcwd() != cwd:
+            os.chdir(cwd)
+        sys.path[:] = path
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            if rc is not None:
-                mpl.rcParams.update(rc)
-            else:
-                mpl.rcParams.update(mpl.rcParamsDefault)
-    pd = sys.modules.get("pandas")
-    if pd is not None:
-        if saved is not None:
-            for o, v in saved.items():
-                pd.set_option(o, v)
-        else:
-            for o in options:
-                pd.reset_option(o)
+
+@pytest.fixture(autouse=True)
+def _restore_process_state():
+    """A test that changes process state (matplotlib rcParams, pandas display options,
+    environment, working directory, sys.path) gets it restored afterwards, so tests do not
+    depend on their order (issue 8)."""
+    with restored_process_state():
+        yield

@@ -9,6 +9,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 import pytest
+from test_interviews_support import make_project
 
 from psm_analysis.interviews import analysis as an
 from psm_analysis.interviews.codebook import load_interview_codebook
@@ -273,9 +274,15 @@ def test_agreement_tables(tables):
     ]
 
 
-def test_demo_results():
-    """The committed demo gives the numbers notebook 05 reports."""
-    out = build_outputs()
+def test_demo_results(tmp_path):
+    """The committed demo gives the numbers notebook 05 reports (on a copy holding the
+    tracked codebook and the demo inputs, whatever codings sit in this checkout)."""
+    out = build_outputs(make_project(tmp_path, roster=None, demo=True))
+    assert [i.path for i in out.inputs if i.demo] == [
+        "data/demo/interviews/segmen_terkode_DEMO.csv",
+        "data/demo/interviews/taguette_highlights_DEMO__pengkode_2.csv",
+        "data/demo/private/informan_DEMO.csv",
+    ]
     rank = out.files["wawancara_hambatan_peringkat.csv"]
     assert rank[["peringkat", "kode", "jumlah_informan"]].values.tolist() == [
         [1, "hambatan.cakupan_pelatihan", 7],

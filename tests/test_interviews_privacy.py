@@ -20,8 +20,10 @@ from psm_analysis.interviews.privacy import (  # noqa: E402
     AMBIGUOUS,
     make_redactor,
     name_variants,
+    place_names,
     roster_names,
     scan_files,
+    scan_texts,
 )
 from psm_analysis.pipeline import write_outputs  # noqa: E402
 
@@ -173,8 +175,8 @@ def test_scan_files_reports_each_leaky_file(tmp_path):
     assert "(B*****g, B**************o, S******o)" in html.message
 
 
-def test_roster_names_of_the_demo_roster():
-    names = roster_names()
+def test_roster_names_of_the_demo_roster(tmp_path):
+    names = roster_names(make_project(tmp_path, roster=None, demo=True))
     assert len(names) == 36  # 12 full names + 24 parts (no titles in the demo names)
     assert names[:4] == ["Andika", "Andika Pratama", "Dedi", "Dedi Kurniawan"]
     assert "Sri" in names and "Sri Rahayu" in names
@@ -289,3 +291,61 @@ def test_scan_ignores_a_name_by_chance_inside_an_embedded_image(tmp_path):
     assert [
         p.file.endswith("04.html") for p in scan_files([page], name_variants("Sri Wahyuni"))
     ] == [True]
+
+
+def test_a_marga_that_is_also_a_place_name_is_a_place_inside_that_name(tmp_path):
+    """A real roster met real place names: "Tanjung" is a marga and a word of two desa of
+    Pelalawan (Tanjung Beringin, Tanjung Kuyo). Before, every output listing the desa
+    made ``reproduce`` fail; now the word inside an official place name is the place,
+    and outside one it is the informant (found by the real-shaped inputs of
+    scripts/plant_real_shaped_inputs.py)."""
+    paths = make_project(tmp_path)
+    wilayah = ROOT / "data/raw/reference/wilayah_pelalawan_kepmendagri_2025.csv"
+    (paths.raw_reference / wilayah.name).write_bytes(wilayah.read_bytes())
+    places = place_names(paths)
+    # 1 kabupaten + 12 kecamatan + 118 desa/kelurahan, 5 names shared by a kecamatan and
+    # one of its desa (Langgam, Pelalawan, ...)
+    assert len(places) == 131 - 5 and "Kabupaten Pelalawan" in places
+    assert "Tanjung Beringin" in places and "Tanjung Kuyo" in places
+    names = name_variants("Syafrizal Tanjung")
+
+    desa = tmp_path / "desa.csv"
+    desa.write_text("kode,nama\n14.05.03.2008,Tanjung Beringin\n", encoding="utf-8")
+    person = tmp_path / "kutipan.csv"
+    person.write_text("kutipan\nPak Tanjung dari Desa Tanjung Kuyo datang.\n", encoding="utf-8")
+    underscored = tmp_path / "berkas.csv"
+    underscored.write_text("dokumen\nwawancara_tanjung_kuyo\n", encoding="utf-8")
+    book = openpyxl.Workbook()  # shared strings glue cells once tags are stripped
+    book.active.append(["Tanjung Beringin", "Tanjung Kuyo", 3])
+    book.save(xlsx := tmp_path / "desa.xlsx")
+    problems = scan_files([desa, person, underscored, xlsx], names, places)
+    assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["kutipan.csv"]
+    assert "(T*****g)" in problems[0].message
+    assert len(scan_files([desa], names)) == 1  # without the places: the old false alarm
+
+    redact = make_redactor({"I-07 (TKSK)": "Syafrizal Tanjung"}, places)
+    assert redact("Syafrizal Tanjung: di Tanjung Beringin, kata Pak Tanjung.") == (
+        "I-07 (TKSK): di Tanjung Beringin, kata Pak I-07 (TKSK)."
+    )
+    texts = {"desa.csv": "Tanjung Kuyo\n", "kutipan.csv": "Bu Tanjung\n"}
+    assert [p.file for p in scan_texts(texts, ["Syafrizal Tanjung"], places)] == [
+        "data/processed/kutipan.csv"
+    ]
+
+
+def test_an_embedded_image_is_not_read_as_text(tmp_path):
+    """An executed notebook page embeds its figures as base64 PNG; the run "/sri4" in it
+    (found in notebook 04's demo page) is bytes, not the demo informant Sri Rahayu. A
+    name in the page's text is still found."""
+    blob = (
+        "iVBORw0KGgo"
+        + "9BMFBQW8+uqrzJ8/n6efftqTbEyZMoX777+fjz/+mCeffJIRI0awc+dOwN3/sri4mFGjRvHHH38w" * 4
+    )
+    page = tmp_path / "04.html"
+    page.write_text(f'<p>Ringkasan</p><img src="data:image/png;base64,{blob}=="/>', "utf-8")
+    assert scan_files([page], ["Sri"]) == []
+    page.write_text(f'<p>Kata Sri</p><img src="data:image/png;base64,{blob}"/>', "utf-8")
+    assert len(scan_files([page], ["Sri"])) == 1
+    notebook = tmp_path / "04.ipynb"
+    notebook.write_text('{"data": {"image/png": "' + blob + '\\n"}}', "utf-8")
+    assert scan_files([notebook], ["Sri"]) == []

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pyreadstat
 import pytest
+from conftest import copy_raw
 from openpyxl import load_workbook
 
 from psm_analysis.cli import main
@@ -30,8 +31,8 @@ EXPECTED_FILES = {f"kuesioner_{n}.csv" for n in TABLES} | {"kuesioner_jawaban.sa
 def root(tmp_path, monkeypatch):
     """A project copy with only what the survey builder reads."""
     root = tmp_path / "project"
-    for rel in ("data/raw/survey", "data/raw/reference", "data/demo/survey"):
-        shutil.copytree(REPO / rel, root / rel)
+    copy_raw(root, "survey", "reference")  # tracked files only: never real answers
+    shutil.copytree(REPO / "data/demo/survey", root / "data/demo/survey")
     (root / "data/processed").mkdir(parents=True)
     monkeypatch.setenv("PSM_ANALYSIS_ROOT", str(root))
     return root

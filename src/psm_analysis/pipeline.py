@@ -485,7 +485,7 @@ def privacy_scan(paths: Paths) -> list:
     names += [v for n in personal_names(paths) for v in privacy.name_variants(n)]
     if not names:
         return []
-    return privacy.scan_files(generated_files(paths), names)
+    return privacy.scan_files(generated_files(paths), names, privacy.place_names(paths))
 
 
 def _written_summary(paths: Paths, seconds: float, times: dict[str, float]) -> str:

@@ -155,7 +155,7 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
         to_taguette_csv,
         xsd_path,
     )
-    from psm_analysis.interviews.privacy import make_redactor, scan_texts
+    from psm_analysis.interviews.privacy import make_redactor, place_names, scan_texts
     from psm_analysis.interviews.roster import pseudonym
     from psm_analysis.interviews.segments import read_all
 
@@ -187,7 +187,8 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
             roster.frame["id_informan"], roster.frame["kelompok"], roster.frame["nama"], strict=True
         )
     }
-    redact = make_redactor(names)
+    places = place_names(paths)
+    redact = make_redactor(names, places)
     seg = segments_frame(records, roster, redact)
     tables = build_tables(seg, codebook, roster)
     source = SOURCE_DEMO if inputs.demo else SOURCE_REAL
@@ -204,7 +205,7 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
         n: (csv_bytes(v) if isinstance(v, pd.DataFrame) else v).decode("utf-8")
         for n, v in files.items()
     }
-    DataError.collect(scan_texts(texts, list(roster.frame["nama"])))
+    DataError.collect(scan_texts(texts, list(roster.frame["nama"]), places))
 
     # a transcript or codings file may be named after its informant ("wawancara_marzuki")
     used = [

@@ -24,6 +24,9 @@ A name inside a document or file identifier is found too: its words may be joine
 "Transkrip-Marzuki-Lubis.docx"); the builder redacts document columns and the input file
 names it records (``sumber_masukan.csv``) like quotes, and the output scan uses the
 same rule.
+A name part inside an official place name of Pelalawan (:func:`place_names`: a marga
+such as "Tanjung" in "Desa Tanjung Kuyo") is part of the place, not a person: it is
+neither replaced nor reported there, and is everywhere else.
 A part shared by two informants cannot be given one pseudonym; it becomes
 ``[nama disamarkan]``. Names of people who are not on the roster are not known to the
 guard: add them to the roster or remove them from the codings.
@@ -148,10 +151,51 @@ def _pattern(variants: Iterable[str]) -> re.Pattern | None:
     )
 
 
-def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
+def place_names(paths=None) -> list[str]:
+    """The official names of Kabupaten Pelalawan, its kecamatan and desa/kelurahan (the
+    Kemendagri reference in data/raw/reference); empty when that file is missing."""
+    from psm_analysis.regions import load_wilayah, reference_path
+
+    if not reference_path(paths).is_file():
+        return []
+    return sorted(set(load_wilayah(paths)["nama"]), key=str.casefold)
+
+
+def _places_pattern(
+    places: Iterable[str], variants: Iterable[str], bounded: bool = True
+) -> re.Pattern | None:
+    """The places (of ``places``) having a word of one of ``variants``: only those can
+    hide a name part. ``bounded=False`` for scanning: a place is found even where
+    markup stripped of its tags glues it to the next cell ("Tanjung BeringinTanjung
+    Kuyo" in an xlsx's shared strings)."""
+    words = {w for v in variants for w in _key(v).split()}
+    pattern = _pattern(p for p in places if words & set(_key(p).split()))
+    if pattern is None or bounded:
+        return pattern
+    inner = pattern.pattern[len(_NO_LETTER_BEFORE) : -len(_NO_LETTER_AFTER)]
+    return re.compile(inner, re.IGNORECASE)
+
+
+def _outside(text: str, places: re.Pattern | None, fn: Callable[[str], str]) -> str:
+    """``fn`` applied to the pieces of ``text`` outside the matches of ``places``."""
+    if places is None:
+        return fn(text)
+    out, last = [], 0
+    for m in places.finditer(text):
+        out += [fn(text[last : m.start()]), m.group(0)]
+        last = m.end()
+    return "".join(out + [fn(text[last:])])
+
+
+def make_redactor(names: dict[str, str], places: Iterable[str] = ()) -> Callable[[str], str]:
     """A function replacing every variant of every name by its pseudonym.
 
-    ``names`` maps pseudonym -> full name (the roster's ``nama``).
+    ``names`` maps pseudonym -> full name (the roster's ``nama``); a name part inside one
+    of ``places`` (:func:`place_names`) is left as it is there.
+
+    >>> redact = make_redactor({"I-07 (TKSK)": "Syafrizal Tanjung"}, ["Tanjung Kuyo"])
+    >>> redact("Kata Pak Tanjung, di Desa Tanjung Kuyo belum ada PSM.")
+    'Kata Pak I-07 (TKSK), di Desa Tanjung Kuyo belum ada PSM.'
     """
     target: dict[str, str] = {}
     for pseudo, full in names.items():
@@ -162,6 +206,7 @@ def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
             else:
                 target[key] = pseudo
     pattern = _pattern(target)
+    place_pattern = _places_pattern(places, target)
 
     repeats = (
         re.compile(
@@ -178,7 +223,9 @@ def make_redactor(names: dict[str, str]) -> Callable[[str], str]:
     def redact(text: str) -> str:
         if pattern is None or not isinstance(text, str) or not text:
             return text
-        text = pattern.sub(lambda m: target[_key(m.group(0))], text)
+        text = _outside(
+            text, place_pattern, lambda t: pattern.sub(lambda m: target[_key(m.group(0))], t)
+        )
         # "Siti Aminah" (or "Siti-Aminah") when the roster says "Siti Aminah Lubis": one
         # pseudonym, not two
         return repeats.sub(r"\1", text)
@@ -206,12 +253,6 @@ def roster_names(paths=None) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- scanning
-
-
-#: A run of the base64 alphabet this long is an embedded image or font (a data: URI in an
-#: HTML page, an image output in a notebook), not prose: a name's letters inside it
-#: ("...9Sri+...") are chance, so it is blanked before the scan.
-_BASE64_RUN = re.compile(r"[A-Za-z0-9+/=]{100,}")
 
 
 def _strip_tags(text: str, sep: str) -> str:
@@ -249,28 +290,38 @@ def file_texts(path: Path) -> list[str]:
         return texts
     text = data.decode("utf-8", errors="replace")
     if suffix in {".html", ".htm", ".xml", ".svg", ".qdc", ".ipynb", ".json"}:
+        # embedded images are bytes, not text: "/sri4" in a PNG's base64 is no name (the
+        # figures' own text is scanned in their PDF files)
         text = _BASE64_RUN.sub(" ", text)
         return [text, _strip_tags(text, ""), _strip_tags(text, " "), html.unescape(text)]
     return [text]
+
+
+#: A run of base64 (an image embedded in HTML, SVG or a notebook): 100 characters or more
+#: of its alphabet, line breaks allowed, with no space - never prose.
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{100,}(?:[\r\n]+[A-Za-z0-9+/]+)*=*")
 
 
 def _mask(name: str) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else "**"
 
 
-def scan_files(files: Iterable[str | Path], names: Iterable[str]) -> list[Problem]:
-    """One problem per file in which any of ``names`` appears (ignoring case, whole words),
-    naming the file. The message shows the names masked ("A****a"), so that a log does not
-    repeat them.
+def scan_files(
+    files: Iterable[str | Path], names: Iterable[str], places: Iterable[str] = ()
+) -> list[Problem]:
+    """One problem per file in which any of ``names`` appears (ignoring case, whole words,
+    not inside one of ``places``), naming the file. The message shows the names masked
+    ("A****a"), so that a log does not repeat them.
     """
     pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
     compiled = [(n, _anchor(n), _pattern([n])) for n in pattern_names]
+    place_pattern = _places_pattern(places, pattern_names, bounded=False)
     problems = []
     for f in sorted(Path(p) for p in files):
         if not f.is_file():
             continue
         texts = file_texts(f)
-        found = _found(texts, compiled)
+        found = _found(texts, compiled, place_pattern)
         if found:
             masked = ", ".join(_mask(n) for n in found)
             problems.append(
@@ -288,9 +339,12 @@ def _anchor(name: str) -> str:
     return max(_key(name).split() or [name.casefold()], key=len)
 
 
-def _found(texts: list[str], compiled) -> list[str]:
-    """The names (of ``(name, anchor, pattern)``) that occur in any of ``texts``; a plain
-    substring test on the anchor first keeps large files (HTML with images) fast."""
+def _found(texts: list[str], compiled, places: re.Pattern | None = None) -> list[str]:
+    """The names (of ``(name, anchor, pattern)``) that occur in any of ``texts`` outside
+    the matches of ``places``; a plain substring test on the anchor first keeps large
+    files (HTML with images) fast."""
+    if places is not None:
+        texts = [places.sub(" ", t) for t in texts]
     folded = [t.casefold() for t in texts]
     found = []
     for name, anchor, pat in compiled:
@@ -299,14 +353,17 @@ def _found(texts: list[str], compiled) -> list[str]:
     return found
 
 
-def scan_texts(texts: dict[str, str], full_names: Iterable[str]) -> list[Problem]:
+def scan_texts(
+    texts: dict[str, str], full_names: Iterable[str], places: Iterable[str] = ()
+) -> list[Problem]:
     """Like :func:`scan_files` for outputs still in memory (``{file name: text}``), with
     the variants of ``full_names``; used by the builder before it returns anything."""
     variants = sorted({v for n in full_names for v in name_variants(n)}, key=str.casefold)
     compiled = [(v, _anchor(v), _pattern([v])) for v in variants]
+    place_pattern = _places_pattern(places, variants, bounded=False)
     problems = []
     for fname in sorted(texts):
-        for v in _found([texts[fname]], compiled):
+        for v in _found([texts[fname]], compiled, place_pattern):
             problems.append(
                 Problem(
                     "keluaran wawancara akan memuat nama informan dari daftar privat "

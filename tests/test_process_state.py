@@ -1,0 +1,83 @@
+"""Tests leave the process as they found it (issue 8): what one test changes - matplotlib
+rcParams and figures, pandas options, environment, working directory, sys.path - is
+restored by the autouse fixture in conftest, so no test depends on the order of others.
+
+The first pair runs in file order: one test changes everything, the next one checks that
+it was put back. The context manager itself is checked directly as well.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from conftest import PANDAS_OPTIONS, REPO, restored_process_state
+
+#: What the first test saw before it changed anything.
+BEFORE: dict[str, object] = {}
+ENV = "PSM_TEST_PROCESS_STATE"
+
+
+def _state() -> dict[str, object]:
+    return {
+        "linewidth": matplotlib.rcParams["lines.linewidth"],
+        "font": list(matplotlib.rcParams["font.sans-serif"]),
+        "dpi": matplotlib.rcParams["savefig.dpi"],
+        "precision": pd.get_option("display.precision"),
+        "max_columns": pd.get_option("display.max_columns"),
+        "env": os.environ.get(ENV),
+        "cwd": os.getcwd(),
+        "path": list(sys.path),
+        "figures": plt.get_fignums(),
+    }
+
+
+def _change_everything(tmp_path: Path) -> None:
+    from psm_analysis import notebook
+
+    notebook.setup("04")  # thesis style + pandas display options, as a notebook does
+    matplotlib.rcParams["lines.linewidth"] = 7.25
+    pd.set_option("display.precision", 9)
+    os.environ[ENV] = "diubah"
+    os.chdir(tmp_path)
+    sys.path.insert(0, str(tmp_path))
+    plt.figure()
+
+
+def test_a_changes_process_state(tmp_path):
+    BEFORE.update(_state())
+    _change_everything(tmp_path)
+    after = _state()
+    assert after["linewidth"] == 7.25 and after["precision"] == 9
+    assert after["max_columns"] == 50 and after["dpi"] == 300  # notebook.setup's values
+    assert after["env"] == "diubah" and after["cwd"] == str(tmp_path)
+    assert len(after["figures"]) == len(BEFORE["figures"]) + 1
+
+
+def test_b_finds_it_restored():
+    if not BEFORE:
+        pytest.skip("checks what test_a_changes_process_state changed; run the module")
+    assert _state() == BEFORE
+
+
+def test_context_manager_restores_everything(tmp_path):
+    before = _state()
+    with restored_process_state():
+        _change_everything(tmp_path)
+        assert _state() != before
+    assert _state() == before
+
+
+def test_library_sets_no_pandas_option_the_fixture_does_not_restore():
+    """``PANDAS_OPTIONS`` lists every option src sets, so the restore cannot fall behind."""
+    pattern = re.compile(r"""(?:set_option|option_context)\(\s*["']([\w.]+)["']""")
+    found = set()
+    for path in (REPO / "src").rglob("*.py"):
+        found |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    assert found == set(PANDAS_OPTIONS)
