@@ -138,8 +138,9 @@ for kode, nama in (("KIN", "04_rekap_kinerja"), ("PDS", "04_rekap_peran")):
 # ## 5. Sebaran jawaban per butir
 #
 # Batang ke kiri: jawaban tidak setuju; ke kanan: setuju; jawaban ragu-ragu dibagi dua di
-# tengah. Butir bertanda `*` adalah pernyataan negatif yang skornya sudah dibalik, sehingga
-# warnanya searah dengan butir lain.
+# tengah. Batang menunjukkan jawaban seperti diberikan responden. Butir bertanda `*` adalah
+# pernyataan negatif: di sana jawaban setuju berarti penilaian yang kurang baik (skornya
+# dibalik hanya untuk skor dan indeks).
 
 # %%
 for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_jawaban_peran")):
@@ -152,7 +153,7 @@ for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_ja
             nama,
             caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}"
             + (
-                " (*: pernyataan negatif, skornya dibalik)"
+                " (*: pernyataan negatif, jawaban seperti diberikan)"
                 if any(str(b).endswith("*") for b in jumlah.index)
                 else ""
             ),

@@ -39,7 +39,7 @@
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import notebook, plots, tables, training
+from psm_analysis import notebook, plots, training
 from psm_analysis.interviews import results
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
@@ -215,13 +215,14 @@ bab.export_table(
 # %%
 kutipan = results.load("kutipan")
 for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
-    bab.export_table(
-        results.quotes_table(results.selected_quotes(kutipan, 2, pertanyaan)),
-        f"05_kutipan_{pertanyaan}",
-        title=f"Kutipan Wawancara Terpilih tentang {judul} Dinas Sosial",
-        source=SUMBER,
+    display(
+        bab.export_table(
+            results.quotes_table(results.selected_quotes(kutipan, 2, pertanyaan)),
+            f"05_kutipan_{pertanyaan}",
+            title=f"Kutipan Wawancara Terpilih tentang {judul} Dinas Sosial",
+            source=SUMBER,
+        )
     )
-tables.preview(results.quotes_table(results.selected_quotes(kutipan, 2)))
 
 # %% [markdown]
 # ## 7. Kesepakatan antarpengkode
@@ -244,25 +245,29 @@ if kesepakatan.empty:
 else:
     kalimat_kesepakatan = results.agreement_text(kesepakatan)
     display(Markdown("\n\n".join(kalimat_kesepakatan)))
-    bab.export_table(
-        results.agreement_table(kesepakatan),
-        "05_kesepakatan_pengkode",
-        title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
-        source=SUMBER,
-        number_format={"Proporsi kesepakatan": 2, "Kappa Cohen": 2},
-        notes="Unit = kutipan berkode dalam dokumen yang dikodekan kedua pengkode. Perlu "
-        "dibahas = kappa 0,40 atau kurang. Angka keseluruhan (alpha Krippendorff, nominal) "
-        "ada pada teks di atas tabel.",
+    display(
+        bab.export_table(
+            results.agreement_table(kesepakatan),
+            "05_kesepakatan_pengkode",
+            title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
+            source=SUMBER,
+            number_format={"Proporsi kesepakatan": 2, "Kappa Cohen": 2},
+            notes="Unit = kutipan berkode dalam dokumen yang dikodekan kedua pengkode. Perlu "
+            "dibahas = kappa 0,40 atau kurang. Angka keseluruhan (alpha Krippendorff, nominal) "
+            "ada pada teks di atas tabel.",
+        )
     )
 
 # %%
 ketidaksepakatan = results.load("ketidaksepakatan")
 if len(ketidaksepakatan):
-    bab.export_table(
-        results.disagreement_table(ketidaksepakatan),
-        "05_ketidaksepakatan_pengkode",
-        title="Ketidaksepakatan Antarpengkode untuk Didiskusikan",
-        source=SUMBER,
+    display(
+        bab.export_table(
+            results.disagreement_table(ketidaksepakatan),
+            "05_ketidaksepakatan_pengkode",
+            title="Ketidaksepakatan Antarpengkode untuk Didiskusikan",
+            source=SUMBER,
+        )
     )
 
 # %% [markdown]

@@ -66,13 +66,28 @@ def _abbreviations(labels: list[tuple[int, str]]) -> dict[str, str]:
     return short
 
 
+def answer_counts(row: pd.Series, values: list[int], reverse: bool) -> dict[int, int]:
+    """How many respondents gave each answer to one item. The processed item table
+    counts scores, which for a negative (reverse-scored) item are the answers turned
+    round (score = low + high - answer); the counts under the answer labels must be the
+    answers as given.
+
+    >>> row = pd.Series({"f_5": 3, "f_4": 0, "f_3": 0, "f_2": 0, "f_1": 1})
+    >>> answer_counts(row, [5, 4, 3, 2, 1], reverse=True)
+    {5: 1, 4: 0, 3: 0, 2: 0, 1: 3}
+    """
+    low, high = min(values), max(values)
+    return {v: int(row[f"f_{low + high - v if reverse else v}"]) for v in values}
+
+
 def _counts_columns(
-    row: pd.Series, labels: list[tuple[int, str]], short: dict[str, str]
+    counts: dict[int, int], labels: list[tuple[int, str]], short: dict[str, str]
 ) -> dict[str, object]:
+    n = sum(counts.values())
     out: dict[str, object] = {}
     for v, lab in labels:
-        out[f"{short[lab]} F"] = int(row[f"f_{v}"])
-        out[f"{short[lab]} %"] = float(row[f"persen_{v}"])
+        out[f"{short[lab]} F"] = counts[v]
+        out[f"{short[lab]} %"] = 100.0 * counts[v] / n if n else float("nan")
     return out
 
 
@@ -97,17 +112,21 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     variable = str(ind["variabel"])
     labels = _scale_labels(t, _scale_of_variable(t, variable))
     short = _abbreviations(labels)
+    values = [v for v, _ in labels]
     rows = []
+    total = dict.fromkeys(values, 0)
     for k, (_, r) in enumerate(items.iterrows(), start=1):
         statement = r["pernyataan"] + (
             " (pernyataan negatif, skor dibalik)" if bool(r["dibalik"]) else ""
         )
+        counts = answer_counts(r, values, bool(r["dibalik"]))
+        total = {v: total[v] + counts[v] for v in values}
         rows.append(
             {
                 "No.": str(k),
                 "Butir": r["butir"],
                 "Pernyataan": statement,
-                **_counts_columns(r, labels, short),
+                **_counts_columns(counts, labels, short),
                 "Skor": int(r["skor_total"]),
                 "Skor maks.": int(r["skor_maks"]),
                 "Indeks (%)": float(r["indeks"]),
@@ -119,7 +138,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
             "No.": "",
             "Butir": "",
             "Pernyataan": f"Indikator: {ind['nama_indikator']}",
-            **_counts_columns(ind, labels, short),
+            **_counts_columns(total, labels, short),
             "Skor": int(ind["skor_total"]),
             "Skor maks.": int(ind["skor_maks"]),
             "Indeks (%)": float(ind["indeks"]),
@@ -129,7 +148,14 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     df = pd.DataFrame(rows)
     fmt = {c: "percent:1" for c in df.columns if c.endswith(" %")}
     fmt["Indeks (%)"] = 2
-    return df, fmt, _legend(labels, short) + " " + _rule_text(t, variable)
+    notes = _legend(labels, short)
+    if items["dibalik"].astype(bool).any():
+        low, high = min(values), max(values)
+        notes += (
+            " F dan % adalah jawaban responden seperti diberikan, juga pada pernyataan "
+            f"negatif; hanya Skor dan Indeks memakai skor yang dibalik ({low + high} - jawaban)."
+        )
+    return df, fmt, notes + " " + _rule_text(t, variable)
 
 
 def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame, dict, str]:
@@ -178,11 +204,14 @@ def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
 
 
 def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
-    """Answer counts per item of ``variable`` (scores after reversal), columns from the
-    most negative label to the most positive, for :func:`psm_analysis.plots.likert_diverging`."""
+    """Answer counts per item of ``variable`` (the answers as given, also for negative
+    statements, marked "*"), columns from the most negative label to the most positive,
+    for :func:`psm_analysis.plots.likert_diverging`."""
     items = t["butir"][t["butir"]["variabel"] == variable]
     labels = sorted(_scale_labels(t, _scale_of_variable(t, variable)))
-    data = {lab: items[f"f_{v}"].astype(int).to_numpy() for v, lab in labels}
+    values = [v for v, _ in labels]
+    counts = [answer_counts(r, values, bool(r["dibalik"])) for _, r in items.iterrows()]
+    data = {lab: [c[v] for c in counts] for v, lab in labels}
     index = [
         f"{b}{'*' if d else ''}" for b, d in zip(items["butir"], items["dibalik"], strict=True)
     ]
