@@ -68,11 +68,14 @@ def test_counts_under_answer_labels_are_the_raw_answers_in_every_format(built, t
         )
         heads = [f"{k} F" for k in SHORT.values()]
         # HTML as the notebook page shows it
-        html_row = re.search(rf"<tr><td[^>]*>\d+</td><td[^>]*>{item}</td>(.*?)</tr>",
-                             rec._repr_html_()).group(1)
+        html_row = re.search(
+            rf"<tr><td[^>]*>\d+</td><td[^>]*>{item}</td>(.*?)</tr>", rec._repr_html_()
+        ).group(1)
         cells = re.findall(r"<td[^>]*>(.*?)</td>", html_row)
         cols = list(table.columns)[2:]
-        assert {h: int(cells[cols.index(h)]) for h in heads} == {f"{k} F": v for k, v in raw.items()}
+        assert {h: int(cells[cols.index(h)]) for h in heads} == {
+            f"{k} F": v for k, v in raw.items()
+        }
         # xlsx
         ws = load_workbook(paths.tables / f"{name}.xlsx").active
         rows = [[c.value for c in r] for r in ws.iter_rows()]
@@ -82,15 +85,17 @@ def test_counts_under_answer_labels_are_the_raw_answers_in_every_format(built, t
         # docx
         doc_table = Document(paths.tables / f"{name}.docx").tables[0]
         header = [c.text for c in doc_table.rows[0].cells]
-        data = next(
-            [c.text for c in r.cells] for r in doc_table.rows if r.cells[1].text == item
-        )
-        assert {h: int(data[header.index(h)]) for h in heads} == {f"{k} F": v for k, v in raw.items()}
+        data = next([c.text for c in r.cells] for r in doc_table.rows if r.cells[1].text == item)
+        assert {h: int(data[header.index(h)]) for h in heads} == {
+            f"{k} F": v for k, v in raw.items()
+        }
         # md
         md = (paths.tables / f"{name}.md").read_text(encoding="utf-8").splitlines()
         header = [c.strip() for c in next(ln for ln in md if ln.startswith("| No.")).split("|")]
         data = [c.strip() for c in next(ln for ln in md if f"| {item} |" in ln).split("|")]
-        assert {h: int(data[header.index(h)]) for h in heads} == {f"{k} F": v for k, v in raw.items()}
+        assert {h: int(data[header.index(h)]) for h in heads} == {
+            f"{k} F": v for k, v in raw.items()
+        }
         checked += 1
     assert checked >= 2
 

@@ -203,8 +203,11 @@ class FigureRecord(dict):
 
         from psm_analysis.labels import t
 
+        from psm_analysis.sidecars import number_span
+
         return (
-            f'<p class="psm-caption"><strong>{html.escape(self["label"])}</strong> '
+            f'<p class="psm-caption psm-caption-gambar"><strong>'
+            f"{number_span('figure', self['name'], self['label'])}</strong> "
             f"{html.escape(self['caption'])}<br><small>{html.escape(t('sumber', self['lang']))}: "
             f"{html.escape(self['source'])}</small></p>"
         )
@@ -222,6 +225,7 @@ def save_figure(
     demo: bool = False,
     lang: str | None = None,
     paths=None,
+    order: int | None = None,
 ) -> FigureRecord:
     """Write ``figures/<name>.png`` (300 dpi), ``.pdf`` and the sidecar ``.json``.
 
@@ -235,7 +239,8 @@ def save_figure(
 
     ``number`` is the reader-facing number ("2.1"), ``index`` its position in the
     notebook, ``notebook`` the notebook's number ("02"), ``lang`` the language of the
-    label (``None``: Indonesian). The files are written atomically and are byte-identical for the same figure. Returns the
+    label (``None``: Indonesian), ``order`` its place among the notebook's figures and
+    tables together (for the one Word document of all of them). The files are written atomically and are byte-identical for the same figure. Returns the
     sidecar record: ``kind``, ``name``, ``number``, ``label`` ("Gambar 2.1"),
     ``caption``, ``source``, ``notebook``, ``index``, ``lang``, ``files``.
     """
@@ -252,7 +257,8 @@ def save_figure(
     if demo:
         demo_stamp(fig, lang)
     png = _png_bytes(fig)
-    pdf = _pdf_bytes(fig, title=f"{label} {caption}")
+    # the number is not in the file: reproduce may renumber after all notebooks ran
+    pdf = _pdf_bytes(fig, title=caption)
     record = FigureRecord(
         kind="figure",
         name=name,
@@ -262,6 +268,7 @@ def save_figure(
         source=source,
         notebook=notebook,
         index=index,
+        order=order,
         lang=lang,
         files=[f"{name}.png", f"{name}.pdf"],
     )
