@@ -202,7 +202,6 @@ class FigureRecord(dict):
         import html
 
         from psm_analysis.labels import t
-
         from psm_analysis.sidecars import number_span
 
         return (
