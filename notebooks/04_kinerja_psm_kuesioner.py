@@ -147,21 +147,20 @@ for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_ja
     jumlah = report.likert_counts(t, kode)
     fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.28 * len(jumlah) + 1.4))
     plots.likert_diverging(ax, jumlah, xlabel="Persentase jawaban (%)")
-    display(
-        bab.save_figure(
-            fig,
-            nama,
-            caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}"
-            + (
-                " (*: pernyataan negatif, jawaban seperti diberikan)"
-                if any(str(b).endswith("*") for b in jumlah.index)
-                else ""
-            ),
-            source=sumber,
-            demo=demo,
-        )
+    gambar = bab.save_figure(
+        fig,
+        nama,
+        caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}"
+        + (
+            " (*: pernyataan negatif, jawaban seperti diberikan)"
+            if any(str(b).endswith("*") for b in jumlah.index)
+            else ""
+        ),
+        source=sumber,
+        demo=demo,
     )
-    plt.show()
+    plt.show()  # the figure first, its caption below it
+    display(gambar)
 
 # %% [markdown]
 # ## 6. Indeks skor per indikator
@@ -201,17 +200,16 @@ for r in kelas_kin.itertuples():  # category names above their bands
         color=plots.GREY_TEXT,
     )
 batas_untuk = "" if batas_sama else f" variabel {variabel.loc['KIN', 'nama_variabel']}"
-display(
-    bab.save_figure(
-        fig,
-        "04_indeks_indikator",
-        caption=f"Indeks skor per indikator (garis putus-putus: batas kategori{batas_untuk}; "
-        "indikator terendah tiap variabel disorot)",
-        source=sumber,
-        demo=demo,
-    )
+gambar = bab.save_figure(
+    fig,
+    "04_indeks_indikator",
+    caption=f"Indeks skor per indikator (garis putus-putus: batas kategori{batas_untuk}; "
+    "indikator terendah tiap variabel disorot)",
+    source=sumber,
+    demo=demo,
 )
-plt.show()
+plt.show()  # the figure first, its caption below it
+display(gambar)
 
 # %% [markdown]
 # ## 7. Validitas dan reliabilitas
@@ -291,16 +289,15 @@ for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
     ax.set_title(variabel.loc[kode, "nama_variabel"], fontsize=10)
 axes[0].set_ylabel("Indeks skor responden (%)")
 plots.decimal_comma_axis(axes[0], "y")
-display(
-    bab.save_figure(
-        fig,
-        "04_indeks_diklat",
-        caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
-        source=sumber,
-        demo=demo,
-    )
+gambar = bab.save_figure(
+    fig,
+    "04_indeks_diklat",
+    caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
+    source=sumber,
+    demo=demo,
 )
-plt.show()
+plt.show()  # the figure first, its caption below it
+display(gambar)
 
 # %% [markdown]
 # ## 9. Temuan

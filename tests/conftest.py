@@ -13,7 +13,15 @@ REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
 
 #: What a project copy needs to run the pipeline (generated folders start empty).
-COPY_ITEMS = ["data/raw", "data/demo", "notebooks", "src", "pyproject.toml", "requirements.lock"]
+COPY_ITEMS = [
+    "data/raw",
+    "data/demo",
+    "notebooks",
+    "src",
+    "pyproject.toml",
+    "requirements.lock",
+    "thesis.yml",
+]
 
 
 def copy_project(dest: Path, notebooks: bool = True) -> Path:

@@ -178,7 +178,11 @@ def _fingerprints(paths: Paths) -> dict[str, str]:
     """Hashes of everything a rebuild depends on, by group."""
     root = paths.root
     code = _tree_files(root / "src" / "psm_analysis")
-    env = [root / n for n in ("requirements.lock", "pyproject.toml") if (root / n).is_file()]
+    env = [
+        root / n
+        for n in ("requirements.lock", "pyproject.toml", "thesis.yml")
+        if (root / n).is_file()
+    ]
     raw = _tree_files(paths.raw) + _tree_files(paths.demo)
     return {
         "code": _hash_files(code, root),
@@ -361,6 +365,10 @@ def reproduce(
         t0 = time.perf_counter()
         pages = report.write_reports(paths, failures=failures)
         wrote += pages
+        # the final thesis numbers may have rewritten a notebook's page and tables
+        for rec in nb_state.values():
+            rec["outputs"] = _record(paths, [paths.root / rel for rel in rec.get("outputs", {})])
+        _save_state(paths, state)
         say(f"[3/4] daftar gambar, daftar tabel, index.html ({time.perf_counter() - t0:.1f} s)")
     else:
         say("[3/4] index.html mutakhir, dilewati")

@@ -30,11 +30,23 @@ def sidecar_text(record: dict) -> str:
     return json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
-def _sort_key(rec: dict) -> tuple:
+def _notebook_key(rec: dict) -> int:
     nb = rec.get("notebook")
+    return int(nb) if nb is not None and str(nb).isdigit() else 10**6
+
+
+def _sort_key(rec: dict) -> tuple:
+    return (_notebook_key(rec), rec.get("index") or 0, rec.get("name", ""))
+
+
+def record_order(rec: dict) -> tuple:
+    """Figures and tables together in the order their notebook saved them (notebook,
+    then ``order``), as the thesis prints them."""
     return (
-        int(nb) if nb is not None and str(nb).isdigit() else 10**6,
-        rec.get("index", 0),
+        _notebook_key(rec),
+        rec.get("order") or 0,
+        rec.get("kind", ""),
+        rec.get("index") or 0,
         rec.get("name", ""),
     )
 

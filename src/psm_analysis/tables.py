@@ -700,3 +700,45 @@ def _markdown(formatted, fmts, label, title, source_line, notes) -> str:
     lines += ["", source_line]
     lines += [f"\n{n}" for n in notes]
     return "\n".join(lines) + "\n"
+
+
+def write_thesis_document(path, records: list[dict], figures_folder, chapters: dict) -> None:
+    """Write one Word document with every table and figure of ``records`` in thesis
+    order: a Heading 1 per BAB (``chapters``: notebook number -> "IV"), table captions
+    above their tables, figure captions below their figures, each with its Sumber line,
+    a landscape page for a table too wide for portrait. The captions are SEQ fields
+    restarting after each Heading 1, so Word renumbers them and builds the DAFTAR
+    TABEL/GAMBAR with "Insert Table of Figures"."""
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    from psm_analysis import files
+    from psm_analysis.labels import t
+
+    doc = thesis_document()
+    landscape = False
+    heading = None
+    for rec in records:
+        bab = chapters.get(str(rec.get("notebook")), "")
+        wide = rec["kind"] == "table" and _layout(_content(rec)[1])[0]
+        if heading is not None and wide != landscape:
+            _page(doc.add_section(WD_SECTION.NEW_PAGE), wide)
+            landscape = wide
+        elif heading is None and wide:
+            _page(doc.sections[0], True)
+            landscape = True
+        if bab != heading:
+            doc.add_heading(f"BAB {bab}", level=1)
+            heading = bab
+        if rec["kind"] == "table":
+            add_table(doc, rec)
+        else:
+            png = next(f for f in rec["files"] if f.endswith(".png"))
+            doc.add_picture(str(figures_folder / png), width=Cm(14))
+            doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            doc.paragraphs[-1].paragraph_format.keep_with_next = True
+            add_caption(doc, t("gambar", rec.get("lang")), rec["number"], rec["caption"])
+            add_source(doc, f"{t('sumber', rec.get('lang'))}: {rec['source']}", [])
+        doc.add_paragraph()
+    files.write_bytes(path, files.docx_bytes(doc))
