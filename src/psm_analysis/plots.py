@@ -255,6 +255,7 @@ def save_figure(
     folder = (paths or get_paths()).figures
     if demo:
         demo_stamp(fig, lang)
+    overlaps = text_overlaps(fig)
     png = _png_bytes(fig)
     # the number is not in the file: reproduce may renumber after all notebooks ran
     pdf = _pdf_bytes(fig, title=caption)
@@ -273,10 +274,68 @@ def save_figure(
     )
     if demo:
         record["demo"] = True
+    if overlaps:
+        # kept in the sidecar, where reproduce's tests look for it
+        record["overlapping_text"] = [list(p) for p in overlaps]
+        import warnings
+
+        warnings.warn(f"{name}: texts overlap: {overlaps}", stacklevel=2)
     files.write_bytes(folder / f"{name}.png", png)
     files.write_bytes(folder / f"{name}.pdf", pdf)
     files.write_text(folder / f"{name}.json", sidecar_text(record))
     return record
+
+
+def _drawn_texts(fig: Figure) -> list:
+    """The text artists a reader sees in ``fig``: figure texts, titles, axis labels,
+    tick labels of ticks in view, texts and annotations in the axes, legend texts (not
+    the DATA CONTOH stamp, which is meant to lie across everything)."""
+    texts = [t for t in fig.texts if t.get_gid() != DEMO_STAMP_GID]
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        texts += [ax.title, ax._left_title, ax._right_title, *ax.texts]
+        for axis in (ax.xaxis, ax.yaxis):
+            texts.append(axis.label)
+            lo, hi = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
+                    texts += [tick.label1, tick.label2]
+    for legend in _legends(fig):
+        texts += [*legend.get_texts(), legend.get_title()]
+    return [t for t in texts if t.get_visible() and t.get_text().strip()]
+
+
+def _legends(fig: Figure) -> list:
+    return [lg for lg in [*fig.legends, *(ax.get_legend() for ax in fig.axes)] if lg is not None]
+
+
+def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
+    """Pairs of texts whose drawn boxes intersect in ``fig``, and texts that run into a
+    legend they are not part of: ``[("Bunut", "Pelalawan"), ...]`` (empty when the
+    layout is clean). Boxes that merely touch do not count."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = _drawn_texts(fig)
+    boxes = [t.get_window_extent(renderer).expanded(1.0, 1.0) for t in texts]
+
+    def hit(a, b) -> bool:
+        w = min(a.x1, b.x1) - max(a.x0, b.x0)
+        h = min(a.y1, b.y1) - max(a.y0, b.y0)
+        return w > 0.5 and h > 0.5
+
+    found = []
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if hit(boxes[i], boxes[j]):
+                found.append((texts[i].get_text(), texts[j].get_text()))
+    for legend in _legends(fig):
+        box = legend.get_window_extent(renderer)
+        own = {id(t) for t in [*legend.get_texts(), legend.get_title()]}
+        for t, b in zip(texts, boxes, strict=True):
+            if id(t) not in own and hit(b, box):
+                found.append((t.get_text(), "legenda"))
+    return found
 
 
 #: The gid of the demo stamp, so it is drawn once however often a figure is saved.
