@@ -145,7 +145,7 @@ for kode, nama in (("KIN", "04_rekap_kinerja"), ("PDS", "04_rekap_peran")):
 # %%
 for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_jawaban_peran")):
     jumlah = report.likert_counts(t, kode)
-    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.28 * len(jumlah) + 1.4))
+    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.42 * len(jumlah) + 1.4))
     plots.likert_diverging(ax, jumlah, xlabel="Persentase jawaban (%)")
     gambar = bab.save_figure(
         fig,
@@ -153,7 +153,7 @@ for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_ja
         caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}"
         + (
             " (*: pernyataan negatif, jawaban seperti diberikan)"
-            if any(str(b).endswith("*") for b in jumlah.index)
+            if any("*" in str(b).split()[0] for b in jumlah.index)
             else ""
         ),
         source=sumber,

@@ -129,7 +129,7 @@ bab.export_table(
 matriks_informan = results.load("matriks_kode_informan")
 lebar_informan = results.wide_by_informant(matriks_informan)
 fig = plots.heatmap_figure(
-    lebar_informan, "Temuan menurut informan", "Jumlah segmen", vertical_columns=True
+    lebar_informan, "Temuan menurut informan", "Informan menyebut", vertical_columns=True
 )
 gambar_informan = bab.save_figure(
     fig,
@@ -361,14 +361,22 @@ teks.append(
 )
 if "hambatan.cakupan_pelatihan" in frek.index and f_cakupan.jumlah_informan > 0:
     teks.append(
-        "\n\nHambatan cakupan pelatihan sejalan dengan Tabel I.3: baru "
+        "\n\nHambatan cakupan pelatihan"
+        + (" (dari DATA CONTOH wawancara)" if DEMO else "")
+        + " sejalan dengan Tabel I.3: baru "
         f"{angka(cakupan.trained)} dari {angka(cakupan.target)} PSM "
         f"({persen(cakupan.percent)}) yang mendapat Diklat."
     )
 if not kesepakatan.empty:
     # the conclusion on coding reliability: per-code kappas first, then the overall
     # Krippendorff's alpha (section 7)
-    teks.append("\n\n**Keandalan pengodean.** " + " ".join(kalimat_kesepakatan))
+    teks.append(
+        "\n\n**Keandalan pengodean** (lihat "
+        + bab.ref("05_kesepakatan_pengkode")
+        + ("" if ketidaksepakatan.empty else " dan " + bab.ref("05_ketidaksepakatan_pengkode"))
+        + "). "
+        + " ".join(kalimat_kesepakatan)
+    )
 if DEMO:
     teks.append(
         "\n\n**Catatan:** semua angka dan kutipan di halaman ini berasal dari DATA CONTOH, "

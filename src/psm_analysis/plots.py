@@ -310,6 +310,18 @@ def _legends(fig: Figure) -> list:
     return [lg for lg in [*fig.legends, *(ax.get_legend() for ax in fig.axes)] if lg is not None]
 
 
+def _labels_collide(fig: Figure, labels) -> bool:
+    """Whether any two of ``labels`` (drawn texts of ``fig``) overlap."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in labels if t.get_text()]
+    return any(
+        min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+    )
+
+
 def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
     """Pairs of texts whose drawn boxes intersect in ``fig``, and texts that run into a
     legend they are not part of: ``[("Bunut", "Pelalawan"), ...]`` (empty when the
@@ -665,7 +677,7 @@ def scatter_identity(
         for group, is_special in ((plain, False), (special, True)):
             if not group:
                 continue
-            start = (10, -16) if is_special and plain else default
+            start = (10, -20) if is_special and plain else default
             dx, dy = (offsets or {}).get(group[0], start)
             style = {"fontsize": 8.5}
             if is_special:
@@ -702,7 +714,8 @@ def scatter_identity(
             handles.append(
                 Line2D([], [], color=OFF_LINE, marker="o", linestyle="", label=off_line_label)
             )
-        ax.legend(handles=handles, loc="upper left")
+        # bottom right: below the 1:1 line, where few points lie
+        ax.legend(handles=handles, loc="lower right")
     return ax
 
 
@@ -717,21 +730,33 @@ def heatmap(
     vmax: float | None = None,
     colorbar_label: str | None = None,
     highlight_rows: str | Iterable[str] | None = None,
-    xrotation: float = 30,
+    xrotation: float = 0,
     show_zero: bool = True,
+    wrap: int = 11,
 ) -> Axes:
     """A labelled heatmap of a numeric DataFrame (rows x columns), cells annotated with
     Indonesian numbers; a colour bar with decimal comma (whole-number ticks when every
-    value is whole). ``show_zero=False`` leaves zero cells unlabelled (less clutter in
-    count matrices); ``xrotation`` turns the column labels (90 = vertical)."""
+    value is whole), or for a 0/1 matrix a legend of its two colours. ``show_zero=False``
+    leaves zero cells unlabelled (less clutter in count matrices); ``xrotation`` turns
+    the column labels (90 = vertical); upright labels wrap after ``wrap`` characters
+    (and after a "/"), so that neighbours do not run into each other."""
+    import textwrap
+
     import numpy as np
     from matplotlib.ticker import MaxNLocator
 
     values = data.to_numpy(dtype=float)
+    finite_all = values[np.isfinite(values)]
+    binary = bool(finite_all.size) and set(np.unique(finite_all)) <= {0.0, 1.0}
+    if binary:
+        vmin, vmax = 0, 1
     im = ax.imshow(values, cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
+    columns = [str(c) for c in data.columns]
+    if xrotation == 0:
+        columns = [textwrap.fill(c.replace("/", "/ "), wrap).replace("/ ", "/") for c in columns]
     ax.set_xticks(
         range(data.shape[1]),
-        [str(c) for c in data.columns],
+        columns,
         rotation=xrotation,
         ha="center" if xrotation in (0, 90) else "right",
     )
@@ -759,13 +784,34 @@ def heatmap(
                     fontsize=8.5,
                     color="white" if v > mid else "black",
                 )
+    if binary:
+        from matplotlib.patches import Patch
+
+        handles = [
+            Patch(facecolor=im.cmap(im.norm(v)), edgecolor=GREY_TEXT, linewidth=0.5, label=lab)
+            for v, lab in ((0, "0 (tidak)"), (1, "1 (ya)"))
+        ]
+        ax.legend(
+            handles=handles,
+            title=colorbar_label,
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            borderaxespad=0,
+        )
+        return _upright_if_crowded(ax, data, xrotation)
     cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
-    finite_all = values[np.isfinite(values)]
     if finite_all.size and np.all(finite_all == np.round(finite_all)):
         cbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     cbar.ax.yaxis.set_major_formatter(decimal_comma_formatter())
     if colorbar_label:
         cbar.set_label(colorbar_label)
+    return _upright_if_crowded(ax, data, xrotation)
+
+
+def _upright_if_crowded(ax: Axes, data: pd.DataFrame, xrotation: float) -> Axes:
+    """Turn the column names upright when, even wrapped, neighbours run into each other."""
+    if xrotation == 0 and _labels_collide(ax.figure, ax.get_xticklabels()):
+        ax.set_xticks(range(data.shape[1]), [str(c) for c in data.columns], rotation=90)
     return ax
 
 
@@ -890,9 +936,7 @@ def heatmap_figure(
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 5.2))
-    heatmap(ax, wide, colorbar_label=colorbar_label)
-    if vertical_columns:
-        plt.setp(ax.get_xticklabels(), rotation=90, ha="center")
+    heatmap(ax, wide, colorbar_label=colorbar_label, xrotation=90 if vertical_columns else 0)
     ax.set_title(title)
     return fig
 

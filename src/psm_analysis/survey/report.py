@@ -193,27 +193,42 @@ def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame
 
 
 def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
-    """Short axis labels of the indicators: ``"KIN_T1 Menginisiasi penanganan..."``."""
+    r"""Axis labels of the indicators, the whole name wrapped after ``width``
+    characters: ``"KIN_T1 Menginisiasi penanganan masalah\nsosial"``."""
     import textwrap
 
     ind = t["indikator"]
     return [
-        f"{k} {textwrap.shorten(str(name), width, placeholder='...')}"
+        textwrap.fill(f"{k} {name}", width)
         for k, name in zip(ind["indikator"], ind["nama_indikator"], strict=True)
     ]
 
 
+def short_statement(statement: str, width: int = 34) -> str:
+    r"""The first words of an item's statement, for an axis label: at most two lines of
+    ``width`` characters, "…" when words are left out.
+
+    >>> short_statement("Saya aktif mendata penyandang masalah kesejahteraan sosial di desa saya")
+    'Saya aktif mendata penyandang\nmasalah kesejahteraan sosial di …'
+    """
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(statement), width, max_lines=2, placeholder=" …"))
+
+
 def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
     """Answer counts per item of ``variable`` (the answers as given, also for negative
-    statements, marked "*"), columns from the most negative label to the most positive,
-    for :func:`psm_analysis.plots.likert_diverging`."""
+    statements, marked "*"), indexed by the item code and the start of its statement
+    ("KIN18* Saya ..."), columns from the most negative label to the most positive, for
+    :func:`psm_analysis.plots.likert_diverging`."""
     items = t["butir"][t["butir"]["variabel"] == variable]
     labels = sorted(_scale_labels(t, _scale_of_variable(t, variable)))
     values = [v for v, _ in labels]
     counts = [answer_counts(r, values, bool(r["dibalik"])) for _, r in items.iterrows()]
     data = {lab: [c[v] for c in counts] for v, lab in labels}
     index = [
-        f"{b}{'*' if d else ''}" for b, d in zip(items["butir"], items["dibalik"], strict=True)
+        f"{b}{'*' if d else ''} {short_statement(st)}"
+        for b, d, st in zip(items["butir"], items["dibalik"], items["pernyataan"], strict=True)
     ]
     return pd.DataFrame(data, index=index)
 
@@ -382,6 +397,29 @@ def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
     )
 
 
+def join_names(names: list[str]) -> str:
+    """``["A", "B", "C"]`` -> ``"A, B dan C"``.
+
+    >>> join_names(["A"]), join_names(["A", "B"]), join_names(["A", "B", "C"])
+    ('A', 'A dan B', 'A, B dan C')
+    """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def _extreme(ind: pd.DataFrame, pick, category: bool = False) -> str:
+    """The indicator(s) with the highest (``pick=max``) or lowest index, naming every
+    one that ties at the shown two decimals: "A dan B, sama-sama 78,00 %"."""
+    shown = ind["indeks"].astype(float).round(2)
+    best = pick(shown)
+    rows = ind[shown == best]
+    names = join_names([str(n) for n in rows["nama_indikator"]])
+    value = format_percent(float(rows["indeks"].iloc[0]))
+    cat = f", {rows['kategori'].iloc[0]}" if category else ""
+    if len(rows) == 1:
+        return f"{names} ({value}{cat})"
+    return f"{names}, sama-sama {value}{cat.replace(', ', ' (', 1) + ')' if cat else ''}"
+
+
 def findings(t: dict[str, pd.DataFrame]) -> list[str]:
     """The findings in plain Indonesian (markdown bullet texts), with the n caveats."""
     out = []
@@ -394,12 +432,9 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
             f"dari {n} responden dan {int(v['jumlah_butir'])} butir."
         )
         ind = t["indikator"][t["indikator"]["variabel"] == v["variabel"]]
-        lo = ind.loc[ind["indeks"].idxmin()]
-        hi = ind.loc[ind["indeks"].idxmax()]
         out.append(
-            f"Indikator {v['nama_variabel']} tertinggi: {hi['nama_indikator']} "
-            f"({format_percent(hi['indeks'])}); terendah: {lo['nama_indikator']} "
-            f"({format_percent(lo['indeks'])}, {lo['kategori']})."
+            f"Indikator {v['nama_variabel']} tertinggi: {_extreme(ind, max)}; "
+            f"terendah: {_extreme(ind, min, category=True)}."
         )
     rel = t["reliabilitas"]
     for _, r in rel.iterrows():
@@ -442,6 +477,8 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
             f"{format_p(c['p'], 4)} ({c['metode']}). Dengan {int(c['n_a'])} dan "
             f"{int(c['n_b'])} orang ini gambaran, bukan bukti pengaruh Diklat."
         )
+    if is_demo(t):
+        out = [f"(DATA CONTOH) {line}" for line in out]
     out.append(
         f"Semua angka menggambarkan {n} PSM Kecamatan Bunut (sensus, bukan sampel): tidak ada "
         "galat sampel yang perlu diperkirakan, tetapi satu orang mengubah persentase sebesar "
