@@ -273,3 +273,18 @@ def test_names_in_document_and_file_names_are_pseudonymised_everywhere(tmp_path)
     assert scan_files(written, ALL_VARIANTS) == []
     recorded = (paths.processed / "sumber_masukan.csv").read_text(encoding="utf-8")
     assert "wawancara_I-01 (Dinas Sosial).csv" in recorded and "bambang" not in recorded.lower()
+
+
+def test_an_embedded_image_is_not_read_as_words(tmp_path):
+    """Base64 of a page's PNG can hold a short name by chance ("...6608//Sri/zz5...",
+    found in a rendered notebook page); a name in the page's text is still found."""
+    page = tmp_path / "04.html"
+    page.write_text(
+        '<html><body><img src="data:image/png;base64,iVBORw0K+Sri/zz5Q4M=="></body></html>',
+        encoding="utf-8",
+    )
+    assert scan_files([page], ["Sri"]) == []
+    page.write_text(
+        '<img src="data:image/png;base64,iVBORw0K=="><p>Kata Sri di teks</p>', encoding="utf-8"
+    )
+    assert len(scan_files([page], ["Sri"])) == 1
