@@ -166,14 +166,15 @@ for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_ja
 # ## 6. Indeks skor per indikator
 
 # %%
-fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
-nama_indikator = report.indicator_labels(t)
+nama_indikator = report.indicator_labels(t, width=36)  # whole names, wrapped
+baris_label = max(n.count("\n") + 1 for n in nama_indikator)
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.17 * baris_label * len(nama_indikator) + 1.6))
 plots.bar_chart(
     ax,
     nama_indikator,
     indikator["indeks"].tolist(),
     sort=None,
-    decimals=1,
+    decimals=2,  # as the tables and the findings print the index
     xlabel="Indeks skor (%)",
     highlight=[nama_indikator[i] for i in indikator.groupby("variabel")["indeks"].idxmin()],
 )

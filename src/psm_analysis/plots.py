@@ -328,8 +328,11 @@ def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
     layout is clean). Boxes that merely touch do not count."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
+    from matplotlib.text import Text
+
     texts = _drawn_texts(fig)
-    boxes = [t.get_window_extent(renderer).expanded(1.0, 1.0) for t in texts]
+    # the text's own box: an annotation's box would take in its leader line
+    boxes = [Text.get_window_extent(t, renderer) for t in texts]
 
     def hit(a, b) -> bool:
         w = min(a.x1, b.x1) - max(a.x0, b.x0)
@@ -677,7 +680,9 @@ def scatter_identity(
         for group, is_special in ((plain, False), (special, True)):
             if not group:
                 continue
-            start = (10, -20) if is_special and plain else default
+            # a highlighted name sharing its point goes down and right, clear of the
+            # neighbours' labels, with a leader line
+            start = (36, -36) if is_special and plain else default
             dx, dy = (offsets or {}).get(group[0], start)
             style = {"fontsize": 8.5}
             if is_special:
@@ -714,8 +719,8 @@ def scatter_identity(
             handles.append(
                 Line2D([], [], color=OFF_LINE, marker="o", linestyle="", label=off_line_label)
             )
-        # bottom right: below the 1:1 line, where few points lie
-        ax.legend(handles=handles, loc="lower right")
+        # above the plot, where no point or label can be
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.01), borderaxespad=0)
     return ax
 
 
