@@ -288,3 +288,23 @@ def test_an_embedded_image_is_not_read_as_words(tmp_path):
         '<img src="data:image/png;base64,iVBORw0K=="><p>Kata Sri di teks</p>', encoding="utf-8"
     )
     assert len(scan_files([page], ["Sri"])) == 1
+
+
+def test_a_png_is_scanned_in_its_text_chunks_not_its_pixels(tmp_path):
+    """The compressed pixels of a figure held "Sri" by chance; a name written into the
+    PNG's metadata (matplotlib's ``metadata={"Title": ...}``) is still found."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(1, 1))
+    ax.plot([0, 1])
+    clean, leaky = tmp_path / "bersih.png", tmp_path / "bocor.png"
+    fig.savefig(clean, metadata={"Title": "Gambar"})
+    fig.savefig(leaky, metadata={"Title": "Wawancara Sri"})
+    plt.close(fig)
+    chance = tmp_path / "kebetulan.png"
+    chance.write_bytes(clean.read_bytes() + b"IDAT+Sri/")  # bytes after the chunks
+    assert scan_files([clean, chance], ["Sri"]) == []
+    assert [p.file for p in scan_files([leaky], ["Sri"])] == [str(leaky)]
