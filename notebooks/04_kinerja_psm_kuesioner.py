@@ -138,42 +138,43 @@ for kode, nama in (("KIN", "04_rekap_kinerja"), ("PDS", "04_rekap_peran")):
 # ## 5. Sebaran jawaban per butir
 #
 # Batang ke kiri: jawaban tidak setuju; ke kanan: setuju; jawaban ragu-ragu dibagi dua di
-# tengah. Butir bertanda `*` adalah pernyataan negatif yang skornya sudah dibalik, sehingga
-# warnanya searah dengan butir lain.
+# tengah. Batang menunjukkan jawaban seperti diberikan responden. Butir bertanda `*` adalah
+# pernyataan negatif: di sana jawaban setuju berarti penilaian yang kurang baik (skornya
+# dibalik hanya untuk skor dan indeks).
 
 # %%
 for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_jawaban_peran")):
     jumlah = report.likert_counts(t, kode)
-    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.28 * len(jumlah) + 1.4))
+    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.42 * len(jumlah) + 1.4))
     plots.likert_diverging(ax, jumlah, xlabel="Persentase jawaban (%)")
-    display(
-        bab.save_figure(
-            fig,
-            nama,
-            caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}"
-            + (
-                " (*: pernyataan negatif, skornya dibalik)"
-                if any(str(b).endswith("*") for b in jumlah.index)
-                else ""
-            ),
-            source=sumber,
-            demo=demo,
-        )
+    gambar = bab.save_figure(
+        fig,
+        nama,
+        caption=f"Sebaran jawaban butir variabel {variabel.loc[kode, 'nama_variabel']}"
+        + (
+            " (*: pernyataan negatif, jawaban seperti diberikan)"
+            if any("*" in str(b).split()[0] for b in jumlah.index)
+            else ""
+        ),
+        source=sumber,
+        demo=demo,
     )
-    plt.show()
+    plt.show()  # the figure first, its caption below it
+    display(gambar)
 
 # %% [markdown]
 # ## 6. Indeks skor per indikator
 
 # %%
-fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 5.2))
-nama_indikator = report.indicator_labels(t)
+nama_indikator = report.indicator_labels(t, width=36)  # whole names, wrapped
+baris_label = max(n.count("\n") + 1 for n in nama_indikator)
+fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.17 * baris_label * len(nama_indikator) + 1.6))
 plots.bar_chart(
     ax,
     nama_indikator,
     indikator["indeks"].tolist(),
     sort=None,
-    decimals=1,
+    decimals=2,  # as the tables and the findings print the index
     xlabel="Indeks skor (%)",
     highlight=[nama_indikator[i] for i in indikator.groupby("variabel")["indeks"].idxmin()],
 )
@@ -200,17 +201,16 @@ for r in kelas_kin.itertuples():  # category names above their bands
         color=plots.GREY_TEXT,
     )
 batas_untuk = "" if batas_sama else f" variabel {variabel.loc['KIN', 'nama_variabel']}"
-display(
-    bab.save_figure(
-        fig,
-        "04_indeks_indikator",
-        caption=f"Indeks skor per indikator (garis putus-putus: batas kategori{batas_untuk}; "
-        "indikator terendah tiap variabel disorot)",
-        source=sumber,
-        demo=demo,
-    )
+gambar = bab.save_figure(
+    fig,
+    "04_indeks_indikator",
+    caption=f"Indeks skor per indikator (garis putus-putus: batas kategori{batas_untuk}; "
+    "indikator terendah tiap variabel disorot)",
+    source=sumber,
+    demo=demo,
 )
-plt.show()
+plt.show()  # the figure first, its caption below it
+display(gambar)
 
 # %% [markdown]
 # ## 7. Validitas dan reliabilitas
@@ -290,16 +290,15 @@ for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
     ax.set_title(variabel.loc[kode, "nama_variabel"], fontsize=10)
 axes[0].set_ylabel("Indeks skor responden (%)")
 plots.decimal_comma_axis(axes[0], "y")
-display(
-    bab.save_figure(
-        fig,
-        "04_indeks_diklat",
-        caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
-        source=sumber,
-        demo=demo,
-    )
+gambar = bab.save_figure(
+    fig,
+    "04_indeks_diklat",
+    caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
+    source=sumber,
+    demo=demo,
 )
-plt.show()
+plt.show()  # the figure first, its caption below it
+display(gambar)
 
 # %% [markdown]
 # ## 9. Temuan

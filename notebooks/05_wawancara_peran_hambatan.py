@@ -39,7 +39,7 @@
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import notebook, plots, tables, training
+from psm_analysis import notebook, plots, training
 from psm_analysis.interviews import results
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
@@ -129,7 +129,7 @@ bab.export_table(
 matriks_informan = results.load("matriks_kode_informan")
 lebar_informan = results.wide_by_informant(matriks_informan)
 fig = plots.heatmap_figure(
-    lebar_informan, "Temuan menurut informan", "Jumlah segmen", vertical_columns=True
+    lebar_informan, "Temuan menurut informan", "Informan menyebut", vertical_columns=True
 )
 gambar_informan = bab.save_figure(
     fig,
@@ -215,13 +215,14 @@ bab.export_table(
 # %%
 kutipan = results.load("kutipan")
 for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
-    bab.export_table(
-        results.quotes_table(results.selected_quotes(kutipan, 2, pertanyaan)),
-        f"05_kutipan_{pertanyaan}",
-        title=f"Kutipan Wawancara Terpilih tentang {judul} Dinas Sosial",
-        source=SUMBER,
+    display(
+        bab.export_table(
+            results.quotes_table(results.selected_quotes(kutipan, 2, pertanyaan)),
+            f"05_kutipan_{pertanyaan}",
+            title=f"Kutipan Wawancara Terpilih tentang {judul} Dinas Sosial",
+            source=SUMBER,
+        )
     )
-tables.preview(results.quotes_table(results.selected_quotes(kutipan, 2)))
 
 # %% [markdown]
 # ## 7. Kesepakatan antarpengkode
@@ -244,25 +245,29 @@ if kesepakatan.empty:
 else:
     kalimat_kesepakatan = results.agreement_text(kesepakatan)
     display(Markdown("\n\n".join(kalimat_kesepakatan)))
-    bab.export_table(
-        results.agreement_table(kesepakatan),
-        "05_kesepakatan_pengkode",
-        title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
-        source=SUMBER,
-        number_format={"Proporsi kesepakatan": 2, "Kappa Cohen": 2},
-        notes="Unit = kutipan berkode dalam dokumen yang dikodekan kedua pengkode. Perlu "
-        "dibahas = kappa 0,40 atau kurang. Angka keseluruhan (alpha Krippendorff, nominal) "
-        "ada pada teks di atas tabel.",
+    display(
+        bab.export_table(
+            results.agreement_table(kesepakatan),
+            "05_kesepakatan_pengkode",
+            title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
+            source=SUMBER,
+            number_format={"Proporsi kesepakatan": 2, "Kappa Cohen": 2},
+            notes="Unit = kutipan berkode dalam dokumen yang dikodekan kedua pengkode. Perlu "
+            "dibahas = kappa 0,40 atau kurang. Angka keseluruhan (alpha Krippendorff, nominal) "
+            "ada pada teks di atas tabel.",
+        )
     )
 
 # %%
 ketidaksepakatan = results.load("ketidaksepakatan")
 if len(ketidaksepakatan):
-    bab.export_table(
-        results.disagreement_table(ketidaksepakatan),
-        "05_ketidaksepakatan_pengkode",
-        title="Ketidaksepakatan Antarpengkode untuk Didiskusikan",
-        source=SUMBER,
+    display(
+        bab.export_table(
+            results.disagreement_table(ketidaksepakatan),
+            "05_ketidaksepakatan_pengkode",
+            title="Ketidaksepakatan Antarpengkode untuk Didiskusikan",
+            source=SUMBER,
+        )
     )
 
 # %% [markdown]
@@ -356,14 +361,22 @@ teks.append(
 )
 if "hambatan.cakupan_pelatihan" in frek.index and f_cakupan.jumlah_informan > 0:
     teks.append(
-        "\n\nHambatan cakupan pelatihan sejalan dengan Tabel I.3: baru "
+        "\n\nHambatan cakupan pelatihan"
+        + (" (dari DATA CONTOH wawancara)" if DEMO else "")
+        + " sejalan dengan Tabel I.3: baru "
         f"{angka(cakupan.trained)} dari {angka(cakupan.target)} PSM "
         f"({persen(cakupan.percent)}) yang mendapat Diklat."
     )
 if not kesepakatan.empty:
     # the conclusion on coding reliability: per-code kappas first, then the overall
     # Krippendorff's alpha (section 7)
-    teks.append("\n\n**Keandalan pengodean.** " + " ".join(kalimat_kesepakatan))
+    teks.append(
+        "\n\n**Keandalan pengodean** (lihat "
+        + bab.ref("05_kesepakatan_pengkode")
+        + ("" if ketidaksepakatan.empty else " dan " + bab.ref("05_ketidaksepakatan_pengkode"))
+        + "). "
+        + " ".join(kalimat_kesepakatan)
+    )
 if DEMO:
     teks.append(
         "\n\n**Catatan:** semua angka dan kutipan di halaman ini berasal dari DATA CONTOH, "

@@ -21,7 +21,15 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 #: What a project copy needs to run the pipeline (generated folders start empty). Of
 #: data/raw only what git tracks is copied (see :func:`tracked_raw_files`); data/demo,
 #: the notebooks and the library are copied whole.
-COPY_ITEMS = ["data/raw", "data/demo", "notebooks", "src", "pyproject.toml", "requirements.lock"]
+COPY_ITEMS = [
+    "data/raw",
+    "data/demo",
+    "notebooks",
+    "src",
+    "pyproject.toml",
+    "requirements.lock",
+    "thesis.yml",
+]
 
 #: The files of data/raw a project copy may take (relative to data/raw; ``*`` does not
 #: cross folders): what the project ships - the Dinas Sosial tables, the reference, the

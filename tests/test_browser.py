@@ -8,6 +8,7 @@ tests/artifacts/screenshots/.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +67,36 @@ def browser():
         b.close()
 
 
+def _visible(page, selector: str) -> int:
+    return page.eval_on_selector_all(
+        selector, "els => els.filter(e => e.offsetParent !== null).length"
+    )
+
+
+def _check_notebook_page(page, page_path: Path) -> None:
+    """Code hidden until asked for, a link back to the index, a real title, and every
+    table the page cites shown on the page."""
+    name = page_path.name
+    assert page.title() and page.title() != page_path.stem, f"{name}: no page title"
+    assert page.locator('a[href="index.html"]').count() >= 1, f"{name}: no link to the index"
+    code = page.locator(".jp-CodeCell .jp-Cell-inputWrapper").count()
+    assert code > 0
+    assert _visible(page, ".jp-CodeCell .jp-Cell-inputWrapper") == 0, f"{name}: code shown"
+    page.click("#psm-toggle-code")
+    assert _visible(page, ".jp-CodeCell .jp-Cell-inputWrapper") == code
+    page.click("#psm-toggle-code")
+    text = page.inner_text("body")
+    cited = set(re.findall(r"Tabel (IV\.\d+)", text))
+    shown = {
+        s.removeprefix("Tabel ")
+        for s in page.eval_on_selector_all(
+            ".psm-caption-tabel .psm-nomor", "els => els.map(e => e.textContent)"
+        )
+    }
+    assert cited, f"{name}: cites no table"
+    assert cited <= shown, f"{name}: cites tables not on the page: {sorted(cited - shown)}"
+
+
 def _pages(root: Path) -> list[Path]:
     reports = root / "reports"
     return [reports / "index.html"] + sorted(p for p in reports.glob("[0-9][0-9]_*.html"))
@@ -84,8 +115,15 @@ def test_every_page_loads_its_images_and_links(browser, reproduced):
     for page_path in pages:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         failed_requests: list[str] = []
+        requests: list[str] = []
         page.on("requestfailed", lambda req, acc=failed_requests: acc.append(req.url))
-        page.goto(page_path.as_uri(), wait_until="load")
+        page.on("request", lambda req, acc=requests: acc.append(req.url))
+        page.goto(page_path.as_uri(), wait_until="networkidle")
+        # offline: no script or style from a CDN (require.js, MathJax, mermaid)
+        external = [u for u in requests if not u.startswith(("file:", "data:"))]
+        assert not external, f"{page_path.name}: requests leave the machine: {external}"
+        if page_path.name != "index.html":
+            _check_notebook_page(page, page_path)
         images = page.eval_on_selector_all(
             "img",
             "els => els.map(e => ({src: e.src.slice(0, 80), ok: e.complete && e.naturalWidth > 0}))",

@@ -15,14 +15,34 @@ def test_no_command_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exc:
         main([])
     assert exc.value.code == 2
-    assert "COMMAND" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "psm-analysis: kesalahan: argumen berikut wajib diisi: PERINTAH"
+    )
 
 
 def test_unknown_validate_kind_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["validate", "foto", "x.csv"])
     assert exc.value.code == 2
-    assert "invalid choice: 'foto'" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "psm-analysis validate: kesalahan: argumen jenis: pilihan tidak dikenal: 'foto' "
+        "(pilih salah satu: 'survey', 'interviews', 'register')"
+    )
+
+
+def test_help_is_indonesian_and_argparse_is_left_as_it_was(capsys):
+    import argparse
+
+    before = argparse._
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("penggunaan: psm-analysis [-h] [--version] PERINTAH ...")
+    assert "opsi:" in out and "tampilkan bantuan ini lalu keluar" in out
+    assert "reproduce" in out and "show " not in out and "usage" not in out
+    assert argparse._ is before
+    assert argparse._("usage: ") == "usage: "
 
 
 def test_validate_missing_file_is_a_usage_error(tmp_path, capsys):

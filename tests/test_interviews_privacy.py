@@ -349,3 +349,38 @@ def test_an_embedded_image_is_not_read_as_text(tmp_path):
     notebook = tmp_path / "04.ipynb"
     notebook.write_text('{"data": {"image/png": "' + blob + '\\n"}}', "utf-8")
     assert scan_files([notebook], ["Sri"]) == []
+
+
+def test_an_embedded_image_is_not_read_as_words(tmp_path):
+    """Base64 of a page's PNG can hold a short name by chance ("...6608//Sri/zz5...",
+    found in a rendered notebook page); a name in the page's text is still found."""
+    page = tmp_path / "04.html"
+    page.write_text(
+        '<html><body><img src="data:image/png;base64,iVBORw0K+Sri/zz5Q4M=="></body></html>',
+        encoding="utf-8",
+    )
+    assert scan_files([page], ["Sri"]) == []
+    page.write_text(
+        '<img src="data:image/png;base64,iVBORw0K=="><p>Kata Sri di teks</p>', encoding="utf-8"
+    )
+    assert len(scan_files([page], ["Sri"])) == 1
+
+
+def test_a_png_is_scanned_in_its_text_chunks_not_its_pixels(tmp_path):
+    """The compressed pixels of a figure held "Sri" by chance; a name written into the
+    PNG's metadata (matplotlib's ``metadata={"Title": ...}``) is still found."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(1, 1))
+    ax.plot([0, 1])
+    clean, leaky = tmp_path / "bersih.png", tmp_path / "bocor.png"
+    fig.savefig(clean, metadata={"Title": "Gambar"})
+    fig.savefig(leaky, metadata={"Title": "Wawancara Sri"})
+    plt.close(fig)
+    chance = tmp_path / "kebetulan.png"
+    chance.write_bytes(clean.read_bytes() + b"IDAT+Sri/")  # bytes after the chunks
+    assert scan_files([clean, chance], ["Sri"]) == []
+    assert [p.file for p in scan_files([leaky], ["Sri"])] == [str(leaky)]

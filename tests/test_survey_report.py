@@ -78,8 +78,12 @@ def test_recap_alpha_comparison_profile(t):
         "Setuju",
         "Sangat Setuju",
     ]
-    assert counts.index[-1] == "KIN18*" and (counts.sum(axis=1) == 10).all()
-    assert report.indicator_labels(t)[1] == "KIN_T2 Mendorong, menggerakkan dan..."
+    assert counts.index[-1].startswith("KIN18* ") and (counts.sum(axis=1) == 10).all()
+    # the item's statement follows its code; the indicator names wrap, never cut
+    assert "..." not in "".join(report.indicator_labels(t))
+    assert report.indicator_labels(t)[1].replace("\n", " ") == (
+        "KIN_T2 " + t["indikator"]["nama_indikator"].iloc[1]
+    )
 
 
 def test_findings_state_values_and_caveats(t):
@@ -91,6 +95,19 @@ def test_findings_state_values_and_caveats(t):
     assert "Dengan 7 dan 3 orang ini gambaran, bukan bukti pengaruh Diklat." in text
     assert "sensus, bukan sampel" in text and "10,00 %" in text
     assert report.source_line(True).startswith("DATA CONTOH")
+    # built on demo answers: every finding says so (the last one is about the census)
+    lines = report.findings(t)
+    assert all(s.startswith("(DATA CONTOH) ") for s in lines[:-1])
+
+
+def test_findings_name_ties(t):
+    ind = t["indikator"].copy()
+    kin = ind["variabel"] == "KIN"
+    first, second = ind.index[kin][:2]
+    ind.loc[[first, second], "indeks"] = 99.0
+    text = "\n".join(report.findings(dict(t, indikator=ind)))
+    a, b = ind.loc[[first, second], "nama_indikator"]
+    assert f"Indikator Kinerja PSM tertinggi: {a} dan {b}, sama-sama 99,00 %;" in text
     with pytest.raises(KeyError):
         report.load("tidak_ada")
 
@@ -107,10 +124,12 @@ def test_findings_say_why_an_alpha_is_missing(t):
     t["reliabilitas"] = rel
     text = report.findings(t)
     assert (
-        "Reliabilitas Peran Dinas Sosial: alpha Cronbach tidak dapat dihitung "
+        "(DATA CONTOH) Reliabilitas Peran Dinas Sosial: alpha Cronbach tidak dapat dihitung "
         "(skor total tidak bervariasi: alpha tidak terdefinisi; n = 10)." in text
     )
-    assert any(s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach 0,969 ") for s in text)
+    assert any(
+        s.startswith("(DATA CONTOH) Reliabilitas Kinerja PSM: alpha Cronbach 0,969 ") for s in text
+    )
 
 
 def test_answer_heads_fall_back_to_full_labels_when_initials_clash():
@@ -199,7 +218,7 @@ def test_findings_carry_the_reliability_notes(t):
     )
     text = report.findings(dict(t, reliabilitas=rel))
     assert any(
-        s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach -0,500 ")
+        s.startswith("(DATA CONTOH) Reliabilitas Kinerja PSM: alpha Cronbach -0,500 ")
         and "Catatan: alpha negatif: rata-rata butir berkorelasi negatif" in s
         and "ditandai dibalik (reverse) di buku kode. Dengan n sekecil ini" in s
         for s in text

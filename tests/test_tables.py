@@ -75,9 +75,9 @@ def test_xlsx_title_body_source_and_formats(frame, paths, bab):
     from openpyxl import load_workbook
 
     rec = _export(frame, bab, notes="Catatan: contoh.")
-    assert rec["label"] == "Tabel 3.1"
+    assert rec["label"] == "Tabel IV.1"
     ws = load_workbook(paths.tables / "psm_kec.xlsx").active
-    assert ws["A1"].value == "Tabel 3.1 Jumlah PSM Menurut Kecamatan"
+    assert ws["A1"].value == "Tabel IV.1 Jumlah PSM Menurut Kecamatan"
     assert [c.value for c in ws[2]] == list(frame.columns)
     assert [c.value for c in ws[3]][:5] == ["Bunut", 10, 1.0, 8.333333, 2018]
     assert ws["B3"].number_format == "#,##0"
@@ -106,9 +106,10 @@ def test_docx_is_a_real_word_table(frame, paths, bab):
     assert cells[3][-1] == "..."
     paras = [p.text for p in doc.paragraphs if p.text]
     assert paras == [
-        "Tabel 3.1 Jumlah PSM Menurut Kecamatan",
+        "Tabel IV.1 Jumlah PSM Menurut Kecamatan",
         "Sumber: Dinas Sosial Kabupaten Pelalawan, 2018",
     ]
+    assert doc.paragraphs[0].style.name == "Caption"
     # the title paragraph comes before the table, the Sumber paragraph after it
     body = [el.tag.rsplit("}", 1)[1] for el in doc.element.body]
     assert body[:3] == ["p", "tbl", "p"]
@@ -117,16 +118,19 @@ def test_docx_is_a_real_word_table(frame, paths, bab):
 def test_markdown_and_sidecar(frame, paths, bab):
     rec = _export(frame, bab)
     md = (paths.tables / "psm_kec.md").read_text(encoding="utf-8")
-    assert md.splitlines()[0] == "**Tabel 3.1** Jumlah PSM Menurut Kecamatan"
+    assert md.splitlines()[0] == "**Tabel IV.1** Jumlah PSM Menurut Kecamatan"
     assert "| Bunut | 10 | 1,00 | 8,33 % | 2018 | 1.250,50 |" in md
     assert md.rstrip().endswith("Sumber: Dinas Sosial Kabupaten Pelalawan, 2018")
     side = json.loads((paths.tables / "psm_kec.json").read_text(encoding="utf-8"))
-    assert side["label"] == "Tabel 3.1" and side["title"] == "Jumlah PSM Menurut Kecamatan"
+    assert side["label"] == "Tabel IV.1" and side["title"] == "Jumlah PSM Menurut Kecamatan"
     assert side["source"] == "Dinas Sosial Kabupaten Pelalawan, 2018"
     assert side["files"] == ["psm_kec.xlsx", "psm_kec.docx", "psm_kec.md"]
     assert dict(rec) == side
     shown = rec._repr_html_()
-    assert "<strong>Tabel 3.1</strong>" in shown
+    assert (
+        '<strong><span class="psm-nomor" data-nomor="table:psm_kec">Tabel IV.1</span></strong>'
+        in shown
+    )
     assert '<td style="text-align:left">Bunut</td>' in shown
     assert '<td style="text-align:right">1.250,50</td>' in shown
     assert list(rec.formatted["Persen"]) == ["8,33 %", "14,17 %", "9,17 %"]
@@ -152,7 +156,7 @@ def test_write_lists(frame, paths, bab):
     import matplotlib.pyplot as plt
 
     _export(frame, bab, name="t_b")
-    _export(frame, bab, name="t_a")  # exported second: Tabel 3.2 although "a" sorts first
+    _export(frame, bab, name="t_a")  # exported second: Tabel IV.2 although "a" sorts first
     fig, ax = plt.subplots()
     ax.plot([1, 2])
     bab.save_figure(fig, "g1", caption="Garis contoh", source="Olahan penulis")
@@ -170,12 +174,12 @@ def test_write_lists(frame, paths, bab):
     ]
     md = (paths.reports / "daftar_tabel.md").read_text(encoding="utf-8")
     lines = [ln for ln in md.splitlines() if ln.startswith("| Tabel")]
-    assert [ln.split(" | ")[0] for ln in lines] == ["| Tabel 3.1", "| Tabel 3.2"]
+    assert [ln.split(" | ")[0] for ln in lines] == ["| Tabel IV.1", "| Tabel IV.2"]
     assert "[DOCX](tables/t_a.docx)" in lines[1]
     assert "9.9" not in md  # entries with missing files are left out
     page = (paths.reports / "daftar_gambar.html").read_text(encoding="utf-8")
     assert "<h1>DAFTAR GAMBAR</h1>" in page
-    assert 'src="../figures/g1.png"' in page and "Gambar 3.1" in page
+    assert 'src="../figures/g1.png"' in page and "Gambar IV.1" in page
     assert "Garis contoh" in page
 
 
@@ -247,7 +251,8 @@ def test_figure_record_displays_caption(tmp_path):
     rec = bab.save_figure(fig, "x", caption="Cakupan <Diklat>", source="Dinas Sosial")
     plt.close(fig)
     assert rec._repr_html_() == (
-        '<p class="psm-caption"><strong>Gambar 2.1</strong> Cakupan &lt;Diklat&gt;<br>'
+        '<p class="psm-caption psm-caption-gambar"><strong><span class="psm-nomor" '
+        'data-nomor="figure:x">Gambar IV.1</span></strong> Cakupan &lt;Diklat&gt;<br>'
         "<small>Sumber: Dinas Sosial</small></p>"
     )
 

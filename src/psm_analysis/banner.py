@@ -14,12 +14,14 @@ _KIND_WORDS = {
         "masukan_survey": "jawaban kuesioner",
         "masukan_interviews": "pengodean wawancara",
         "masukan_register": "register PSM per desa",
+        "masukan_reference": "referensi",
     },
     "en": {
         "masukan_dinsos": "Dinas Sosial tables",
         "masukan_survey": "questionnaire answers",
         "masukan_interviews": "interview codings",
         "masukan_register": "PSM register by village",
+        "masukan_reference": "reference",
     },
 }
 register(_KIND_WORDS)

@@ -11,6 +11,54 @@ import argparse
 import sys
 from pathlib import Path
 
+#: argparse's own messages in Indonesian (its gettext message ids, Python 3.10-3.13).
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak dikenal: %(value)r (pilih salah satu: %(choices)s)"
+    ),
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "perlu satu nilai",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "opsi ambigu: %(option)s bisa berarti %(matches)s"
+    ),
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+}
+
+
+class _Indonesian:
+    """While active, argparse speaks Indonesian (its messages go through the module's
+    ``_``); restored afterwards, so no other code in the process is affected."""
+
+    def __enter__(self):
+        self._saved = argparse._
+        argparse._ = lambda text: _ARGPARSE_ID.get(text, self._saved(text))
+        return self
+
+    def __exit__(self, *exc):
+        argparse._ = self._saved
+        return False
+
+
+def _say(text: str) -> None:
+    """Print a progress line with the decimal comma in times ("12,3 s").
+
+    >>> _say("[1/4] clean: 3 berkas (12.3 s); selesai dalam 0.5 s")
+    [1/4] clean: 3 berkas (12,3 s); selesai dalam 0,5 s
+    """
+    import re
+
+    print(re.sub(r"(\d)\.(\d+) s\b", r"\1,\2 s", text))
+
 
 def _print_problems(problems, header: str) -> None:
     print(header, file=sys.stderr)
@@ -21,15 +69,15 @@ def _print_problems(problems, header: str) -> None:
 def _cmd_clean(args) -> int:
     from psm_analysis import pipeline
 
-    result = pipeline.clean(progress=print)
-    print(result.summary())
+    result = pipeline.clean(progress=_say)
+    _say(result.summary())
     return 0
 
 
 def _cmd_reproduce(args) -> int:
     from psm_analysis import pipeline
 
-    ok = pipeline.reproduce(force=args.force, jobs=args.jobs, progress=print)
+    ok = pipeline.reproduce(force=args.force, jobs=args.jobs, progress=_say)
     return 0 if ok else 1
 
 
@@ -97,41 +145,62 @@ def _cmd_demo(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="psm-analysis",
-        description="Research compendium: Dinas Sosial Kabupaten Pelalawan and PSM performance.",
-    )
-    parser.add_argument("--version", action="version", version=_version())
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    with _Indonesian():
+        parser = argparse.ArgumentParser(
+            prog="psm-analysis",
+            description="Kompendium penelitian: peranan Dinas Sosial Kabupaten Pelalawan "
+            "dan kinerja PSM (Kecamatan Bunut).",
+        )
+        parser.add_argument(
+            "--version",
+            action="version",
+            version=_version(),
+            help="tampilkan versi program lalu keluar",
+        )
+        sub = parser.add_subparsers(
+            dest="command", required=True, metavar="PERINTAH", title="perintah"
+        )
 
-    p = sub.add_parser("clean", help="clean data/raw into data/processed")
-    p.set_defaults(func=_cmd_clean)
+        p = sub.add_parser("clean", help="bersihkan data/raw menjadi data/processed")
+        p.set_defaults(func=_cmd_clean)
 
-    p = sub.add_parser(
-        "reproduce", help="clean, execute the notebooks, render reports/ (incremental)"
-    )
-    p.add_argument("--force", action="store_true", help="rebuild everything")
-    p.add_argument(
-        "--jobs", type=int, default=None, help="notebooks run at once (default: cores + 1)"
-    )
-    p.set_defaults(func=_cmd_reproduce)
+        p = sub.add_parser(
+            "reproduce",
+            help="clean, jalankan notebook, tulis reports/ (hanya yang berubah)",
+        )
+        p.add_argument("--force", action="store_true", help="bangun ulang semuanya")
+        p.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            metavar="N",
+            help="jumlah notebook yang berjalan sekaligus (bawaan: jumlah inti + 1)",
+        )
+        p.set_defaults(func=_cmd_reproduce)
 
-    p = sub.add_parser("validate", help="check an input file and report every problem")
-    p.add_argument("kind", choices=["survey", "interviews", "register"])
-    p.add_argument("file")
-    p.add_argument("--codebook", help="codebook file (default: the project's)")
-    p.add_argument("--roster", help="informant roster (interviews only)")
-    p.set_defaults(func=_cmd_validate)
+        p = sub.add_parser("validate", help="periksa berkas masukan dan laporkan semua masalah")
+        p.add_argument(
+            "kind",
+            choices=["survey", "interviews", "register"],
+            metavar="jenis",
+            help="survey, interviews atau register",
+        )
+        p.add_argument("file", metavar="berkas", help="berkas yang diperiksa")
+        p.add_argument("--codebook", help="berkas buku kode (bawaan: milik proyek)")
+        p.add_argument("--roster", help="daftar informan (khusus interviews)")
+        p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("template", help="write a data-entry workbook")
-    p.add_argument("kind", choices=["survey", "register"])
-    p.add_argument("--out", required=True, help="the .xlsx file to write")
-    p.add_argument("--codebook", help="codebook file (default: the project's)")
-    p.set_defaults(func=_cmd_template)
+        p = sub.add_parser("template", help="tulis buku kerja Excel untuk entri data")
+        p.add_argument(
+            "kind", choices=["survey", "register"], metavar="jenis", help="survey atau register"
+        )
+        p.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
+        p.add_argument("--codebook", help="berkas buku kode (bawaan: milik proyek)")
+        p.set_defaults(func=_cmd_template)
 
-    p = sub.add_parser("demo", help="write the synthetic demo inputs")
-    p.add_argument("--out", required=True, help="folder to write into")
-    p.set_defaults(func=_cmd_demo)
+        p = sub.add_parser("demo", help="tulis masukan data contoh sintetis")
+        p.add_argument("--out", required=True, help="folder tujuan")
+        p.set_defaults(func=_cmd_demo)
     return parser
 
 
@@ -158,7 +227,8 @@ def _written_note(written: list[str], shown: int = 10) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)  # exits 2 on a usage error
+    with _Indonesian():
+        args = parser.parse_args(argv)  # exits 2 on a usage error, in Indonesian
     from psm_analysis.errors import DataError
 
     try:

@@ -1,8 +1,8 @@
 """Helpers for the first and last cells of every notebook.
 
 ``bab = setup("02")`` applies the thesis figure style and pandas display options and
-returns the notebook's :class:`Chapter`, which numbers its figures ("Gambar 2.1") and
-tables ("Tabel 2.1") and carries its language: ``bab.save_figure(...)``,
+returns the notebook's :class:`Chapter`, which numbers its figures ("Gambar IV.1") and
+tables ("Tabel IV.1") as the thesis does (``thesis.yml``) and carries its language: ``bab.save_figure(...)``,
 ``bab.export_table(...)``. No module-level state: everything goes through the chapter.
 ``show_versions()`` records the versions the notebook ran with. ``demo_banner()`` shows
 the "DATA CONTOH" banner when a notebook's inputs are synthetic demo data.
@@ -48,11 +48,20 @@ class Chapter:
     numbers handed out so far. ``setup`` returns it; save figures and export tables
     through it, so nothing below the notebook layer reads state a notebook set.
 
-    >>> bab = Chapter("03")
+    Numbers follow the thesis (:mod:`psm_analysis.thesis`): "Tabel IV.1", continuous
+    over the notebooks of a BAB. While a notebook runs, the earlier notebooks' counts
+    come from the last complete run; ``reproduce`` fixes every number once all
+    notebooks have run.
+
+    >>> import tempfile
+    >>> from psm_analysis.config import get_paths
+    >>> bab = Chapter("03", paths=get_paths(tempfile.mkdtemp()))
     >>> bab.number("figure", "a"), bab.number("figure", "b"), bab.number("figure", "a")
-    (('3.1', 1), ('3.2', 2), ('3.1', 1))
+    (('IV.1', 1), ('IV.2', 2), ('IV.1', 1))
     >>> bab.number("table", "t")
-    ('3.1', 1)
+    ('IV.1', 1)
+    >>> bab.ref("t", markup=False)
+    'Tabel IV.1'
     """
 
     notebook: str
@@ -61,20 +70,73 @@ class Chapter:
     issued: dict[str, dict[str, int]] = field(
         default_factory=lambda: {"figure": {}, "table": {}}, repr=False
     )
+    order: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def _paths(self):
+        from psm_analysis.config import get_paths
+
+        return self.paths or get_paths()
 
     def number(self, kind: str, name: str) -> tuple[str, int]:
-        """The reader-facing number of figure/table ``name``: ``("2.1", 1)``.
+        """The reader-facing number of figure/table ``name`` and its place among this
+        notebook's figures/tables: ``("IV.3", 1)``.
 
         Saving the same name again (a re-run cell) keeps its number; a new name gets the
         next index. Raises ``ValueError`` for a kind other than "figure"/"table".
         """
+        from psm_analysis import thesis
+
         if kind not in self.issued:
             raise ValueError(f"kind must be 'figure' or 'table', got {kind!r}")
         issued = self.issued[kind]
         if name not in issued:
             issued[name] = len(issued) + 1
+        self.order.setdefault(f"{kind}:{name}", len(self.order) + 1)
         index = issued[name]
-        return f"{int(self.notebook)}.{index}", index
+        paths = self._paths()
+        plan = thesis.load_plan(paths)
+        return thesis.provisional(paths, plan, kind, self.notebook, index), index
+
+    def ref(self, name: str, *, markup: bool = True) -> str:
+        """How the prose cites figure/table ``name``: "Tabel IV.3".
+
+        Parameters
+        ----------
+        name : str
+            The stable name (slug) the figure or table was saved under
+            ("05_kesepakatan_pengkode").
+        markup : bool
+            Wrap the words in a ``psm-nomor`` span (for Markdown), so that ``reproduce``
+            can put in the final number after all notebooks ran, as it does for captions.
+
+        Returns
+        -------
+        str
+            "Tabel IV.3" / "Gambar IV.1" in this chapter's language, in its span when
+            ``markup``.
+
+        Raises
+        ------
+        KeyError
+            No figure or table of that name was saved by this notebook yet, and the last
+            complete run (``reports/penomoran.json``) did not number one either.
+        """
+        from psm_analysis import thesis
+        from psm_analysis.labels import t
+        from psm_analysis.sidecars import number_span
+
+        for kind in ("table", "figure"):
+            if name in self.issued[kind]:
+                number = self.number(kind, name)[0]
+                break
+        else:
+            known = thesis.read_numbering(self._paths()).get("nomor", {})
+            kind = next((k for k in ("table", "figure") if name in known.get(k, {})), None)
+            if kind is None:
+                raise KeyError(f"no figure or table named {name!r} has been saved")
+            number = known[kind][name]
+        words = f"{t('tabel' if kind == 'table' else 'gambar', self.lang)} {number}"
+        return number_span(kind, name, words) if markup else words
 
     def save_figure(self, fig, name: str, **kwargs):
         """Number and save a figure: :func:`psm_analysis.plots.save_figure` with this
@@ -110,6 +172,7 @@ class Chapter:
         number, index = self.number("figure", name)
         kwargs.setdefault("lang", self.lang)
         kwargs.setdefault("paths", self.paths)
+        kwargs.setdefault("order", self.order[f"figure:{name}"])
         return plots.save_figure(
             fig, name, number=number, index=index, notebook=self.notebook, **kwargs
         )
@@ -150,6 +213,7 @@ class Chapter:
         number, index = self.number("table", name)
         kwargs.setdefault("lang", self.lang)
         kwargs.setdefault("paths", self.paths)
+        kwargs.setdefault("order", self.order[f"table:{name}"])
         return tables.export_table(
             df, name, number=number, index=index, notebook=self.notebook, **kwargs
         )
@@ -200,8 +264,8 @@ def setup(
     Parameters
     ----------
     number : str
-        The notebook's number as in its file name, e.g. ``"02"``; figures become
-        "Gambar 2.1", "Gambar 2.2", ... and tables "Tabel 2.1", ...
+        The notebook's number as in its file name, e.g. ``"02"``; it orders the
+        notebook's figures and tables among the others ("Gambar IV.3", "Tabel IV.5").
     lang : str
         Language of reader-facing words (``"id"`` or ``"en"``).
     forget_previous : bool or None

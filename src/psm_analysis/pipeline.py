@@ -178,7 +178,11 @@ def _fingerprints(paths: Paths) -> dict[str, str]:
     """Hashes of everything a rebuild depends on, by group."""
     root = paths.root
     code = _tree_files(root / "src" / "psm_analysis")
-    env = [root / n for n in ("requirements.lock", "pyproject.toml") if (root / n).is_file()]
+    env = [
+        root / n
+        for n in ("requirements.lock", "pyproject.toml", "thesis.yml")
+        if (root / n).is_file()
+    ]
     raw = _tree_files(paths.raw) + _tree_files(paths.demo)
     return {
         "code": _hash_files(code, root),
@@ -434,6 +438,10 @@ def _step_site(run: _Run) -> None:
 
     t0 = time.perf_counter()
     run.wrote += report.write_reports(paths, failures=run.failures)
+    # the final thesis numbers may have rewritten a notebook's page and tables
+    for rec in run.state.get("notebooks", {}).values():
+        rec["outputs"] = _record(paths, [paths.root / rel for rel in rec.get("outputs", {})])
+    _save_state(paths, run.state)
     run.times["daftar dan index"] = time.perf_counter() - t0
     run.say(
         f"[3/4] daftar gambar, daftar tabel, index.html ({_seconds(run.times['daftar dan index'])})"

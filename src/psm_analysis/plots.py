@@ -225,9 +225,11 @@ class FigureRecord(dict):
         import html
 
         from psm_analysis.labels import t
+        from psm_analysis.sidecars import number_span
 
         return (
-            f'<p class="psm-caption"><strong>{html.escape(self["label"])}</strong> '
+            f'<p class="psm-caption psm-caption-gambar"><strong>'
+            f"{number_span('figure', self['name'], self['label'])}</strong> "
             f"{html.escape(self['caption'])}<br><small>{html.escape(t('sumber', self['lang']))}: "
             f"{html.escape(self['source'])}</small></p>"
         )
@@ -245,6 +247,7 @@ def save_figure(
     demo: bool = False,
     lang: str | None = None,
     paths=None,
+    order: int | None = None,
 ) -> FigureRecord:
     """Write ``figures/<name>.png`` (300 dpi), ``.pdf`` and the sidecar ``.json``.
 
@@ -258,7 +261,8 @@ def save_figure(
 
     ``number`` is the reader-facing number ("2.1"), ``index`` its position in the
     notebook, ``notebook`` the notebook's number ("02"), ``lang`` the language of the
-    label (``None``: Indonesian). The files are written atomically and are byte-identical for the same figure. Returns the
+    label (``None``: Indonesian), ``order`` its place among the notebook's figures and
+    tables together (for the one Word document of all of them). The files are written atomically and are byte-identical for the same figure. Returns the
     sidecar record: ``kind``, ``name``, ``number``, ``label`` ("Gambar 2.1"),
     ``caption``, ``source``, ``notebook``, ``index``, ``lang``, ``files``.
     """
@@ -274,8 +278,10 @@ def save_figure(
     folder = (paths or get_paths()).figures
     if demo:
         demo_stamp(fig, lang)
+    overlaps = text_overlaps(fig)
     png = _png_bytes(fig)
-    pdf = _pdf_bytes(fig, title=f"{label} {caption}")
+    # the number is not in the file: reproduce may renumber after all notebooks ran
+    pdf = _pdf_bytes(fig, title=caption)
     record = FigureRecord(
         kind="figure",
         name=name,
@@ -285,15 +291,89 @@ def save_figure(
         source=source,
         notebook=notebook,
         index=index,
+        order=order,
         lang=lang,
         files=[f"{name}.png", f"{name}.pdf"],
     )
     if demo:
         record["demo"] = True
+    if overlaps:
+        # kept in the sidecar, where reproduce's tests look for it
+        record["overlapping_text"] = [list(p) for p in overlaps]
+        import warnings
+
+        warnings.warn(f"{name}: texts overlap: {overlaps}", stacklevel=2)
     files.write_bytes(folder / f"{name}.png", png)
     files.write_bytes(folder / f"{name}.pdf", pdf)
     files.write_text(folder / f"{name}.json", sidecar_text(record))
     return record
+
+
+def _drawn_texts(fig: Figure) -> list:
+    """The text artists a reader sees in ``fig``: figure texts, titles, axis labels,
+    tick labels of ticks in view, texts and annotations in the axes, legend texts (not
+    the DATA CONTOH stamp, which is meant to lie across everything)."""
+    texts = [t for t in fig.texts if t.get_gid() != DEMO_STAMP_GID]
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        texts += [ax.title, ax._left_title, ax._right_title, *ax.texts]
+        for axis in (ax.xaxis, ax.yaxis):
+            texts.append(axis.label)
+            lo, hi = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
+                    texts += [tick.label1, tick.label2]
+    for legend in _legends(fig):
+        texts += [*legend.get_texts(), legend.get_title()]
+    return [t for t in texts if t.get_visible() and t.get_text().strip()]
+
+
+def _legends(fig: Figure) -> list:
+    return [lg for lg in [*fig.legends, *(ax.get_legend() for ax in fig.axes)] if lg is not None]
+
+
+def _labels_collide(fig: Figure, labels) -> bool:
+    """Whether any two of ``labels`` (drawn texts of ``fig``) overlap."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in labels if t.get_text()]
+    return any(
+        min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+    )
+
+
+def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
+    """Pairs of texts whose drawn boxes intersect in ``fig``, and texts that run into a
+    legend they are not part of: ``[("Bunut", "Pelalawan"), ...]`` (empty when the
+    layout is clean). Boxes that merely touch do not count."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    from matplotlib.text import Text
+
+    texts = _drawn_texts(fig)
+    # the text's own box: an annotation's box would take in its leader line
+    boxes = [Text.get_window_extent(t, renderer) for t in texts]
+
+    def hit(a, b) -> bool:
+        w = min(a.x1, b.x1) - max(a.x0, b.x0)
+        h = min(a.y1, b.y1) - max(a.y0, b.y0)
+        return w > 0.5 and h > 0.5
+
+    found = []
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if hit(boxes[i], boxes[j]):
+                found.append((texts[i].get_text(), texts[j].get_text()))
+    for legend in _legends(fig):
+        box = legend.get_window_extent(renderer)
+        own = {id(t) for t in [*legend.get_texts(), legend.get_title()]}
+        for t, b in zip(texts, boxes, strict=True):
+            if id(t) not in own and hit(b, box):
+                found.append((t.get_text(), "legenda"))
+    return found
 
 
 #: The gid of the demo stamp, so it is drawn once however often a figure is saved.
@@ -753,7 +833,9 @@ def scatter_identity(
         for group, is_special in ((plain, False), (special, True)):
             if not group:
                 continue
-            start = (10, -16) if is_special and plain else default
+            # a highlighted name sharing its point goes down and right, clear of the
+            # neighbours' labels, with a leader line
+            start = (36, -36) if is_special and plain else default
             dx, dy = (offsets or {}).get(group[0], start)
             style = {"fontsize": 8.5}
             if is_special:
@@ -790,7 +872,8 @@ def scatter_identity(
             handles.append(
                 Line2D([], [], color=OFF_LINE, marker="o", linestyle="", label=off_line_label)
             )
-        ax.legend(handles=handles, loc="upper left")
+        # above the plot, where no point or label can be
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.01), borderaxespad=0)
     return ax
 
 
@@ -805,21 +888,33 @@ def heatmap(
     vmax: float | None = None,
     colorbar_label: str | None = None,
     highlight_rows: str | Iterable[str] | None = None,
-    xrotation: float = 30,
+    xrotation: float = 0,
     show_zero: bool = True,
+    wrap: int = 11,
 ) -> Axes:
     """A labelled heatmap of a numeric DataFrame (rows x columns), cells annotated with
     Indonesian numbers; a colour bar with decimal comma (whole-number ticks when every
-    value is whole). ``show_zero=False`` leaves zero cells unlabelled (less clutter in
-    count matrices); ``xrotation`` turns the column labels (90 = vertical)."""
+    value is whole), or for a 0/1 matrix a legend of its two colours. ``show_zero=False``
+    leaves zero cells unlabelled (less clutter in count matrices); ``xrotation`` turns
+    the column labels (90 = vertical); upright labels wrap after ``wrap`` characters
+    (and after a "/"), so that neighbours do not run into each other."""
+    import textwrap
+
     import numpy as np
     from matplotlib.ticker import MaxNLocator
 
     values = data.to_numpy(dtype=float)
+    finite_all = values[np.isfinite(values)]
+    binary = bool(finite_all.size) and set(np.unique(finite_all)) <= {0.0, 1.0}
+    if binary:
+        vmin, vmax = 0, 1
     im = ax.imshow(values, cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
+    columns = [str(c) for c in data.columns]
+    if xrotation == 0:
+        columns = [textwrap.fill(c.replace("/", "/ "), wrap).replace("/ ", "/") for c in columns]
     ax.set_xticks(
         range(data.shape[1]),
-        [str(c) for c in data.columns],
+        columns,
         rotation=xrotation,
         ha="center" if xrotation in (0, 90) else "right",
     )
@@ -847,13 +942,34 @@ def heatmap(
                     fontsize=8.5,
                     color="white" if v > mid else "black",
                 )
+    if binary:
+        from matplotlib.patches import Patch
+
+        handles = [
+            Patch(facecolor=im.cmap(im.norm(v)), edgecolor=GREY_TEXT, linewidth=0.5, label=lab)
+            for v, lab in ((0, "0 (tidak)"), (1, "1 (ya)"))
+        ]
+        ax.legend(
+            handles=handles,
+            title=colorbar_label,
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            borderaxespad=0,
+        )
+        return _upright_if_crowded(ax, data, xrotation)
     cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
-    finite_all = values[np.isfinite(values)]
     if finite_all.size and np.all(finite_all == np.round(finite_all)):
         cbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     cbar.ax.yaxis.set_major_formatter(decimal_comma_formatter())
     if colorbar_label:
         cbar.set_label(colorbar_label)
+    return _upright_if_crowded(ax, data, xrotation)
+
+
+def _upright_if_crowded(ax: Axes, data: pd.DataFrame, xrotation: float) -> Axes:
+    """Turn the column names upright when, even wrapped, neighbours run into each other."""
+    if xrotation == 0 and _labels_collide(ax.figure, ax.get_xticklabels()):
+        ax.set_xticks(range(data.shape[1]), [str(c) for c in data.columns], rotation=90)
     return ax
 
 
@@ -1029,9 +1145,7 @@ def heatmap_figure(
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 5.2))
-    heatmap(ax, wide, colorbar_label=colorbar_label)
-    if vertical_columns:
-        plt.setp(ax.get_xticklabels(), rotation=90, ha="center")
+    heatmap(ax, wide, colorbar_label=colorbar_label, xrotation=90 if vertical_columns else 0)
     ax.set_title(title)
     return fig
 

@@ -59,13 +59,29 @@ def _failing_cell(nb) -> str | None:
     return None
 
 
+#: The page template (``resources/nbconvert/psm``): JupyterLab's look without any
+#: script from a CDN, code hidden behind a button, a link back to the index.
+TEMPLATES = Path(__file__).resolve().parent / "resources" / "nbconvert"
+
+
 def _exporter():
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="psm", extra_template_basedirs=[str(TEMPLATES)])
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     return exporter
+
+
+def page_title(nb, fallback: str) -> str:
+    """The first Markdown heading of the notebook (its title), else ``fallback``."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                return line.lstrip("#").strip()
+    return fallback
 
 
 def kernel_env(root: Path) -> dict[str, str]:
@@ -153,7 +169,7 @@ class _Kernel:
         finally:
             if client.kc is not None:
                 client.kc.stop_channels()
-        nb.metadata["title"] = source.stem
+        nb.metadata["title"] = page_title(nb, source.stem)
         body, _ = exporter.from_notebook_node(nbformat.from_dict(nb))
         write_text(html_out, body)
         return NotebookResult(source.stem, html_out, error is None, time.perf_counter() - t0, error)

@@ -9,6 +9,7 @@ through :func:`read_sidecars`, so they cannot disagree about what exists.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -29,11 +30,23 @@ def sidecar_text(record: dict) -> str:
     return json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
-def _sort_key(rec: dict) -> tuple:
+def _notebook_key(rec: dict) -> int:
     nb = rec.get("notebook")
+    return int(nb) if nb is not None and str(nb).isdigit() else 10**6
+
+
+def _sort_key(rec: dict) -> tuple:
+    return (_notebook_key(rec), rec.get("index") or 0, rec.get("name", ""))
+
+
+def record_order(rec: dict) -> tuple:
+    """Figures and tables together in the order their notebook saved them (notebook,
+    then ``order``), as the thesis prints them."""
     return (
-        int(nb) if nb is not None and str(nb).isdigit() else 10**6,
-        rec.get("index", 0),
+        _notebook_key(rec),
+        rec.get("order") or 0,
+        rec.get("kind", ""),
+        rec.get("index") or 0,
         rec.get("name", ""),
     )
 
@@ -96,3 +109,39 @@ def outputs_of(folder: Path, notebook: str) -> list[Path]:
         found.append(rec["_path"])
         found += [folder / name for name in rec.get("files", [])]
     return found
+
+
+#: A figure/table number on a rendered page: captions and references in the prose.
+NUMBER_SPAN = re.compile(
+    r'<span class="psm-nomor" data-nomor="(figure|table):([A-Za-z0-9_.-]+)">([^<]*)</span>'
+)
+
+
+def number_span(kind: str, name: str, words: str) -> str:
+    """``words`` ("Tabel IV.3") marked as the number of figure/table ``name``, so the
+    final number can be put in after all notebooks ran (:func:`renumber_html`).
+
+    >>> number_span("table", "05_kutipan", "Tabel IV.3")
+    '<span class="psm-nomor" data-nomor="table:05_kutipan">Tabel IV.3</span>'
+    """
+    return (
+        f'<span class="psm-nomor" data-nomor="{kind}:{html.escape(name)}">'
+        f"{html.escape(words)}</span>"
+    )
+
+
+def renumber_html(text: str, labels: dict[str, dict[str, str]]) -> str:
+    """``text`` with every marked number replaced by ``labels[kind][name]``
+    ("Tabel IV.4"); a name not in ``labels`` keeps its words.
+
+    >>> renumber_html(number_span("table", "a", "Tabel IV.1") + " dan",
+    ...               {"table": {"a": "Tabel IV.2"}, "figure": {}})
+    '<span class="psm-nomor" data-nomor="table:a">Tabel IV.2</span> dan'
+    """
+
+    def put(m: re.Match) -> str:
+        kind, name, words = m.groups()
+        new = labels.get(kind, {}).get(name)
+        return number_span(kind, name, new) if new else m.group(0)
+
+    return NUMBER_SPAN.sub(put, text)

@@ -29,6 +29,8 @@ border-radius:4px}.gagal{color:#a00;font-weight:bold}.ok{color:#060}
 ul.figs{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem;
 list-style:none;padding:0}.thumb{max-width:100%;border:1px solid #ddd;margin-top:.8rem}
 .status-tidak-sesuai{background:#fde2e2}.status-catatan{background:#fff6d6}
+.contoh{background:#E69F00;color:#000;font-size:.75rem;font-weight:bold;padding:0 .3rem;
+border-radius:3px;white-space:nowrap}
 """
 
 
@@ -62,6 +64,16 @@ _SOURCE_HEADERS = {
 
 def _e(x: object) -> str:
     return html.escape("" if x is None else str(x))
+
+
+def is_demo(rec: dict) -> bool:
+    """Whether a figure or table shows synthetic demo data: its sidecar says so, or its
+    source names DATA CONTOH."""
+    return bool(rec.get("demo")) or "DATA CONTOH" in str(rec.get("source", ""))
+
+
+#: The mark of a demo figure or table in the lists.
+DEMO_MARK = ' <span class="contoh">DATA CONTOH</span>'
 
 
 def _table(
@@ -137,7 +149,8 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
         parts.append(
             f'<li><img src="../figures/{_e(name)}.png" alt="{_e(m.get("caption", name))}" '
             'class="thumb"><br>'
-            f"{_e(m.get('label') or m.get('number', ''))} {_e(m.get('caption', ''))} "
+            f"{_e(m.get('label') or m.get('number', ''))} {_e(m.get('caption', ''))}"
+            f"{DEMO_MARK if is_demo(m) else ''} "
             f'(<a href="../figures/{_e(name)}.png">PNG</a>, '
             f'<a href="../figures/{_e(name)}.pdf">PDF</a>)</li>'
         )
@@ -146,7 +159,9 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
     tables = read_sidecars(paths.tables, "table")
     parts.append(
         f"<h2>{_e(t('daftar_tabel'))}</h2>"
-        '<p><a href="daftar_tabel.html">Daftar tabel lengkap</a> (judul, sumber, berkas)</p><ul>'
+        '<p><a href="daftar_tabel.html">Daftar tabel lengkap</a> (judul, sumber, berkas). '
+        f'Semua tabel dan gambar dalam satu dokumen Word: <a href="{THESIS_DOCX}">'
+        f"{THESIS_DOCX}</a>.</p><ul>"
     )
     for m in tables:
         name = m["name"]
@@ -156,7 +171,8 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
             if (paths.tables / f"{name}.{ext}").is_file()
         )
         parts.append(
-            f"<li>{_e(m.get('label') or m.get('number', ''))} {_e(m.get('title', ''))} ({links})</li>"
+            f"<li>{_e(m.get('label') or m.get('number', ''))} {_e(m.get('title', ''))}"
+            f"{DEMO_MARK if is_demo(m) else ''} ({links})</li>"
         )
     parts.append("</ul>" if tables else "</ul><p>(belum ada)</p>")
 
@@ -194,14 +210,99 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
 
 
 def write_reports(paths: Paths | None = None, failures: list[str] | None = None) -> list[Path]:
-    """Write the lists of figures and tables and ``reports/index.html``; return the
-    files written."""
+    """Give every figure and table its final thesis number (:func:`renumber`), then
+    write the lists of figures and tables, ``reports/tabel_dan_gambar.docx`` and
+    ``reports/index.html``; return the files written."""
     paths = paths or get_paths()
-    written: list[Path] = list(write_lists(paths))
+    written: list[Path] = renumber(paths)
+    written += write_lists(paths)
+    written.append(write_thesis_docx(paths))
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures))
     written.append(index)
     return written
+
+
+#: The one Word document of all tables and figures, in thesis order.
+THESIS_DOCX = "tabel_dan_gambar.docx"
+
+
+def _labels(records: list[dict]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {"figure": {}, "table": {}}
+    for r in records:
+        word = t("gambar" if r["kind"] == "figure" else "tabel", r.get("lang"))
+        out[r["kind"]][r["name"]] = f"{word} {r['number']}"
+    return out
+
+
+def renumber(paths: Paths) -> list[Path]:
+    """Once all notebooks have run: the final number of every figure and table from all
+    sidecars (:func:`psm_analysis.thesis.assign`), put into the sidecars, the table files
+    and the numbers marked on the rendered notebook pages (captions and references in
+    the prose); ``reports/penomoran.json`` keeps them for the next run. Returns the
+    files written."""
+    from psm_analysis import tables as tablefiles
+    from psm_analysis import thesis
+    from psm_analysis.sidecars import renumber_html, sidecar_text
+
+    plan = thesis.load_plan(paths)
+    records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
+    numbers = thesis.assign(records, plan)
+    written: list[Path] = []
+    for rec in records:
+        new = numbers[rec["kind"]][rec["name"]]
+        if rec["number"] == new:
+            continue
+        path = rec.pop("_path")
+        word = t("gambar" if rec["kind"] == "figure" else "tabel", rec.get("lang"))
+        rec["number"], rec["label"] = new, f"{word} {new}"
+        if rec["kind"] == "table" and "cells" in rec:
+            tablefiles.write_table_files(rec, paths.tables)
+            written += [paths.tables / f for f in rec["files"]]
+        else:
+            write_text(path, sidecar_text(rec))
+        written.append(path)
+        rec["_path"] = path
+    labels = _labels(records)
+    for src in notebook_sources(paths):
+        page = html_path(paths, src)
+        if not page.is_file():
+            continue
+        text = page.read_text(encoding="utf-8")
+        new_text = renumber_html(text, labels)
+        if new_text != text and write_text(page, new_text):
+            written.append(page)
+    order = {
+        kind: [[str(r.get("notebook")), r["name"]] for r in records if r["kind"] == kind]
+        for kind in ("figure", "table")
+    }
+    written.append(thesis.write_numbering(paths, numbers, order))
+    return written
+
+
+def thesis_order(paths: Paths) -> list[dict]:
+    """Every figure and table record in thesis order: by number within each BAB."""
+    from psm_analysis.sidecars import record_order
+
+    records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
+    return sorted(records, key=record_order)
+
+
+def write_thesis_docx(paths: Paths) -> Path:
+    """``reports/tabel_dan_gambar.docx``: every table and figure in thesis order with
+    Word captions and Sumber lines (the BAB IV material in one file)."""
+    from psm_analysis import tables as tablefiles
+    from psm_analysis import thesis
+
+    plan = thesis.load_plan(paths)
+    records = thesis_order(paths)
+    chapters = {
+        str(r.get("notebook")): plan.chapter_text(plan.chapter_of(r.get("notebook")))
+        for r in records
+    }
+    path = paths.reports / THESIS_DOCX
+    tablefiles.write_thesis_document(path, records, paths.figures, chapters)
+    return path
 
 
 # ---------------------------------------------------------------------------- lists
@@ -219,6 +320,8 @@ table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ border: 1px solid #bbb; padding: 0.4em 0.6em; vertical-align: top; text-align: left; }}
 th {{ background: #eef3f8; }}
 td.nomor {{ white-space: nowrap; font-weight: bold; }}
+.contoh {{ background: #E69F00; color: #000; font-size: .75em; font-weight: bold;
+          padding: 0 .3em; border-radius: 3px; white-space: nowrap; }}
 img.thumb {{ max-width: 12em; max-height: 8em; border: 1px solid #ddd; }}
 </style>
 </head>
@@ -254,11 +357,14 @@ def _figure_rows(records: list[dict]) -> tuple[str, str]:
         )
         rows_html.append(
             f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
-            f"<td>{html.escape(r['caption'])}<br><small>{html.escape(t('sumber', r.get('lang')))}: "
-            f"{html.escape(r['source'])}</small></td><td>{thumb}</td><td>{links}</td></tr>"
+            f"<td>{html.escape(r['caption'])}{DEMO_MARK if is_demo(r) else ''}<br><small>"
+            f"{html.escape(t('sumber', r.get('lang')))}: "
+            f"{html.escape(r['source'])}</small></td><td>{thumb}</td>"
+            f"<td><code>{html.escape(r['name'])}</code><br>{links}</td></tr>"
         )
         rows_md.append(
-            f"| {r['label']} | {md_escape(r['caption'])} | {md_escape(r['source'])} | {md_links} |"
+            f"| {r['label']} | {md_escape(r['caption'])}{' (DATA CONTOH)' if is_demo(r) else ''} "
+            f"| {md_escape(r['source'])} | `{r['name']}`: {md_links} |"
         )
     return "\n".join(rows_html), "\n".join(rows_md)
 
@@ -269,11 +375,13 @@ def _table_rows(records: list[dict]) -> tuple[str, str]:
         links, md_links = _links(r["files"], "tables/")
         rows_html.append(
             f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
-            f"<td>{html.escape(r['title'])}</td><td>{html.escape(r['source'])}</td>"
-            f"<td>{links}</td></tr>"
+            f"<td>{html.escape(r['title'])}{DEMO_MARK if is_demo(r) else ''}</td>"
+            f"<td>{html.escape(r['source'])}</td>"
+            f"<td><code>{html.escape(r['name'])}</code><br>{links}</td></tr>"
         )
         rows_md.append(
-            f"| {r['label']} | {md_escape(r['title'])} | {md_escape(r['source'])} | {md_links} |"
+            f"| {r['label']} | {md_escape(r['title'])}{' (DATA CONTOH)' if is_demo(r) else ''} "
+            f"| {md_escape(r['source'])} | `{r['name']}`: {md_links} |"
         )
     return "\n".join(rows_html), "\n".join(rows_md)
 

@@ -164,9 +164,13 @@ class ExportedTable(dict):
     def _repr_html_(self) -> str:
         body = _html_table(self.formatted, getattr(self, "right_aligned", ()))
         notes = "".join(f"<p><em>{html.escape(n)}</em></p>" for n in self.get("notes") or [])
+        from psm_analysis.sidecars import number_span
+
+        label = number_span("table", self["name"], self["label"])
         return (
-            f"<p><strong>{html.escape(self['label'])}</strong> {html.escape(self['title'])}</p>"
-            f"{body}<p>{html.escape(self['source_line'])}</p>{notes}"
+            f'<p class="psm-caption psm-caption-tabel"><strong>{label}</strong> '
+            f"{html.escape(self['title'])}</p>"
+            f'{body}<p class="psm-sumber">{html.escape(self["source_line"])}</p>{notes}'
         )
 
 
@@ -320,6 +324,7 @@ def export_table(
     notebook: str | None = None,
     lang: str | None = None,
     paths=None,
+    order: int | None = None,
 ) -> ExportedTable:
     """Write ``reports/tables/<name>.xlsx``, ``.docx``, ``.md`` and the sidecar ``.json``.
 
@@ -334,10 +339,9 @@ def export_table(
     ``number``, ``label``, ``title``, ``source``, ``source_line``, ``notes``,
     ``notebook``, ``index``, ``lang``, ``files``), which displays as the table.
     """
-    from psm_analysis import files
     from psm_analysis.config import get_paths
     from psm_analysis.labels import t
-    from psm_analysis.sidecars import check_name, sidecar_text
+    from psm_analysis.sidecars import check_name
 
     check_name(name)
     if not title or not source:
@@ -351,39 +355,79 @@ def export_table(
     df = df.reset_index(drop=not named)
     fmts = column_formats(df, number_format)
     formatted = format_table(df, number_format)
-    label = f"{t('tabel', lang)} {number}"
-    source_line = _source_line(source, lang)
-    folder = (paths or get_paths()).tables
+    cols = [str(c) for c in df.columns]
     record = ExportedTable(
         kind="table",
         name=name,
         number=number,
-        label=label,
+        label=f"{t('tabel', lang)} {number}",
         title=title,
         source=source,
-        source_line=source_line,
+        source_line=_source_line(source, lang),
         notes=notes,
         notebook=notebook,
         index=index,
+        order=order,
         lang=lang,
-        columns=[str(c) for c in df.columns],
+        columns=cols,
+        # the content, so the files can be written again under the final number
+        formats=[[fmts[c].kind, fmts[c].decimals] for c in cols],
+        cells=[[str(v) for v in row] for row in formatted.itertuples(index=False)],
+        values=[
+            [_json_value(_xlsx_value(v, fmts[c])) for c, v in zip(cols, row, strict=True)]
+            for row in df.itertuples(index=False)
+        ],
         files=[f"{name}.xlsx", f"{name}.docx", f"{name}.md"],
     )
     record.formatted = formatted
     record.right_aligned = [c for c, f in fmts.items() if f.kind in ("number", "percent", "year")]
+    write_table_files(record, (paths or get_paths()).tables)
+    return record
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _content(record: dict):
+    """The formats and the Indonesian-text table of a table's sidecar record."""
+    import pandas as pd
+
+    cols = record["columns"]
+    fmts = {c: ColumnFormat(k, d) for c, (k, d) in zip(cols, record["formats"], strict=True)}
+    formatted = pd.DataFrame(record["cells"], columns=cols, dtype=object)
+    return fmts, formatted
+
+
+def write_table_files(record: dict, folder) -> None:
+    """Write a table's ``.xlsx``, ``.docx``, ``.md`` and sidecar ``.json`` from its
+    record (as :func:`export_table` makes it; ``reproduce`` calls this again when a
+    table's final number differs from the one it had while its notebook ran)."""
+    from psm_analysis import files
+    from psm_analysis.sidecars import sidecar_text
+
+    name = record["name"]
+    fmts, formatted = _content(record)
+    label, title, source_line, notes = (
+        record["label"],
+        record["title"],
+        record["source_line"],
+        record.get("notes") or [],
+    )
     files.write_bytes(
         folder / f"{name}.xlsx",
-        files.workbook_bytes(_workbook(df, fmts, label, title, source_line, notes)),
+        files.workbook_bytes(_workbook(record, fmts, formatted, label, title, source_line, notes)),
     )
     files.write_bytes(
         folder / f"{name}.docx",
-        files.docx_bytes(_document(formatted, fmts, label, title, source_line, notes)),
+        files.docx_bytes(_document(formatted, fmts, record, source_line, notes)),
     )
     files.write_text(
         folder / f"{name}.md", _markdown(formatted, fmts, label, title, source_line, notes)
     )
     files.write_text(folder / f"{name}.json", sidecar_text(dict(record)))
-    return record
 
 
 def _xlsx_value(value: object, fmt: ColumnFormat) -> object:
@@ -401,7 +445,7 @@ def _xlsx_value(value: object, fmt: ColumnFormat) -> object:
     return f
 
 
-def _workbook(df, fmts, label, title, source_line, notes):
+def _workbook(record, fmts, formatted, label, title, source_line, notes):
     from openpyxl import Workbook
 
     from psm_analysis.sheets import write_sheet
@@ -409,22 +453,16 @@ def _workbook(df, fmts, label, title, source_line, notes):
     wb = Workbook()
     ws = wb.active
     ws.title = label.replace(".", "_")[:31]
-    cols = [str(c) for c in df.columns]
+    cols = record["columns"]
     write_sheet(
         ws,
         cols,
-        [
-            [_xlsx_value(v, fmts[c]) for c, v in zip(cols, row, strict=True)]
-            for row in df.itertuples(index=False)
-        ],
+        record["values"],
         title=f"{label} {title}",
         source_line=source_line,
         notes=notes,
         number_formats=[fmts[c].excel for c in cols],
-        width_texts=[
-            [c] + [str(v) for v in df[col].tolist()]
-            for c, col in zip(cols, df.columns, strict=True)
-        ],
+        width_texts=[[c] + [str(v) for v in formatted[c].tolist()] for c in cols],
     )
     return wb
 
@@ -549,16 +587,11 @@ def _repeat_header(row) -> None:
     tr_pr.append(el)
 
 
-def _document(formatted, fmts, label, title, source_line, notes):
-    from docx import Document
+def _page(section, landscape: bool) -> None:
+    """A4 in the given orientation with the thesis margins."""
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
-    landscape, pt, widths = _layout(formatted)
-    doc = Document()
-    section = doc.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(_PAPER[1]), Cm(_PAPER[0])
@@ -567,16 +600,118 @@ def _document(formatted, fmts, label, title, source_line, notes):
         section.page_width, section.page_height = Cm(_PAPER[0]), Cm(_PAPER[1])
     section.left_margin, section.right_margin = Cm(_MARGINS["left"]), Cm(_MARGINS["right"])
     section.top_margin, section.bottom_margin = Cm(_MARGINS["top"]), Cm(_MARGINS["bottom"])
+
+
+#: The language of the Word documents, so Word spell-checks them as Indonesian.
+DOCX_LANGUAGE = "id-ID"
+
+
+def thesis_document():
+    """An empty Word document as the thesis sets it: A4 portrait, the thesis margins,
+    Times New Roman 12 pt, language Indonesian (id-ID) for the document defaults and
+    the Normal and Caption styles."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    doc = Document()
+    _page(doc.sections[0], False)
     normal = doc.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(12)
+    caption = doc.styles["Caption"]
+    caption.font.name = "Times New Roman"
+    caption.font.size = Pt(12)
+    caption.font.italic = False
+    caption.font.bold = False
+    caption.font.color.rgb = RGBColor(0, 0, 0)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    r_pr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    targets = [s.element.get_or_add_rPr() for s in (normal, caption)]
+    if r_pr_default is not None and r_pr_default.find(qn("w:rPr")) is not None:
+        targets.append(r_pr_default.find(qn("w:rPr")))
+    for r_pr in targets:
+        for old in r_pr.findall(qn("w:lang")):
+            r_pr.remove(old)
+        lang = OxmlElement("w:lang")
+        for attr in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attr), DOCX_LANGUAGE)
+        r_pr.append(lang)
+    return doc
 
-    cap = doc.add_paragraph()
-    cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = cap.add_run(label)
-    run.bold = True
-    cap.add_run(f" {title}")
 
+def _seq_field(paragraph, identifier: str, value: str) -> None:
+    """A Word SEQ field (``SEQ Tabel \\* ARABIC \\s 1``) showing ``value`` until Word
+    updates it. ``\\s 1`` starts the count again after each Heading 1 (each BAB), so
+    Word's "Insert Table of Figures" lists the captions under the thesis's numbers."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run_with(child):
+        r = OxmlElement("w:r")
+        r.append(child)
+        paragraph._p.append(r)
+        return r
+
+    def char(kind: str):
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    run_with(char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" SEQ {identifier} \\* ARABIC \\s 1 "
+    run_with(instr)
+    run_with(char("separate"))
+    text = OxmlElement("w:t")
+    text.text = value
+    run_with(text)
+    run_with(char("end"))
+
+
+def add_caption(doc, word: str, number: str, title: str):
+    """A Word caption paragraph (style Caption, centred): ``word`` and the chapter part
+    of ``number`` as text, its last part as a SEQ field ("Tabel IV." + SEQ Tabel
+    showing 3), then the title. Returns the paragraph."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    head, _, seq = number.rpartition(".")
+    p = doc.add_paragraph(style="Caption")
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = word == "Tabel"
+    p.add_run(f"{word} {head}." if head else f"{word} ")
+    _seq_field(p, word, seq or number)
+    p.add_run(f" {title}")
+    return p
+
+
+def add_source(doc, source_line: str, notes) -> None:
+    """The "Sumber: ..." line (italic, 10 pt) and the notes under a table or figure."""
+    from docx.shared import Pt
+
+    src = doc.add_paragraph()
+    r = src.add_run(source_line)
+    r.italic = True
+    r.font.size = Pt(10)
+    for note in notes:
+        r = doc.add_paragraph().add_run(note)
+        r.font.size = Pt(10)
+
+
+def add_table(doc, record: dict) -> bool:
+    """Add a table with its caption above and the Sumber line and notes below to
+    ``doc``; return whether it needs a landscape page."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    from psm_analysis.labels import t
+
+    fmts, formatted = _content(record)
+    landscape, pt, widths = _layout(formatted)
+    add_caption(doc, t("tabel", record.get("lang")), record["number"], record["title"])
     cols = [str(c) for c in formatted.columns]
     table = doc.add_table(rows=1, cols=len(cols))
     table.style = "Table Grid"
@@ -606,14 +741,15 @@ def _document(formatted, fmts, label, title, source_line, notes):
         table.columns[j].width = Cm(w)
         for cell in table.columns[j].cells:
             cell.width = Cm(w)
-    src = doc.add_paragraph()
-    r = src.add_run(source_line)
-    r.italic = True
-    r.font.size = Pt(10)
-    for note in notes:
-        p = doc.add_paragraph()
-        r = p.add_run(note)
-        r.font.size = Pt(10)
+    add_source(doc, record["source_line"], record.get("notes") or [])
+    return landscape
+
+
+def _document(formatted, fmts, record, source_line, notes):
+    doc = thesis_document()
+    landscape, _, _ = _layout(formatted)
+    _page(doc.sections[0], landscape)
+    add_table(doc, record)
     return doc
 
 
@@ -632,3 +768,45 @@ def _markdown(formatted, fmts, label, title, source_line, notes) -> str:
     lines += ["", source_line]
     lines += [f"\n{n}" for n in notes]
     return "\n".join(lines) + "\n"
+
+
+def write_thesis_document(path, records: list[dict], figures_folder, chapters: dict) -> None:
+    """Write one Word document with every table and figure of ``records`` in thesis
+    order: a Heading 1 per BAB (``chapters``: notebook number -> "IV"), table captions
+    above their tables, figure captions below their figures, each with its Sumber line,
+    a landscape page for a table too wide for portrait. The captions are SEQ fields
+    restarting after each Heading 1, so Word renumbers them and builds the DAFTAR
+    TABEL/GAMBAR with "Insert Table of Figures"."""
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    from psm_analysis import files
+    from psm_analysis.labels import t
+
+    doc = thesis_document()
+    landscape = False
+    heading = None
+    for rec in records:
+        bab = chapters.get(str(rec.get("notebook")), "")
+        wide = rec["kind"] == "table" and _layout(_content(rec)[1])[0]
+        if heading is not None and wide != landscape:
+            _page(doc.add_section(WD_SECTION.NEW_PAGE), wide)
+            landscape = wide
+        elif heading is None and wide:
+            _page(doc.sections[0], True)
+            landscape = True
+        if bab != heading:
+            doc.add_heading(f"BAB {bab}", level=1)
+            heading = bab
+        if rec["kind"] == "table":
+            add_table(doc, rec)
+        else:
+            png = next(f for f in rec["files"] if f.endswith(".png"))
+            doc.add_picture(str(figures_folder / png), width=Cm(14))
+            doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            doc.paragraphs[-1].paragraph_format.keep_with_next = True
+            add_caption(doc, t("gambar", rec.get("lang")), rec["number"], rec["caption"])
+            add_source(doc, f"{t('sumber', rec.get('lang'))}: {rec['source']}", [])
+        doc.add_paragraph()
+    files.write_bytes(path, files.docx_bytes(doc))

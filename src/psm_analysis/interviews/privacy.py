@@ -255,6 +255,31 @@ def roster_names(paths=None) -> list[str]:
 # ----------------------------------------------------------------------------- scanning
 
 
+def _png_text(data: bytes) -> str:
+    """The text chunks (tEXt, iTXt, zTXt) of a PNG file, one per line."""
+    import struct
+    import zlib
+
+    out, pos = [], 8
+    while pos + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind == b"tEXt":
+            out.append(body.decode("latin-1").replace("\0", " "))
+        elif kind == b"zTXt":
+            key, _, rest = body.partition(b"\0")
+            try:
+                text = zlib.decompress(rest[1:]).decode("latin-1")
+            except zlib.error:
+                text = ""
+            out.append(f"{key.decode('latin-1')} {text}")
+        elif kind == b"iTXt":
+            out.append(body.decode("utf-8", errors="replace").replace("\0", " "))
+    return "\n".join(out)
+
+
 def _strip_tags(text: str, sep: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", sep, text))
 
@@ -276,6 +301,10 @@ def file_texts(path: Path) -> list[str]:
         except zipfile.BadZipFile:
             texts.append(data.decode("utf-8", errors="replace"))
         return texts
+    if suffix == ".png":
+        # the pixels are compressed bytes, in which "Sri" turns up by chance; words can
+        # only be in the text chunks (title, description, ...)
+        return [_png_text(data)]
     if suffix == ".pdf":
         texts = [data.decode("latin-1")]  # metadata (title, author) is plain text
         try:
@@ -292,10 +321,13 @@ def file_texts(path: Path) -> list[str]:
     if suffix in {".html", ".htm", ".xml", ".svg", ".qdc", ".ipynb", ".json"}:
         # embedded images are bytes, not text: "/sri4" in a PNG's base64 is no name (the
         # figures' own text is scanned in their PDF files)
-        text = _BASE64_RUN.sub(" ", text)
+        text = _BASE64_RUN.sub(" ", _BASE64_DATA.sub(";base64,", text))
         return [text, _strip_tags(text, ""), _strip_tags(text, " "), html.unescape(text)]
     return [text]
 
+
+#: The payload of a ``data:...;base64,`` URI (an image embedded in a page), however short.
+_BASE64_DATA = re.compile(r";base64,[A-Za-z0-9+/=\s]+")
 
 #: A run of base64 (an image embedded in HTML, SVG or a notebook): 100 characters or more
 #: of its alphabet, line breaks allowed, with no space - never prose.

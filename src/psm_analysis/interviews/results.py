@@ -785,7 +785,7 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
         overall = g[g["kode"] == an.ALL_CODES].iloc[0]
         kappas = used["kappa"].dropna()
         head = (
-            f"Pengkode **{c1}** dan **{c2}** sama-sama mengodekan "
+            f"Pengkode **{coder_label(c1)}** dan **{coder_label(c2)}** sama-sama mengodekan "
             f"**{num(int(overall.jumlah_dokumen))} dokumen**. Kappa Cohen per kode (ukuran "
             f"utama) untuk {num(len(used))} kode yang dipakai"
             + (
@@ -836,6 +836,16 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
     return out
 
 
+def coder_label(name: object) -> str:
+    """A coder's user name as a reader reads it: ``"pengkode_2"`` -> ``"Pengkode 2"``.
+
+    >>> coder_label("pengkode_2"), coder_label("peneliti")
+    ('Pengkode 2', 'Peneliti')
+    """
+    text = " ".join(str(name).replace("_", " ").split())
+    return text[:1].upper() + text[1:]
+
+
 def disagreement_table(dis: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """Where the two coders disagreed, as a table for their discussion.
 
@@ -851,7 +861,8 @@ def disagreement_table(dis: pd.DataFrame, lang: str | None = None) -> pd.DataFra
     -------
     pandas.DataFrame
         One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): pseudonym, code label, coded by, not coded by, quote (in
+        headers (:data:`HEADERS`): pseudonym, code label, coded by and not coded by (as
+        reader labels, "Pengkode 2"), quote (in
         “”). The research question is written as a word ("Peranan"/"Hambatan"), missing text
         as ''.
 
@@ -860,6 +871,9 @@ def disagreement_table(dis: pd.DataFrame, lang: str | None = None) -> pd.DataFra
     KeyError
         A needed column is missing from the input.
     """
+    dis = dis.copy()
+    for col in ("dikodekan_oleh", "tidak_dikodekan_oleh"):
+        dis[col] = dis[col].map(coder_label)
     return reader_table(
         dis, ["pseudonim", "label", "dikodekan_oleh", "tidak_dikodekan_oleh", "kutipan"], lang
     )

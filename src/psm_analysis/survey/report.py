@@ -143,13 +143,28 @@ def _abbreviations(labels: list[tuple[int, str]]) -> dict[str, str]:
     return short
 
 
+def answer_counts(row: pd.Series, values: list[int], reverse: bool) -> dict[int, int]:
+    """How many respondents gave each answer to one item. The processed item table
+    counts scores, which for a negative (reverse-scored) item are the answers turned
+    round (score = low + high - answer); the counts under the answer labels must be the
+    answers as given.
+
+    >>> row = pd.Series({"f_5": 3, "f_4": 0, "f_3": 0, "f_2": 0, "f_1": 1})
+    >>> answer_counts(row, [5, 4, 3, 2, 1], reverse=True)
+    {5: 1, 4: 0, 3: 0, 2: 0, 1: 3}
+    """
+    low, high = min(values), max(values)
+    return {v: int(row[f"f_{low + high - v if reverse else v}"]) for v in values}
+
+
 def _counts_columns(
-    row: pd.Series, labels: list[tuple[int, str]], short: dict[str, str]
+    counts: dict[int, int], labels: list[tuple[int, str]], short: dict[str, str]
 ) -> dict[str, object]:
+    n = sum(counts.values())
     out: dict[str, object] = {}
     for v, lab in labels:
-        out[f"{short[lab]} F"] = int(row[f"f_{v}"])
-        out[f"{short[lab]} %"] = float(row[f"persen_{v}"])
+        out[f"{short[lab]} F"] = counts[v]
+        out[f"{short[lab]} %"] = 100.0 * counts[v] / n if n else float("nan")
     return out
 
 
@@ -201,17 +216,21 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     variable = str(ind["variabel"])
     labels = _scale_labels(t, _scale_of_variable(t, variable))
     short = _abbreviations(labels)
+    values = [v for v, _ in labels]
     rows = []
+    total = dict.fromkeys(values, 0)
     for k, (_, r) in enumerate(items.iterrows(), start=1):
         statement = r["pernyataan"] + (
             " (pernyataan negatif, skor dibalik)" if bool(r["dibalik"]) else ""
         )
+        counts = answer_counts(r, values, bool(r["dibalik"]))
+        total = {v: total[v] + counts[v] for v in values}
         rows.append(
             {
                 "No.": str(k),
                 "Butir": r["butir"],
                 "Pernyataan": statement,
-                **_counts_columns(r, labels, short),
+                **_counts_columns(counts, labels, short),
                 "Skor": int(r["skor_total"]),
                 "Skor maks.": int(r["skor_maks"]),
                 "Indeks (%)": float(r["indeks"]),
@@ -223,7 +242,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
             "No.": "",
             "Butir": "",
             "Pernyataan": f"Indikator: {ind['nama_indikator']}",
-            **_counts_columns(ind, labels, short),
+            **_counts_columns(total, labels, short),
             "Skor": int(ind["skor_total"]),
             "Skor maks.": int(ind["skor_maks"]),
             "Indeks (%)": float(ind["indeks"]),
@@ -233,7 +252,14 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     df = pd.DataFrame(rows)
     fmt = {c: "percent:1" for c in df.columns if c.endswith(" %")}
     fmt["Indeks (%)"] = 2
-    return df, fmt, _legend(labels, short) + " " + _rule_text(t, variable)
+    notes = _legend(labels, short)
+    if items["dibalik"].astype(bool).any():
+        low, high = min(values), max(values)
+        notes += (
+            " F dan % adalah jawaban responden seperti diberikan, juga pada pernyataan "
+            f"negatif; hanya Skor dan Indeks memakai skor yang dibalik ({low + high} - jawaban)."
+        )
+    return df, fmt, notes + " " + _rule_text(t, variable)
 
 
 def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame, dict, str]:
@@ -296,7 +322,8 @@ def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame
 
 
 def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
-    """Short axis labels of the indicators: ``"KIN_T1 Menginisiasi penanganan..."``.
+    r"""Axis labels of the indicators, the whole name wrapped after ``width``
+    characters: ``"KIN_T1 Menginisiasi penanganan masalah\nsosial"``.
 
     Parameters
     ----------
@@ -304,13 +331,13 @@ def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
         The processed questionnaire tables by short name, as :func:`load_all` returns
         them.
     width : int
-        Longest indicator name kept, in characters (longer ones end in "...").
+        Line length, in characters, after which a name wraps (never cut with "...").
 
     Returns
     -------
     list of str
-        One label per row of ``t["indikator"]``, in its order: code, a space, the
-        shortened name.
+        One label per row of ``t["indikator"]``, in its order: code, a space, the whole
+        name with line breaks.
 
     Raises
     ------
@@ -321,14 +348,27 @@ def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
 
     ind = t["indikator"]
     return [
-        f"{k} {textwrap.shorten(str(name), width, placeholder='...')}"
+        textwrap.fill(f"{k} {name}", width)
         for k, name in zip(ind["indikator"], ind["nama_indikator"], strict=True)
     ]
 
 
+def short_statement(statement: str, width: int = 34) -> str:
+    r"""The first words of an item's statement, for an axis label: at most two lines of
+    ``width`` characters, "…" when words are left out.
+
+    >>> short_statement("Saya aktif mendata penyandang masalah kesejahteraan sosial di desa saya")
+    'Saya aktif mendata penyandang\nmasalah kesejahteraan sosial di …'
+    """
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(statement), width, max_lines=2, placeholder=" …"))
+
+
 def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
-    """Answer counts per item of ``variable`` (scores after reversal), columns from the
-    most negative label to the most positive, for :func:`psm_analysis.plots.likert_diverging`.
+    """Answer counts per item of ``variable``: the answers as given, also for negative
+    statements (marked "*"), columns from the most negative label to the most positive,
+    for :func:`psm_analysis.plots.likert_diverging`. Reversal belongs to scores only.
 
     Parameters
     ----------
@@ -341,9 +381,9 @@ def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per item of the variable, indexed by item code (``*`` after a reversed
-        item); one int column per answer label (counts of respondents, orang), lowest
-        score first.
+        One row per item of the variable, indexed by the item code and the start of its
+        statement ("KIN18* Saya ..."); one int column per answer label (counts of
+        respondents, orang), lowest answer first.
 
     Raises
     ------
@@ -354,9 +394,12 @@ def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
     """
     items = t["butir"][t["butir"]["variabel"] == variable]
     labels = sorted(_scale_labels(t, _scale_of_variable(t, variable)))
-    data = {lab: items[f"f_{v}"].astype(int).to_numpy() for v, lab in labels}
+    values = [v for v, _ in labels]
+    counts = [answer_counts(r, values, bool(r["dibalik"])) for _, r in items.iterrows()]
+    data = {lab: [c[v] for c in counts] for v, lab in labels}
     index = [
-        f"{b}{'*' if d else ''}" for b, d in zip(items["butir"], items["dibalik"], strict=True)
+        f"{b}{'*' if d else ''} {short_statement(st)}"
+        for b, d, st in zip(items["butir"], items["dibalik"], items["pernyataan"], strict=True)
     ]
     return pd.DataFrame(data, index=index)
 
@@ -650,6 +693,29 @@ def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
     )
 
 
+def join_names(names: list[str]) -> str:
+    """``["A", "B", "C"]`` -> ``"A, B dan C"``.
+
+    >>> join_names(["A"]), join_names(["A", "B"]), join_names(["A", "B", "C"])
+    ('A', 'A dan B', 'A, B dan C')
+    """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def _extreme(ind: pd.DataFrame, pick, category: bool = False) -> str:
+    """The indicator(s) with the highest (``pick=max``) or lowest index, naming every
+    one that ties at the shown two decimals: "A dan B, sama-sama 78,00 %"."""
+    shown = ind["indeks"].astype(float).round(2)
+    best = pick(shown)
+    rows = ind[shown == best]
+    names = join_names([str(n) for n in rows["nama_indikator"]])
+    value = format_percent(float(rows["indeks"].iloc[0]))
+    cat = f", {rows['kategori'].iloc[0]}" if category else ""
+    if len(rows) == 1:
+        return f"{names} ({value}{cat})"
+    return f"{names}, sama-sama {value}{cat.replace(', ', ' (', 1) + ')' if cat else ''}"
+
+
 def findings(t: dict[str, pd.DataFrame]) -> list[str]:
     """The findings in plain Indonesian (markdown bullet texts), with the n caveats.
 
@@ -683,12 +749,9 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
             f"dari {n} responden dan {int(v['jumlah_butir'])} butir."
         )
         ind = t["indikator"][t["indikator"]["variabel"] == v["variabel"]]
-        lo = ind.loc[ind["indeks"].idxmin()]
-        hi = ind.loc[ind["indeks"].idxmax()]
         out.append(
-            f"Indikator {v['nama_variabel']} tertinggi: {hi['nama_indikator']} "
-            f"({format_percent(hi['indeks'])}); terendah: {lo['nama_indikator']} "
-            f"({format_percent(lo['indeks'])}, {lo['kategori']})."
+            f"Indikator {v['nama_variabel']} tertinggi: {_extreme(ind, max)}; "
+            f"terendah: {_extreme(ind, min, category=True)}."
         )
     rel = t["reliabilitas"]
     for _, r in rel.iterrows():
@@ -731,6 +794,8 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
             f"{format_p(c['p'], 4)} ({c['metode']}). Dengan {int(c['n_a'])} dan "
             f"{int(c['n_b'])} orang ini gambaran, bukan bukti pengaruh Diklat."
         )
+    if is_demo(t):
+        out = [f"(DATA CONTOH) {line}" for line in out]
     out.append(
         f"Semua angka menggambarkan {n} PSM Kecamatan Bunut (sensus, bukan sampel): tidak ada "
         "galat sampel yang perlu diperkirakan, tetapi satu orang mengubah persentase sebesar "

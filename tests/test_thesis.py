@@ -1,0 +1,170 @@
+"""Thesis numbering (thesis.yml), the final numbers after notebooks ran in parallel, and
+the Word output a student pastes into the thesis: captions with SEQ fields, id-ID, table
+captions above tables and figure captions below figures."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from psm_analysis import notebook, site, thesis
+from psm_analysis.config import get_paths
+from psm_analysis.errors import DataError
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture
+def paths(tmp_path):
+    (tmp_path / "data").mkdir()
+    return get_paths(tmp_path)
+
+
+def test_default_plan_is_bab_iv_in_roman_style(paths):
+    plan = thesis.load_plan(paths)
+    assert plan == thesis.Plan(4, "romawi", {})
+    assert plan.label_number(4, 12) == "IV.12"
+
+
+def test_plan_from_thesis_yml(paths):
+    (paths.root / "thesis.yml").write_text(
+        'bab: 4\ngaya: arab\nnotebook:\n  "01": III\n', encoding="utf-8"
+    )
+    plan = thesis.load_plan(paths)
+    assert (plan.chapter, plan.style, plan.notebooks) == (4, "arab", {"01": 3})
+    recs = [
+        {"kind": "table", "name": "a", "notebook": "01", "index": 1},
+        {"kind": "table", "name": "b", "notebook": "02", "index": 1},
+        {"kind": "table", "name": "c", "notebook": "03", "index": 1},
+    ]
+    assert thesis.assign(recs, plan)["table"] == {"a": "3.1", "b": "4.1", "c": "4.2"}
+
+
+def test_bad_thesis_yml_says_where_in_indonesian(paths):
+    (paths.root / "thesis.yml").write_text("bab: V1\ngaya: latin\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        thesis.load_plan(paths)
+    texts = [str(p) for p in err.value.problems]
+    assert texts == [
+        "berkas thesis.yml, kolom 'bab': BAB tidak dikenal: nilai \"V1\" "
+        "(yang diharapkan: angka Romawi atau angka biasa, mis. IV atau 4)",
+        "berkas thesis.yml, kolom 'gaya': gaya penomoran tidak dikenal: nilai \"latin\" "
+        "(yang diharapkan: romawi (Tabel IV.1) atau arab (Tabel 4.1))",
+    ]
+
+
+def _table(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"Kecamatan": ["Bunut", "Pelalawan"][:n], "Jumlah": [10, 17][:n]})
+
+
+def _run_notebooks_in_parallel(paths):
+    """Three notebooks started before any finished: each numbers from IV.1."""
+    chapters = [notebook.setup(nb, paths=paths) for nb in ("01", "02", "03")]
+    one, two, three = chapters
+    one.export_table(_table(2), "01_a", title="Tabel A", source="Sumber A")
+    one.export_table(_table(1), "01_b", title="Tabel B", source="Sumber B")
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    two.save_figure(fig, "02_g", caption="Garis", source="Sumber G")
+    plt.close(fig)
+    two.export_table(_table(2), "02_c", title="Tabel C", source="DATA CONTOH (sintetis); diolah")
+    three.export_table(_table(1), "03_d", title="Tabel D", source="Sumber D")
+    # the page of notebook 03 as the runner renders it: caption and a reference
+    page = paths.reports / "03_x.html"
+    shown = three.export_table(_table(1), "03_d", title="Tabel D", source="Sumber D")
+    page.write_text(
+        f"<html><body>{shown._repr_html_()}<p>lihat {two.ref('02_c')}</p></body></html>",
+        encoding="utf-8",
+    )
+    (paths.notebooks).mkdir(exist_ok=True)
+    (paths.notebooks / "03_x.py").write_text("# # Tiga\n", encoding="utf-8")
+    return chapters
+
+
+def test_parallel_notebooks_get_continuous_final_numbers(paths):
+    chapters = _run_notebooks_in_parallel(paths)
+    assert chapters[2].number("table", "03_d")[0] == "IV.1"  # provisional
+    site.write_reports(paths)
+    md = (paths.reports / "daftar_tabel.md").read_text(encoding="utf-8")
+    numbers = re.findall(r"^\| Tabel (IV\.\d+) ", md, flags=re.M)
+    assert numbers == ["IV.1", "IV.2", "IV.3", "IV.4"]  # no gap, no duplicate
+    figs = (paths.reports / "daftar_gambar.md").read_text(encoding="utf-8")
+    assert re.findall(r"^\| Gambar (IV\.\d+) ", figs, flags=re.M) == ["IV.1"]
+    # each number beside its stable name (the file stem)
+    assert "| Tabel IV.3 | Tabel C (DATA CONTOH) |" in md and "`02_c`" in md
+    # the table files carry the final number
+    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel IV.4**")
+    from openpyxl import load_workbook
+
+    assert load_workbook(paths.tables / "03_d.xlsx").active["A1"].value == "Tabel IV.4 Tabel D"
+    # the page: its caption and the reference in the prose
+    page = (paths.reports / "03_x.html").read_text(encoding="utf-8")
+    assert 'data-nomor="table:03_d">Tabel IV.4</span>' in page
+    assert 'lihat <span class="psm-nomor" data-nomor="table:02_c">Tabel IV.3</span>' in page
+    # a notebook run alone afterwards takes its numbers from the last complete run
+    again = notebook.setup("03", paths=paths)
+    assert again.number("table", "03_d")[0] == "IV.4"
+    assert again.ref("02_c", markup=False) == "Tabel IV.3"
+    index = (paths.reports / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Tabel IV\.3 Tabel C <span class=\"contoh\">DATA CONTOH</span>", index)
+    # a second pass changes nothing
+    before = {p: p.read_bytes() for p in paths.tables.iterdir()}
+    site.write_reports(paths)
+    assert {p: p.read_bytes() for p in paths.tables.iterdir()} == before
+
+
+def _paragraph_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def _seq_fields(xml: str) -> list[str]:
+    return [s.strip() for s in re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml)]
+
+
+def test_word_captions_language_and_order(paths):
+    _run_notebooks_in_parallel(paths)
+    site.write_reports(paths)
+    from docx import Document
+
+    # one table's document: a Caption paragraph with a SEQ field above the table
+    doc = Document(paths.tables / "02_c.docx")
+    body = list(doc.element.body)
+    tags = [el.tag.rsplit("}", 1)[1] for el in body]
+    assert tags[:3] == ["p", "tbl", "p"]
+    assert doc.paragraphs[0].style.name == "Caption"
+    assert _paragraph_text(body[0]) == "Tabel IV.3 Tabel C"
+    xml = zipfile.ZipFile(paths.tables / "02_c.docx").read("word/document.xml").decode()
+    assert _seq_fields(xml) == [r"SEQ Tabel \* ARABIC \s 1"]
+    styles = zipfile.ZipFile(paths.tables / "02_c.docx").read("word/styles.xml").decode()
+    assert 'w:lang w:val="id-ID"' in styles
+    assert "en-US" not in styles
+    # the one document of everything, in thesis order
+    doc = Document(paths.reports / "tabel_dan_gambar.docx")
+    body = list(doc.element.body)
+    kinds = []
+    for k, el in enumerate(body):
+        if el.tag == f"{W}tbl":
+            kinds.append(("table", _paragraph_text(body[k - 1])))
+        elif el.findall(f".//{W}drawing"):
+            kinds.append(("figure", _paragraph_text(body[k + 1])))
+    assert kinds == [
+        ("table", "Tabel IV.1 Tabel A"),
+        ("table", "Tabel IV.2 Tabel B"),
+        ("figure", "Gambar IV.1 Garis"),  # the caption below the figure
+        ("table", "Tabel IV.3 Tabel C"),
+        ("table", "Tabel IV.4 Tabel D"),
+    ]
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "BAB IV" and doc.paragraphs[0].style.name == "Heading 1"
+    assert texts.count("Sumber: Sumber A") == 1 and "Sumber: Sumber G" in texts
+    xml = zipfile.ZipFile(paths.reports / "tabel_dan_gambar.docx").read("word/document.xml")
+    fields = _seq_fields(xml.decode())
+    assert fields.count(r"SEQ Tabel \* ARABIC \s 1") == 4
+    assert fields.count(r"SEQ Gambar \* ARABIC \s 1") == 1
