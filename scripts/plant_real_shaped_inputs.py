@@ -211,9 +211,9 @@ def plant(root: str | Path, seed: int = SEED) -> list[Path]:
     """Write the real-shaped inputs into the project at ``root``; return the files."""
     from psm_analysis.config import get_paths
     from psm_analysis.files import write_bytes
-    from psm_analysis.interviews.codebook import load_codebook as interview_codebook
+    from psm_analysis.interviews.codebook import load_interview_codebook as interview_codebook
     from psm_analysis.register.template import write_template as register_template
-    from psm_analysis.survey import load_codebook as survey_codebook
+    from psm_analysis.survey import load_survey_codebook as survey_codebook
     from psm_analysis.survey.template import write_template as survey_template
 
     root = Path(root).resolve()
