@@ -23,9 +23,6 @@ from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError
 from psm_analysis.inputs import INPUTS_FILE
 
-#: (name, "module:function") of every builder, in order (declared in the catalog).
-BUILDERS: list[tuple[str, str]] = list(catalog.BUILDERS.items())
-
 
 @dataclass
 class CleanResult:
@@ -57,7 +54,7 @@ def build_all(paths: Paths | None = None, progress: Callable[[str], None] | None
     files: dict[str, Any] = {}
     inputs: list[InputInfo] = []
     problems = []
-    for name, spec in BUILDERS:
+    for name, spec in catalog.BUILDERS.items():
         t0 = time.perf_counter()
         try:
             out = _load_builder(spec)(paths)

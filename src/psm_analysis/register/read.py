@@ -18,8 +18,6 @@ the privacy scan of ``reproduce``.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,14 +135,13 @@ def _cell(value: object) -> object:
 
 
 def _csv_grid(path: Path) -> list[list[object]]:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    """The cells of a register CSV, decoded by the project's one CSV decoder
+    (:mod:`psm_analysis.csvtext`: UTF-8 with or without BOM, or Windows-1252; comma or
+    semicolon; Excel's ``sep=`` line)."""
+    from psm_analysis import csvtext
+
+    text, sep = csvtext.read_text(path, display_path(path))
+    return [[_cell(c) for c in row] for _, row in csvtext.records(text, sep)]
 
 
 def _xlsx_grid(path: Path, shown: str) -> tuple[list[list[object]], str]:
