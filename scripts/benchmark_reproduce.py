@@ -31,7 +31,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-ITEMS = ["data/raw", "data/demo", "notebooks", "src", "pyproject.toml", "requirements.lock", "thesis.yml"]
+ITEMS = [
+    "data/raw",
+    "data/demo",
+    "notebooks",
+    "src",
+    "pyproject.toml",
+    "requirements.lock",
+    "thesis.yml",
+]
 
 
 def copy_inputs(dest: Path) -> Path:

@@ -156,3 +156,23 @@ def test_a_privacy_failure_after_writing_names_what_exists(make_project, capsys,
     assert len(generated) > 30  # the processed files and the index pages
     assert f"Sudah ditulis sebelum masalah ditemukan ({len(generated)} berkas): " in err
     assert f"dan {len(generated) - 10} berkas lain" in err
+
+
+def test_berkas_is_relative_to_its_own_project_whatever_the_default_root(tmp_path, monkeypatch):
+    """clean on a project other than PSM_ANALYSIS_ROOT records the same relative ``berkas``
+    (the readers call display_path without the project's paths); it used to record the
+    absolute path, so two copies of one project differed."""
+    from conftest import copy_project
+
+    from psm_analysis import pipeline
+    from psm_analysis.config import display_path, get_paths
+
+    monkeypatch.setenv("PSM_ANALYSIS_ROOT", str(tmp_path / "elsewhere"))
+    root = copy_project(tmp_path / "project", notebooks=False)
+    answers = root / "data" / "demo" / "survey" / "jawaban_kuesioner_DEMO.xlsx"
+    assert display_path(answers) == "data/demo/survey/jawaban_kuesioner_DEMO.xlsx"
+    assert display_path(tmp_path / "lain" / "t.csv") == str(tmp_path / "lain" / "t.csv")
+    pipeline.clean(get_paths(root))
+    text = (root / "data" / "processed" / "kuesioner_jawaban.csv").read_text(encoding="utf-8")
+    assert str(tmp_path) not in text
+    assert ",data/demo/survey/jawaban_kuesioner_DEMO.xlsx,3,true" in text

@@ -103,17 +103,29 @@ def display_path(path: str | Path, paths: Paths | None = None) -> str:
     it lies inside it, else unchanged. The one helper for this; every message and every
     ``berkas`` column uses it.
 
+    Without ``paths``, a path outside the default project root (``PSM_ANALYSIS_ROOT``) is
+    shown relative to the nearest folder above it that has ``data/raw``: the project it
+    belongs to, so a reader called on another project's file (a test's copy, a second
+    project in the same session) records the same ``berkas`` as that project's own run.
+
     >>> display_path(get_paths("/tmp/proyek").root / "data" / "raw" / "t.csv", get_paths("/tmp/proyek"))
     'data/raw/t.csv'
     >>> display_path("/elsewhere/t.csv", get_paths("/tmp/proyek"))
     '/elsewhere/t.csv'
     """
     root = (paths or get_paths()).root
-    p = Path(path)
     try:
-        return p.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+        resolved = Path(path).resolve()
+        return resolved.relative_to(root.resolve()).as_posix()
+    except OSError:
         return str(path)
+    except ValueError:
+        pass
+    if paths is None:
+        for folder in resolved.parents:
+            if (folder / "data" / "raw").is_dir():
+                return resolved.relative_to(folder).as_posix()
+    return str(path)
 
 
 def notebook_sources(paths: Paths | None = None) -> list[Path]:
