@@ -15,8 +15,16 @@ help: ## Show this list of targets
 # The modules a rebuild imports. uv (unlike pip) writes no bytecode at install; importing
 # these once writes theirs, so no kernel compiles them again (not even where
 # PYTHONDONTWRITEBYTECODE is set), at a fraction of the cost of compiling every package.
-WARM_IMPORTS := pandas, matplotlib.pyplot, seaborn, statsmodels.api, scipy.stats, openpyxl, \
-  docx, yaml, lxml.etree, pypdf, pyreadstat, jupytext, nbclient, nbconvert, ipykernel.kernelapp
+# Two processes share the work (one per core): whichever imports a module first writes its
+# bytecode, and the other then loads it (measured: 14,6 s instead of 20,1 s in one process).
+WARM_A := pandas, scipy.stats, statsmodels.api, seaborn
+WARM_B := matplotlib.pyplot, matplotlib.backends.backend_pdf, fontTools.subset, \
+  ipykernel.kernelapp, nbclient, nbconvert, jupytext, docx, openpyxl, lxml.etree, pypdf, yaml, \
+  pyreadstat, pandas, scipy.stats, statsmodels.api, seaborn
+WARM_PSM := import pkgutil, importlib, psm_analysis; \
+  [importlib.import_module(m.name) for m in pkgutil.walk_packages(psm_analysis.__path__, \
+  "psm_analysis.") if not m.name.endswith("__main__")]
+WARM := import sys; sys.dont_write_bytecode = False; import
 
 # uv, bootstrapped from the package registry into the venv, installs the lock in seconds;
 # plain pip installs the same pinned versions when uv cannot be had.
@@ -26,7 +34,8 @@ $(STAMP): requirements.lock pyproject.toml
 	  && $(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock \
 	  && $(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .; \
 	then echo "$(VENV): requirements.lock installed with uv"; \
-	  $(BIN)/python -c "import sys; sys.dont_write_bytecode = False; import $(WARM_IMPORTS)"; \
+	  $(BIN)/python -c '$(WARM) $(WARM_A)' & \
+	  $(BIN)/python -c '$(WARM) $(WARM_B); $(WARM_PSM)'; wait; \
 	else echo "$(VENV): uv not available, installing requirements.lock with pip"; \
 	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock \
 	  && $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \

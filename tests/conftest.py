@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
@@ -190,60 +189,25 @@ def reproduced(tmp_path_factory):
     return root, lines, ok
 
 
-#: The pandas options the library sets (``notebook.setup``); a test checks that src sets no
-#: other one, so this list cannot fall behind.
-PANDAS_OPTIONS = ("display.max_columns", "display.max_rows", "display.width", "display.precision")
-
-
 @contextlib.contextmanager
 def restored_process_state():
     """Restore on exit what code run inside may change in this process: matplotlib
     rcParams (as before, or as matplotlib loaded them if it was imported inside) and open
-    figures, the pandas options of :data:`PANDAS_OPTIONS`, environment variables, the
-    working directory and ``sys.path``.
+    figures, every pandas option, numpy's settings and random state, the warning filters,
+    environment variables, the working directory and ``sys.path``; the same
+    :mod:`psm_analysis.kernelstate` that puts a shared notebook kernel back between
+    notebooks.
 
     Chapter numbers and the language are no process state: ``notebook.setup`` returns a
     ``Chapter`` carrying them, and ``labels.DEFAULT_LANG`` is a constant.
     """
-    mpl = sys.modules.get("matplotlib")
-    rc = dict(mpl.rcParams) if mpl is not None else None
-    figures = (
-        set(mpl._pylab_helpers.Gcf.figs)
-        if mpl is not None and "matplotlib.pyplot" in sys.modules
-        else set()
-    )
-    pd = sys.modules.get("pandas")
-    saved = {o: pd.get_option(o) for o in PANDAS_OPTIONS} if pd is not None else None
-    environ = dict(os.environ)
-    cwd = os.getcwd()
-    path = list(sys.path)
+    from psm_analysis import kernelstate
+
+    state = kernelstate.snapshot()
     try:
         yield
     finally:
-        mpl = sys.modules.get("matplotlib")
-        if mpl is not None:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                before = rc if rc is not None else dict(mpl.rcParamsOrig)
-                before.pop("backend", None)
-                mpl.rcParams.update(before)
-            if "matplotlib.pyplot" in sys.modules:
-                plt = sys.modules["matplotlib.pyplot"]
-                for num in set(mpl._pylab_helpers.Gcf.figs) - figures:
-                    plt.close(num)
-        pd = sys.modules.get("pandas")
-        if pd is not None:
-            for o in PANDAS_OPTIONS:
-                if saved is not None:
-                    pd.set_option(o, saved[o])
-                else:
-                    pd.reset_option(o)
-        if dict(os.environ) != environ:
-            os.environ.clear()
-            os.environ.update(environ)
-        if os.getcwd() != cwd:
-            os.chdir(cwd)
-        sys.path[:] = path
+        kernelstate.restore(state)
 
 
 @pytest.fixture(autouse=True)

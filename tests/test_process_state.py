@@ -9,7 +9,6 @@ it was put back. The context manager itself is checked directly as well.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
-from conftest import PANDAS_OPTIONS, REPO, restored_process_state
+from conftest import restored_process_state
 
 #: What the first test saw before it changed anything.
 BEFORE: dict[str, object] = {}
@@ -74,10 +73,32 @@ def test_context_manager_restores_everything(tmp_path):
     assert _state() == before
 
 
-def test_library_sets_no_pandas_option_the_fixture_does_not_restore():
-    """``PANDAS_OPTIONS`` lists every option src sets, so the restore cannot fall behind."""
-    pattern = re.compile(r"""(?:set_option|option_context)\(\s*["']([\w.]+)["']""")
-    found = set()
-    for path in (REPO / "src").rglob("*.py"):
-        found |= set(pattern.findall(path.read_text(encoding="utf-8")))
-    assert found == set(PANDAS_OPTIONS)
+def test_every_pandas_option_numpy_random_and_warnings_are_restored():
+    """Not only the options the library sets: any option a notebook or test may set."""
+    import random
+    import warnings
+
+    import numpy as np
+
+    def state():
+        return (
+            pd.get_option("display.float_format"),
+            pd.get_option("styler.format.decimal"),
+            np.geterr()["divide"],
+            np.get_printoptions()["precision"],
+            np.random.get_state()[1].tolist(),
+            random.getstate(),
+            list(warnings.filters),
+        )
+
+    before = state()
+    with restored_process_state():
+        pd.set_option("display.float_format", "{:.1f}".format)
+        pd.set_option("styler.format.decimal", ",")
+        np.seterr(divide="raise")
+        np.set_printoptions(precision=2)
+        random.seed(5)
+        np.random.seed(5)
+        warnings.simplefilter("error")
+        assert all(a != b for a, b in zip(state(), before, strict=True))
+    assert state() == before

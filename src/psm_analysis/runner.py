@@ -1,14 +1,18 @@
 """Execute jupytext notebooks with nbclient and render them to HTML.
 
-Each notebook runs in its own fresh kernel, started from this Python environment (the
-``python3`` kernel of the environment's own ipykernel, so a fresh clone needs no kernel
-installed by hand), with the notebooks folder as working directory. A failing cell
-stops the run; the notebook is still rendered, with the error visible, and the result
-names the failing cell.
+Kernels are started from this Python environment (the ``python3`` kernel of the
+environment's own ipykernel, so a fresh clone needs no kernel installed by hand), with the
+notebooks folder as working directory. A failing cell stops the run; the notebook is
+still rendered, with the error visible, and the result names the failing cell.
 
 :class:`NotebookPool` starts its kernels before it is given any notebook, and has each
 kernel import the heavy libraries (:data:`PRELOAD`) at once, so that start-up overlaps
-with whatever the caller does meanwhile (``reproduce`` runs ``clean``).
+with whatever the caller does meanwhile (``reproduce`` runs ``clean``). A pool kernel
+then runs one notebook after another: before each notebook after its first, it is put
+back to its state right after start-up (:func:`psm_analysis.kernelstate.fresh_kernel`:
+no variable, figure, option or setting of the notebook before is left; the imported
+modules stay). A kernel whose notebook failed is replaced by a new one.
+:func:`execute_notebook` runs one notebook in a kernel of its own.
 """
 
 from __future__ import annotations
@@ -29,9 +33,18 @@ from pathlib import Path
 CELL_TIMEOUT = 600
 #: Seconds a kernel may take to start and answer.
 STARTUP_TIMEOUT = 120
-#: Run silently in every kernel before the notebook's first cell: the imports every
-#: notebook does anyway (a few seconds each), done while the kernel waits for work.
-PRELOAD = "import pandas, matplotlib.pyplot, seaborn, statsmodels.api"
+#: Run silently in every kernel before the notebook's first cell: the imports the
+#: notebooks do anyway (4-5 s of CPU), done while the kernel waits for work; then the
+#: kernel's state is saved for :data:`RESET`.
+PRELOAD = (
+    "import pandas, matplotlib.pyplot, seaborn, statsmodels.api, scipy.stats\n"
+    "import psm_analysis.notebook, psm_analysis.plots, psm_analysis.tables\n"
+    "import psm_analysis.kernelstate as _psm_kernelstate\n"
+    "_psm_kernelstate.remember()\n"
+    "del _psm_kernelstate"
+)
+#: Run silently in a pool kernel between two notebooks.
+RESET = "import psm_analysis.kernelstate\npsm_analysis.kernelstate.fresh_kernel()"
 #: Kernel options: quiet (no TCP warning, no "KeyboardInterrupt caught" as it is stopped),
 #: no history database.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
@@ -108,6 +121,15 @@ def _read(source: Path):
     return nb
 
 
+async def _silent(kc, code: str) -> dict:
+    """Run ``code`` in the kernel without output or history; return the execute reply."""
+    msg_id = kc.execute(code, silent=True, store_history=False)
+    while True:
+        reply = await kc.get_shell_msg(timeout=STARTUP_TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
 class _Kernel:
     """One started kernel that has run :data:`PRELOAD`; all calls on one event loop."""
 
@@ -124,6 +146,7 @@ class _Kernel:
         else:
             self.km = AsyncKernelManager(kernel_name="python3")
         self.cwd, self.env = cwd, env
+        self.used = False  # has it run a notebook since it started (or was reset)?
 
     async def start(self) -> _Kernel:
         await self.km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=KERNEL_ARGS)
@@ -131,18 +154,29 @@ class _Kernel:
         kc.start_channels()
         try:
             await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
-            msg_id = kc.execute(PRELOAD, silent=True, store_history=False)
             # A failed import only costs the head start: the notebook reports it itself.
-            while (await kc.get_shell_msg(timeout=STARTUP_TIMEOUT))["parent_header"].get(
-                "msg_id"
-            ) != msg_id:
-                pass
+            await _silent(kc, PRELOAD)
         except BaseException:
             kc.stop_channels()
             await self.shutdown()
             raise
         kc.stop_channels()
+        self.used = False
         return self
+
+    async def reset(self) -> bool:
+        """Put a kernel that ran a notebook back to its state after start-up (:data:`RESET`);
+        False if that failed (then the kernel is no use for another notebook)."""
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+            reply = await _silent(kc, RESET)
+        except Exception:
+            return False
+        finally:
+            kc.stop_channels()
+        return reply["content"].get("status") == "ok"
 
     async def run(self, nb, source: Path, html_out: Path, exporter) -> NotebookResult:
         import nbformat
@@ -202,7 +236,9 @@ def execute_notebook(source: Path, html_out: Path, root: Path, exporter=None) ->
 
 class NotebookPool:
     """``workers`` threads, each starting a kernel (and its :data:`PRELOAD`) right away,
-    then running the notebooks it is given, a fresh kernel for each.
+    then running the notebooks it is given one after another in that kernel, put back to
+    its state after start-up before each (:data:`RESET`); a kernel whose notebook failed,
+    or that could not be reset, is replaced.
 
     Use: ``pool = NotebookPool(root, cwd, 3)``; do other work; then
     ``for source, result in pool.run(jobs): ...`` (``result`` a :class:`NotebookResult`,
@@ -233,6 +269,14 @@ class NotebookPool:
             except Exception as exc:
                 return exc
 
+        async def ready(kernel: _Kernel) -> _Kernel | None:
+            """The kernel, put back as fresh if it ran a notebook; None if that failed."""
+            if kernel.used and not await kernel.reset():
+                await kernel.shutdown()
+                return None
+            kernel.used = True
+            return kernel
+
         kernel = start()
         try:
             while True:
@@ -243,22 +287,30 @@ class NotebookPool:
                 t0 = time.perf_counter()
                 try:
                     nb = _read(source)  # an unreadable notebook leaves the kernel for the next
+                    if isinstance(kernel, _Kernel):
+                        kernel = loop.run_until_complete(ready(kernel))
                     if not isinstance(kernel, _Kernel):
-                        kernel = start()  # the head-start kernel failed: one more try
+                        # the head-start kernel failed, or could not be reset: a new one
+                        kernel = start()
+                        if isinstance(kernel, _Kernel):
+                            kernel.used = True
                     if not isinstance(kernel, _Kernel):
                         raise kernel
                     exporter = exporter or _exporter()
                     try:
                         result = loop.run_until_complete(kernel.run(nb, source, html_out, exporter))
-                    finally:
+                    except BaseException:
+                        loop.run_until_complete(kernel.shutdown())
+                        kernel = None
+                        raise
+                    if not result.ok:
+                        # a failed notebook may have left the kernel dead or stuck
                         loop.run_until_complete(kernel.shutdown())
                         kernel = None
                     result.seconds = time.perf_counter() - t0
                     self._results.put((source, result))
                 except Exception as exc:
                     self._results.put((source, exc))
-                if kernel is None and not self._jobs.empty() and not self._stop.is_set():
-                    kernel = start()  # the next notebook's kernel
         finally:
             if isinstance(kernel, _Kernel):
                 loop.run_until_complete(kernel.shutdown())

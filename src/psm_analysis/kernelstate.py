@@ -1,0 +1,163 @@
+"""What running a notebook can change in the Python process, saved and put back.
+
+``reproduce`` runs several notebooks one after another in one kernel: starting a kernel
+and importing pandas, matplotlib, seaborn and statsmodels costs 4-5 s of CPU per kernel
+(measured on 2 cores), more than some notebooks take. Between two notebooks the kernel is
+put back as it was right after start-up, so each notebook sees what a fresh kernel would
+show it, and its page, figures and tables come out byte-identical (a slow test compares a
+shared-kernel run with a fresh kernel per notebook):
+
+- the IPython user namespace (every variable, ``In``/``Out``) and the execution count;
+- open matplotlib figures and every rcParam (``seaborn.set_theme``, ``notebook.setup``);
+- every pandas option, numpy's error handling, print options and global random state,
+  Python's ``random`` state;
+- the warning filters (and which warnings were already shown, so a warning shows again);
+- environment variables, the working directory and ``sys.path``.
+
+Imported modules stay imported: that is the point. A notebook that relies on a module-level
+variable another notebook set would still differ, which is why the library keeps no
+notebook state in modules (issue 8) and the comparison test exists.
+
+The test suite's autouse fixture uses the same :func:`snapshot`/:func:`restore`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ProcessState:
+    """A snapshot taken by :func:`snapshot`; put back by :func:`restore`."""
+
+    environ: dict[str, str]
+    cwd: str
+    path: list[str]
+    warning_filters: list
+    showwarning: Any
+    random_state: object
+    rc: dict[str, Any] | None = None
+    figures: set[int] = field(default_factory=set)
+    pandas_options: dict[str, Any] | None = None
+    numpy: tuple | None = None
+
+
+def _pandas_option_names(pd) -> list[str]:
+    """Every registered pandas option (pandas has no public list of them)."""
+    try:
+        from pandas._config.config import _registered_options
+
+        return sorted(_registered_options)
+    except ImportError:  # pragma: no cover - a pandas without the registry
+        return ["display.max_columns", "display.max_rows", "display.width", "display.precision"]
+
+
+def snapshot() -> ProcessState:
+    """Save the process state listed in the module docstring (matplotlib, pandas and
+    numpy only if already imported)."""
+    state = ProcessState(
+        environ=dict(os.environ),
+        cwd=os.getcwd(),
+        path=list(sys.path),
+        warning_filters=list(warnings.filters),
+        showwarning=warnings.showwarning,
+        random_state=random.getstate(),
+    )
+    mpl = sys.modules.get("matplotlib")
+    if mpl is not None:
+        state.rc = dict(mpl.rcParams)
+        if "matplotlib.pyplot" in sys.modules:
+            state.figures = set(mpl._pylab_helpers.Gcf.figs)
+    pd = sys.modules.get("pandas")
+    if pd is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # deprecated options warn when read
+            state.pandas_options = {o: pd.get_option(o) for o in _pandas_option_names(pd)}
+    np = sys.modules.get("numpy")
+    if np is not None:
+        state.numpy = (np.geterr(), np.get_printoptions(), np.random.get_state())
+    return state
+
+
+def restore(state: ProcessState) -> None:
+    """Put back what :func:`snapshot` saved: close the figures opened since, restore
+    rcParams (as matplotlib loaded them, if it was imported after the snapshot), the
+    pandas options and numpy settings, the random states, the warning filters, the
+    environment, working directory and ``sys.path``."""
+    mpl = sys.modules.get("matplotlib")
+    if mpl is not None:
+        if "matplotlib.pyplot" in sys.modules:
+            plt = sys.modules["matplotlib.pyplot"]
+            for num in set(mpl._pylab_helpers.Gcf.figs) - state.figures:
+                plt.close(num)
+        before = dict(state.rc) if state.rc is not None else dict(mpl.rcParamsOrig)
+        before.pop("backend", None)
+        # as matplotlib's own rc_context restores: no validation, no deprecation warnings
+        dict.update(mpl.rcParams, before)
+    pd = sys.modules.get("pandas")
+    if pd is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if state.pandas_options is None:
+                pd.reset_option("all")
+            else:
+                for option, value in state.pandas_options.items():
+                    if pd.get_option(option) != value:
+                        pd.set_option(option, value)
+    np = sys.modules.get("numpy")
+    if np is not None and state.numpy is not None:
+        err, printopts, rng = state.numpy
+        np.seterr(**err)
+        np.set_printoptions(**printopts)
+        np.random.set_state(rng)
+    random.setstate(state.random_state)
+    warnings.filters[:] = state.warning_filters
+    warnings.showwarning = state.showwarning
+    # forget which warnings were shown already (what catch_warnings does on exit)
+    warnings._filters_mutated()
+    if dict(os.environ) != state.environ:
+        os.environ.clear()
+        os.environ.update(state.environ)
+    if os.getcwd() != state.cwd:
+        os.chdir(state.cwd)
+    sys.path[:] = state.path
+
+
+#: The state right after the kernel started (:func:`remember`) and its execution count,
+#: for :func:`fresh_kernel`. Set only in a notebook kernel that ``reproduce`` started.
+_STARTED: tuple[ProcessState, int] | None = None
+
+
+def remember() -> None:
+    """In a kernel just started (and done with its imports): save its state, for
+    :func:`fresh_kernel` before each later notebook."""
+    from IPython import get_ipython
+
+    global _STARTED
+    shell = get_ipython()
+    _STARTED = (snapshot(), shell.execution_count if shell is not None else 1)
+
+
+def fresh_kernel() -> None:
+    """In a kernel that has run a notebook: clear the IPython user namespace, set the
+    execution count back and :func:`restore` the state, as :func:`remember` saved them.
+
+    Raises
+    ------
+    RuntimeError
+        If :func:`remember` was not called in this process, or it is no IPython kernel.
+    """
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if _STARTED is None or shell is None:
+        raise RuntimeError("fresh_kernel() needs an IPython kernel that called remember()")
+    state, count = _STARTED
+    shell.reset(new_session=False)  # what %reset -f does: every variable, In, Out
+    shell.execution_count = count
+    restore(state)

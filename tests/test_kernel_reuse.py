@@ -1,0 +1,130 @@
+"""reproduce runs several notebooks in one kernel (issue 13): the kernel is put back to its
+state after start-up between notebooks, so every page, figure and table is what a fresh
+kernel per notebook gives; a kernel whose notebook failed is replaced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import digest
+
+from psm_analysis import pipeline, runner
+from psm_analysis.config import get_paths
+
+pytestmark = pytest.mark.slow
+
+#: Notebook 1 changes everything a notebook can change in its process.
+CHANGES = """\
+# %%
+open("count1.txt", "w").write(str(get_ipython().execution_count))
+import os, random, sys, warnings
+import matplotlib, matplotlib.pyplot as plt, numpy as np, pandas as pd
+from pathlib import Path
+Path("pid1.txt").write_text(str(os.getpid()))
+Path("filters1.txt").write_text(repr(warnings.filters))
+secret = 42
+matplotlib.rcParams["lines.linewidth"] = 7.25
+pd.set_option("display.precision", 9)
+np.seterr(divide="raise")
+np.random.seed(1)
+random.seed(1)
+warnings.simplefilter("error")
+os.environ["PSM_DIUBAH"] = "ya"
+sys.path.insert(0, "/tidak-ada")
+plt.figure()
+os.chdir("..")
+"""
+
+#: Notebook 2 fails (its assert) if anything of notebook 1 is left.
+CHECKS = """\
+# %%
+open("count2.txt", "w").write(str(get_ipython().execution_count))
+assert "secret" not in globals(), '"secret" not in globals()'
+import os, random, sys, warnings
+import matplotlib, matplotlib.pyplot as plt, numpy as np, pandas as pd
+from pathlib import Path
+Path("pid2.txt").write_text(str(os.getpid()))
+assert matplotlib.rcParams["lines.linewidth"] != 7.25, 'matplotlib.rcParams["lines.linewidth"] != 7.25'
+assert pd.get_option("display.precision") == 6, 'pd.get_option("display.precision") == 6'
+assert np.geterr()["divide"] == "warn", 'np.geterr()["divide"] == "warn"'
+assert "PSM_DIUBAH" not in os.environ, '"PSM_DIUBAH" not in os.environ'
+assert "/tidak-ada" not in sys.path, '"/tidak-ada" not in sys.path'
+assert plt.get_fignums() == [], 'plt.get_fignums() == []'
+assert repr(warnings.filters) == Path("filters1.txt").read_text(), "warnings.filters"
+assert Path.cwd().name == "notebooks", 'Path.cwd().name == "notebooks"'
+"""
+
+
+def _notebooks(root: Path, texts: dict[str, str]) -> list[tuple[Path, Path]]:
+    folder = root / "notebooks"
+    folder.mkdir(parents=True, exist_ok=True)
+    (root / "reports").mkdir(exist_ok=True)
+    jobs = []
+    for name, text in texts.items():
+        src = folder / f"{name}.py"
+        src.write_text(text, encoding="utf-8")
+        jobs.append((src, root / "reports" / f"{name}.html"))
+    return jobs
+
+
+def test_second_notebook_in_a_kernel_sees_nothing_of_the_first(tmp_path):
+    jobs = _notebooks(tmp_path, {"01_ubah": CHANGES, "02_periksa": CHECKS})
+    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
+    try:
+        results = dict(pool.run(jobs))
+    finally:
+        pool.close()
+    for src, _ in jobs:
+        res = results[src]
+        assert not isinstance(res, BaseException), res
+        assert res.ok, (src.name, res.error)
+    folder = tmp_path / "notebooks"
+    # the same kernel ran both: it was reset, not replaced
+    assert (folder / "pid2.txt").read_text() == (folder / "pid1.txt").read_text()
+    # the second notebook's cells count as a fresh kernel's do
+    assert (folder / "count2.txt").read_text() == (folder / "count1.txt").read_text()
+
+
+def test_a_kernel_whose_notebook_failed_is_replaced(tmp_path):
+    jobs = _notebooks(
+        tmp_path,
+        {
+            "01_gagal": CHANGES + "\n# %%\nraise ValueError('sengaja gagal')\n",
+            "02_periksa": CHECKS,
+        },
+    )
+    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
+    try:
+        results = dict(pool.run(jobs))
+    finally:
+        pool.close()
+    failed, checked = (results[src] for src, _ in jobs)
+    assert not failed.ok and "ValueError: sengaja gagal" in failed.error
+    assert checked.ok, checked.error
+    assert (tmp_path / "notebooks" / "pid2.txt").read_text() != (
+        tmp_path / "notebooks" / "pid1.txt"
+    ).read_text()
+
+
+def test_shared_kernel_gives_the_files_of_a_fresh_kernel_per_notebook(make_project, monkeypatch):
+    """Every notebook in one kernel (jobs=1) against a new kernel for each notebook (every
+    reset refused): processed data, figures, tables, pages and the Word document are
+    byte-identical."""
+    shared = make_project()
+    assert pipeline.reproduce(force=True, jobs=1, progress=None, paths=get_paths(shared))
+
+    async def refuse(self) -> bool:
+        return False
+
+    monkeypatch.setattr(runner._Kernel, "reset", refuse)
+    fresh = make_project()
+    assert pipeline.reproduce(force=True, jobs=1, progress=None, paths=get_paths(fresh))
+
+    for folder in ("data/processed", "figures", "reports"):
+        a, b = digest(shared / folder), digest(fresh / folder)
+        a.pop(".build/state.json", None)
+        b.pop(".build/state.json", None)
+        assert a.keys() == b.keys(), folder
+        differ = sorted(k for k in a if a[k] != b[k])
+        assert differ == [], (folder, differ)
