@@ -17,10 +17,10 @@ help: ## Show this list of targets
 # PYTHONDONTWRITEBYTECODE is set), at a fraction of the cost of compiling every package.
 # Two processes share the work (one per core): whichever imports a module first writes its
 # bytecode, and the other then loads it (measured: 14,6 s instead of 20,1 s in one process).
-WARM_A := pandas, scipy.stats, statsmodels.api, seaborn
+WARM_A := pandas, scipy.stats
 WARM_B := matplotlib.pyplot, matplotlib.backends.backend_pdf, fontTools.subset, \
   ipykernel.kernelapp, nbclient, nbconvert, jupytext, docx, openpyxl, lxml.etree, pypdf, yaml, \
-  pyreadstat, pandas, scipy.stats, statsmodels.api, seaborn
+  pyreadstat, krippendorff, pandas, scipy.stats
 WARM_PSM := import pkgutil, importlib, psm_analysis; \
   [importlib.import_module(m.name) for m in pkgutil.walk_packages(psm_analysis.__path__, \
   "psm_analysis.") if not m.name.endswith("__main__")]

@@ -18,6 +18,7 @@ from psm_analysis.errors import DataError  # noqa: E402
 from psm_analysis.interviews.pipeline import build_outputs  # noqa: E402
 from psm_analysis.interviews.privacy import (  # noqa: E402
     AMBIGUOUS,
+    FileScanner,
     make_redactor,
     name_variants,
     place_names,
@@ -155,6 +156,32 @@ def _leaky_files(folder):
     f.write_text("kutipan\nBambangan bukan nama\n", encoding="utf-8")  # no whole-word match
     files["clean"] = f
     return files
+
+
+def test_file_scanner_reads_a_file_again_only_when_it_changed(tmp_path, monkeypatch):
+    """reproduce scans each output as it is written and everything again at the end: a
+    file left as it was is not read twice, a rewritten one is (a name added is found)."""
+    import os
+
+    from psm_analysis.interviews import privacy
+
+    clean = tmp_path / "bersih.md"
+    clean.write_text("Tidak ada nama di sini.", encoding="utf-8")
+    later = tmp_path / "nanti.md"
+    later.write_text("Belum ada nama.", encoding="utf-8")
+    read: list[str] = []
+    real = privacy.file_texts
+    monkeypatch.setattr(privacy, "file_texts", lambda p: read.append(p.name) or real(p))
+    scanner = FileScanner(["Bambang Sutrisno", "Bambang", "Sutrisno"])
+    assert scanner([clean, later]) == []
+    assert scanner([clean, later]) == []
+    assert read == ["bersih.md", "nanti.md"]
+    later.write_text("Kata Bambang, belum ada nama.", encoding="utf-8")
+    os.utime(later, ns=(1, 1))  # a different modification time, as any rewrite has
+    problems = scanner([clean, later])
+    assert read == ["bersih.md", "nanti.md", "nanti.md"]
+    assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["nanti.md"]
+    assert "B*****g" in problems[0].message
 
 
 def test_scan_files_reports_each_leaky_file(tmp_path):

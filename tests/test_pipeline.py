@@ -147,7 +147,7 @@ def test_a_privacy_failure_after_writing_names_what_exists(make_project, capsys,
     root = make_project(notebooks=False)
     monkeypatch.setenv("PSM_ANALYSIS_ROOT", str(root))
     leak = Problem("nama informan dari daftar privat", file="data/processed/x.csv")
-    monkeypatch.setattr(pipeline, "privacy_scan", lambda paths: [leak])
+    monkeypatch.setattr(pipeline, "privacy_scanner", lambda paths: lambda files: [leak])
     assert main(["reproduce"]) == 1
     err = capsys.readouterr().err
     assert "nama informan dari daftar privat" in err

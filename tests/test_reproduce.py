@@ -112,13 +112,20 @@ def test_a_deleted_figure_reruns_only_its_notebook(reproduced):
     assert figure.read_bytes() == original
 
 
-def test_two_force_runs_give_identical_figures_and_processed(reproduced):
+def test_two_force_runs_give_identical_figures_processed_and_pages(reproduced):
     root, _, _ = reproduced
+
+    def reports() -> dict[str, str]:
+        return {k: v for k, v in digest(root / "reports").items() if not k.startswith(".build")}
+
     figures, processed = digest(root / "figures"), digest(root / "data" / "processed")
+    pages = reports()
     ok, lines = _run(root, force=True)
     assert ok, "\n".join(lines)
     assert digest(root / "figures") == figures
     assert digest(root / "data" / "processed") == processed
+    # the pages too: their cells have numbered ids, not nbformat's random ones
+    assert reports() == pages
 
 
 def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project):

@@ -1,14 +1,14 @@
 """What running a notebook can change in the Python process, saved and put back.
 
 ``reproduce`` runs several notebooks one after another in one kernel: starting a kernel
-and importing pandas, matplotlib, seaborn and statsmodels costs 4-5 s of CPU per kernel
+and importing pandas, matplotlib, scipy and the library costs 3-4 s of CPU per kernel
 (measured on 2 cores), more than some notebooks take. Between two notebooks the kernel is
 put back as it was right after start-up, so each notebook sees what a fresh kernel would
 show it, and its page, figures and tables come out byte-identical (a slow test compares a
 shared-kernel run with a fresh kernel per notebook):
 
 - the IPython user namespace (every variable, ``In``/``Out``) and the execution count;
-- open matplotlib figures and every rcParam (``seaborn.set_theme``, ``notebook.setup``);
+- open matplotlib figures and every rcParam (``notebook.setup`` sets the thesis style);
 - every pandas option, numpy's error handling, print options and global random state,
   Python's ``random`` state;
 - the warning filters (and which warnings were already shown, so a warning shows again);

@@ -261,6 +261,15 @@ class _Run:
     wrote: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     times: dict[str, float] = field(default_factory=dict)
+    scanner: Any = None  # the privacy scan (FileScanner), made when first needed
+
+    def scan(self, files: list[Path]) -> list:
+        """The privacy problems of ``files``; each file is read once while it is
+        unchanged, so outputs scanned as soon as they appear are not read again at the
+        end (step 4)."""
+        if self.scanner is None:
+            self.scanner = privacy_scanner(self.paths)
+        return self.scanner(files)
 
 
 def _seconds(x: float) -> str:
@@ -375,7 +384,7 @@ def _notebooks_due(run: _Run) -> tuple[list[Path], list[tuple[Path, str]]]:
 
 
 def _step_notebooks(run: _Run, jobs: int | None, pool=None) -> None:
-    """2. Every out-of-date notebook in a fresh kernel (``pool``: kernels already
+    """2. Every out-of-date notebook, in the pool's kernels (``pool``: kernels already
     started), longest first by the last run's times, to HTML in reports/."""
     paths, say = run.paths, run.say
     sources, todo = _notebooks_due(run)
@@ -397,8 +406,13 @@ def _step_notebooks(run: _Run, jobs: int | None, pool=None) -> None:
     # Longest first (by the last run's times) keeps both cores busy to the end.
     seconds = run.state.setdefault("seconds", {})
     todo.sort(key=lambda item: -seconds.get(item[0].stem, 0.0))
+    # Scanned for names while the kernels work (a core is often idle at the end), so that
+    # step 4 reads again only what changed since.
+    run.scan(generated_files(paths))
     try:
         for src, res in pool.run([(src, html_path(paths, src)) for src, _ in todo]):
+            if not isinstance(res, BaseException):
+                run.scan([res.html, *notebook_outputs(paths, src)])
             if isinstance(res, BaseException):  # the notebook could not even be run
                 run.failures.append(f"{src.name}: {type(res).__name__}: {res}")
                 say(f"      {src.name}: GAGAL: {type(res).__name__}: {res}")
@@ -452,7 +466,7 @@ def _step_privacy(run: _Run) -> None:
         say("[4/4] pemeriksaan privasi: tidak ada berkas baru, dilewati")
         return
     t0 = time.perf_counter()
-    leaks = privacy_scan(paths)
+    leaks = run.scan(generated_files(paths))
     if leaks:
         for p in leaks:
             say(f"      BOCOR: {p}")
@@ -480,17 +494,24 @@ def generated_files(paths: Paths) -> list[Path]:
     return sorted(out)
 
 
-def privacy_scan(paths: Paths) -> list:
-    """Problems for every generated file that contains an informant's name (or a name
-    from the PSM register's name column)."""
+def privacy_scanner(paths: Paths):
+    """A :class:`~psm_analysis.interviews.privacy.FileScanner` for the informants' names
+    (and the names in the PSM register's name column); with no names, one that finds
+    nothing."""
     from psm_analysis.interviews import privacy
     from psm_analysis.register.read import personal_names
 
     names = privacy.roster_names(paths)
     names += [v for n in personal_names(paths) for v in privacy.name_variants(n)]
     if not names:
-        return []
-    return privacy.scan_files(generated_files(paths), names, privacy.place_names(paths))
+        return lambda files: []
+    return privacy.FileScanner(names, privacy.place_names(paths))
+
+
+def privacy_scan(paths: Paths) -> list:
+    """Problems for every generated file that contains an informant's name (or a name
+    from the PSM register's name column)."""
+    return privacy_scanner(paths)(generated_files(paths))
 
 
 def _written_summary(paths: Paths, seconds: float, times: dict[str, float]) -> str:

@@ -338,6 +338,51 @@ def _mask(name: str) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else "**"
 
 
+class FileScanner:
+    """The privacy scan of :func:`scan_files`, with its patterns compiled once and every
+    file's result kept while the file stays as it was (same size and modification time),
+    so that ``reproduce`` can scan each output as soon as it is written and, at the end,
+    read again only what changed since.
+
+    ``scanner(files)`` returns the problems of ``files`` (as :func:`scan_files`).
+    """
+
+    def __init__(self, names: Iterable[str], places: Iterable[str] = ()):
+        pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
+        self._compiled = [(n, _anchor(n), _pattern([n])) for n in pattern_names]
+        self._places = _places_pattern(places, pattern_names, bounded=False)
+        self._seen: dict[Path, tuple[int, int, Problem | None]] = {}
+
+    def _scan(self, f: Path) -> Problem | None:
+        found = _found(file_texts(f), self._compiled, self._places)
+        if not found:
+            return None
+        masked = ", ".join(_mask(n) for n in found)
+        return Problem(
+            f"berkas keluaran memuat nama informan dari daftar privat ({masked}); "
+            "hapus nama itu dari sumbernya, atau dari kode/teks yang menulisnya",
+            file=display_path(f),
+        )
+
+    def __call__(self, files: Iterable[str | Path]) -> list[Problem]:
+        problems = []
+        for f in sorted(Path(p) for p in files):
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            if not f.is_file():
+                continue
+            key = (st.st_size, st.st_mtime_ns)
+            seen = self._seen.get(f)
+            if seen is None or seen[:2] != key:
+                seen = (*key, self._scan(f))
+                self._seen[f] = seen
+            if seen[2] is not None:
+                problems.append(seen[2])
+        return problems
+
+
 def scan_files(
     files: Iterable[str | Path], names: Iterable[str], places: Iterable[str] = ()
 ) -> list[Problem]:
@@ -345,25 +390,7 @@ def scan_files(
     not inside one of ``places``), naming the file. The message shows the names masked
     ("A****a"), so that a log does not repeat them.
     """
-    pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
-    compiled = [(n, _anchor(n), _pattern([n])) for n in pattern_names]
-    place_pattern = _places_pattern(places, pattern_names, bounded=False)
-    problems = []
-    for f in sorted(Path(p) for p in files):
-        if not f.is_file():
-            continue
-        texts = file_texts(f)
-        found = _found(texts, compiled, place_pattern)
-        if found:
-            masked = ", ".join(_mask(n) for n in found)
-            problems.append(
-                Problem(
-                    f"berkas keluaran memuat nama informan dari daftar privat ({masked}); "
-                    "hapus nama itu dari sumbernya, atau dari kode/teks yang menulisnya",
-                    file=display_path(f),
-                )
-            )
-    return problems
+    return FileScanner(names, places)(files)
 
 
 def _anchor(name: str) -> str:
