@@ -55,11 +55,17 @@ def copy_inputs(dest: Path) -> Path:
     return dest
 
 
-def run(cmd: list[str], root: Path, cwd: Path | None = None) -> float:
+def run(cmd: list[str], root: Path, cwd: Path | None = None, said: list | None = None) -> float:
+    """Seconds ``cmd`` took; its output lines go to ``said`` when given."""
     env = dict(os.environ, PSM_ANALYSIS_ROOT=str(root), JUPYTER_PREFER_ENV_PATH="1")
     t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd or root, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    out = subprocess.run(
+        cmd, cwd=cwd or root, env=env, check=True, stdout=subprocess.PIPE, text=True
+    ).stdout
+    seconds = time.perf_counter() - t0
+    if said is not None:
+        said.extend(out.splitlines())
+    return seconds
 
 
 def timed(cmd: list[str], cwd: Path) -> float:
@@ -88,8 +94,9 @@ def bench_venv(tmp: Path) -> tuple[float, float]:
     return p, v
 
 
-def bench_reproduce(tmp: Path) -> tuple[int, float, float, float]:
-    """(notebooks, naive nbconvert, reproduce --force, no-op reproduce), in seconds."""
+def bench_reproduce(tmp: Path, said: list[str]) -> tuple[int, float, float, float]:
+    """(notebooks, naive nbconvert, reproduce --force, no-op reproduce), in seconds;
+    reproduce --force's output lines go to ``said``."""
     py = [sys.executable, "-m", "psm_analysis"]
     base = copy_inputs(tmp / "baseline")
     run([*py, "clean"], base)
@@ -107,7 +114,7 @@ def bench_reproduce(tmp: Path) -> tuple[int, float, float, float]:
             cwd=nb.parent,
         )
     fresh = copy_inputs(tmp / "reproduce")
-    b = run([*py, "reproduce", "--force"], fresh)
+    b = run([*py, "reproduce", "--force"], fresh, said=said)
     c = run([*py, "reproduce"], fresh)
     return len(notebooks), a, b, c
 
@@ -130,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(v) make venv on a fresh clone (uv)         : {v:7.2f} s")
             print(f"(v)/(p) = {v / p:.3f}  (target <= 0.25)", flush=True)
         for i in range(args.repeat):
-            n, a, b, c = bench_reproduce(Path(tmp) / f"rebuild{i}")
+            said: list[str] = []
+            n, a, b, c = bench_reproduce(Path(tmp) / f"rebuild{i}", said)
             print(f"notebooks: {n}")
+            print("reproduce --force said:", *("  " + line for line in said), sep="\n")
             print(f"(a) nbconvert --execute, one after the other : {a:7.2f} s")
             print(f"(b) python -m psm_analysis reproduce --force : {b:7.2f} s")
             print(f"(c) python -m psm_analysis reproduce (no-op) : {c:7.2f} s")

@@ -176,3 +176,18 @@ def test_berkas_is_relative_to_its_own_project_whatever_the_default_root(tmp_pat
     text = (root / "data" / "processed" / "kuesioner_jawaban.csv").read_text(encoding="utf-8")
     assert str(tmp_path) not in text
     assert ",data/demo/survey/jawaban_kuesioner_DEMO.xlsx,3,true" in text
+
+
+def test_notebooks_are_scheduled_longest_first_and_unknown_ones_first(tmp_path):
+    from psm_analysis.pipeline import _schedule_key
+
+    files = {}
+    for name, size in (("01_a", 10), ("02_b", 30), ("03_c", 20), ("04_d", 5)):
+        files[name] = tmp_path / f"{name}.py"
+        files[name].write_text("x" * size, encoding="utf-8")
+    seconds = {"01_a": 3.0, "02_b": 1.0, "04_d": 12.5}
+    order = sorted(files.values(), key=lambda p: _schedule_key(p, seconds))
+    assert [p.stem for p in order] == ["03_c", "04_d", "01_a", "02_b"]
+    # a fresh clone: no times yet, the longest source first
+    order = sorted(files.values(), key=lambda p: _schedule_key(p, {}))
+    assert [p.stem for p in order] == ["02_b", "03_c", "01_a", "04_d"]

@@ -128,6 +128,26 @@ def test_two_force_runs_give_identical_figures_processed_and_pages(reproduced):
     assert reports() == pages
 
 
+def test_force_keeps_the_numbering_so_no_table_is_written_twice(reproduced, monkeypatch):
+    """--force deletes every generated file but the last run's numbering: the notebooks
+    then take their final numbers at once, and renumbering after them (in this process;
+    the notebooks write their tables in their kernels) rewrites no table file."""
+    from psm_analysis import tables
+
+    root, _, _ = reproduced
+    calls: list[str] = []
+    real = tables.write_table_files
+    monkeypatch.setattr(
+        tables,
+        "write_table_files",
+        lambda record, folder: calls.append(record["name"]) or real(record, folder),
+    )
+    ok, lines = _run(root, force=True)
+    assert ok, "\n".join(lines)
+    assert (root / "reports" / "penomoran.json").is_file()
+    assert calls == []
+
+
 def test_failing_notebook_exits_nonzero_naming_it_and_still_renders(make_project):
     root = make_project(notebooks=False)
     (root / "notebooks" / "01_gagal.py").write_text(

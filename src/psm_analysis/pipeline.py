@@ -300,9 +300,20 @@ def reproduce(
     t_start = time.perf_counter()
     state = _load_state(paths)
     if force:
-        # Everything is rebuilt; only the last run times survive, to schedule the
-        # notebooks longest first.
+        # Everything is rebuilt. Two hints of the last run survive: its times, to schedule
+        # the notebooks longest first, and its thesis numbering, from which the notebooks
+        # take numbers that are already final unless their counts changed (else every
+        # table after the first notebook's is written twice: once by its notebook, once
+        # renumbered).
+        from psm_analysis.thesis import numbering_path
+
+        numbering = numbering_path(paths)
+        kept = numbering.read_bytes() if numbering.is_file() else None
         _clear_generated(paths)
+        if kept is not None:
+            from psm_analysis.files import write_bytes
+
+            write_bytes(numbering, kept)
         state = {"seconds": state.get("seconds", {})}
     run = _Run(paths, progress or (lambda _msg: None), state, _fingerprints(paths))
 
@@ -383,6 +394,14 @@ def _notebooks_due(run: _Run) -> tuple[list[Path], list[tuple[Path, str]]]:
     return sources, todo
 
 
+def _schedule_key(source: Path, seconds: dict[str, float]) -> tuple:
+    """Longest first keeps both cores busy to the end: by the last run's times; a
+    notebook without one (a fresh clone, a new notebook) goes first, the longest source
+    first, as its time is unknown."""
+    known = source.stem in seconds
+    return (known, -seconds.get(source.stem, 0.0), -source.stat().st_size, source.name)
+
+
 def _step_notebooks(run: _Run, jobs: int | None, pool=None) -> None:
     """2. Every out-of-date notebook, in the pool's kernels (``pool``: kernels already
     started), longest first by the last run's times, to HTML in reports/."""
@@ -403,9 +422,8 @@ def _step_notebooks(run: _Run, jobs: int | None, pool=None) -> None:
     say(f"[2/4] notebook: menjalankan {len(todo)} dari {len(sources)} ({workers} sekaligus)")
     keys = dict(todo)
     nb_state = run.state["notebooks"]
-    # Longest first (by the last run's times) keeps both cores busy to the end.
     seconds = run.state.setdefault("seconds", {})
-    todo.sort(key=lambda item: -seconds.get(item[0].stem, 0.0))
+    todo.sort(key=lambda item: _schedule_key(item[0], seconds))
     # Scanned for names while the kernels work (a core is often idle at the end), so that
     # step 4 reads again only what changed since.
     run.scan(generated_files(paths))
