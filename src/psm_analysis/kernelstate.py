@@ -1,7 +1,7 @@
 """What running a notebook can change in the Python process, saved and put back.
 
 ``reproduce`` runs several notebooks one after another in one kernel: starting a kernel
-and importing pandas, matplotlib, scipy and the library costs 3-4 s of CPU per kernel
+and importing pandas, matplotlib and the library costs 2-3 s of CPU per kernel
 (measured on 2 cores), more than some notebooks take. Between two notebooks the kernel is
 put back as it was right after start-up, so each notebook sees what a fresh kernel would
 show it, and its page, figures and tables come out byte-identical (a slow test compares a
