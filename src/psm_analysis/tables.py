@@ -750,6 +750,8 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
     """:func:`add_table` with the record's content and :func:`_layout` already known."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.oxml.simpletypes import ST_HpsMeasure
     from docx.shared import Cm, Pt
 
     from psm_analysis.labels import t
@@ -775,18 +777,56 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
         r.bold = True
         r.font.size = Pt(pt)
     _repeat_header(table.rows[0])
-    for row in formatted.itertuples(index=False):
-        cells = table.add_row().cells
-        for j, (col, text) in enumerate(zip(cols, row, strict=True)):
-            p = cells[j].paragraphs[0]
-            # "66,67 %" must not break between the number and its sign
-            r = p.add_run(str(text).replace(" %", "\u00a0%"))
-            r.font.size = Pt(pt)
-            if fmts[col].kind in ("number", "percent", "year") or text == NA_TEXT:
-                p.alignment = (
-                    WD_ALIGN_PARAGRAPH.RIGHT if text != NA_TEXT else WD_ALIGN_PARAGRAPH.CENTER
-                )
+    grid = [gc.get(qn("w:w")) for gc in table._tbl.tblGrid.gridCol_lst]
+    right = [fmts[col].kind in ("number", "percent", "year") for col in cols]
+    _append_body_rows(table._tbl, formatted, grid, right, ST_HpsMeasure.convert_to_xml(Pt(pt)))
     add_source(doc, record["source_line"], record.get("notes") or [])
+
+
+def _append_body_rows(tbl, formatted, grid: list[str], right: list[bool], size: str) -> None:
+    """Append ``formatted``'s rows to the table element ``tbl``: the XML python-docx
+    writes for ``table.add_row()`` (each cell as wide as its grid column, ``grid`` in
+    twips), then per cell ``paragraph.add_run(text)`` with ``font.size`` (``size`` in
+    half-points) and the alignment, built as one string and parsed once (python-docx
+    element by element took most of the time of a table).
+
+    Numbers (``right``) are right-aligned, the missing marker centred; "66,67 %" gets a
+    no-break space before its sign. A text with a tab or line break is handed to
+    python-docx's run text setter, which turns them into ``w:tab``/``w:br``.
+    """
+    from xml.sax.saxutils import escape
+
+    from docx.oxml.ns import nsdecls
+    from docx.oxml.parser import parse_xml
+
+    r_pr = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>'
+    cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p>' for w in grid]
+    parts, special = [], []
+    for i, row in enumerate(formatted.itertuples(index=False)):
+        parts.append("<w:tr>")
+        for j, text in enumerate(row):
+            parts.append(cells[j])
+            if text == NA_TEXT:
+                parts.append('<w:pPr><w:jc w:val="center"/></w:pPr>')
+            elif right[j]:
+                parts.append('<w:pPr><w:jc w:val="right"/></w:pPr>')
+            # "66,67 %" must not break between the number and its sign
+            run = str(text).replace(" %", "\u00a0%")
+            if not run:
+                parts.append(f"<w:r>{r_pr}</w:r>")
+            elif any(c in run for c in "\t\r\n"):
+                special.append((i, j, run))
+                parts.append(f"<w:r>{r_pr}</w:r>")
+            else:
+                space = ' xml:space="preserve"' if len(run.strip()) < len(run) else ""
+                parts.append(f"<w:r>{r_pr}<w:t{space}>{escape(run)}</w:t></w:r>")
+            parts.append("</w:p></w:tc>")
+        parts.append("</w:tr>")
+    rows = list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(parts)}</w:tbl>"))
+    for i, j, run in special:
+        rows[i][j][-1][-1].text = run  # tr > tc > p > r: python-docx's CT_R.text
+    for tr in rows:
+        tbl.append(tr)
 
 
 def _document(formatted, fmts, record, source_line, notes):
