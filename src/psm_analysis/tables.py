@@ -613,17 +613,6 @@ def _layout(formatted) -> tuple[bool, int, list[float]]:
     return True, pt, [w * width / sum(raw) for w in raw]
 
 
-def _repeat_header(row) -> None:
-    """Mark a table row as a header row Word repeats at the top of every page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
 def _page(section, landscape: bool) -> None:
     """A4 in the given orientation with the thesis margins."""
     from docx.enum.section import WD_ORIENT
@@ -749,7 +738,6 @@ def add_table(doc, record: dict) -> bool:
 def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
     """:func:`add_table` with the record's content and :func:`_layout` already known."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.oxml.simpletypes import ST_HpsMeasure
     from docx.shared import Cm, Pt
@@ -763,70 +751,70 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    # the grid first: each row added copies its column widths into its cells
     for column, w in zip(table.columns, widths, strict=True):
         column.width = Cm(w)
-    header = table.rows[0].cells
-    for j, col in enumerate(cols):
-        cell = header[j]
-        cell.width = Cm(widths[j])
-        cell.text = ""
-        p = cell.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        r = p.add_run(col)
-        r.bold = True
-        r.font.size = Pt(pt)
-    _repeat_header(table.rows[0])
-    grid = [gc.get(qn("w:w")) for gc in table._tbl.tblGrid.gridCol_lst]
+    tbl = table._tbl
+    tbl.remove(tbl.tr_lst[0])  # the rows come from _rows_xml
+    grid = [gc.get(qn("w:w")) for gc in tbl.tblGrid.gridCol_lst]
     right = [fmts[col].kind in ("number", "percent", "year") for col in cols]
-    _append_body_rows(table._tbl, formatted, grid, right, ST_HpsMeasure.convert_to_xml(Pt(pt)))
+    for tr in _rows_xml(cols, formatted, grid, right, ST_HpsMeasure.convert_to_xml(Pt(pt))):
+        tbl.append(tr)
     add_source(doc, record["source_line"], record.get("notes") or [])
 
 
-def _append_body_rows(tbl, formatted, grid: list[str], right: list[bool], size: str) -> None:
-    """Append ``formatted``'s rows to the table element ``tbl``: the XML python-docx
-    writes for ``table.add_row()`` (each cell as wide as its grid column, ``grid`` in
-    twips), then per cell ``paragraph.add_run(text)`` with ``font.size`` (``size`` in
-    half-points) and the alignment, built as one string and parsed once (python-docx
-    element by element took most of the time of a table).
+def _rows_xml(cols: list[str], formatted, grid: list[str], right: list[bool], size: str) -> list:
+    """The rows of a Word table as python-docx writes them, as ``w:tr`` elements: the
+    header (``cols``, bold and centred, repeated on every page) and ``formatted``'s rows.
+    Each cell is as wide as its grid column (``grid``, twips), its run at font size
+    ``size`` (half-points); numbers (``right``) right-aligned, the missing marker
+    centred, "66,67 %" with a no-break space before its sign.
 
-    Numbers (``right``) are right-aligned, the missing marker centred; "66,67 %" gets a
-    no-break space before its sign. A text with a tab or line break is handed to
-    python-docx's run text setter, which turns them into ``w:tab``/``w:br``.
+    The XML is what python-docx writes for ``table.add_row()``, ``cell.text = ""``
+    (the header's empty run), ``paragraph.add_run(text)``, ``run.bold``, ``font.size``
+    and ``paragraph.alignment``, built as one string and parsed once (python-docx,
+    element by element, took most of the time of a table; a test compares the two). A
+    text with a tab or line break goes through python-docx's run text setter, which
+    turns them into ``w:tab``/``w:br``.
     """
     from xml.sax.saxutils import escape
 
     from docx.oxml.ns import nsdecls
     from docx.oxml.parser import parse_xml
 
-    r_pr = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>'
     cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p>' for w in grid]
-    parts, special = [], []
-    for i, row in enumerate(formatted.itertuples(index=False)):
+    special = []  # (row, cell, text) for python-docx's setter
+
+    def run(i: int, j: int, text: str, r_pr: str) -> str:
+        if not text:
+            return f"<w:r>{r_pr}</w:r>"
+        if any(c in text for c in "\t\r\n"):
+            special.append((i, j, text))
+            return f"<w:r>{r_pr}</w:r>"
+        space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+        return f"<w:r>{r_pr}<w:t{space}>{escape(text)}</w:t></w:r>"
+
+    centre = '<w:pPr><w:jc w:val="center"/></w:pPr>'
+    bold = f'<w:rPr><w:b/><w:sz w:val="{size}"/></w:rPr>'
+    parts = ['<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>']
+    for j, col in enumerate(cols):
+        parts += [cells[j], centre, "<w:r/>", run(0, j, col, bold), "</w:p></w:tc>"]
+    parts.append("</w:tr>")
+    plain = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>'
+    for i, row in enumerate(formatted.itertuples(index=False), start=1):
         parts.append("<w:tr>")
         for j, text in enumerate(row):
             parts.append(cells[j])
             if text == NA_TEXT:
-                parts.append('<w:pPr><w:jc w:val="center"/></w:pPr>')
+                parts.append(centre)
             elif right[j]:
                 parts.append('<w:pPr><w:jc w:val="right"/></w:pPr>')
-            # "66,67 %" must not break between the number and its sign
-            run = str(text).replace(" %", "\u00a0%")
-            if not run:
-                parts.append(f"<w:r>{r_pr}</w:r>")
-            elif any(c in run for c in "\t\r\n"):
-                special.append((i, j, run))
-                parts.append(f"<w:r>{r_pr}</w:r>")
-            else:
-                space = ' xml:space="preserve"' if len(run.strip()) < len(run) else ""
-                parts.append(f"<w:r>{r_pr}<w:t{space}>{escape(run)}</w:t></w:r>")
-            parts.append("</w:p></w:tc>")
+            parts += [run(i, j, str(text).replace(" %", "\u00a0%"), plain), "</w:p></w:tc>"]
         parts.append("</w:tr>")
     rows = list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(parts)}</w:tbl>"))
-    for i, j, run in special:
-        rows[i][j][-1][-1].text = run  # tr > tc > p > r: python-docx's CT_R.text
-    for tr in rows:
-        tbl.append(tr)
+    for i, j, text in special:
+        # header: tr > trPr, tc...; body: tr > tc...; tc > tcPr, p; the run is p's last
+        rows[i][j + (i == 0)][-1][-1].text = text  # python-docx's CT_R.text
+    return rows
 
 
 def _document(formatted, fmts, record, source_line, notes):
