@@ -226,3 +226,49 @@ def test_every_demo_table_same_layout_and_xml(reproduced):
     for record in records:
         _assert_same_widths(tables._content(record)[1])
         _assert_same_table_xml(record)
+
+
+def test_sheet_cells_copying_a_style_get_the_style_of_their_kind():
+    """write_sheet styles the first body cell of each kind and copies that style to the
+    others: every cell still has the border, alignment and number format of its kind,
+    read back from the saved file (a date keeps the date format openpyxl gives it)."""
+    import datetime as dt
+    import io
+
+    from openpyxl import Workbook, load_workbook
+
+    from psm_analysis.files import workbook_bytes
+    from psm_analysis.sheets import write_sheet
+
+    rows = [
+        ["Bunut", 10, 8.25, None, dt.datetime(2018, 5, 1)],
+        [None, 17, None, 2.5, "teks"],
+        ["Kuala Kampar", None, 1250.5, 3.0, dt.datetime(2019, 1, 2)],
+        ["Pelalawan", 4, 0.5, True, None],
+    ]
+    wb = Workbook()
+    write_sheet(
+        wb.active,
+        ["Kecamatan", "PSM", "Persen", "Nilai", "Tanggal"],
+        rows,
+        title="Tabel 1",
+        source_line="Sumber: contoh",
+        number_formats=["@", "#,##0", '#,##0.00" %"', "#,##0.0", None],
+    )
+    ws = load_workbook(io.BytesIO(workbook_bytes(wb))).active
+    for i, row in enumerate(rows, start=3):
+        for j, value in enumerate(row, start=1):
+            c = ws.cell(row=i, column=j)
+            assert c.border.left.style == c.border.bottom.style == "thin", (i, j)
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if value is None:
+                want = ("...", "center", None, "General")
+            elif number:
+                fmt = ["@", "#,##0", '#,##0.00" %"', "#,##0.0", None][j - 1]
+                want = (value, "right", None, fmt)
+            else:
+                date = isinstance(value, dt.datetime)
+                want = (value, None, "top", "yyyy-mm-dd h:mm:ss" if date else "General")
+            got = (c.value, c.alignment.horizontal, c.alignment.vertical, c.number_format)
+            assert got == want, (i, j)
+            assert bool(c.alignment.wrap_text) == (want[2] == "top"), (i, j)
