@@ -272,3 +272,21 @@ def test_sheet_cells_copying_a_style_get_the_style_of_their_kind():
             got = (c.value, c.alignment.horizontal, c.alignment.vertical, c.number_format)
             assert got == want, (i, j)
             assert bool(c.alignment.wrap_text) == (want[2] == "top"), (i, j)
+
+
+def test_thesis_document_copies_are_fresh_documents():
+    """thesis_document() hands out copies of one document built once: each saves to the
+    bytes of a newly built one, and what is added to one copy is not in the next."""
+    from psm_analysis.files import docx_bytes
+
+    fresh = docx_bytes(tables._blank_thesis_document.__wrapped__())
+    first = tables.thesis_document()
+    first.add_paragraph("hanya di salinan pertama")
+    first.add_section()
+    first.core_properties.title = "diubah"
+    second = tables.thesis_document()
+    assert docx_bytes(second) == fresh
+    assert docx_bytes(first) != fresh
+    assert [p.text for p in second.paragraphs] == []
+    assert len(second.sections) == 1
+    assert second.styles["Normal"].font.name == "Times New Roman"
