@@ -78,3 +78,88 @@ def test_no_text_overlaps_in_any_notebook_figure(reproduced):
     assert len(records) >= 10
     overlapping = {r["name"]: r["overlapping_text"] for r in records if "overlapping_text" in r}
     assert overlapping == {}
+
+
+# ------------------------------------------------- layout without rasterising (issue 13)
+
+
+def _crowded_figures():
+    """Figures with known overlaps: two texts on each other, a text under a legend,
+    long tick labels running into each other, an annotation; and a clean heatmap with a
+    colour bar, laid out by constrained layout."""
+    plots.use_style()
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.text(0.5, 0.5, "Bunut Pelalawan", transform=ax.transAxes)
+    ax.text(0.52, 0.5, "Kuala Kampar", transform=ax.transAxes)
+    ax.annotate("Kerumutan", xy=(0.1, 0.1), xytext=(0.55, 0.52), arrowprops={})
+    yield fig
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.bar(["Dinas Sosial Kabupaten", "Pemerintah Kecamatan", "Masyarakat Desa"], [3, 5, 4])
+    ax.plot([0, 2], [4, 4], label="Rata-rata kabupaten")
+    ax.legend(loc="center")
+    ax.text(1, 2.5, "tertutup legenda")
+    ax.set_title("Judul yang cukup panjang untuk gambar kecil ini")
+    yield fig
+    wide = pd.DataFrame(
+        [[1, 4, 2], [3, 0, 5]],
+        index=["Penataan dan pemetaan PSM", "Rapat koordinasi PSM"],
+        columns=["Dinas Sosial", "Pemerintah Kecamatan/Desa", "Masyarakat"],
+    )
+    yield plots.heatmap_figure(wide, "Temuan menurut kelompok informan", "Jumlah informan")
+
+
+def _boxes_after_full_draw(fig):
+    """Every drawn text's box and each legend's, measured after ``fig.canvas.draw()``
+    (what text_overlaps did before it laid figures out without rasterising)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [tuple(Text.get_window_extent(t, renderer).bounds) for t in plots._drawn_texts(fig)]
+    legends = [tuple(lg.get_window_extent(renderer).bounds) for lg in plots._legends(fig)]
+    return texts, legends
+
+
+def test_layout_without_rasterising_finds_the_same_boxes_and_overlaps():
+    from matplotlib.text import Text
+
+    expected = [
+        [
+            ("Bunut Pelalawan", "Kuala Kampar"),
+            ("Bunut Pelalawan", "Kerumutan"),
+            ("Kuala Kampar", "Kerumutan"),
+        ],
+        None,  # checked against the full draw below
+        [],
+    ]
+    for fast, full, want in zip(_crowded_figures(), _crowded_figures(), expected, strict=True):
+        texts, legends = _boxes_after_full_draw(full)
+        found = plots.text_overlaps(fast)
+        renderer = fast._get_renderer()
+        assert [
+            tuple(Text.get_window_extent(t, renderer).bounds) for t in plots._drawn_texts(fast)
+        ] == texts
+        assert [
+            tuple(lg.get_window_extent(renderer).bounds) for lg in plots._legends(fast)
+        ] == legends
+        # text_overlaps on the fully drawn figure (a second draw changes nothing)
+        assert found == plots.text_overlaps(full)
+        if want is not None:
+            assert sorted(found) == sorted(want)
+        else:
+            assert ("tertutup legenda", "legenda") in found
+            assert any("Dinas Sosial Kabupaten" in pair for pair in found)  # crowded ticks
+        plt.close(fast)
+        plt.close(full)
+
+
+def test_saved_files_same_after_layout_without_rasterising():
+    """PNG and PDF bytes of a figure laid out without rasterising equal those of one
+    fully drawn first, as save_figure did before."""
+    for fast, full in zip(_crowded_figures(), _crowded_figures(), strict=True):
+        plots.text_overlaps(fast)
+        full.canvas.draw()
+        assert plots._png_bytes(fast) == plots._png_bytes(full)
+        assert plots._pdf_bytes(fast, "Judul") == plots._pdf_bytes(full, "Judul")
+        plt.close(fast)
+        plt.close(full)

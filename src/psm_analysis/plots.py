@@ -333,10 +333,18 @@ def _legends(fig: Figure) -> list:
     return [lg for lg in [*fig.legends, *(ax.get_legend() for ax in fig.axes)] if lg is not None]
 
 
+def _laid_out(fig: Figure):
+    """Lay ``fig`` out as a draw would (layout engine, ticks, legend placement, text
+    sizes) without rasterising it, and return the renderer its texts were measured with:
+    the canvas's own, at the figure's dpi, the one ``fig.canvas.draw()`` would use, so
+    the boxes are the same as after a full draw (a test compares them)."""
+    fig.draw_without_rendering()
+    return fig._get_renderer()
+
+
 def _labels_collide(fig: Figure, labels) -> bool:
     """Whether any two of ``labels`` (drawn texts of ``fig``) overlap."""
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    renderer = _laid_out(fig)
     boxes = [t.get_window_extent(renderer) for t in labels if t.get_text()]
     return any(
         min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
@@ -349,8 +357,7 @@ def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
     """Pairs of texts whose drawn boxes intersect in ``fig``, and texts that run into a
     legend they are not part of: ``[("Bunut", "Pelalawan"), ...]`` (empty when the
     layout is clean). Boxes that merely touch do not count."""
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    renderer = _laid_out(fig)
     from matplotlib.text import Text
 
     texts = _drawn_texts(fig)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from copy import copy
 
 #: Shown for a missing (not available) value, as in BPS tables.
 NA_TEXT = "..."
@@ -64,14 +65,26 @@ def write_sheet(
         c.font = Font(bold=True)
         c.border = border
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    # the first body cell of each kind is styled, the others copy its style: setting a
+    # style hashes it to find it in the workbook's list, per cell (openpyxl's own
+    # WorksheetCopy copies _style the same way; the file is the same)
+    styled: dict[tuple, object] = {}
     for i, row in enumerate(rows, start=header_row + 1):
         for j, value in enumerate(row, start=1):
             c = ws.cell(row=i, column=j, value=value)
+            number = isinstance(c.value, int | float) and not isinstance(c.value, bool)
+            kind = (c.value is None, number and j, c.number_format)
+            if kind in styled:
+                if c.value is None:
+                    c.value = NA_TEXT
+                c._style = copy(styled[kind]._style)
+                continue
+            styled[kind] = c
             c.border = border
             if c.value is None:
                 c.value = NA_TEXT
                 c.alignment = Alignment(horizontal="center")
-            elif isinstance(c.value, int | float) and not isinstance(c.value, bool):
+            elif number:
                 if number_formats and number_formats[j - 1]:
                     c.number_format = number_formats[j - 1]
                 c.alignment = Alignment(horizontal="right")

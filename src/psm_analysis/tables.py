@@ -34,6 +34,7 @@ numbers: 2 decimals; a column whose name contains "tahun"/"year": a plain year):
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from dataclasses import dataclass
@@ -481,11 +482,20 @@ _CHAR_EM = {"upper": 0.68, "digit": 0.51, "other": 0.47}
 _MAX_COL_CM = 8.0
 
 
-def _text_cm(text: str, pt: float, bold: bool = False) -> float:
-    em = sum(
+def _em(text: str) -> float:
+    """The advance width of ``text`` in em (see :data:`_CHAR_EM`)."""
+    return sum(
         _CHAR_EM["upper" if c.isupper() else "digit" if c.isdigit() else "other"] for c in text
     )
+
+
+def _cm(em: float, pt: float, bold: bool = False) -> float:
+    """``em`` at font size ``pt`` in cm (bold text runs a little wider)."""
     return em * pt / 72 * 2.54 * (1.06 if bold else 1.0)
+
+
+def _text_cm(text: str, pt: float, bold: bool = False) -> float:
+    return _cm(_em(text), pt, bold)
 
 
 def _words(text: str) -> list[str]:
@@ -493,6 +503,38 @@ def _words(text: str) -> list[str]:
     import re
 
     return re.findall(r"[^\s-]+-?|-", text) or [""]
+
+
+@dataclass(frozen=True)
+class _ColumnEms:
+    """What the layout needs of one column, in em (measured once per table, then scaled
+    to each font size tried: a width in cm is linear in the font size, and rounding is
+    monotonic, so the largest width at a size is the largest em scaled)."""
+
+    header: float  # the header on one line (bold)
+    header_word: float  # its longest word (bold)
+    body_word: float | None  # the longest word of the body (None: no body rows)
+    body_line: float | None  # the longest body cell on one line (None: no body rows)
+    any_word: float  # the longest word of header and body, not bold
+
+
+def _measure(formatted) -> list[_ColumnEms]:
+    out = []
+    for col in formatted.columns:
+        header = str(col)
+        body = [str(v) for v in formatted[col].tolist()]
+        header_word = max(_em(w) for w in _words(header))
+        body_word = max((_em(w) for v in body for w in _words(v)), default=None)
+        out.append(
+            _ColumnEms(
+                header=_em(header),
+                header_word=header_word,
+                body_word=body_word,
+                body_line=max((_em(v) for v in body), default=None),
+                any_word=max(header_word, body_word if body_word is not None else 0.0),
+            )
+        )
+    return out
 
 
 def _share(low: list[float], high: list[float], available: float) -> list[float]:
@@ -507,11 +549,11 @@ def _share(low: list[float], high: list[float], available: float) -> list[float]
 
 
 def _column_widths(
-    formatted, pt: float, available: float
+    ems: list[_ColumnEms], pt: float, available: float
 ) -> tuple[list[float], list[float]] | None:
-    """Column widths (cm) for ``formatted`` at font size ``pt`` and the widths each
-    column's longest body line would need, or None if even the longest word of every
-    column does not fit in ``available`` cm.
+    """Column widths (cm) for a table measured by :func:`_measure` at font size ``pt``
+    and the widths each column's longest body line would need, or None if even the
+    longest word of every column does not fit in ``available`` cm.
 
     Each column gets at least its longest word (so no word is broken across lines),
     then, while room is left, up to its longest body line, and last up to its header
@@ -519,19 +561,18 @@ def _column_widths(
     still lacks.
     """
     minimum, longest, body_w, full_w = [], [], [], []
-    for col in formatted.columns:
-        header = str(col)
-        body = [str(v) for v in formatted[col].tolist()]
-        words = [_text_cm(w, pt, True) for w in _words(header)]
-        words += [_text_cm(w, pt) for v in body for w in _words(v)]
-        lo = max(words) + _CELL_PAD_CM
+    for m in ems:
+        word = _cm(m.header_word, pt, True)
+        if m.body_word is not None:
+            word = max(word, _cm(m.body_word, pt))
+        lo = word + _CELL_PAD_CM
         cap = max(lo, _MAX_COL_CM)
-        line = max([_text_cm(v, pt) for v in body] or [0.0]) + _CELL_PAD_CM
+        line = (_cm(m.body_line, pt) if m.body_line is not None else 0.0) + _CELL_PAD_CM
         mid = min(max(line, lo), cap)
         minimum.append(lo)
         longest.append(max(line, lo))
         body_w.append(mid)
-        full_w.append(min(max(mid, _text_cm(header, pt, True) + _CELL_PAD_CM), cap))
+        full_w.append(min(max(mid, _cm(m.header, pt, True) + _CELL_PAD_CM), cap))
     if sum(minimum) > available:
         return None
     if sum(body_w) > available:
@@ -550,11 +591,12 @@ def _layout(formatted) -> tuple[bool, int, list[float]]:
     no column is squeezed below :data:`_COMFORT_CM`, else landscape; if nothing is
     comfortable, the layout in which every word fits and the most squeezed column
     suffers least."""
+    ems = _measure(formatted)
     candidates = [(False, pt) for pt in _FONT_SIZES[:-1]] + [(True, pt) for pt in _FONT_SIZES]
     fitting = []
     for landscape, pt in candidates:
         width = (_PAPER[1] if landscape else _PAPER[0]) - _MARGINS["left"] - _MARGINS["right"]
-        found = _column_widths(formatted, pt, width)
+        found = _column_widths(ems, pt, width)
         if found is None:
             continue
         widths, body = found
@@ -568,23 +610,8 @@ def _layout(formatted) -> tuple[bool, int, list[float]]:
     # not even the words fit: smallest font on landscape, columns shrunk in proportion
     width = _PAPER[1] - _MARGINS["left"] - _MARGINS["right"]
     pt = _FONT_SIZES[-1]
-    raw = [
-        max(_text_cm(w, pt) for t in [str(c), *map(str, formatted[c])] for w in _words(t))
-        + _CELL_PAD_CM
-        for c in formatted.columns
-    ]
+    raw = [_cm(m.any_word, pt) + _CELL_PAD_CM for m in ems]
     return True, pt, [w * width / sum(raw) for w in raw]
-
-
-def _repeat_header(row) -> None:
-    """Mark a table row as a header row Word repeats at the top of every page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
 
 
 def _page(section, landscape: bool) -> None:
@@ -610,6 +637,16 @@ def thesis_document():
     """An empty Word document as the thesis sets it: A4 portrait, the thesis margins,
     Times New Roman 12 pt, language Indonesian (id-ID) for the document defaults and
     the Normal and Caption styles."""
+    import copy
+
+    # a copy of one made once: python-docx reading its template and the styles set up
+    # took a third of a one-table document's time (a test checks the copy's bytes)
+    return copy.deepcopy(_blank_thesis_document())
+
+
+@functools.cache
+def _blank_thesis_document():
+    """The document :func:`thesis_document` copies; never changed itself."""
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -703,53 +740,99 @@ def add_source(doc, source_line: str, notes) -> None:
 def add_table(doc, record: dict) -> bool:
     """Add a table with its caption above and the Sumber line and notes below to
     ``doc``; return whether it needs a landscape page."""
+    fmts, formatted = _content(record)
+    layout = _layout(formatted)
+    _add_table(doc, record, fmts, formatted, layout)
+    return layout[0]
+
+
+def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
+    """:func:`add_table` with the record's content and :func:`_layout` already known."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.oxml.simpletypes import ST_HpsMeasure
     from docx.shared import Cm, Pt
 
     from psm_analysis.labels import t
 
-    fmts, formatted = _content(record)
-    landscape, pt, widths = _layout(formatted)
+    _, pt, widths = layout
     add_caption(doc, t("tabel", record.get("lang")), record["number"], record["title"])
     cols = [str(c) for c in formatted.columns]
     table = doc.add_table(rows=1, cols=len(cols))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for j, col in enumerate(cols):
-        cell = table.rows[0].cells[j]
-        cell.text = ""
-        p = cell.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        r = p.add_run(col)
-        r.bold = True
-        r.font.size = Pt(pt)
-    _repeat_header(table.rows[0])
-    for row in formatted.itertuples(index=False):
-        cells = table.add_row().cells
-        for j, (col, text) in enumerate(zip(cols, row, strict=True)):
-            p = cells[j].paragraphs[0]
-            # "66,67 %" must not break between the number and its sign
-            r = p.add_run(str(text).replace(" %", "\u00a0%"))
-            r.font.size = Pt(pt)
-            if fmts[col].kind in ("number", "percent", "year") or text == NA_TEXT:
-                p.alignment = (
-                    WD_ALIGN_PARAGRAPH.RIGHT if text != NA_TEXT else WD_ALIGN_PARAGRAPH.CENTER
-                )
-    for j, w in enumerate(widths):
-        table.columns[j].width = Cm(w)
-        for cell in table.columns[j].cells:
-            cell.width = Cm(w)
+    for column, w in zip(table.columns, widths, strict=True):
+        column.width = Cm(w)
+    tbl = table._tbl
+    tbl.remove(tbl.tr_lst[0])  # the rows come from _rows_xml
+    grid = [gc.get(qn("w:w")) for gc in tbl.tblGrid.gridCol_lst]
+    right = [fmts[col].kind in ("number", "percent", "year") for col in cols]
+    for tr in _rows_xml(cols, formatted, grid, right, ST_HpsMeasure.convert_to_xml(Pt(pt))):
+        tbl.append(tr)
     add_source(doc, record["source_line"], record.get("notes") or [])
-    return landscape
+
+
+def _rows_xml(cols: list[str], formatted, grid: list[str], right: list[bool], size: str) -> list:
+    """The rows of a Word table as python-docx writes them, as ``w:tr`` elements: the
+    header (``cols``, bold and centred, repeated on every page) and ``formatted``'s rows.
+    Each cell is as wide as its grid column (``grid``, twips), its run at font size
+    ``size`` (half-points); numbers (``right``) right-aligned, the missing marker
+    centred, "66,67 %" with a no-break space before its sign.
+
+    The XML is what python-docx writes for ``table.add_row()``, ``cell.text = ""``
+    (the header's empty run), ``paragraph.add_run(text)``, ``run.bold``, ``font.size``
+    and ``paragraph.alignment``, built as one string and parsed once (python-docx,
+    element by element, took most of the time of a table; a test compares the two). A
+    text with a tab or line break goes through python-docx's run text setter, which
+    turns them into ``w:tab``/``w:br``.
+    """
+    from xml.sax.saxutils import escape
+
+    from docx.oxml.ns import nsdecls
+    from docx.oxml.parser import parse_xml
+
+    cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p>' for w in grid]
+    special = []  # (row, cell, text) for python-docx's setter
+
+    def run(i: int, j: int, text: str, r_pr: str) -> str:
+        if not text:
+            return f"<w:r>{r_pr}</w:r>"
+        if any(c in text for c in "\t\r\n"):
+            special.append((i, j, text))
+            return f"<w:r>{r_pr}</w:r>"
+        space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+        return f"<w:r>{r_pr}<w:t{space}>{escape(text)}</w:t></w:r>"
+
+    centre = '<w:pPr><w:jc w:val="center"/></w:pPr>'
+    bold = f'<w:rPr><w:b/><w:sz w:val="{size}"/></w:rPr>'
+    parts = ['<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>']
+    for j, col in enumerate(cols):
+        parts += [cells[j], centre, "<w:r/>", run(0, j, col, bold), "</w:p></w:tc>"]
+    parts.append("</w:tr>")
+    plain = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>'
+    for i, row in enumerate(formatted.itertuples(index=False), start=1):
+        parts.append("<w:tr>")
+        for j, text in enumerate(row):
+            parts.append(cells[j])
+            if text == NA_TEXT:
+                parts.append(centre)
+            elif right[j]:
+                parts.append('<w:pPr><w:jc w:val="right"/></w:pPr>')
+            parts += [run(i, j, str(text).replace(" %", "\u00a0%"), plain), "</w:p></w:tc>"]
+        parts.append("</w:tr>")
+    rows = list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(parts)}</w:tbl>"))
+    for i, j, text in special:
+        # header: tr > trPr, tc...; body: tr > tc...; tc > tcPr, p; the run is p's last
+        rows[i][j + (i == 0)][-1][-1].text = text  # python-docx's CT_R.text
+    return rows
 
 
 def _document(formatted, fmts, record, source_line, notes):
     doc = thesis_document()
-    landscape, _, _ = _layout(formatted)
-    _page(doc.sections[0], landscape)
-    add_table(doc, record)
+    layout = _layout(formatted)
+    _page(doc.sections[0], layout[0])
+    _add_table(doc, record, fmts, formatted, layout)
     return doc
 
 
@@ -789,7 +872,10 @@ def write_thesis_document(path, records: list[dict], figures_folder, chapters: d
     heading = None
     for rec in records:
         bab = chapters.get(str(rec.get("notebook")), "")
-        wide = rec["kind"] == "table" and _layout(_content(rec)[1])[0]
+        if rec["kind"] == "table":
+            fmts, formatted = _content(rec)
+            layout = _layout(formatted)
+        wide = rec["kind"] == "table" and layout[0]
         if heading is not None and wide != landscape:
             _page(doc.add_section(WD_SECTION.NEW_PAGE), wide)
             landscape = wide
@@ -800,7 +886,7 @@ def write_thesis_document(path, records: list[dict], figures_folder, chapters: d
             doc.add_heading(f"BAB {bab}", level=1)
             heading = bab
         if rec["kind"] == "table":
-            add_table(doc, rec)
+            _add_table(doc, rec, fmts, formatted, layout)
         else:
             png = next(f for f in rec["files"] if f.endswith(".png"))
             doc.add_picture(str(figures_folder / png), width=Cm(14))
