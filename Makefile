@@ -12,35 +12,11 @@ help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
-# The modules a rebuild imports. uv (unlike pip) writes no bytecode at install; importing
-# these once writes theirs, so no kernel compiles them again (not even where
-# PYTHONDONTWRITEBYTECODE is set), at a fraction of the cost of compiling every package.
-# Two processes share the work (one per core): whichever imports a module first writes its
-# bytecode, and the other then loads it (measured: 14,6 s instead of 20,1 s in one process).
-WARM_A := pandas, scipy.stats
-WARM_B := matplotlib.pyplot, matplotlib.backends.backend_pdf, fontTools.subset, \
-  ipykernel.kernelapp, nbclient, nbconvert, jupytext, docx, openpyxl, lxml.etree, pypdf, yaml, \
-  pyreadstat, krippendorff, pandas, scipy.stats
-WARM_PSM := import pkgutil, importlib, psm_analysis; \
-  [importlib.import_module(m.name) for m in pkgutil.walk_packages(psm_analysis.__path__, \
-  "psm_analysis.") if not m.name.endswith("__main__")]
-WARM := import sys; sys.dont_write_bytecode = False; import
-
-# uv, bootstrapped from the package registry into the venv, installs the lock in seconds;
-# plain pip installs the same pinned versions when uv cannot be had.
-$(STAMP): requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	@if $(BIN)/python -m pip install --quiet --disable-pip-version-check uv \
-	  && $(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock \
-	  && $(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .; \
-	then echo "$(VENV): requirements.lock installed with uv"; \
-	  $(BIN)/python -c '$(WARM) $(WARM_A)' & \
-	  $(BIN)/python -c '$(WARM) $(WARM_B); $(WARM_PSM)'; wait; \
-	else echo "$(VENV): uv not available, installing requirements.lock with pip"; \
-	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock \
-	  && $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
-	     --no-build-isolation -e .; \
-	fi
+# A venv without pip, uv from the package registry into it, the lock installed with uv and
+# the bytecode of the modules a rebuild imports written; plain pip installs the same pinned
+# versions when uv cannot be had (scripts/setup_venv.sh says how and why).
+$(STAMP): requirements.lock pyproject.toml scripts/setup_venv.sh
+	@sh scripts/setup_venv.sh "$(PYTHON)" "$(VENV)"
 	@touch $(STAMP)
 
 venv: $(STAMP) ## Create .venv from requirements.lock (done by the other targets when needed)
