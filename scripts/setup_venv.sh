@@ -6,30 +6,41 @@
 #   1. a venv without pip (`venv --without-pip`: 0,1 s instead of 7,7 s for ensurepip);
 #   2. uv from the package registry into it, by the base Python's pip (`pip --python`,
 #      pip >= 22.3), else by the venv's own pip after ensurepip;
-#   3. `uv pip install -r requirements.lock` (plus pip itself, so `pip` works in the venv)
-#      and the project, editable;
+#   3. `uv pip sync requirements.lock` (exactly the lock: a package dropped from it is
+#      removed), then pip itself (so `pip` works in the venv) and the project, editable;
 #   4. the bytecode of the modules a rebuild imports, in two processes (uv writes none).
-# Fallback: plain pip installs the same pinned versions when uv cannot be had.
+# When uv cannot be had at all, plain pip installs the same pinned versions. uv reads
+# UV_INDEX_URL (not pip's PIP_INDEX_URL or pip.conf) behind a package mirror.
 set -eu
 PY=$1
 VENV=$2
 BIN=$VENV/bin
 QUIET="--quiet --disable-pip-version-check"
 
+# pyproject.toml's requires-python
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "setup_venv: $PY is not Python >= 3.11 (make venv PYTHON=/path/to/python3.11)" >&2
+  exit 1
+fi
+
 "$PY" -m venv --without-pip "$VENV"
 
 get_uv() {
-  "$PY" -m pip --python "$BIN/python" install $QUIET uv 2>/dev/null \
-    || { "$BIN/python" -m ensurepip --default-pip >/dev/null \
-         && "$BIN/python" -m pip install $QUIET uv; }
+  [ -x "$BIN/uv" ] && return 0
+  "$PY" -m pip --python "$BIN/python" install $QUIET uv 2>/dev/null && return 0
+  # the base Python has no pip, or one older than 22.3 (no --python): the venv's own pip
+  "$BIN/python" -m pip --version >/dev/null 2>&1 || "$BIN/python" -m ensurepip --default-pip >/dev/null
+  "$BIN/python" -m pip install $QUIET uv
 }
 
-install_with_uv() {
-  "$BIN/uv" pip install --quiet --python "$BIN/python" -r requirements.lock pip \
-    && "$BIN/uv" pip install --quiet --python "$BIN/python" --no-deps --no-build-isolation -e .
-}
-
-if get_uv && install_with_uv; then
+if get_uv; then
+  if ! { "$BIN/uv" pip sync --quiet --python "$BIN/python" requirements.lock \
+         && "$BIN/uv" pip install --quiet --python "$BIN/python" pip \
+         && "$BIN/uv" pip install --quiet --python "$BIN/python" --no-deps --no-build-isolation -e .; }
+  then
+    echo "setup_venv: uv could not install requirements.lock (see the messages above)" >&2
+    exit 1
+  fi
   echo "$VENV: requirements.lock installed with uv"
   # uv writes no bytecode at install; importing the modules a rebuild needs writes theirs,
   # so no kernel compiles them again (not even where PYTHONDONTWRITEBYTECODE is set), at a
@@ -46,7 +57,7 @@ for m in pkgutil.walk_packages(psm_analysis.__path__, 'psm_analysis.'):
         importlib.import_module(m.name)" || true
   wait || true
 else
-  echo "$VENV: uv not available, installing requirements.lock with pip"
+  echo "$VENV: uv could not be installed (see above); installing requirements.lock with pip"
   "$BIN/python" -m pip --version >/dev/null 2>&1 || "$BIN/python" -m ensurepip --default-pip
   "$BIN/python" -m pip install $QUIET -r requirements.lock
   "$BIN/python" -m pip install $QUIET --no-deps --no-build-isolation -e .
