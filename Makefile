@@ -25,8 +25,7 @@ reproduce: $(STAMP) ## Rebuild processed data, figures, tables and reports/ (ARG
 	$(BIN)/python -m psm_analysis reproduce $(ARGS)
 	@echo ""
 	@echo "Untuk memakai perintah psm-analysis langsung, aktifkan .venv dahulu:"
-	@echo "  Linux/macOS:  source .venv/bin/activate"
-	@echo '  Windows:      .venv\Scripts\activate'
+	@echo "  source .venv/bin/activate"
 	@echo "lalu, misalnya:  psm-analysis reproduce --force   (atau: psm-analysis --help)"
 
 clean-data: $(STAMP) ## Only clean the raw tables into data/processed
@@ -34,7 +33,7 @@ clean-data: $(STAMP) ## Only clean the raw tables into data/processed
 
 # With CI set (.ci/run sets it) make test runs every test; elsewhere it leaves the slow ones
 # (whole-pipeline, notebook and browser runs) to make test-all, and takes a few minutes.
-TEST_MARKS := $(if $(filter-out 0 false no,$(CI)),,-m "not slow")
+TEST_MARKS := $(if $(filter-out 0 false no False FALSE No NO,$(CI)),,-m "not slow")
 
 test: $(STAMP) ## Run the tests, except the slow notebook/pipeline and browser ones (all in CI)
 	$(BIN)/python -m pytest $(TEST_MARKS) $(PYTEST_ARGS)

@@ -50,7 +50,8 @@ def require_chromium() -> Path:
     path = chromium_path()
     if path is not None:
         return path
-    reason = f"Chromium not found; install it with: {INSTALL_HINT}"
+    looked = os.environ.get(CHROMIUM_ENV) or "chromium on PATH, /usr/bin/chromium"
+    reason = f"Chromium not found ({looked}); install it with: {INSTALL_HINT}"
     if in_ci():
         pytest.fail(f"{reason}. CI is set, so the browser test is required.")
     pytest.skip(reason)
@@ -152,7 +153,7 @@ def test_missing_chromium_skips_with_the_install_command(tmp_path, monkeypatch):
     with pytest.raises(pytest.skip.Exception) as exc:
         require_chromium()
     assert str(exc.value) == (
-        "Chromium not found; install it with: "
+        f"Chromium not found ({tmp_path / 'no-chromium'}); install it with: "
         "apt-get install chromium chromium-driver fonts-dejavu-core (as .ci/run does)"
     )
 

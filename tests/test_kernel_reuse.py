@@ -23,6 +23,20 @@ import matplotlib, matplotlib.pyplot as plt, numpy as np, pandas as pd
 from pathlib import Path
 Path("pid1.txt").write_text(str(os.getpid()))
 Path("filters1.txt").write_text(repr(warnings.filters))
+import locale, logging
+Path("before1.txt").write_text(repr((
+    matplotlib.get_backend(), os.umask(0o022), sys.getrecursionlimit(),
+    locale.setlocale(locale.LC_ALL), logging.getLogger().level, len(logging.getLogger().handlers),
+)))
+os.umask(0o077)
+sys.setrecursionlimit(4321)
+logging.basicConfig(level=logging.DEBUG)
+os.environ["TZ"] = "Asia/Jakarta"
+import time; time.tzset()
+from matplotlib_inline.config import InlineBackend  # what %config InlineBackend... sets
+InlineBackend.instance().figure_formats = {"svg"}
+get_ipython().ast_node_interactivity = "all"
+matplotlib.use("agg")
 secret = 42
 matplotlib.rcParams["lines.linewidth"] = 7.25
 pd.set_option("display.precision", 9)
@@ -52,7 +66,22 @@ assert "PSM_DIUBAH" not in os.environ, '"PSM_DIUBAH" not in os.environ'
 assert "/tidak-ada" not in sys.path, '"/tidak-ada" not in sys.path'
 assert plt.get_fignums() == [], 'plt.get_fignums() == []'
 assert repr(warnings.filters) == Path("filters1.txt").read_text(), "warnings.filters"
+import locale, logging, time
+now = repr((
+    matplotlib.get_backend(), os.umask(0o022), sys.getrecursionlimit(),
+    locale.setlocale(locale.LC_ALL), logging.getLogger().level, len(logging.getLogger().handlers),
+))
+assert now == Path("before1.txt").read_text(), now
+assert "TZ" not in os.environ and time.tzname != ("WIB", "WIB"), time.tzname
+from matplotlib_inline.config import InlineBackend
+assert InlineBackend.instance().figure_formats == {"png"}, InlineBackend.instance().figure_formats
+assert get_ipython().ast_node_interactivity == "last_expr", get_ipython().ast_node_interactivity
 assert Path.cwd().name == "notebooks", 'Path.cwd().name == "notebooks"'
+
+# %%
+fig, ax = plt.subplots()
+ax.plot([1, 2])
+plt.show()
 """
 
 
@@ -84,6 +113,11 @@ def test_second_notebook_in_a_kernel_sees_nothing_of_the_first(tmp_path):
     assert (folder / "pid2.txt").read_text() == (folder / "pid1.txt").read_text()
     # the second notebook's cells count as a fresh kernel's do
     assert (folder / "count2.txt").read_text() == (folder / "count1.txt").read_text()
+    # and its figure is on its page as a PNG, as in a fresh kernel (not SVG, not lost to
+    # the agg backend the first notebook switched to)
+    first, page = (html.read_text(encoding="utf-8") for _, html in jobs)
+    png = "data:image/png;base64,"  # the page template has one small PNG of its own
+    assert page.count(png) == first.count(png) + 1 and "<svg" not in page
 
 
 def test_a_kernel_whose_notebook_failed_is_replaced(tmp_path):

@@ -172,6 +172,10 @@ def test_berkas_is_relative_to_its_own_project_whatever_the_default_root(tmp_pat
     answers = root / "data" / "demo" / "survey" / "jawaban_kuesioner_DEMO.xlsx"
     assert display_path(answers) == "data/demo/survey/jawaban_kuesioner_DEMO.xlsx"
     assert display_path(tmp_path / "lain" / "t.csv") == str(tmp_path / "lain" / "t.csv")
+    # a home folder with a data/raw of its own is no project: the path stays as given
+    (tmp_path / "home" / "data" / "raw").mkdir(parents=True)
+    download = tmp_path / "home" / "Downloads" / "register.csv"
+    assert display_path(download) == str(download)
     pipeline.clean(get_paths(root))
     text = (root / "data" / "processed" / "kuesioner_jawaban.csv").read_text(encoding="utf-8")
     assert str(tmp_path) not in text

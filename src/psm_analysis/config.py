@@ -22,9 +22,15 @@ def _find_root() -> Path:
         return Path(env).resolve()
     here = Path(__file__).resolve()
     for parent in here.parents:
-        if (parent / "pyproject.toml").is_file() and (parent / "data").is_dir():
+        if _is_project(parent):
             return parent
     return Path.cwd().resolve()
+
+
+def _is_project(folder: Path) -> bool:
+    """Whether ``folder`` is the root of a psm-analysis project: ``pyproject.toml`` and
+    ``data/raw`` (a home folder that merely has a ``data/raw`` is not)."""
+    return (folder / "pyproject.toml").is_file() and (folder / "data" / "raw").is_dir()
 
 
 @dataclass(frozen=True)
@@ -104,9 +110,10 @@ def display_path(path: str | Path, paths: Paths | None = None) -> str:
     ``berkas`` column uses it.
 
     Without ``paths``, a path outside the default project root (``PSM_ANALYSIS_ROOT``) is
-    shown relative to the nearest folder above it that has ``data/raw``: the project it
-    belongs to, so a reader called on another project's file (a test's copy, a second
-    project in the same session) records the same ``berkas`` as that project's own run.
+    shown relative to the nearest folder above it that is a project root
+    (``pyproject.toml`` and ``data/raw``): the project it belongs to, so a reader called on
+    another project's file (a test's copy, a second project in the same session) records
+    the same ``berkas`` as that project's own run.
 
     >>> display_path(get_paths("/tmp/proyek").root / "data" / "raw" / "t.csv", get_paths("/tmp/proyek"))
     'data/raw/t.csv'
@@ -123,7 +130,7 @@ def display_path(path: str | Path, paths: Paths | None = None) -> str:
         pass
     if paths is None:
         for folder in resolved.parents:
-            if (folder / "data" / "raw").is_dir():
+            if _is_project(folder):
                 return resolved.relative_to(folder).as_posix()
     return str(path)
 

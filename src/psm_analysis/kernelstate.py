@@ -7,16 +7,22 @@ put back as it was right after start-up, so each notebook sees what a fresh kern
 show it, and its page, figures and tables come out byte-identical (a slow test compares a
 shared-kernel run with a fresh kernel per notebook):
 
-- the IPython user namespace (every variable, ``In``/``Out``) and the execution count;
-- open matplotlib figures and every rcParam (``notebook.setup`` sets the thesis style);
+- the IPython user namespace (every variable, ``In``/``Out``), the execution count, which
+  expressions display (``ast_node_interactivity``) and the inline figure formats
+  (``%config InlineBackend...``);
+- open matplotlib figures, every rcParam (``notebook.setup`` sets the thesis style) and
+  the backend (``matplotlib.use``);
 - every pandas option, numpy's error handling, print options and global random state,
   Python's ``random`` state;
-- the warning filters (and which warnings were already shown, so a warning shows again);
-- environment variables, the working directory and ``sys.path``.
+- the warning filters (and which warnings were already shown, so a warning shows again),
+  the root logger's level and handlers;
+- environment variables (and the time zone they set), the working directory,
+  ``sys.path``, the umask, the recursion limit and the locale.
 
-Imported modules stay imported: that is the point. A notebook that relies on a module-level
-variable another notebook set would still differ, which is why the library keeps no
-notebook state in modules (issue 8) and the comparison test exists.
+Imported modules stay imported: that is the point. So a module-level variable a notebook
+sets, or a library function it replaces (monkeypatching), would reach the next notebook:
+the library keeps no notebook state in modules (issue 8), the notebooks patch nothing, and
+a slow test compares a shared-kernel run with a fresh kernel per notebook.
 
 The test suite's autouse fixture uses the same :func:`snapshot`/:func:`restore`.
 """
@@ -26,6 +32,7 @@ from __future__ import annotations
 import os
 import random
 import sys
+import time
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +48,13 @@ class ProcessState:
     warning_filters: list
     showwarning: Any
     random_state: object
+    umask: int = 0o022
+    recursion_limit: int = 1000
+    locale: str | None = None
+    log_level: int = 30
+    log_handlers: list = field(default_factory=list)
     rc: dict[str, Any] | None = None
+    backend: str | None = None
     figures: set[int] = field(default_factory=set)
     pandas_options: dict[str, Any] | None = None
     numpy: tuple | None = None
@@ -60,6 +73,12 @@ def _pandas_option_names(pd) -> list[str]:
 def snapshot() -> ProcessState:
     """Save the process state listed in the module docstring (matplotlib, pandas and
     numpy only if already imported)."""
+    import locale
+    import logging
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    root = logging.getLogger()
     state = ProcessState(
         environ=dict(os.environ),
         cwd=os.getcwd(),
@@ -67,12 +86,18 @@ def snapshot() -> ProcessState:
         warning_filters=list(warnings.filters),
         showwarning=warnings.showwarning,
         random_state=random.getstate(),
+        umask=umask,
+        recursion_limit=sys.getrecursionlimit(),
+        locale=locale.setlocale(locale.LC_ALL),
+        log_level=root.level,
+        log_handlers=list(root.handlers),
     )
     mpl = sys.modules.get("matplotlib")
     if mpl is not None:
         state.rc = dict(mpl.rcParams)
         if "matplotlib.pyplot" in sys.modules:
             state.figures = set(mpl._pylab_helpers.Gcf.figs)
+            state.backend = mpl.get_backend()
     pd = sys.modules.get("pandas")
     if pd is not None:
         with warnings.catch_warnings():
@@ -89,12 +114,17 @@ def restore(state: ProcessState) -> None:
     rcParams (as matplotlib loaded them, if it was imported after the snapshot), the
     pandas options and numpy settings, the random states, the warning filters, the
     environment, working directory and ``sys.path``."""
+    import locale
+    import logging
+
     mpl = sys.modules.get("matplotlib")
     if mpl is not None:
         if "matplotlib.pyplot" in sys.modules:
             plt = sys.modules["matplotlib.pyplot"]
             for num in set(mpl._pylab_helpers.Gcf.figs) - state.figures:
                 plt.close(num)
+            if state.backend is not None and mpl.get_backend() != state.backend:
+                plt.switch_backend(state.backend)
         before = dict(state.rc) if state.rc is not None else dict(mpl.rcParamsOrig)
         before.pop("backend", None)
         # as matplotlib's own rc_context restores: no validation, no deprecation warnings
@@ -120,27 +150,71 @@ def restore(state: ProcessState) -> None:
     warnings.showwarning = state.showwarning
     # forget which warnings were shown already (what catch_warnings does on exit)
     warnings._filters_mutated()
+    root = logging.getLogger()
+    root.setLevel(state.log_level)
+    root.handlers[:] = state.log_handlers
     if dict(os.environ) != state.environ:
         os.environ.clear()
         os.environ.update(state.environ)
+        if hasattr(time, "tzset"):  # not on Windows
+            time.tzset()  # TZ may have changed
     if os.getcwd() != state.cwd:
         os.chdir(state.cwd)
     sys.path[:] = state.path
+    os.umask(state.umask)
+    sys.setrecursionlimit(state.recursion_limit)
+    if state.locale is not None and locale.setlocale(locale.LC_ALL) != state.locale:
+        locale.setlocale(locale.LC_ALL, state.locale)
 
 
-#: The state right after the kernel started (:func:`remember`) and its execution count,
-#: for :func:`fresh_kernel`. Set only in a notebook kernel that ``reproduce`` started.
-_STARTED: tuple[ProcessState, int] | None = None
+@dataclass
+class _ShellState:
+    """What a notebook can change in IPython itself."""
+
+    execution_count: int
+    ast_node_interactivity: str
+    inline: dict[str, Any]  # the InlineBackend configurable's traits a %config changes
+
+
+#: The inline backend's settings ``%config InlineBackend.<name> = ...`` can change.
+_INLINE_TRAITS = ("figure_formats", "print_figure_kwargs", "rc", "close_figures")
+
+#: The state right after the kernel started (:func:`remember`), for :func:`fresh_kernel`.
+#: Set only in a notebook kernel that ``reproduce`` started.
+_STARTED: tuple[ProcessState, _ShellState] | None = None
+
+
+def _inline_backend():
+    try:
+        from matplotlib_inline.config import InlineBackend
+    except ImportError:  # pragma: no cover - ipykernel always brings it
+        return None
+    return InlineBackend.instance()
 
 
 def remember() -> None:
     """In a kernel just started (and done with its imports): save its state, for
-    :func:`fresh_kernel` before each later notebook."""
+    :func:`fresh_kernel` before each later notebook.
+
+    Raises
+    ------
+    RuntimeError
+        If this is no IPython kernel.
+    """
+    import copy
+
     from IPython import get_ipython
 
     global _STARTED
     shell = get_ipython()
-    _STARTED = (snapshot(), shell.execution_count if shell is not None else 1)
+    if shell is None:
+        raise RuntimeError("remember() needs an IPython kernel")
+    cfg = _inline_backend()
+    inline = {n: copy.deepcopy(getattr(cfg, n)) for n in _INLINE_TRAITS} if cfg else {}
+    _STARTED = (
+        snapshot(),
+        _ShellState(shell.execution_count, shell.ast_node_interactivity, inline),
+    )
 
 
 def fresh_kernel() -> None:
@@ -157,7 +231,19 @@ def fresh_kernel() -> None:
     shell = get_ipython()
     if _STARTED is None or shell is None:
         raise RuntimeError("fresh_kernel() needs an IPython kernel that called remember()")
-    state, count = _STARTED
+    import copy
+
+    state, ipy = _STARTED
     shell.reset(new_session=False)  # what %reset -f does: every variable, In, Out
-    shell.execution_count = count
+    shell.execution_count = ipy.execution_count
+    shell.ast_node_interactivity = ipy.ast_node_interactivity
+    cfg = _inline_backend()
+    if cfg is not None and ipy.inline:
+        changed = any(getattr(cfg, n) != v for n, v in ipy.inline.items())
+        for name, value in ipy.inline.items():
+            setattr(cfg, name, copy.deepcopy(value))
+        if changed:
+            from IPython.core.pylabtools import select_figure_formats
+
+            select_figure_formats(shell, cfg.figure_formats, **cfg.print_figure_kwargs)
     restore(state)

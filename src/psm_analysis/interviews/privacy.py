@@ -340,18 +340,22 @@ def _mask(name: str) -> str:
 
 class FileScanner:
     """The privacy scan of :func:`scan_files`, with its patterns compiled once and every
-    file's result kept while the file stays as it was (same size and modification time),
+    file's result kept while the file stays as it was,
     so that ``reproduce`` can scan each output as soon as it is written and, at the end,
     read again only what changed since.
 
     ``scanner(files)`` returns the problems of ``files`` (as :func:`scan_files`).
+    A file counts as unchanged while its size, modification time, inode and change time
+    are.
     """
 
     def __init__(self, names: Iterable[str], places: Iterable[str] = ()):
         pattern_names = sorted({n for n in names if n and n.strip()}, key=str.casefold)
         self._compiled = [(n, _anchor(n), _pattern([n])) for n in pattern_names]
         self._places = _places_pattern(places, pattern_names, bounded=False)
-        self._seen: dict[Path, tuple[int, int, Problem | None]] = {}
+        # per file: (size, mtime, inode, ctime) when scanned, and its problem or None;
+        # every write is an atomic replace, so a rewritten file has a new inode
+        self._seen: dict[Path, tuple[tuple[int, int, int, int], Problem | None]] = {}
 
     def _scan(self, f: Path) -> Problem | None:
         found = _found(file_texts(f), self._compiled, self._places)
@@ -373,13 +377,13 @@ class FileScanner:
                 continue
             if not f.is_file():
                 continue
-            key = (st.st_size, st.st_mtime_ns)
+            key = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
             seen = self._seen.get(f)
-            if seen is None or seen[:2] != key:
-                seen = (*key, self._scan(f))
+            if seen is None or seen[0] != key:
+                seen = (key, self._scan(f))
                 self._seen[f] = seen
-            if seen[2] is not None:
-                problems.append(seen[2])
+            if seen[1] is not None:
+                problems.append(seen[1])
         return problems
 
 
