@@ -9,8 +9,9 @@
 #   3. `uv pip sync requirements.lock` (exactly the lock: a package dropped from it is
 #      removed), then pip itself (so `pip` works in the venv) and the project, editable;
 #   4. the bytecode of the modules a rebuild imports, in two processes (uv writes none).
-# When uv cannot be had at all, plain pip installs the same pinned versions. uv reads
-# UV_INDEX_URL (not pip's PIP_INDEX_URL or pip.conf) behind a package mirror.
+# When uv cannot be had, or cannot install the lock, plain pip installs the same pinned
+# versions (saying so). uv reads UV_INDEX_URL, not pip's PIP_INDEX_URL or pip.conf: behind
+# a package mirror, set UV_INDEX_URL too.
 set -eu
 PY=$1
 VENV=$2
@@ -33,14 +34,25 @@ get_uv() {
   "$BIN/python" -m pip install $QUIET uv
 }
 
+install_with_uv() {
+  "$BIN/uv" pip sync --quiet --python "$BIN/python" requirements.lock \
+    && "$BIN/uv" pip install --quiet --python "$BIN/python" pip \
+    && "$BIN/uv" pip install --quiet --python "$BIN/python" --no-deps --no-build-isolation -e .
+}
+
+USE_UV=no
 if get_uv; then
-  if ! { "$BIN/uv" pip sync --quiet --python "$BIN/python" requirements.lock \
-         && "$BIN/uv" pip install --quiet --python "$BIN/python" pip \
-         && "$BIN/uv" pip install --quiet --python "$BIN/python" --no-deps --no-build-isolation -e .; }
-  then
-    echo "setup_venv: uv could not install requirements.lock (see the messages above)" >&2
-    exit 1
+  if install_with_uv; then
+    USE_UV=yes
+  else
+    # e.g. a registry only pip is configured for (uv reads UV_INDEX_URL, not pip.conf)
+    echo "$VENV: uv could not install requirements.lock (messages above); trying plain pip" >&2
   fi
+else
+  echo "$VENV: uv could not be installed; installing requirements.lock with plain pip" >&2
+fi
+
+if [ "$USE_UV" = yes ]; then
   echo "$VENV: requirements.lock installed with uv"
   # uv writes no bytecode at install; importing the modules a rebuild needs writes theirs,
   # so no kernel compiles them again (not even where PYTHONDONTWRITEBYTECODE is set), at a
@@ -57,7 +69,6 @@ for m in pkgutil.walk_packages(psm_analysis.__path__, 'psm_analysis.'):
         importlib.import_module(m.name)" || true
   wait || true
 else
-  echo "$VENV: uv could not be installed (see above); installing requirements.lock with pip"
   "$BIN/python" -m pip --version >/dev/null 2>&1 || "$BIN/python" -m ensurepip --default-pip
   "$BIN/python" -m pip install $QUIET -r requirements.lock
   "$BIN/python" -m pip install $QUIET --no-deps --no-build-isolation -e .
