@@ -102,3 +102,33 @@ def test_every_pandas_option_numpy_random_and_warnings_are_restored():
         warnings.simplefilter("error")
         assert all(a != b for a, b in zip(state(), before, strict=True))
     assert state() == before
+
+
+@pytest.mark.parametrize("private_hook", [True, False])
+def test_a_warning_already_shown_shows_again_after_restore(monkeypatch, private_hook):
+    """As in a fresh kernel, a notebook sees its warnings even if the notebook before it
+    in the same kernel triggered them; also on a Python without warnings' private hook."""
+    import warnings
+
+    from psm_analysis import kernelstate
+
+    if not private_hook:  # as on a Python whose warnings module lacks (or renamed) it
+        monkeypatch.setattr(kernelstate, "_FILTERS_MUTATED", "_no_such_hook")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        warnings, "showwarning", lambda message, *a, **k: shown.append(str(message))
+    )
+    warnings.simplefilter("default")  # each warning once per place
+
+    def warn() -> None:
+        warnings.warn("data contoh", UserWarning, stacklevel=1)
+
+    warn()
+    warn()
+    assert shown == ["data contoh"]
+    # what restore() does last with the warnings (the pandas and numpy parts of restore
+    # happen to reset the record too, through catch_warnings; a kernel without them must
+    # not depend on that)
+    kernelstate._forget_shown_warnings()
+    warn()
+    assert shown == ["data contoh", "data contoh"]

@@ -110,10 +110,11 @@ def snapshot() -> ProcessState:
 
 
 def restore(state: ProcessState) -> None:
-    """Put back what :func:`snapshot` saved: close the figures opened since, restore
-    rcParams (as matplotlib loaded them, if it was imported after the snapshot), the
-    pandas options and numpy settings, the random states, the warning filters, the
-    environment, working directory and ``sys.path``."""
+    """Put back what :func:`snapshot` saved: close the figures opened since, restore the
+    backend and rcParams (as matplotlib loaded them, if it was imported after the
+    snapshot), the pandas options and numpy settings, the random states, the warning
+    filters, the root logger, the environment (and the time zone), working directory,
+    ``sys.path``, umask, recursion limit and locale."""
     import locale
     import logging
 
@@ -148,8 +149,7 @@ def restore(state: ProcessState) -> None:
     random.setstate(state.random_state)
     warnings.filters[:] = state.warning_filters
     warnings.showwarning = state.showwarning
-    # forget which warnings were shown already (what catch_warnings does on exit)
-    warnings._filters_mutated()
+    _forget_shown_warnings()
     root = logging.getLogger()
     root.setLevel(state.log_level)
     root.handlers[:] = state.log_handlers
@@ -164,7 +164,29 @@ def restore(state: ProcessState) -> None:
     os.umask(state.umask)
     sys.setrecursionlimit(state.recursion_limit)
     if state.locale is not None and locale.setlocale(locale.LC_ALL) != state.locale:
-        locale.setlocale(locale.LC_ALL, state.locale)
+        try:
+            locale.setlocale(locale.LC_ALL, state.locale)
+        except locale.Error:  # a locale string this platform will not take back
+            locale.setlocale(locale.LC_ALL, "C")
+
+
+#: The private hook of the warnings module that catch_warnings calls (CPython 3.11-3.13).
+_FILTERS_MUTATED = "_filters_mutated"
+
+
+class _NeverRaised(Warning):
+    """A warning category no code uses (for :func:`_forget_shown_warnings`)."""
+
+
+def _forget_shown_warnings() -> None:
+    """Make every warning show again, as ``warnings.catch_warnings`` does on exit: a
+    change of the filters invalidates each module's record of warnings already shown."""
+    mutated = getattr(warnings, _FILTERS_MUTATED, None)
+    if mutated is not None:
+        mutated()
+    else:  # a Python without the private hook: a public change of the filters does it
+        warnings.simplefilter("default", _NeverRaised, append=True)
+        warnings.filters.remove(warnings.filters[-1])
 
 
 @dataclass
