@@ -233,15 +233,16 @@ def _record(paths: Paths, files: list[Path]) -> dict[str, int]:
     return {p.relative_to(paths.root).as_posix(): p.stat().st_size for p in files if p.is_file()}
 
 
-def _clear_generated(paths: Paths) -> None:
-    """For --force: remove every generated file (the folders' .gitkeep stays)."""
+def _clear_generated(paths: Paths, keep: tuple[Path, ...] = ()) -> None:
+    """For --force: remove every generated file but ``keep`` (the folders' .gitkeep
+    stays too)."""
     import shutil
 
     for folder in (paths.processed, paths.figures, paths.reports):
         if not folder.is_dir():
             continue
         for p in folder.iterdir():
-            if p.name == ".gitkeep":
+            if p.name == ".gitkeep" or p in keep:
                 continue
             if p.is_dir():
                 shutil.rmtree(p)
@@ -307,13 +308,7 @@ def reproduce(
         # renumbered).
         from psm_analysis.thesis import numbering_path
 
-        numbering = numbering_path(paths)
-        kept = numbering.read_bytes() if numbering.is_file() else None
-        _clear_generated(paths)
-        if kept is not None:
-            from psm_analysis.files import write_bytes
-
-            write_bytes(numbering, kept)
+        _clear_generated(paths, keep=(numbering_path(paths),))
         state = {"seconds": state.get("seconds", {})}
     run = _Run(paths, progress or (lambda _msg: None), state, _fingerprints(paths))
 
@@ -429,12 +424,11 @@ def _step_notebooks(run: _Run, jobs: int | None, pool=None) -> None:
     run.scan(generated_files(paths))
     try:
         for src, res in pool.run([(src, html_path(paths, src)) for src, _ in todo]):
-            if not isinstance(res, BaseException):
-                run.scan([res.html, *notebook_outputs(paths, src)])
             if isinstance(res, BaseException):  # the notebook could not even be run
                 run.failures.append(f"{src.name}: {type(res).__name__}: {res}")
                 say(f"      {src.name}: GAGAL: {type(res).__name__}: {res}")
                 continue
+            run.scan([res.html, *notebook_outputs(paths, src)])
             run.wrote.append(res.html)
             seconds[src.stem] = round(res.seconds, 2)
             if res.ok:

@@ -168,7 +168,6 @@ class _Kernel:
             await self.shutdown()
             raise
         kc.stop_channels()
-        self.used = False
         return self
 
     async def reset(self) -> bool:
