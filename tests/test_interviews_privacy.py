@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zipfile
+from pathlib import Path
 
 import matplotlib
 import pytest
@@ -170,8 +172,8 @@ def test_file_scanner_reads_a_file_again_only_when_it_changed(tmp_path, monkeypa
     later = tmp_path / "nanti.md"
     later.write_text("Belum ada nama.", encoding="utf-8")
     read: list[str] = []
-    real = privacy.file_texts
-    monkeypatch.setattr(privacy, "file_texts", lambda p: read.append(p.name) or real(p))
+    real = privacy.file_parts
+    monkeypatch.setattr(privacy, "file_parts", lambda p: read.append(p.name) or real(p))
     scanner = FileScanner(["Bambang Sutrisno", "Bambang", "Sutrisno"])
     assert scanner([clean, later]) == []
     assert scanner([clean, later]) == []
@@ -182,6 +184,60 @@ def test_file_scanner_reads_a_file_again_only_when_it_changed(tmp_path, monkeypa
     assert read == ["bersih.md", "nanti.md", "nanti.md"]
     assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["nanti.md"]
     assert "B*****g" in problems[0].message
+
+
+def test_file_scanner_searches_a_piece_shared_by_files_once(tmp_path, monkeypatch):
+    """Every Word table carries the same styles part (0.9 MB): it is searched once, and
+    a name in it is still reported in each file that carries it."""
+    from docx import Document
+
+    from psm_analysis.interviews import privacy
+
+    def docx(name: str, text: str, author: str) -> Path:
+        doc = Document()  # python-docx's own template: the same styles part in each
+        doc.add_paragraph(text)
+        doc.core_properties.author = author
+        doc.save(tmp_path / name)
+        return tmp_path / name
+
+    files = [
+        docx("a.docx", "Tabel satu.", "psm-analysis"),
+        docx("b.docx", "Tabel dua.", "psm-analysis"),
+        docx("c.docx", "Tabel tiga.", "Bambang Sutrisno"),  # the name in core.xml only
+    ]
+    searched: list[int] = []
+    real = privacy.part_texts
+    monkeypatch.setattr(
+        privacy, "part_texts", lambda kind, data: searched.append(len(data)) or real(kind, data)
+    )
+    scanner = FileScanner(["Bambang Sutrisno", "Bambang", "Sutrisno"])
+    problems = scanner(files)
+    assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["c.docx"]
+    assert "(B*****g, B**************o, S******o)" in problems[0].message
+    parts = [len(data) for _, data in privacy.file_parts(files[0])]
+    big = max(parts)
+    assert big > 400_000  # word/styles.xml
+    assert searched.count(big) == 1  # not 3
+    # each file's document.xml differs, so it is searched in each file
+    assert len(searched) < 3 * len(parts)
+
+    # a name in the shared piece is reported for every file that carries it
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    with zipfile.ZipFile(files[0]) as zf:
+        entries = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    entries["word/styles.xml"] = entries["word/styles.xml"].replace(
+        b"</w:styles>", b"<w:x>Sutrisno</w:x></w:styles>"
+    )
+    copies = []
+    for name in ("x.docx", "y.docx"):
+        with zipfile.ZipFile(shared / name, "w") as zf:
+            for fname, content in entries.items():
+                zf.writestr(fname, content)
+        copies.append(shared / name)
+    found = scanner(copies)
+    assert [p.file.rsplit("/", 1)[-1] for p in found] == ["x.docx", "y.docx"]
+    assert all("(S******o)" in p.message for p in found)
 
 
 def test_scan_files_reports_each_leaky_file(tmp_path):

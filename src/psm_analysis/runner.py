@@ -80,7 +80,37 @@ def _failing_cell(nb) -> str | None:
 TEMPLATES = Path(__file__).resolve().parent / "resources" / "nbconvert"
 
 
+_JSONSCHEMA_LOCK = threading.Lock()
+
+
+def _import_jsonschema_without_iri_parsers() -> None:
+    """Import jsonschema (nbformat validates notebooks with it) without rfc3987-syntax.
+
+    When rfc3987-syntax is installed (jupyter-events asks for ``jsonschema[format-nongpl]``),
+    importing jsonschema imports it, and it builds about 35 Earley parsers for the "iri"
+    string formats: 2,8 s of CPU on this project's 2-core test machine, more than all of
+    nbformat, nbconvert, nbclient and jupytext together, for formats no notebook schema
+    uses (upstream: python-jsonschema/jsonschema#1428, opendatahub-io/notebooks#3532).
+    jsonschema imports it only if it can (``try: ... except ImportError``), so it is
+    hidden for that one import and then given back: a later ``import rfc3987_syntax``
+    works. Does nothing if jsonschema is already imported."""
+    with _JSONSCHEMA_LOCK:
+        if "jsonschema" in sys.modules:
+            return
+        hidden = "rfc3987_syntax" not in sys.modules
+        if hidden:
+            sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+        try:
+            import jsonschema  # noqa: F401  (imports jsonschema._format)
+        except ImportError:
+            pass
+        finally:
+            if hidden and sys.modules.get("rfc3987_syntax", False) is None:
+                del sys.modules["rfc3987_syntax"]
+
+
 def _exporter():
+    _import_jsonschema_without_iri_parsers()
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="psm", extra_template_basedirs=[str(TEMPLATES)])
@@ -112,6 +142,7 @@ def kernel_env(root: Path) -> dict[str, str]:
 
 
 def _read(source: Path):
+    _import_jsonschema_without_iri_parsers()
     import jupytext
 
     nb = jupytext.read(source)

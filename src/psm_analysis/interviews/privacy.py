@@ -34,6 +34,7 @@ guard: add them to the roster or remove them from the codings.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import re
@@ -284,28 +285,39 @@ def _strip_tags(text: str, sep: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", sep, text))
 
 
-def file_texts(path: Path) -> list[str]:
-    """The texts of a file in which a name could show: for markup both with tags removed
-    and with tags turned into spaces (a name split over two runs or cells is found either
-    way); PDF text via pypdf; for any other file its bytes read as UTF-8."""
+def file_parts(path: Path) -> list[tuple[str, bytes]]:
+    """The pieces of a file that are scanned, as ``(kind, bytes)``: each XML,
+    relationships or text part of a zip container (xlsx, docx, ...) as ``"markup"``;
+    any other file (and a zip container that does not open) whole, its kind its
+    lower-case suffix. :func:`part_texts` turns a piece into the texts searched."""
     data = path.read_bytes()
     suffix = path.suffix.lower()
     if suffix in ZIP_SUFFIXES:
-        texts = []
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                for info in zf.infolist():
-                    if info.filename.endswith((".xml", ".rels", ".txt")):
-                        raw = zf.read(info.filename).decode("utf-8", errors="replace")
-                        texts += [_strip_tags(raw, ""), _strip_tags(raw, " ")]
+                return [
+                    ("markup", zf.read(info.filename))
+                    for info in zf.infolist()
+                    if info.filename.endswith((".xml", ".rels", ".txt"))
+                ]
         except zipfile.BadZipFile:
-            texts.append(data.decode("utf-8", errors="replace"))
-        return texts
-    if suffix == ".png":
+            return [("", data)]
+    return [(suffix, data)]
+
+
+def part_texts(kind: str, data: bytes) -> list[str]:
+    """The texts of one piece of :func:`file_parts` in which a name could show: for
+    markup both with tags removed and with tags turned into spaces (a name split over
+    two runs or cells is found either way); PDF text via pypdf; for any other piece its
+    bytes read as UTF-8."""
+    if kind == "markup":
+        raw = data.decode("utf-8", errors="replace")
+        return [_strip_tags(raw, ""), _strip_tags(raw, " ")]
+    if kind == ".png":
         # the pixels are compressed bytes, in which "Sri" turns up by chance; words can
         # only be in the text chunks (title, description, ...)
         return [_png_text(data)]
-    if suffix == ".pdf":
+    if kind == ".pdf":
         texts = [data.decode("latin-1")]  # metadata (title, author) is plain text
         try:
             from pypdf import PdfReader
@@ -318,12 +330,18 @@ def file_texts(path: Path) -> list[str]:
             texts.append(f"<pdf tidak terbaca: {err}>")
         return texts
     text = data.decode("utf-8", errors="replace")
-    if suffix in {".html", ".htm", ".xml", ".svg", ".qdc", ".ipynb", ".json"}:
+    if kind in {".html", ".htm", ".xml", ".svg", ".qdc", ".ipynb", ".json"}:
         # embedded images are bytes, not text: "/sri4" in a PNG's base64 is no name (the
         # figures' own text is scanned in their PDF files)
         text = _BASE64_RUN.sub(" ", _BASE64_DATA.sub(";base64,", text))
         return [text, _strip_tags(text, ""), _strip_tags(text, " "), html.unescape(text)]
     return [text]
+
+
+def file_texts(path: Path) -> list[str]:
+    """All texts of a file in which a name could show (:func:`part_texts` of each of
+    its :func:`file_parts`)."""
+    return [text for kind, data in file_parts(path) for text in part_texts(kind, data)]
 
 
 #: The payload of a ``data:...;base64,`` URI (an image embedded in a page), however short.
@@ -346,7 +364,9 @@ class FileScanner:
 
     ``scanner(files)`` returns the problems of ``files`` (as :func:`scan_files`).
     A file counts as unchanged while its size, modification time, inode and change time
-    are.
+    are. A piece of a file (:func:`file_parts`) with the same bytes as one searched
+    before (the styles every Word table carries) is not searched again: its names are
+    kept by its BLAKE2b hash.
     """
 
     def __init__(self, names: Iterable[str], places: Iterable[str] = ()):
@@ -356,12 +376,24 @@ class FileScanner:
         # per file: (size, mtime, inode, ctime) when scanned, and its problem or None;
         # every write is an atomic replace, so a rewritten file has a new inode
         self._seen: dict[Path, tuple[tuple[int, int, int, int], Problem | None]] = {}
+        # per piece of a file (:func:`file_parts`), by kind and hash: the names in it
+        self._pieces: dict[tuple[str, bytes], list[str]] = {}
 
     def _scan(self, f: Path) -> Problem | None:
-        found = _found(file_texts(f), self._compiled, self._places)
+        found: set[str] = set()
+        for kind, data in file_parts(f):
+            # every Word table carries the same 0.9 MB of styles: a piece already
+            # searched (same kind, same bytes) is not searched again
+            key = (kind, hashlib.blake2b(data, digest_size=16).digest())
+            names = self._pieces.get(key)
+            if names is None:
+                names = self._pieces[key] = _found(
+                    part_texts(kind, data), self._compiled, self._places
+                )
+            found.update(names)
         if not found:
             return None
-        masked = ", ".join(_mask(n) for n in found)
+        masked = ", ".join(_mask(n) for n, _, _ in self._compiled if n in found)
         return Problem(
             f"berkas keluaran memuat nama informan dari daftar privat ({masked}); "
             "hapus nama itu dari sumbernya, atau dari kode/teks yang menulisnya",

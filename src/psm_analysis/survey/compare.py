@@ -12,7 +12,7 @@ from fractions import Fraction
 from math import comb
 
 import numpy as np
-from scipy import stats
+import pandas as pd
 
 #: Above this many splits of the pooled values the test uses scipy's normal
 #: approximation with tie correction instead of the exact distribution:
@@ -97,7 +97,9 @@ def rank_sum_distribution(pooled, n1: int) -> dict[int, int]:
     >>> rank_sum_distribution([1, 2, 2], 1)
     {2: 1, 5: 2}
     """
-    ranks2 = np.rint(2 * stats.rankdata(np.asarray(pooled, dtype=float))).astype(int)
+    # midranks (scipy.stats.rankdata's and R's default), doubled to integers
+    midranks = pd.Series(np.asarray(pooled, dtype=float)).rank(method="average").to_numpy()
+    ranks2 = np.rint(2 * midranks).astype(int)
     # counts[k] maps a doubled rank sum to the number of k-subsets giving it
     counts: list[dict[int, int]] = [{0: 1}] + [{} for _ in range(n1)]
     for r in ranks2.tolist():
@@ -189,6 +191,8 @@ def mann_whitney_exact(x, y) -> MannWhitneyResult:
     pooled = np.concatenate([x, y])
     ties = bool(np.unique(pooled).size < pooled.size)
     if comb(pooled.size, nx) > MAX_SPLITS:
+        from scipy import stats  # 1 s to import: only here, for large groups
+
         p = float(stats.mannwhitneyu(x, y, alternative="two-sided", method="asymptotic").pvalue)
         method, p_min = ASYMPTOTIC, float("nan")
     else:
