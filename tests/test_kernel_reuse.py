@@ -141,12 +141,44 @@ def test_a_kernel_whose_notebook_failed_is_replaced(tmp_path):
     ).read_text()
 
 
+def test_submitted_code_runs_in_the_pool_kernel_after_its_notebooks(tmp_path):
+    """After the notebooks, the pool's kernels take code (reproduce gives them the tables
+    to write under their final numbers): run in the same kernel, reset first, one answer
+    per code, None or the error."""
+    jobs = _notebooks(tmp_path, {"01_ubah": CHANGES})
+    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
+    try:
+        assert [r.ok for _, r in pool.run(jobs)] == [True]
+        wait = pool.submit(
+            [
+                "import os\nopen('pid_code.txt', 'w').write(str(os.getpid()))\n"
+                "open('secret_code.txt', 'w').write(str('secret' in globals()))",
+                "raise ValueError('sengaja gagal')",
+            ]
+        )
+        assert wait() == [None, "ValueError: sengaja gagal"]
+    finally:
+        pool.close()
+    folder = tmp_path / "notebooks"  # the cwd the notebook left was put back
+    assert (folder / "pid_code.txt").read_text() == (folder / "pid1.txt").read_text()
+    assert (folder / "secret_code.txt").read_text() == "False"
+
+
 def test_shared_kernel_gives_the_files_of_a_fresh_kernel_per_notebook(make_project, monkeypatch):
     """Every notebook in one kernel (jobs=1) against a new kernel for each notebook (every
     reset refused): processed data, figures, tables, pages and the Word document are
-    byte-identical."""
+    byte-identical. In the first, the kernel writes the renumbered tables; in the second,
+    with no kernel left to take them, reproduce writes them itself."""
+    from psm_analysis import tables
+
+    written_here: list[str] = []
+    real = tables.rewrite_table_files
+    monkeypatch.setattr(
+        tables, "rewrite_table_files", lambda f, names: written_here.extend(names) or real(f, names)
+    )
     shared = make_project()
     assert pipeline.reproduce(force=True, jobs=1, progress=None, paths=get_paths(shared))
+    assert written_here == []  # all written in the kernel
 
     async def refuse(self) -> bool:
         return False
@@ -154,6 +186,9 @@ def test_shared_kernel_gives_the_files_of_a_fresh_kernel_per_notebook(make_proje
     monkeypatch.setattr(runner._Kernel, "reset", refuse)
     fresh = make_project()
     assert pipeline.reproduce(force=True, jobs=1, progress=None, paths=get_paths(fresh))
+    # a fresh project has no numbering of an earlier run: notebook 04 ran first (the
+    # longest source) and numbered its tables from IV.1
+    assert any(name.startswith("04_") for name in written_here)
 
     for folder in ("data/processed", "figures", "reports"):
         a, b = digest(shared / folder), digest(fresh / folder)

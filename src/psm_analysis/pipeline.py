@@ -322,11 +322,13 @@ def reproduce(
         pool = _start_pool(paths, jobs, len(notebook_sources(paths)))
     try:
         _step_clean(run, clean_key, clean_due)
-        _step_notebooks(run, jobs, pool)
+        pool = _step_notebooks(run, jobs, pool)
+        # the kernels, idle now, write the tables whose final number differs from the
+        # one they had while their notebook ran (on a fresh clone: most of them)
+        _step_site(run, pool)
     finally:
         if pool is not None:
             pool.close()
-    _step_site(run)
     _step_privacy(run)
 
     total = time.perf_counter() - t_start
@@ -342,9 +344,11 @@ def reproduce(
 def _workers(jobs: int | None, todo: int) -> int:
     import os
 
-    # One more notebook than cores: a kernel waiting on start-up or on messages leaves
-    # its core idle (measured: reproduce --force 13,1 s with 3 at once, 13,8 s with 2).
-    return max(1, min(jobs or (os.cpu_count() or 1) + 1, todo))
+    # As many kernels as cores. Measured on 2 cores, fresh copies, `reproduce --force`
+    # (scripts/benchmark_reproduce.py's (b)), 2 kernels against 3 in turn: 31,4-33,7 s
+    # against 32,1-33,5 s, but 49-54 s of CPU against 56-60 s (each kernel costs 2,4 s of
+    # CPU to start and preload).
+    return max(1, min(jobs or os.cpu_count() or 1, todo))
 
 
 def _start_pool(paths: Paths, jobs: int | None, todo: int):
@@ -397,20 +401,20 @@ def _schedule_key(source: Path, seconds: dict[str, float]) -> tuple:
     return (known, -seconds.get(source.stem, 0.0), -source.stat().st_size, source.name)
 
 
-def _step_notebooks(run: _Run, jobs: int | None, pool=None) -> None:
+def _step_notebooks(run: _Run, jobs: int | None, pool=None):
     """2. Every out-of-date notebook, in the pool's kernels (``pool``: kernels already
-    started), longest first by the last run's times, to HTML in reports/."""
+    started, else a pool is started when a notebook is due), longest first by the last
+    run's times, to HTML in reports/. Returns the pool (None if none was needed), its
+    kernels still up; the caller closes it."""
     paths, say = run.paths, run.say
     sources, todo = _notebooks_due(run)
     if not todo:
         say(f"[2/4] notebook: {len(sources)} notebook mutakhir, tidak ada yang dijalankan")
-        return
+        return pool
     t0 = time.perf_counter()
     if pool is None:
         pool = _start_pool(paths, jobs, len(todo))
-        own_pool = True
     else:
-        own_pool = False
         warm = t0 - pool.started
         say(f"      kernel dimulai selama clean ({_seconds(warm)} lebih awal)")
     workers = _workers(jobs, len(todo))
@@ -422,36 +426,33 @@ def _step_notebooks(run: _Run, jobs: int | None, pool=None) -> None:
     # Scanned for names while the kernels work (a core is often idle at the end), so that
     # step 4 reads again only what changed since.
     run.scan(generated_files(paths))
-    try:
-        for src, res in pool.run([(src, html_path(paths, src)) for src, _ in todo]):
-            if isinstance(res, BaseException):  # the notebook could not even be run
-                run.failures.append(f"{src.name}: {type(res).__name__}: {res}")
-                say(f"      {src.name}: GAGAL: {type(res).__name__}: {res}")
-                continue
-            run.scan([res.html, *notebook_outputs(paths, src)])
-            run.wrote.append(res.html)
-            seconds[src.stem] = round(res.seconds, 2)
-            if res.ok:
-                nb_state[src.stem] = {
-                    "key": keys[src],
-                    "outputs": _record(paths, [res.html, *notebook_outputs(paths, src)]),
-                }
-                say(f"      {src.name}: selesai ({_seconds(res.seconds)})")
-            else:
-                nb_state.pop(src.stem, None)
-                run.failures.append(f"{src.name}: {res.error}")
-                say(f"      {src.name}: GAGAL di {res.error} ({_seconds(res.seconds)})")
-            _save_state(paths, run.state)
-    finally:
-        # On Ctrl-C, notebooks not yet started are dropped; running ones finish.
-        if own_pool:
-            pool.close()
+    for src, res in pool.run([(src, html_path(paths, src)) for src, _ in todo]):
+        if isinstance(res, BaseException):  # the notebook could not even be run
+            run.failures.append(f"{src.name}: {type(res).__name__}: {res}")
+            say(f"      {src.name}: GAGAL: {type(res).__name__}: {res}")
+            continue
+        run.scan([res.html, *notebook_outputs(paths, src)])
+        run.wrote.append(res.html)
+        seconds[src.stem] = round(res.seconds, 2)
+        if res.ok:
+            nb_state[src.stem] = {
+                "key": keys[src],
+                "outputs": _record(paths, [res.html, *notebook_outputs(paths, src)]),
+            }
+            say(f"      {src.name}: selesai ({_seconds(res.seconds)})")
+        else:
+            nb_state.pop(src.stem, None)
+            run.failures.append(f"{src.name}: {res.error}")
+            say(f"      {src.name}: GAGAL di {res.error} ({_seconds(res.seconds)})")
+        _save_state(paths, run.state)
     run.times["notebook"] = time.perf_counter() - t0
     say(f"      notebook selesai dalam {_seconds(run.times['notebook'])}")
+    return pool
 
 
-def _step_site(run: _Run) -> None:
-    """3. The lists of figures and tables and the index page, when anything changed."""
+def _step_site(run: _Run, pool=None) -> None:
+    """3. The lists of figures and tables and the index page, when anything changed; the
+    tables to write again under their final numbers go to ``pool``'s kernels, if any."""
     paths = run.paths
     index = paths.reports / "index.html"
     if not (run.wrote or run.failures or not index.is_file()):
@@ -460,7 +461,8 @@ def _step_site(run: _Run) -> None:
     from psm_analysis import site as report
 
     t0 = time.perf_counter()
-    run.wrote += report.write_reports(paths, failures=run.failures)
+    writer = _kernel_table_writer(pool, paths) if pool is not None else None
+    run.wrote += report.write_reports(paths, failures=run.failures, rewrite_tables=writer)
     # the final thesis numbers may have rewritten a notebook's page and tables
     for rec in run.state.get("notebooks", {}).values():
         rec["outputs"] = _record(paths, [paths.root / rel for rel in rec.get("outputs", {})])
@@ -469,6 +471,33 @@ def _step_site(run: _Run) -> None:
     run.say(
         f"[3/4] daftar gambar, daftar tabel, index.html ({_seconds(run.times['daftar dan index'])})"
     )
+
+
+def _kernel_table_writer(pool, paths: Paths):
+    """A :data:`psm_analysis.site.TableWriter` that shares the tables out over the pool's
+    kernels (which have the table code imported already); tables a kernel could not
+    write are written here, in this process, when waited for."""
+    from psm_analysis.tables import rewrite_table_files
+
+    def start(names: list[str]):
+        shares = [names[i :: pool.size] for i in range(pool.size)]
+        shares = [share for share in shares if share]
+        codes = [
+            "import psm_analysis.tables as _psm_tables\n"
+            f"_psm_tables.rewrite_table_files({str(paths.tables)!r}, {share!r})\n"
+            "del _psm_tables"
+            for share in shares
+        ]
+        wait = pool.submit(codes)
+
+        def done() -> None:
+            for share, error in zip(shares, wait(), strict=True):
+                if error is not None:
+                    rewrite_table_files(paths.tables, share)
+
+        return done
+
+    return start
 
 
 def _step_privacy(run: _Run) -> None:

@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,6 +117,23 @@ def _exporter():
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     return exporter
+
+
+class _SharedExporter:
+    """One HTML exporter for all threads of a pool: its template is compiled once (not
+    once per thread), and pages are rendered one at a time - rendering holds the GIL
+    anyway, and ``from_notebook_node`` registers the notebook's own filters on the
+    exporter's shared template environment."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._exporter = None
+
+    def from_notebook_node(self, nb):
+        with self._lock:
+            if self._exporter is None:
+                self._exporter = _exporter()
+            return self._exporter.from_notebook_node(nb)
 
 
 def page_title(nb, fallback: str) -> str:
@@ -215,6 +232,22 @@ class _Kernel:
             kc.stop_channels()
         return reply["content"].get("status") == "ok"
 
+    async def call(self, code: str) -> str | None:
+        """Run ``code`` silently; None if it ran, else why not (``"NameError: ..."``)."""
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+            reply = await _silent(kc, code)
+        except Exception as exc:
+            return f"{type(exc).__name__}: {exc}"
+        finally:
+            kc.stop_channels()
+        content = reply["content"]
+        if content.get("status") == "ok":
+            return None
+        return f"{content.get('ename')}: {content.get('evalue')}"
+
     async def run(self, nb, source: Path, html_out: Path, exporter) -> NotebookResult:
         import nbformat
         from nbclient import NotebookClient
@@ -279,8 +312,9 @@ class NotebookPool:
 
     Use: ``pool = NotebookPool(root, cwd, 3)``; do other work; then
     ``for source, result in pool.run(jobs): ...`` (``result`` a :class:`NotebookResult`,
-    or the exception that kept the notebook from running at all); ``pool.close()``.
-    Without ``run``, ``close`` shuts the idle kernels down.
+    or the exception that kept the notebook from running at all); then, if there is
+    more work for the kernels, ``wait = pool.submit(codes)``, other work, ``wait()``;
+    ``pool.close()``. The kernels stay up until ``close``, which shuts them down.
     """
 
     def __init__(self, root: Path, cwd: Path, workers: int):
@@ -288,6 +322,7 @@ class NotebookPool:
         self._jobs: queue.Queue = queue.Queue()
         self._results: queue.Queue = queue.Queue()
         self._stop = threading.Event()
+        self._exporter = _SharedExporter()
         self.started = time.perf_counter()
         self._threads = [
             threading.Thread(target=self._work, name=f"psm-kernel-{i}", daemon=True)
@@ -298,7 +333,6 @@ class NotebookPool:
 
     def _work(self) -> None:
         loop = asyncio.new_event_loop()
-        exporter = None
 
         def start() -> _Kernel | BaseException:
             try:
@@ -320,6 +354,18 @@ class NotebookPool:
                 job = self._jobs.get()
                 if job is None:
                     break
+                if job[0] == "code":
+                    _, index, code, answers = job
+                    try:
+                        if isinstance(kernel, _Kernel):
+                            kernel = loop.run_until_complete(ready(kernel))
+                        if isinstance(kernel, _Kernel):
+                            answers.put((index, loop.run_until_complete(kernel.call(code))))
+                        else:
+                            answers.put((index, "no kernel (it failed to start or reset)"))
+                    except Exception as exc:
+                        answers.put((index, f"{type(exc).__name__}: {exc}"))
+                    continue
                 source, html_out = job
                 t0 = time.perf_counter()
                 try:
@@ -333,9 +379,10 @@ class NotebookPool:
                             kernel.used = True
                     if not isinstance(kernel, _Kernel):
                         raise kernel
-                    exporter = exporter or _exporter()
                     try:
-                        result = loop.run_until_complete(kernel.run(nb, source, html_out, exporter))
+                        result = loop.run_until_complete(
+                            kernel.run(nb, source, html_out, self._exporter)
+                        )
                     except BaseException:
                         loop.run_until_complete(kernel.shutdown())
                         kernel = None
@@ -357,10 +404,31 @@ class NotebookPool:
         """Run every ``(source, html_out)``; yield ``(source, result)`` as each finishes."""
         for job in jobs:
             self._jobs.put(job)
-        for _ in self._threads:
-            self._jobs.put(None)
         for _ in jobs:
             yield self._results.get()
+
+    @property
+    def size(self) -> int:
+        """How many kernels (threads) the pool has."""
+        return len(self._threads)
+
+    def submit(self, codes: list[str]) -> Callable[[], list[str | None]]:
+        """Run each of ``codes`` silently in one of the kernels, after the notebooks given
+        to :meth:`run` and the reset after them, while the caller goes on. Returns the
+        function that waits for all of them and gives, per code, None if it ran or why
+        it did not (a kernel that failed is not started again for this)."""
+        answers: queue.Queue = queue.Queue()
+        for index, code in enumerate(codes):
+            self._jobs.put(("code", index, code, answers))
+
+        def wait() -> list[str | None]:
+            out: list[str | None] = [None] * len(codes)
+            for _ in codes:
+                index, error = answers.get()
+                out[index] = error
+            return out
+
+        return wait
 
     def close(self) -> None:
         """Drop notebooks not yet started, let running ones finish, stop every kernel."""

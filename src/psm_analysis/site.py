@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from psm_analysis.banner import kind_names
@@ -209,17 +210,23 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
     return "\n".join(parts)
 
 
-def write_reports(paths: Paths | None = None, failures: list[str] | None = None) -> list[Path]:
+def write_reports(
+    paths: Paths | None = None,
+    failures: list[str] | None = None,
+    rewrite_tables: TableWriter | None = None,
+) -> list[Path]:
     """Give every figure and table its final thesis number (:func:`renumber`), then
     write the lists of figures and tables, ``reports/tabel_dan_gambar.docx`` and
-    ``reports/index.html``; return the files written."""
+    ``reports/index.html``; return the files written. ``rewrite_tables`` (see
+    :func:`renumber`) writes the renumbered tables' files while the rest is built."""
     paths = paths or get_paths()
-    written: list[Path] = renumber(paths)
+    written, tables_written = renumber(paths, rewrite_tables)
     written += write_lists(paths)
     written.append(write_thesis_docx(paths))
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures))
     written.append(index)
+    tables_written()
     return written
 
 
@@ -235,13 +242,35 @@ def _labels(records: list[dict]) -> dict[str, dict[str, str]]:
     return out
 
 
-def renumber(paths: Paths) -> list[Path]:
+#: Writes the files of renumbered tables: given the tables' names (their sidecars
+#: already hold the final numbers), it starts writing and returns the function that
+#: waits until all are written (see :func:`renumber`).
+TableWriter = Callable[[list[str]], Callable[[], None]]
+
+
+def write_tables_here(folder: Path) -> TableWriter:
+    """The :data:`TableWriter` that writes each table's files in this process, at once."""
+    from psm_analysis import tables as tablefiles
+
+    def start(names: list[str]) -> Callable[[], None]:
+        tablefiles.rewrite_table_files(folder, names)
+        return lambda: None
+
+    return start
+
+
+def renumber(
+    paths: Paths, rewrite_tables: TableWriter | None = None
+) -> tuple[list[Path], Callable[[], None]]:
     """Once all notebooks have run: the final number of every figure and table from all
     sidecars (:func:`psm_analysis.thesis.assign`), put into the sidecars, the table files
     and the numbers marked on the rendered notebook pages (captions and references in
-    the prose); ``reports/penomoran.json`` keeps them for the next run. Returns the
-    files written."""
-    from psm_analysis import tables as tablefiles
+    the prose); ``reports/penomoran.json`` keeps them for the next run.
+
+    A table whose number changed has its ``.xlsx``, ``.docx`` and ``.md`` written again
+    by ``rewrite_tables`` (default: :func:`write_tables_here`), after its sidecar got the
+    new number; ``reproduce`` hands them to the idle notebook kernels. Returns the files
+    written (the tables' included) and the function that waits until the tables are."""
     from psm_analysis import thesis
     from psm_analysis.sidecars import renumber_html, sidecar_text
 
@@ -249,6 +278,7 @@ def renumber(paths: Paths) -> list[Path]:
     records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
     numbers = thesis.assign(records, plan)
     written: list[Path] = []
+    tables: list[str] = []
     for rec in records:
         new = numbers[rec["kind"]][rec["name"]]
         if rec["number"] == new:
@@ -256,13 +286,13 @@ def renumber(paths: Paths) -> list[Path]:
         path = rec.pop("_path")
         word = t("gambar" if rec["kind"] == "figure" else "tabel", rec.get("lang"))
         rec["number"], rec["label"] = new, f"{word} {new}"
-        if rec["kind"] == "table" and "cells" in rec:
-            tablefiles.write_table_files(rec, paths.tables)
-            written += [paths.tables / f for f in rec["files"]]
-        else:
-            write_text(path, sidecar_text(rec))
+        write_text(path, sidecar_text(rec))
         written.append(path)
+        if rec["kind"] == "table" and "cells" in rec:
+            tables.append(rec["name"])
+            written += [paths.tables / f for f in rec["files"]]
         rec["_path"] = path
+    tables_written = (rewrite_tables or write_tables_here(paths.tables))(tables) if tables else None
     labels = _labels(records)
     for src in notebook_sources(paths):
         page = html_path(paths, src)
@@ -277,7 +307,7 @@ def renumber(paths: Paths) -> list[Path]:
         for kind in ("figure", "table")
     }
     written.append(thesis.write_numbering(paths, numbers, order))
-    return written
+    return written, tables_written or (lambda: None)
 
 
 def thesis_order(paths: Paths) -> list[dict]:

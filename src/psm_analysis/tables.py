@@ -431,6 +431,19 @@ def write_table_files(record: dict, folder) -> None:
     files.write_text(folder / f"{name}.json", sidecar_text(dict(record)))
 
 
+def rewrite_table_files(folder, names: list[str]) -> None:
+    """Write the ``.xlsx``, ``.docx`` and ``.md`` (and ``.json``) of each table in
+    ``names`` again from its sidecar ``<folder>/<name>.json`` (after ``reproduce`` gave
+    it its final number). Raises OSError/ValueError for a sidecar missing or not JSON."""
+    import json
+    from pathlib import Path
+
+    folder = Path(folder)
+    for name in names:
+        record = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        write_table_files(record, folder)
+
+
 def _xlsx_value(value: object, fmt: ColumnFormat) -> object:
     if _is_missing(value):
         return None
