@@ -4,6 +4,7 @@ captions above tables and figure captions below figures."""
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 
@@ -118,6 +119,34 @@ def test_parallel_notebooks_get_continuous_final_numbers(paths):
     before = {p: p.read_bytes() for p in paths.tables.iterdir()}
     site.write_reports(paths)
     assert {p: p.read_bytes() for p in paths.tables.iterdir()} == before
+
+
+def test_renumbering_stopped_halfway_is_finished_by_the_next_pass(paths, monkeypatch):
+    """A run stopped (Ctrl-C) while the tables are written again under their final
+    numbers: a table's sidecar gets its number only after its files, so the next pass
+    writes the rest, and every table's files then carry its sidecar's number."""
+    from psm_analysis import tables
+
+    _run_notebooks_in_parallel(paths)
+    real, calls = tables.write_table_files, []
+
+    def stop_at_the_second(record, folder):
+        calls.append(record["name"])
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(record, folder)
+
+    monkeypatch.setattr(tables, "write_table_files", stop_at_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        site.write_reports(paths)
+    assert calls == ["02_c", "03_d"]  # 01_a, 01_b keep IV.1, IV.2; 02_c done, 03_d not
+    monkeypatch.setattr(tables, "write_table_files", real)
+    site.write_reports(paths)
+    for sidecar in sorted(paths.tables.glob("*.json")):
+        label = json.loads(sidecar.read_text(encoding="utf-8"))["label"]
+        md = sidecar.with_suffix(".md").read_text(encoding="utf-8")
+        assert md.startswith(f"**{label}**"), (sidecar.name, label, md[:20])
+    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel IV.4**")
 
 
 def _paragraph_text(p) -> str:

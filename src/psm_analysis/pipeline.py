@@ -326,6 +326,10 @@ def reproduce(
         # the kernels, idle now, write the tables whose final number differs from the
         # one they had while their notebook ran (on a fresh clone: most of them)
         _step_site(run, pool)
+    except KeyboardInterrupt:
+        if pool is not None:  # close() lets the running notebooks finish: say why it waits
+            run.say("Dihentikan: menunggu notebook yang sedang berjalan selesai ...")
+        raise
     finally:
         if pool is not None:
             pool.close()
@@ -479,8 +483,9 @@ def _kernel_table_writer(pool, paths: Paths):
     write are written here, in this process, when waited for."""
     from psm_analysis.tables import rewrite_table_files
 
-    def start(names: list[str]):
-        shares = [names[i :: pool.size] for i in range(pool.size)]
+    def start(labels: dict[str, tuple[str, str]]):
+        names = list(labels)
+        shares = [{n: labels[n] for n in names[i :: pool.size]} for i in range(pool.size)]
         shares = [share for share in shares if share]
         codes = [
             "import psm_analysis.tables as _psm_tables\n"

@@ -93,7 +93,9 @@ def _import_jsonschema_without_iri_parsers() -> None:
     uses (upstream: python-jsonschema/jsonschema#1428, opendatahub-io/notebooks#3532).
     jsonschema imports it only if it can (``try: ... except ImportError``), so it is
     hidden for that one import and then given back: a later ``import rfc3987_syntax``
-    works. Does nothing if jsonschema is already imported."""
+    works, but jsonschema in this process has no checker for the "iri" and
+    "iri-reference" formats (psm-analysis checks no formats). Does nothing if jsonschema
+    is already imported."""
     with _JSONSCHEMA_LOCK:
         if "jsonschema" in sys.modules:
             return

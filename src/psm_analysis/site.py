@@ -215,18 +215,17 @@ def write_reports(
     failures: list[str] | None = None,
     rewrite_tables: TableWriter | None = None,
 ) -> list[Path]:
-    """Give every figure and table its final thesis number (:func:`renumber`), then
-    write the lists of figures and tables, ``reports/tabel_dan_gambar.docx`` and
-    ``reports/index.html``; return the files written. ``rewrite_tables`` (see
-    :func:`renumber`) writes the renumbered tables' files while the rest is built."""
+    """Give every figure and table its final thesis number (:func:`renumber`, with
+    ``rewrite_tables``), then write the lists of figures and tables,
+    ``reports/tabel_dan_gambar.docx`` and ``reports/index.html``; return the files
+    written."""
     paths = paths or get_paths()
-    written, tables_written = renumber(paths, rewrite_tables)
+    written: list[Path] = renumber(paths, rewrite_tables)
     written += write_lists(paths)
     written.append(write_thesis_docx(paths))
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures))
     written.append(index)
-    tables_written()
     return written
 
 
@@ -242,35 +241,36 @@ def _labels(records: list[dict]) -> dict[str, dict[str, str]]:
     return out
 
 
-#: Writes the files of renumbered tables: given the tables' names (their sidecars
-#: already hold the final numbers), it starts writing and returns the function that
-#: waits until all are written (see :func:`renumber`).
-TableWriter = Callable[[list[str]], Callable[[], None]]
+#: Writes the files of renumbered tables again: given ``{name: (number, label)}``, it
+#: starts writing and returns the function that waits until all are written. Each table's
+#: sidecar is written last, after its ``.xlsx``, ``.docx`` and ``.md``
+#: (:func:`psm_analysis.tables.rewrite_table_files`): a run stopped halfway leaves the
+#: sidecars of the tables not yet written with their old numbers, so the next run writes
+#: them again.
+TableWriter = Callable[[dict[str, tuple[str, str]]], Callable[[], None]]
 
 
 def write_tables_here(folder: Path) -> TableWriter:
-    """The :data:`TableWriter` that writes each table's files in this process, at once."""
+    """The :data:`TableWriter` that writes the tables in this process, at once."""
     from psm_analysis import tables as tablefiles
 
-    def start(names: list[str]) -> Callable[[], None]:
-        tablefiles.rewrite_table_files(folder, names)
+    def start(labels: dict[str, tuple[str, str]]) -> Callable[[], None]:
+        tablefiles.rewrite_table_files(folder, labels)
         return lambda: None
 
     return start
 
 
-def renumber(
-    paths: Paths, rewrite_tables: TableWriter | None = None
-) -> tuple[list[Path], Callable[[], None]]:
+def renumber(paths: Paths, rewrite_tables: TableWriter | None = None) -> list[Path]:
     """Once all notebooks have run: the final number of every figure and table from all
     sidecars (:func:`psm_analysis.thesis.assign`), put into the sidecars, the table files
     and the numbers marked on the rendered notebook pages (captions and references in
-    the prose); ``reports/penomoran.json`` keeps them for the next run.
+    the prose); ``reports/penomoran.json`` keeps them for the next run. Returns the files
+    written.
 
-    A table whose number changed has its ``.xlsx``, ``.docx`` and ``.md`` written again
-    by ``rewrite_tables`` (default: :func:`write_tables_here`), after its sidecar got the
-    new number; ``reproduce`` hands them to the idle notebook kernels. Returns the files
-    written (the tables' included) and the function that waits until the tables are."""
+    The tables whose number changed are written again by ``rewrite_tables`` (default:
+    :func:`write_tables_here`; ``reproduce`` hands them to its idle notebook kernels)
+    while the pages are renumbered here; it returns once they are written."""
     from psm_analysis import thesis
     from psm_analysis.sidecars import renumber_html, sidecar_text
 
@@ -278,20 +278,19 @@ def renumber(
     records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
     numbers = thesis.assign(records, plan)
     written: list[Path] = []
-    tables: list[str] = []
+    tables: dict[str, tuple[str, str]] = {}
     for rec in records:
         new = numbers[rec["kind"]][rec["name"]]
         if rec["number"] == new:
             continue
-        path = rec.pop("_path")
         word = t("gambar" if rec["kind"] == "figure" else "tabel", rec.get("lang"))
         rec["number"], rec["label"] = new, f"{word} {new}"
-        write_text(path, sidecar_text(rec))
-        written.append(path)
+        written.append(rec["_path"])
         if rec["kind"] == "table" and "cells" in rec:
-            tables.append(rec["name"])
+            tables[rec["name"]] = (rec["number"], rec["label"])
             written += [paths.tables / f for f in rec["files"]]
-        rec["_path"] = path
+        else:
+            write_text(rec["_path"], sidecar_text({k: v for k, v in rec.items() if k != "_path"}))
     tables_written = (rewrite_tables or write_tables_here(paths.tables))(tables) if tables else None
     labels = _labels(records)
     for src in notebook_sources(paths):
@@ -302,12 +301,14 @@ def renumber(
         new_text = renumber_html(text, labels)
         if new_text != text and write_text(page, new_text):
             written.append(page)
+    if tables_written is not None:
+        tables_written()
     order = {
         kind: [[str(r.get("notebook")), r["name"]] for r in records if r["kind"] == kind]
         for kind in ("figure", "table")
     }
     written.append(thesis.write_numbering(paths, numbers, order))
-    return written, tables_written or (lambda: None)
+    return written
 
 
 def thesis_order(paths: Paths) -> list[dict]:

@@ -431,16 +431,19 @@ def write_table_files(record: dict, folder) -> None:
     files.write_text(folder / f"{name}.json", sidecar_text(dict(record)))
 
 
-def rewrite_table_files(folder, names: list[str]) -> None:
-    """Write the ``.xlsx``, ``.docx`` and ``.md`` (and ``.json``) of each table in
-    ``names`` again from its sidecar ``<folder>/<name>.json`` (after ``reproduce`` gave
-    it its final number). Raises OSError/ValueError for a sidecar missing or not JSON."""
+def rewrite_table_files(folder, labels: dict[str, tuple[str, str] | list[str]]) -> None:
+    """Write each table of ``labels`` (``{name: (number, label)}``, e.g.
+    ``{"02_cakupan_diklat": ("IV.6", "Tabel IV.6")}``) again under its new number, from
+    its sidecar ``<folder>/<name>.json``: the ``.xlsx``, ``.docx`` and ``.md``, then the
+    sidecar with the new number last, so that a sidecar never shows a number its table
+    files do not have yet. Raises OSError or ValueError for a sidecar missing or not JSON."""
     import json
     from pathlib import Path
 
     folder = Path(folder)
-    for name in names:
+    for name, (number, label) in labels.items():
         record = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        record["number"], record["label"] = number, label
         write_table_files(record, folder)
 
 
