@@ -98,7 +98,9 @@ def _table(
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def build_index(paths: Paths, failures: list[str] | None = None) -> str:
+def build_index(
+    paths: Paths, failures: list[str] | None = None, records: list[dict] | None = None
+) -> str:
     failures = failures or []
     failed = {f.split(":", 1)[0] for f in failures}
     parts = [
@@ -139,7 +141,7 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
     if failures:
         parts.append("<p class='gagal'>" + "<br>".join(_e(f) for f in failures) + "</p>")
 
-    figures = read_sidecars(paths.figures, "figure")
+    figures = _records(paths, "figure", records)
     parts.append(
         f"<h2>{_e(t('daftar_gambar'))}</h2>"
         '<p><a href="daftar_gambar.html">Daftar gambar lengkap</a> (judul, sumber, berkas)</p>'
@@ -157,7 +159,7 @@ def build_index(paths: Paths, failures: list[str] | None = None) -> str:
         )
     parts.append("</ul>" if figures else "</ul><p>(belum ada)</p>")
 
-    tables = read_sidecars(paths.tables, "table")
+    tables = _records(paths, "table", records)
     parts.append(
         f"<h2>{_e(t('daftar_tabel'))}</h2>"
         '<p><a href="daftar_tabel.html">Daftar tabel lengkap</a> (judul, sumber, berkas). '
@@ -218,14 +220,16 @@ def write_reports(
     """Give every figure and table its final thesis number (:func:`renumber`, with
     ``rewrite_tables``), then write the lists of figures and tables,
     ``reports/tabel_dan_gambar.docx`` and ``reports/index.html``; return the files
-    written."""
+    written. The lists, the document and the index are built from the renumbered
+    records while the tables are written again."""
     paths = paths or get_paths()
-    written: list[Path] = renumber(paths, rewrite_tables)
-    written += write_lists(paths)
-    written.append(write_thesis_docx(paths))
+    written, records, finish = _start_renumber(paths, rewrite_tables)
+    written += write_lists(paths, records=records)
+    written.append(write_thesis_docx(paths, records=records))
     index = paths.reports / "index.html"
-    write_text(index, build_index(paths, failures))
+    write_text(index, build_index(paths, failures, records=records))
     written.append(index)
+    written.append(finish())
     return written
 
 
@@ -271,6 +275,16 @@ def renumber(paths: Paths, rewrite_tables: TableWriter | None = None) -> list[Pa
     The tables whose number changed are written again by ``rewrite_tables`` (default:
     :func:`write_tables_here`; ``reproduce`` hands them to its idle notebook kernels)
     while the pages are renumbered here; it returns once they are written."""
+    written, _records, finish = _start_renumber(paths, rewrite_tables)
+    return [*written, finish()]
+
+
+def _start_renumber(
+    paths: Paths, rewrite_tables: TableWriter | None
+) -> tuple[list[Path], list[dict], Callable[[], Path]]:
+    """:func:`renumber` up to the tables being written: returns the files written so
+    far, every record with its final number (figures, then tables) and the function
+    that waits for the tables and then writes ``reports/penomoran.json`` (its path)."""
     from psm_analysis import thesis
     from psm_analysis.sidecars import renumber_html, sidecar_text
 
@@ -301,32 +315,44 @@ def renumber(paths: Paths, rewrite_tables: TableWriter | None = None) -> list[Pa
         new_text = renumber_html(text, labels)
         if new_text != text and write_text(page, new_text):
             written.append(page)
-    if tables_written is not None:
-        tables_written()
-    order = {
-        kind: [[str(r.get("notebook")), r["name"]] for r in records if r["kind"] == kind]
-        for kind in ("figure", "table")
-    }
-    written.append(thesis.write_numbering(paths, numbers, order))
-    return written
+
+    def finish() -> Path:
+        if tables_written is not None:
+            tables_written()
+        order = {
+            kind: [[str(r.get("notebook")), r["name"]] for r in records if r["kind"] == kind]
+            for kind in ("figure", "table")
+        }
+        return thesis.write_numbering(paths, numbers, order)
+
+    return written, records, finish
 
 
-def thesis_order(paths: Paths) -> list[dict]:
-    """Every figure and table record in thesis order: by number within each BAB."""
+def _records(paths: Paths, kind: str, records: list[dict] | None) -> list[dict]:
+    """The sidecar records of ``kind`` (in thesis order): from ``records`` when given
+    (renumbered in memory, their tables maybe not yet written), else read."""
+    if records is None:
+        return read_sidecars(paths.figures if kind == "figure" else paths.tables, kind)
+    return [r for r in records if r["kind"] == kind]
+
+
+def thesis_order(paths: Paths, records: list[dict] | None = None) -> list[dict]:
+    """Every figure and table record (of ``records``, else of the sidecars) in thesis
+    order: by number within each BAB."""
     from psm_analysis.sidecars import record_order
 
-    records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
+    records = _records(paths, "figure", records) + _records(paths, "table", records)
     return sorted(records, key=record_order)
 
 
-def write_thesis_docx(paths: Paths) -> Path:
+def write_thesis_docx(paths: Paths, records: list[dict] | None = None) -> Path:
     """``reports/tabel_dan_gambar.docx``: every table and figure in thesis order with
     Word captions and Sumber lines (the BAB IV material in one file)."""
     from psm_analysis import tables as tablefiles
     from psm_analysis import thesis
 
     plan = thesis.load_plan(paths)
-    records = thesis_order(paths)
+    records = thesis_order(paths, records)
     chapters = {
         str(r.get("notebook")): plan.chapter_text(plan.chapter_of(r.get("notebook")))
         for r in records
@@ -439,9 +465,10 @@ _LIST_WORDS = {
 }
 
 
-def write_lists(paths=None, lang: str = "id") -> list[Path]:
+def write_lists(paths=None, lang: str = "id", records: list[dict] | None = None) -> list[Path]:
     """Write ``reports/daftar_gambar.html`` + ``.md`` and ``reports/daftar_tabel.html`` +
-    ``.md`` from the sidecars in ``figures/`` and ``reports/tables/``; return the paths.
+    ``.md`` from the sidecars in ``figures/`` and ``reports/tables/`` (or from
+    ``records``, as :func:`write_reports` passes them); return the paths.
 
     Entries are sorted by number; an entry whose files are missing is left out.
     """
@@ -456,7 +483,7 @@ def write_lists(paths=None, lang: str = "id") -> list[Path]:
         (
             "daftar_gambar",
             t("daftar_gambar", lang),
-            read_sidecars(paths.figures, "figure"),
+            _records(paths, "figure", records),
             _figure_rows,
             [w["nomor"], w["judul"], w["pratinjau"], w["berkas"]],
             [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
@@ -464,7 +491,7 @@ def write_lists(paths=None, lang: str = "id") -> list[Path]:
         (
             "daftar_tabel",
             t("daftar_tabel", lang),
-            read_sidecars(paths.tables, "table"),
+            _records(paths, "table", records),
             _table_rows,
             [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
             [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
