@@ -223,7 +223,7 @@ def write_reports(
     written. The lists, the document and the index are built from the renumbered
     records while the tables are written again."""
     paths = paths or get_paths()
-    written, records, finish = _start_renumber(paths, rewrite_tables)
+    written, records, finish = renumber(paths, rewrite_tables)
     written += write_lists(paths, records=records)
     written.append(write_thesis_docx(paths, records=records))
     index = paths.reports / "index.html"
@@ -265,26 +265,20 @@ def write_tables_here(folder: Path) -> TableWriter:
     return start
 
 
-def renumber(paths: Paths, rewrite_tables: TableWriter | None = None) -> list[Path]:
+def renumber(
+    paths: Paths, rewrite_tables: TableWriter | None = None
+) -> tuple[list[Path], list[dict], Callable[[], Path]]:
     """Once all notebooks have run: the final number of every figure and table from all
     sidecars (:func:`psm_analysis.thesis.assign`), put into the sidecars, the table files
     and the numbers marked on the rendered notebook pages (captions and references in
-    the prose); ``reports/penomoran.json`` keeps them for the next run. Returns the files
-    written.
+    the prose).
 
     The tables whose number changed are written again by ``rewrite_tables`` (default:
     :func:`write_tables_here`; ``reproduce`` hands them to its idle notebook kernels)
-    while the pages are renumbered here; it returns once they are written."""
-    written, _records, finish = _start_renumber(paths, rewrite_tables)
-    return [*written, finish()]
-
-
-def _start_renumber(
-    paths: Paths, rewrite_tables: TableWriter | None
-) -> tuple[list[Path], list[dict], Callable[[], Path]]:
-    """:func:`renumber` up to the tables being written: returns the files written so
-    far, every record with its final number (figures, then tables) and the function
-    that waits for the tables and then writes ``reports/penomoran.json`` (its path)."""
+    while the pages are renumbered here. Returns the files written so far, every record
+    with its final number (figures, then tables), and the function that waits for the
+    tables and then writes ``reports/penomoran.json``, which keeps the numbers for the
+    next run (returning its path)."""
     from psm_analysis import thesis
     from psm_analysis.sidecars import renumber_html, sidecar_text
 

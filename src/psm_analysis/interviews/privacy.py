@@ -338,12 +338,6 @@ def part_texts(kind: str, data: bytes) -> list[str]:
     return [text]
 
 
-def file_texts(path: Path) -> list[str]:
-    """All texts of a file in which a name could show (:func:`part_texts` of each of
-    its :func:`file_parts`)."""
-    return [text for kind, data in file_parts(path) for text in part_texts(kind, data)]
-
-
 #: The payload of a ``data:...;base64,`` URI (an image embedded in a page), however short.
 _BASE64_DATA = re.compile(r";base64,[A-Za-z0-9+/=\s]+")
 
