@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import matplotlib
 import pandas as pd
@@ -123,24 +124,32 @@ def test_parallel_notebooks_get_continuous_final_numbers(paths):
 
 def test_renumbering_stopped_halfway_is_finished_by_the_next_pass(paths, monkeypatch):
     """A run stopped (Ctrl-C) while the tables are written again under their final
-    numbers: a table's sidecar gets its number only after its files, so the next pass
-    writes the rest, and every table's files then carry its sidecar's number."""
-    from psm_analysis import tables
+    numbers, here after a table's files and before its sidecar: a table's sidecar gets
+    its number only after its files, so the next pass writes that table again (its
+    files no longer carry the sidecar's label: built anew, not relabelled), and every
+    table's files then carry its sidecar's number."""
+    from psm_analysis import files
 
     _run_notebooks_in_parallel(paths)
-    real, calls = tables.write_table_files, []
+    real, sidecars = files.write_text, []
 
-    def stop_at_the_second(record, folder):
-        calls.append(record["name"])
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        real(record, folder)
+    def stop_before_the_second_sidecar(path, text):
+        path = Path(path)
+        if path.parent == paths.tables and path.suffix == ".json":
+            sidecars.append(path.name)
+            if len(sidecars) == 2:
+                raise KeyboardInterrupt
+        return real(path, text)
 
-    monkeypatch.setattr(tables, "write_table_files", stop_at_the_second)
+    monkeypatch.setattr(files, "write_text", stop_before_the_second_sidecar)
     with pytest.raises(KeyboardInterrupt):
         site.write_reports(paths)
-    assert calls == ["02_c", "03_d"]  # 01_a, 01_b keep IV.1, IV.2; 02_c done, 03_d not
-    monkeypatch.setattr(tables, "write_table_files", real)
+    # 01_a, 01_b keep IV.1, IV.2; 02_c done; 03_d's files written, its sidecar not
+    assert sidecars == ["02_c.json", "03_d.json"]
+    stale = json.loads((paths.tables / "03_d.json").read_text(encoding="utf-8"))["label"]
+    assert stale != "Tabel IV.4"
+    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel IV.4**")
+    monkeypatch.setattr(files, "write_text", real)
     site.write_reports(paths)
     for sidecar in sorted(paths.tables.glob("*.json")):
         label = json.loads(sidecar.read_text(encoding="utf-8"))["label"]

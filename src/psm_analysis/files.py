@@ -93,12 +93,14 @@ _CORE_DATES = re.compile(
 )
 
 
-def normalize_zip(data: bytes) -> bytes:
+def normalize_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
     """Rewrite a zip container (xlsx, docx) with fixed entry timestamps and attributes,
     so that the same content always gives the same bytes.
 
     The created/modified dates in ``docProps/core.xml`` are fixed too: openpyxl stamps
-    the time of saving there whatever the workbook's properties say.
+    the time of saving there whatever the workbook's properties say. ``replace``
+    (``{entry name: content}``) puts new content in entries (in their place); the result
+    is what normalizing a container with that content gives.
     """
     stamp = FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -109,7 +111,10 @@ def normalize_zip(data: bytes) -> bytes:
             new.compress_type = zipfile.ZIP_DEFLATED
             new.external_attr = 0o600 << 16
             new.create_system = 0
-            content = src.read(info.filename)
+            if replace and info.filename in replace:
+                content = replace[info.filename]
+            else:
+                content = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 content = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
             dst.writestr(new, content)

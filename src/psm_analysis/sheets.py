@@ -18,6 +18,14 @@ from copy import copy
 NA_TEXT = "..."
 
 
+def row_height(text: str, width: float) -> int | None:
+    """The height (points) of a row whose one cell, ``width`` characters wide (the sum
+    of the table's column widths), wraps ``text``: 15 per line, counting a character as
+    1,1 of Excel's width unit; None for one line (Excel's default height)."""
+    lines = math.ceil(len(text) * 1.1 / max(width, 1))
+    return 15 * lines if lines > 1 else None
+
+
 def write_sheet(
     ws,
     header: Sequence[str],
@@ -110,9 +118,9 @@ def write_sheet(
         c.alignment = Alignment(wrap_text=True, vertical="top")
         if ncols > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
-        lines = math.ceil(len(str(c.value or "")) * 1.1 / max(total, 1))
-        if lines > 1:
-            ws.row_dimensions[r].height = 15 * lines
+        height = row_height(str(c.value or ""), total)
+        if height is not None:
+            ws.row_dimensions[r].height = height
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     # printing: A4, one page wide, header row repeated, landscape for wide tables
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

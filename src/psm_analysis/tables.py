@@ -36,14 +36,16 @@ from __future__ import annotations
 
 import functools
 import html
+import io
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-from psm_analysis.sheets import NA_TEXT  # noqa: E402  (one missing marker)
+from psm_analysis.sheets import NA_TEXT, row_height  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -440,11 +442,115 @@ def rewrite_table_files(folder, labels: dict[str, tuple[str, str] | list[str]]) 
     import json
     from pathlib import Path
 
+    from psm_analysis import files
+    from psm_analysis.sidecars import sidecar_text
+
     folder = Path(folder)
     for name, (number, label) in labels.items():
         record = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        relabelled = _relabelled_files(folder, record, label)
         record["number"], record["label"] = number, label
-        write_table_files(record, folder)
+        if relabelled is None:
+            write_table_files(record, folder)
+            continue
+        for file_name, data in relabelled.items():
+            files.write_bytes(folder / file_name, data)
+        files.write_text(folder / f"{name}.json", sidecar_text(record))
+
+
+def _relabelled_files(folder, record: dict, label: str) -> dict[str, bytes] | None:
+    """The ``.xlsx``, ``.docx`` and ``.md`` of table ``record`` with ``label`` in place of
+    its label: the files as they are, with the label changed where
+    :func:`write_table_files` put it (the title cell and the sheet name, the caption's
+    text and SEQ field, the Markdown title), byte for byte what writing them anew
+    gives, in a tenth of the time. None when a file is missing or does not have the
+    label exactly there (then write them anew)."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    from psm_analysis.files import normalize_zip
+
+    old, name, title = record["label"], record["name"], record["title"]
+    word, _, old_number = old.rpartition(" ")
+    new_word, _, number = label.rpartition(" ")
+    old_head, _, old_seq = old_number.rpartition(".")
+    head, _, seq = number.rpartition(".")
+    if not (word and word == new_word and old_head and head):
+        return None
+
+    def swap(text: str, pairs: list[tuple[str, str]]) -> str | None:
+        """``text`` with each (old, new) swapped, each old found exactly once and the
+        old label nowhere else."""
+        for a, b in pairs:
+            if text.count(a) != 1:
+                return None
+            text = text.replace(a, b)
+        return text
+
+    try:
+        md = (folder / f"{name}.md").read_text(encoding="utf-8")
+        xlsx = (folder / f"{name}.xlsx").read_bytes()
+        docx = (folder / f"{name}.docx").read_bytes()
+        with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
+            sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+            book = z.read("xl/workbook.xml").decode("utf-8")
+        with zipfile.ZipFile(io.BytesIO(docx)) as z:
+            body = z.read("word/document.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return None
+    first = f"**{old}** {title}\n"
+    if not md.startswith(first):
+        return None
+    md = f"**{label}** {title}\n" + md[len(first) :]
+    old_sheet, new_sheet = _sheet_title(old), _sheet_title(label)
+    sheet_pairs = [(f">{escape(f'{old} {title}')}</t>", f">{escape(f'{label} {title}')}</t>")]
+    book_pairs = [(f"name={quoteattr(old_sheet)}", f"name={quoteattr(new_sheet)}")]
+    quoted = "'" + old_sheet.replace("'", "''") + "'!"
+    if quoted in book:
+        book_pairs.append((quoted, "'" + new_sheet.replace("'", "''") + "'!"))
+    if book.count(old_sheet) != len(book_pairs):
+        return None
+    # the title row's height follows the title's length (sheets.write_sheet)
+    width = sum(
+        float(w) * (int(hi) - int(lo) + 1)
+        for w, lo, hi in re.findall(r'<col width="([0-9.]+)"[^>]* min="(\d+)" max="(\d+)"', sheet)
+    )
+    if row_height(f"{old} {title}", width) != row_height(f"{label} {title}", width):
+        return None
+
+    def caption(text: str, value: str) -> str:  # as add_caption and _seq_field write it
+        return (
+            f'<w:t>{escape(text)}</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> SEQ {escape(word)} \\* ARABIC \\s 1 '
+            f'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f"<w:r><w:t>{escape(value)}</w:t>"
+        )
+
+    body_pairs = [(caption(f"{word} {old_head}.", old_seq), caption(f"{word} {head}.", seq))]
+    new_sheet_xml, new_book, new_body = (
+        swap(sheet, sheet_pairs),
+        swap(book, book_pairs),
+        swap(body, body_pairs),
+    )
+    if new_sheet_xml is None or new_book is None or new_body is None:
+        return None
+    return {
+        f"{name}.xlsx": normalize_zip(
+            xlsx,
+            {
+                "xl/worksheets/sheet1.xml": new_sheet_xml.encode("utf-8"),
+                "xl/workbook.xml": new_book.encode("utf-8"),
+            },
+        ),
+        f"{name}.docx": normalize_zip(docx, {"word/document.xml": new_body.encode("utf-8")}),
+        f"{name}.md": md.encode("utf-8"),
+    }
+
+
+def _sheet_title(label: str) -> str:
+    """The worksheet's name: the label, "." being not allowed there (31 characters at
+    most, Excel's limit)."""
+    return label.replace(".", "_")[:31]
 
 
 def _xlsx_value(value: object, fmt: ColumnFormat) -> object:
@@ -469,7 +575,7 @@ def _workbook(record, fmts, formatted, label, title, source_line, notes):
 
     wb = Workbook()
     ws = wb.active
-    ws.title = label.replace(".", "_")[:31]
+    ws.title = _sheet_title(label)
     cols = record["columns"]
     write_sheet(
         ws,
