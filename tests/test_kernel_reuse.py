@@ -141,6 +141,48 @@ def test_a_kernel_whose_notebook_failed_is_replaced(tmp_path):
     ).read_text()
 
 
+STAMP = """\
+# %%
+import time
+open("start_{n}.txt", "w").write(repr(time.time()))
+"""
+
+
+def test_a_kernel_starts_its_next_notebook_while_the_page_of_the_last_is_written(
+    tmp_path, monkeypatch
+):
+    """Pages are written by the pool's page thread: the kernel does not wait for them. A
+    page that cannot be written is that notebook's error; the next notebook still runs
+    and gets its page."""
+    import time
+
+    jobs = _notebooks(tmp_path, {"01_a": STAMP.format(n=1), "02_b": STAMP.format(n=2)})
+    written: dict[str, float] = {}
+    real = runner.write_page
+
+    def slow_page(nb, source, html_out, exporter, error, seconds):
+        time.sleep(2.0)
+        if source.stem == "01_a":
+            written[source.stem] = time.time()
+            raise OSError("disk penuh")
+        result = real(nb, source, html_out, exporter, error, seconds)
+        written[source.stem] = time.time()
+        return result
+
+    monkeypatch.setattr(runner, "write_page", slow_page)
+    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
+    try:
+        results = dict(pool.run(jobs))
+    finally:
+        pool.close()
+    first, second = (results[src] for src, _ in jobs)
+    assert isinstance(first, OSError) and str(first) == "disk penuh"
+    assert second.ok and second.html.is_file() and second.seconds >= 2.0
+    started = float((tmp_path / "notebooks" / "start_2.txt").read_text())
+    # notebook 2 ran in the kernel while page 1 was still being written
+    assert started < written["01_a"]
+
+
 def test_submitted_code_runs_in_the_pool_kernel_after_its_notebooks(tmp_path):
     """After the notebooks, the pool's kernels take code (reproduce gives them the tables
     to write under their final numbers): run in the same kernel, reset first, one answer

@@ -182,7 +182,7 @@ def test_berkas_is_relative_to_its_own_project_whatever_the_default_root(tmp_pat
     assert ",data/demo/survey/jawaban_kuesioner_DEMO.xlsx,3,true" in text
 
 
-def test_notebooks_are_scheduled_longest_first_and_unknown_ones_first(tmp_path):
+def test_notebooks_are_scheduled_longest_first_and_unknown_ones_first_in_order(tmp_path):
     from psm_analysis.pipeline import _schedule_key
 
     files = {}
@@ -192,6 +192,6 @@ def test_notebooks_are_scheduled_longest_first_and_unknown_ones_first(tmp_path):
     seconds = {"01_a": 3.0, "02_b": 1.0, "04_d": 12.5}
     order = sorted(files.values(), key=lambda p: _schedule_key(p, seconds))
     assert [p.stem for p in order] == ["03_c", "04_d", "01_a", "02_b"]
-    # a fresh clone: no times yet, the longest source first
+    # a fresh clone: no times yet, in notebook order (not the longest source first)
     order = sorted(files.values(), key=lambda p: _schedule_key(p, {}))
-    assert [p.stem for p in order] == ["02_b", "03_c", "01_a", "04_d"]
+    assert [p.stem for p in order] == ["01_a", "02_b", "03_c", "04_d"]

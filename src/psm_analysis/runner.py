@@ -204,60 +204,56 @@ class _Kernel:
             self.km = AsyncKernelManager(kernel_name="python3")
         self.cwd, self.env = cwd, env
         self.used = False  # has it run a notebook since it started (or was reset)?
+        # One client for the kernel's life, for its notebooks and the code between them:
+        # a new client costs 0,2-0,6 s to connect (jupyter_client's wait_for_ready waits
+        # 0,2 s for IOPub to fall silent, and again when the new socket missed the first
+        # reply), which the kernel spent idle between two notebooks.
+        self.kc = None
 
-    async def start(self) -> _Kernel:
+    async def start(self, launched: Callable[[], None] | None = None) -> _Kernel:
+        """Start the kernel and run :data:`PRELOAD`; ``launched`` is called once its
+        process runs (before it is ready)."""
         await self.km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=KERNEL_ARGS)
-        kc = self.km.client()
-        kc.start_channels()
+        if launched is not None:
+            launched()
+        self.kc = self.km.client()
+        self.kc.start_channels()
         try:
-            await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+            await self.kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+            self.kc.allow_stdin = False  # as nbclient sets its own client
             # A failed import only costs the head start: the notebook reports it itself.
-            await _silent(kc, PRELOAD)
+            await _silent(self.kc, PRELOAD)
         except BaseException:
-            kc.stop_channels()
             await self.shutdown()
             raise
-        kc.stop_channels()
         return self
 
     async def reset(self) -> bool:
         """Put a kernel that ran a notebook back to its state after start-up (:data:`RESET`);
         False if that failed (then the kernel is no use for another notebook)."""
-        kc = self.km.client()
-        kc.start_channels()
         try:
-            await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
-            reply = await _silent(kc, RESET)
+            reply = await _silent(self.kc, RESET)
         except Exception:
             return False
-        finally:
-            kc.stop_channels()
         return reply["content"].get("status") == "ok"
 
     async def call(self, code: str) -> str | None:
         """Run ``code`` silently; None if it ran, else why not (``"NameError: ..."``)."""
-        kc = self.km.client()
-        kc.start_channels()
         try:
-            await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
-            reply = await _silent(kc, code)
+            reply = await _silent(self.kc, code)
         except Exception as exc:
             return f"{type(exc).__name__}: {exc}"
-        finally:
-            kc.stop_channels()
         content = reply["content"]
         if content.get("status") == "ok":
             return None
         return f"{content.get('ename')}: {content.get('evalue')}"
 
-    async def run(self, nb, source: Path, html_out: Path, exporter) -> NotebookResult:
-        import nbformat
+    async def execute(self, nb, source: Path) -> str | None:
+        """Run every cell of ``nb`` (in place) in this kernel; None if all ran, else where
+        it failed (``"sel 7 (baris pertama: ...): NameError: ..."``)."""
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-        from psm_analysis.files import write_text
-
-        t0 = time.perf_counter()
         client = NotebookClient(
             nb,
             km=self.km,
@@ -267,25 +263,40 @@ class _Kernel:
             resources={"metadata": {"path": str(source.parent)}},
             record_timing=False,
         )
+        client.kc = self.kc  # ready: nbclient connects no client of its own
         error = None
         try:
             await client.async_execute()
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
             error = _failing_cell(nb) or f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
-        finally:
-            if client.kc is not None:
-                client.kc.stop_channels()
-        nb.metadata["title"] = page_title(nb, source.stem)
-        body, _ = exporter.from_notebook_node(nbformat.from_dict(nb))
-        write_text(html_out, body)
-        return NotebookResult(source.stem, html_out, error is None, time.perf_counter() - t0, error)
+        return error
+
+    async def run(self, nb, source: Path, html_out: Path, exporter) -> NotebookResult:
+        t0 = time.perf_counter()
+        error = await self.execute(nb, source)
+        return write_page(nb, source, html_out, exporter, error, time.perf_counter() - t0)
 
     async def shutdown(self) -> None:
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
         try:
             if await self.km.is_alive():
                 await self.km.shutdown_kernel(now=True)  # nothing left to save
         finally:
             await self.km.cleanup_resources()
+
+
+def write_page(nb, source: Path, html_out: Path, exporter, error: str | None, seconds: float):
+    """Write the executed notebook ``nb`` as the HTML page ``html_out``; its result."""
+    import nbformat
+
+    from psm_analysis.files import write_text
+
+    nb.metadata["title"] = page_title(nb, source.stem)
+    body, _ = exporter.from_notebook_node(nbformat.from_dict(nb))
+    write_text(html_out, body)
+    return NotebookResult(source.stem, html_out, error is None, seconds, error)
 
 
 def execute_notebook(source: Path, html_out: Path, root: Path, exporter=None) -> NotebookResult:
@@ -312,7 +323,11 @@ class NotebookPool:
     its state after start-up before each (:data:`RESET`); a kernel whose notebook failed,
     or that could not be reset, is replaced.
 
-    Use: ``pool = NotebookPool(root, cwd, 3)``; do other work; then
+    A kernel hands each executed notebook to the pool's page thread, which writes its
+    HTML page, and goes on with the next notebook at once. Each kernel keeps one client
+    for its notebooks and the code between them.
+
+    Use: ``pool = NotebookPool(root, cwd, 3)``; ``pool.wait_launched()``; do other work; then
     ``for source, result in pool.run(jobs): ...`` (``result`` a :class:`NotebookResult`,
     or the exception that kept the notebook from running at all); then, if there is
     more work for the kernels, ``wait = pool.submit(codes)``, other work, ``wait()``;
@@ -325,22 +340,50 @@ class NotebookPool:
         self._results: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._exporter = _SharedExporter()
+        self._pages: queue.Queue = queue.Queue()
+        self._launched: list[threading.Event] = []
         self.started = time.perf_counter()
         self._threads = [
             threading.Thread(target=self._work, name=f"psm-kernel-{i}", daemon=True)
             for i in range(max(1, workers))
         ]
-        for t in self._threads:
+        self._page_thread = threading.Thread(
+            target=self._write_pages, name="psm-pages", daemon=True
+        )
+        for t in [*self._threads, self._page_thread]:
             t.start()
+
+    def _write_pages(self) -> None:
+        """Turn each executed notebook into its page, one after another, so that a
+        kernel starts its next notebook at once (rendering a page takes 0,3-1 s of this
+        process's CPU; done by the kernel's thread, it kept the kernel idle meanwhile)."""
+        while True:
+            item = self._pages.get()
+            if item is None:
+                break
+            nb, source, html_out, error, ran = item
+            t0 = time.perf_counter()
+            try:
+                result = write_page(nb, source, html_out, self._exporter, error, 0.0)
+            except Exception as exc:
+                self._results.put((source, exc))
+                continue
+            # the kernel's time and the page's, not the time the page waited for its turn
+            result.seconds = ran + time.perf_counter() - t0
+            self._results.put((source, result))
 
     def _work(self) -> None:
         loop = asyncio.new_event_loop()
+        launched = threading.Event()
+        self._launched.append(launched)
 
         def start() -> _Kernel | BaseException:
             try:
-                return loop.run_until_complete(_Kernel(self.cwd, self.env).start())
+                return loop.run_until_complete(_Kernel(self.cwd, self.env).start(launched.set))
             except Exception as exc:
                 return exc
+            finally:
+                launched.set()
 
         async def ready(kernel: _Kernel) -> _Kernel | None:
             """The kernel, put back as fresh if it ran a notebook; None if that failed."""
@@ -382,19 +425,17 @@ class NotebookPool:
                     if not isinstance(kernel, _Kernel):
                         raise kernel
                     try:
-                        result = loop.run_until_complete(
-                            kernel.run(nb, source, html_out, self._exporter)
-                        )
+                        error = loop.run_until_complete(kernel.execute(nb, source))
                     except BaseException:
                         loop.run_until_complete(kernel.shutdown())
                         kernel = None
                         raise
-                    if not result.ok:
+                    if error is not None:
                         # a failed notebook may have left the kernel dead or stuck
                         loop.run_until_complete(kernel.shutdown())
                         kernel = None
-                    result.seconds = time.perf_counter() - t0
-                    self._results.put((source, result))
+                    # the page is written by the page thread while this kernel goes on
+                    self._pages.put((nb, source, html_out, error, time.perf_counter() - t0))
                 except Exception as exc:
                     self._results.put((source, exc))
         finally:
@@ -403,11 +444,23 @@ class NotebookPool:
             loop.close()
 
     def run(self, jobs: list[tuple[Path, Path]]) -> Iterator[tuple[Path, object]]:
-        """Run every ``(source, html_out)``; yield ``(source, result)`` as each finishes."""
+        """Give the kernels every ``(source, html_out)`` now; the iterator returned yields
+        ``(source, result)`` as each finishes (the caller may do other work first)."""
         for job in jobs:
             self._jobs.put(job)
-        for _ in jobs:
-            yield self._results.get()
+        return (self._results.get() for _ in jobs)
+
+    def wait_launched(self, timeout: float = 10.0) -> None:
+        """Wait (at most ``timeout`` seconds) until each kernel's process runs, or failed
+        to start. Work the caller starts after this does not hold up the launch: the
+        threads that launch the kernels need this process's GIL for 0,4-0,5 s, and work
+        started at once (``reproduce``'s clean) took it, so the kernels started 1 s late
+        and one core stayed idle meanwhile."""
+        deadline = time.perf_counter() + timeout
+        while len(self._launched) < len(self._threads) and time.perf_counter() < deadline:
+            time.sleep(0.01)
+        for event in list(self._launched):
+            event.wait(max(0.0, deadline - time.perf_counter()))
 
     @property
     def size(self) -> int:
@@ -444,3 +497,5 @@ class NotebookPool:
             self._jobs.put(None)
         for t in self._threads:
             t.join()
+        self._pages.put(None)  # after the kernels: the pages of their last notebooks
+        self._page_thread.join()
