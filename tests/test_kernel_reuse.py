@@ -210,17 +210,26 @@ def test_shared_kernel_gives_the_files_of_a_fresh_kernel_per_notebook(make_proje
     """Every notebook in one kernel (jobs=1) against a new kernel for each notebook (every
     reset refused): processed data, figures, tables, pages and the Word document are
     byte-identical. In the first, the kernel writes the renumbered tables; in the second,
-    with no kernel left to take them, reproduce writes them itself."""
-    from psm_analysis import tables
+    with no kernel left to take them, reproduce writes them itself, and the Word document
+    of all tables and figures too."""
+    from psm_analysis import site, tables
 
     written_here: list[str] = []
     real = tables.rewrite_table_files
     monkeypatch.setattr(
         tables, "rewrite_table_files", lambda f, names: written_here.extend(names) or real(f, names)
     )
+    documents_here: list[Path] = []
+    real_docx = site.write_thesis_docx
+    monkeypatch.setattr(
+        site,
+        "write_thesis_docx",
+        lambda p, *a, **k: documents_here.append(p) or real_docx(p, *a, **k),
+    )
     shared = make_project()
     assert pipeline.reproduce(force=True, jobs=1, progress=None, paths=get_paths(shared))
     assert written_here == []  # all written in the kernel
+    assert documents_here == []
 
     async def refuse(self) -> bool:
         return False
@@ -228,9 +237,10 @@ def test_shared_kernel_gives_the_files_of_a_fresh_kernel_per_notebook(make_proje
     monkeypatch.setattr(runner._Kernel, "reset", refuse)
     fresh = make_project()
     assert pipeline.reproduce(force=True, jobs=1, progress=None, paths=get_paths(fresh))
-    # a fresh project has no numbering of an earlier run: notebook 04 ran first (the
-    # longest source) and numbered its tables from IV.1
+    # a fresh project has no numbering of an earlier run: notebooks after 01 numbered
+    # their tables from IV.1
     assert any(name.startswith("04_") for name in written_here)
+    assert documents_here == [get_paths(fresh)]
 
     for folder in ("data/processed", "figures", "reports"):
         a, b = digest(shared / folder), digest(fresh / folder)

@@ -470,8 +470,13 @@ def _step_site(run: _Run, pool=None) -> None:
     from psm_analysis import site as report
 
     t0 = time.perf_counter()
-    writer = _kernel_table_writer(pool, paths) if pool is not None else None
-    run.wrote += report.write_reports(paths, failures=run.failures, rewrite_tables=writer)
+    writer = docx = None
+    if pool is not None:
+        docx = _kernel_thesis_docx(run, pool)  # first: the tables' shares queue behind it
+        writer = _kernel_table_writer(pool, paths)
+    run.wrote += report.write_reports(
+        paths, failures=run.failures, rewrite_tables=writer, thesis_docx=docx
+    )
     # the final thesis numbers may have rewritten a notebook's page and tables
     for rec in run.state.get("notebooks", {}).values():
         rec["outputs"] = _record(paths, [paths.root / rel for rel in rec.get("outputs", {})])
@@ -508,6 +513,33 @@ def _kernel_table_writer(pool, paths: Paths):
         return done
 
     return start
+
+
+def _kernel_thesis_docx(run: _Run, pool) -> Callable[[], Path]:
+    """Start building ``reports/tabel_dan_gambar.docx`` (every table and figure: 1-1,4 s)
+    in one of the pool's kernels; return the function that waits for it. While it
+    waits, this process scans what step 3 wrote for the privacy check (the pages and
+    tables renumbered), so that step 4 has only the document left to read. A document
+    the kernel could not build is built here."""
+    from psm_analysis import site
+
+    paths = run.paths
+    wait = pool.submit(
+        [
+            "import psm_analysis.config as _psm_config, psm_analysis.site as _psm_site\n"
+            f"_psm_site.write_final_thesis_docx(_psm_config.get_paths({str(paths.root)!r}))\n"
+            "del _psm_config, _psm_site"
+        ]
+    )
+    document = paths.reports / site.THESIS_DOCX
+
+    def done() -> Path:
+        run.scan([f for f in generated_files(paths) if f != document])
+        if wait() != [None]:
+            site.write_final_thesis_docx(paths)
+        return document
+
+    return done
 
 
 def _step_privacy(run: _Run) -> None:

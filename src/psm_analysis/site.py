@@ -216,21 +216,42 @@ def write_reports(
     paths: Paths | None = None,
     failures: list[str] | None = None,
     rewrite_tables: TableWriter | None = None,
+    thesis_docx: Callable[[], Path] | None = None,
 ) -> list[Path]:
     """Give every figure and table its final thesis number (:func:`renumber`, with
     ``rewrite_tables``), then write the lists of figures and tables,
     ``reports/tabel_dan_gambar.docx`` and ``reports/index.html``; return the files
     written. The lists, the document and the index are built from the renumbered
-    records while the tables are written again."""
+    records while the tables are written again.
+
+    ``thesis_docx``: when the document is built elsewhere meanwhile
+    (:func:`write_final_thesis_docx`; ``reproduce`` has an idle kernel build it), the
+    function that waits for it, called after the tables are written, returning its
+    path."""
     paths = paths or get_paths()
     written, records, finish = renumber(paths, rewrite_tables)
     written += write_lists(paths, records=records)
-    written.append(write_thesis_docx(paths, records=records))
+    if thesis_docx is None:
+        written.append(write_thesis_docx(paths, records=records))
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures, records=records))
     written.append(index)
     written.append(finish())
+    if thesis_docx is not None:
+        written.append(thesis_docx())
     return written
+
+
+def write_final_thesis_docx(paths: Paths) -> Path:
+    """:func:`write_thesis_docx` with every figure and table under its final number
+    (:func:`psm_analysis.thesis.assign`), whatever number its sidecar has yet: the
+    document :func:`write_reports` writes, built while it renumbers the tables (their
+    sidecars get their new number last). Returns its path."""
+    from psm_analysis import thesis
+
+    records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
+    _final_numbers(records, thesis.assign(records, thesis.load_plan(paths)))
+    return write_thesis_docx(paths, records)
 
 
 #: The one Word document of all tables and figures, in thesis order.
@@ -287,12 +308,7 @@ def renumber(
     numbers = thesis.assign(records, plan)
     written: list[Path] = []
     tables: dict[str, tuple[str, str]] = {}
-    for rec in records:
-        new = numbers[rec["kind"]][rec["name"]]
-        if rec["number"] == new:
-            continue
-        word = t("gambar" if rec["kind"] == "figure" else "tabel", rec.get("lang"))
-        rec["number"], rec["label"] = new, f"{word} {new}"
+    for rec in _final_numbers(records, numbers):
         written.append(rec["_path"])
         if rec["kind"] == "table" and "cells" in rec:
             tables[rec["name"]] = (rec["number"], rec["label"])
@@ -320,6 +336,20 @@ def renumber(
         return thesis.write_numbering(paths, numbers, order)
 
     return written, records, finish
+
+
+def _final_numbers(records: list[dict], numbers: dict[str, dict[str, str]]) -> list[dict]:
+    """Put ``numbers`` (:func:`psm_analysis.thesis.assign`) and their labels into
+    ``records``; return the records whose number changed."""
+    changed = []
+    for rec in records:
+        new = numbers[rec["kind"]][rec["name"]]
+        if rec["number"] == new:
+            continue
+        word = t("gambar" if rec["kind"] == "figure" else "tabel", rec.get("lang"))
+        rec["number"], rec["label"] = new, f"{word} {new}"
+        changed.append(rec)
+    return changed
 
 
 def _records(paths: Paths, kind: str, records: list[dict] | None) -> list[dict]:
