@@ -193,8 +193,9 @@ def test_submitted_code_runs_in_the_pool_kernel_after_its_notebooks(tmp_path):
         assert [r.ok for _, r in pool.run(jobs)] == [True]
         wait = pool.submit(
             [
-                "import os\nopen('pid_code.txt', 'w').write(str(os.getpid()))\n"
-                "open('secret_code.txt', 'w').write(str('secret' in globals()))",
+                "import gc, os\nopen('pid_code.txt', 'w').write(str(os.getpid()))\n"
+                "open('secret_code.txt', 'w').write(str('secret' in globals()))\n"
+                "open('frozen.txt', 'w').write(str(gc.get_freeze_count()))",
                 "raise ValueError('sengaja gagal')",
             ]
         )
@@ -204,6 +205,9 @@ def test_submitted_code_runs_in_the_pool_kernel_after_its_notebooks(tmp_path):
     folder = tmp_path / "notebooks"  # the cwd the notebook left was put back
     assert (folder / "pid_code.txt").read_text() == (folder / "pid1.txt").read_text()
     assert (folder / "secret_code.txt").read_text() == "False"
+    # the preloaded libraries' objects stay out of the garbage collector's walks, also
+    # after a reset (runner.PRELOAD)
+    assert int((folder / "frozen.txt").read_text()) > 100_000
 
 
 def test_shared_kernel_gives_the_files_of_a_fresh_kernel_per_notebook(make_project, monkeypatch):
