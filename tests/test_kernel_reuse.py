@@ -183,6 +183,33 @@ def test_a_kernel_starts_its_next_notebook_while_the_page_of_the_last_is_written
     assert started < written["01_a"]
 
 
+def test_a_notebook_that_kills_its_kernel_fails_and_the_next_gets_a_new_kernel(tmp_path):
+    """A cell that ends the kernel's process (as running out of memory does): the notebook
+    fails with a message that says so, and the next notebook runs in a new kernel (each
+    kernel's one client goes with it)."""
+    jobs = _notebooks(
+        tmp_path,
+        {
+            "01_mati": "# %%\nimport os\nopen('pid1.txt', 'w').write(str(os.getpid()))\n"
+            "\n# %%\nos._exit(1)\n",
+            "02_periksa": "# %%\nimport os\nopen('pid2.txt', 'w').write(str(os.getpid()))\n",
+        },
+    )
+    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
+    try:
+        results = dict(pool.run(jobs))
+    finally:
+        pool.close()
+    died, checked = (results[src] for src, _ in jobs)
+    assert not died.ok
+    assert died.error.startswith("kernel mati di tengah jalan (kehabisan memori"), died.error
+    assert "DeadKernelError" in died.error
+    assert died.html.is_file()
+    assert checked.ok, checked.error
+    folder = tmp_path / "notebooks"
+    assert (folder / "pid2.txt").read_text() != (folder / "pid1.txt").read_text()
+
+
 def test_submitted_code_runs_in_the_pool_kernel_after_its_notebooks(tmp_path):
     """After the notebooks, the pool's kernels take code (reproduce gives them the tables
     to write under their final numbers): run in the same kernel, reset first, one answer

@@ -452,11 +452,24 @@ def _step_notebooks(run: _Run, jobs: int | None, pool=None):
         else:
             nb_state.pop(src.stem, None)
             run.failures.append(f"{src.name}: {res.error}")
-            say(f"      {src.name}: GAGAL di {res.error} ({_seconds(res.seconds)})")
+            say(f"      {src.name}: {_failed(res.error)} ({_seconds(res.seconds)})")
         _save_state(paths, run.state)
     run.times["notebook"] = time.perf_counter() - t0
     say(f"      notebook selesai dalam {_seconds(run.times['notebook'])}")
     return pool
+
+
+def _failed(error: str | None) -> str:
+    """``"GAGAL di sel 3 (...): ValueError: ..."``, or ``"GAGAL: ..."`` where no cell is
+    named (a kernel that died).
+
+    >>> _failed("sel 3 (`x = 1/0`): ZeroDivisionError: division by zero")
+    'GAGAL di sel 3 (`x = 1/0`): ZeroDivisionError: division by zero'
+    >>> _failed("kernel mati di tengah jalan (...); DeadKernelError: Kernel died")
+    'GAGAL: kernel mati di tengah jalan (...); DeadKernelError: Kernel died'
+    """
+    error = error or ""
+    return f"GAGAL di {error}" if error.startswith("sel ") else f"GAGAL: {error}"
 
 
 def _step_site(run: _Run, pool=None) -> None:

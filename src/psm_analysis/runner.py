@@ -277,6 +277,11 @@ class _Kernel:
             await client.async_execute()
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
             error = _failing_cell(nb) or f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+            if isinstance(exc, DeadKernelError):
+                error = (
+                    "kernel mati di tengah jalan (kehabisan memori, atau sel yang menghentikan "
+                    f"proses Python); {error}"
+                )
         return error
 
     async def run(self, nb, source: Path, html_out: Path, exporter) -> NotebookResult:
