@@ -97,13 +97,18 @@ def _notebooks(root: Path, texts: dict[str, str]) -> list[tuple[Path, Path]]:
     return jobs
 
 
-def test_second_notebook_in_a_kernel_sees_nothing_of_the_first(tmp_path):
-    jobs = _notebooks(tmp_path, {"01_ubah": CHANGES, "02_periksa": CHECKS})
-    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
+def _run_in_one_kernel(root: Path, jobs: list[tuple[Path, Path]]) -> dict:
+    """``{source: result}`` of ``jobs`` run one after another by a one-kernel pool."""
+    pool = runner.NotebookPool(root, root / "notebooks", workers=1)
     try:
-        results = dict(pool.run(jobs))
+        return dict(pool.run(jobs))
     finally:
         pool.close()
+
+
+def test_second_notebook_in_a_kernel_sees_nothing_of_the_first(tmp_path):
+    jobs = _notebooks(tmp_path, {"01_ubah": CHANGES, "02_periksa": CHECKS})
+    results = _run_in_one_kernel(tmp_path, jobs)
     for src, _ in jobs:
         res = results[src]
         assert not isinstance(res, BaseException), res
@@ -128,11 +133,7 @@ def test_a_kernel_whose_notebook_failed_is_replaced(tmp_path):
             "02_periksa": CHECKS,
         },
     )
-    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
-    try:
-        results = dict(pool.run(jobs))
-    finally:
-        pool.close()
+    results = _run_in_one_kernel(tmp_path, jobs)
     failed, checked = (results[src] for src, _ in jobs)
     assert not failed.ok and "ValueError: sengaja gagal" in failed.error
     assert checked.ok, checked.error
@@ -170,11 +171,7 @@ def test_a_kernel_starts_its_next_notebook_while_the_page_of_the_last_is_written
         return result
 
     monkeypatch.setattr(runner, "write_page", slow_page)
-    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
-    try:
-        results = dict(pool.run(jobs))
-    finally:
-        pool.close()
+    results = _run_in_one_kernel(tmp_path, jobs)
     first, second = (results[src] for src, _ in jobs)
     assert isinstance(first, OSError) and str(first) == "disk penuh"
     assert second.ok and second.html.is_file() and second.seconds >= 2.0
@@ -195,11 +192,7 @@ def test_a_notebook_that_kills_its_kernel_fails_and_the_next_gets_a_new_kernel(t
             "02_periksa": "# %%\nimport os\nopen('pid2.txt', 'w').write(str(os.getpid()))\n",
         },
     )
-    pool = runner.NotebookPool(tmp_path, tmp_path / "notebooks", workers=1)
-    try:
-        results = dict(pool.run(jobs))
-    finally:
-        pool.close()
+    results = _run_in_one_kernel(tmp_path, jobs)
     died, checked = (results[src] for src, _ in jobs)
     assert not died.ok
     assert died.error.startswith("kernel mati di tengah jalan (kehabisan memori"), died.error
