@@ -186,6 +186,28 @@ def test_file_scanner_reads_a_file_again_only_when_it_changed(tmp_path, monkeypa
     assert "B*****g" in problems[0].message
 
 
+def test_file_scanner_skips_a_file_deleted_while_it_reads_and_reads_it_later(tmp_path, monkeypatch):
+    """reproduce scans the outputs while notebooks run, and a notebook deletes its old
+    outputs as it starts: a file gone between the listing and the reading is skipped (not
+    an error, not remembered as clean), and read by the next call if it is back."""
+    from psm_analysis.interviews import privacy
+
+    table = tmp_path / "04_tabel.md"
+    table.write_text("Kata Bambang.", encoding="utf-8")
+    real = privacy.file_parts
+
+    def deleted_meanwhile(path):
+        path.unlink()
+        return real(path)
+
+    monkeypatch.setattr(privacy, "file_parts", deleted_meanwhile)
+    scanner = FileScanner(["Bambang Sutrisno", "Bambang", "Sutrisno"])
+    assert scanner([table]) == []
+    monkeypatch.setattr(privacy, "file_parts", real)
+    table.write_text("Kata Bambang.", encoding="utf-8")  # written again by the notebook
+    assert [p.file.rsplit("/", 1)[-1] for p in scanner([table])] == ["04_tabel.md"]
+
+
 def test_file_scanner_searches_a_piece_shared_by_files_once(tmp_path, monkeypatch):
     """Every Word table carries the same styles part (0.9 MB): it is searched once, and
     a name in it is still reported in each file that carries it."""

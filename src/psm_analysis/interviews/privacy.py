@@ -406,7 +406,12 @@ class FileScanner:
             key = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
             seen = self._seen.get(f)
             if seen is None or seen[0] != key:
-                seen = (key, self._scan(f))
+                try:
+                    seen = (key, self._scan(f))
+                except FileNotFoundError:
+                    # gone since stat(): a notebook running meanwhile replaced or deleted
+                    # it; a later call reads what is there then
+                    continue
                 self._seen[f] = seen
             if seen[1] is not None:
                 problems.append(seen[1])
