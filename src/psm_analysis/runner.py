@@ -354,11 +354,14 @@ class NotebookPool:
         self._stop = threading.Event()
         self._exporter = _SharedExporter()
         self._pages: queue.Queue = queue.Queue()
-        self._launched: list[threading.Event] = []
+        # set by each kernel's thread once its kernel's process runs (or failed to start)
+        self._launched = [threading.Event() for _ in range(max(1, workers))]
         self.started = time.perf_counter()
         self._threads = [
-            threading.Thread(target=self._work, name=f"psm-kernel-{i}", daemon=True)
-            for i in range(max(1, workers))
+            threading.Thread(
+                target=self._work, args=(launched,), name=f"psm-kernel-{i}", daemon=True
+            )
+            for i, launched in enumerate(self._launched)
         ]
         self._page_thread = threading.Thread(
             target=self._write_pages, name="psm-pages", daemon=True
@@ -385,10 +388,8 @@ class NotebookPool:
             result.seconds = ran + time.perf_counter() - t0
             self._results.put((source, result))
 
-    def _work(self) -> None:
+    def _work(self, launched: threading.Event) -> None:
         loop = asyncio.new_event_loop()
-        launched = threading.Event()
-        self._launched.append(launched)
 
         def start() -> _Kernel | BaseException:
             try:
@@ -470,9 +471,7 @@ class NotebookPool:
         started at once (``reproduce``'s clean) took it, so the kernels started 1 s late
         and one core stayed idle meanwhile."""
         deadline = time.perf_counter() + timeout
-        while len(self._launched) < len(self._threads) and time.perf_counter() < deadline:
-            time.sleep(0.01)
-        for event in list(self._launched):
+        for event in self._launched:
             event.wait(max(0.0, deadline - time.perf_counter()))
 
     @property
