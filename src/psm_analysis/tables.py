@@ -479,8 +479,8 @@ def _relabelled_files(folder, record: dict, label: str) -> dict[str, bytes] | No
         return None
 
     def swap(text: str, pairs: list[tuple[str, str]]) -> str | None:
-        """``text`` with each (old, new) swapped, each old found exactly once and the
-        old label nowhere else."""
+        """``text`` with each (old, new) swapped; None unless each old is found exactly
+        once (anywhere else the label stays: it is not derived from the number)."""
         for a, b in pairs:
             if text.count(a) != 1:
                 return None
