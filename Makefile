@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv reproduce clean-data test test-all test-fast lab lint lock benchmark
+.PHONY: help venv reproduce clean-data test test-all lab lint lock benchmark
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -40,8 +40,6 @@ test: $(STAMP) ## Run the tests, except the slow notebook/pipeline and browser o
 
 test-all: $(STAMP) ## Run every test, notebooks and headless browser included (CI: .ci/run)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
-
-test-fast: test ## Same as make test (kept for old habits)
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ (the .py files open as notebooks)
 	$(BIN)/jupyter lab notebooks/

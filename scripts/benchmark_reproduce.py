@@ -12,8 +12,11 @@ this machine:
 (c) a no-op ``python -m psm_analysis reproduce`` right after (b);
 (d) ``reproduce --force`` again in the same copy: the rebuild of a project built before,
     which keeps the last run's notebook times and numbering;
-and the ratios (v)/(p) (target <= 0.25), (b)/(a) (target <= 0.35), (c)/(a)
-(target <= 0.05) and (d)/(a).
+(e) edit-to-document latency, per notebook: one Markdown line of the notebook changed,
+    then ``reproduce`` (that notebook's page, its tables, the lists,
+    ``tabel_dan_gambar.docx`` and the index), against (a) for that notebook alone;
+and the ratios (v)/(p) (target <= 0.25), (b)/(a) and (d)/(a) (target <= 0.45), (c)/(a)
+(target <= 0.02) and (e)/(a of the notebook) (target <= 1.3).
 
 Each measurement runs in its own temporary folder, so the working tree is not touched.
 (a)-(c) use this Python's environment. Usage: ``python scripts/benchmark_reproduce.py``
@@ -109,9 +112,10 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def bench_reproduce(tmp: Path, said: list[str]) -> tuple[int, float, float, float, float]:
+def bench_reproduce(tmp: Path, said: list[str]):
     """(notebooks, naive nbconvert, reproduce --force, no-op reproduce, reproduce --force
-    again), in seconds; the output lines of the two reproduce --force go to ``said``."""
+    again, {notebook: (nbconvert alone, reproduce after an edit)}), in seconds; the
+    output lines of the two reproduce --force go to ``said``."""
     py = [sys.executable, "-m", "psm_analysis"]
     base = copy_inputs(tmp / "baseline")
     run([*py, "clean"], base)
@@ -120,15 +124,16 @@ def bench_reproduce(tmp: Path, said: list[str]) -> tuple[int, float, float, floa
     for nb in notebooks:
         run([str(BIN / "jupytext"), "--quiet", "--to", "ipynb", str(nb)], base)
         ipynbs.append(nb.with_suffix(".ipynb"))
-    a = 0.0
+    alone: dict[str, float] = {}
     cpu0 = cpu_seconds()
     for nb in ipynbs:
-        a += run(
+        alone[nb.stem] = run(
             [str(BIN / "jupyter"), "nbconvert", "--log-level=ERROR", "--to", "html", "--execute"]
             + [str(nb)],
             base,
             cwd=nb.parent,
         )
+    a = sum(alone.values())
     fresh = copy_inputs(tmp / "reproduce")
     cpu1 = cpu_seconds()
     b = run([*py, "reproduce", "--force"], fresh, said=said)
@@ -140,7 +145,15 @@ def bench_reproduce(tmp: Path, said: list[str]) -> tuple[int, float, float, floa
     again: list[str] = []
     d = run([*py, "reproduce", "--force"], fresh, said=again)
     said.append("(d) said: " + again[-1])
-    return len(notebooks), a, b, c, d
+    edits = {}
+    for nb in notebooks:
+        source = fresh / "notebooks" / nb.name
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("# %% [markdown]\n# ", "# %% [markdown]\n# (diubah) ", 1))
+        edits[nb.stem] = (alone[nb.stem], run([*py, "reproduce"], fresh))
+        source.write_text(text, encoding="utf-8")
+        run([*py, "reproduce"], fresh)
+    return len(notebooks), a, b, c, d, edits
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,16 +175,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(v)/(p) = {v / p:.3f}  (target <= 0.25)", flush=True)
         for i in range(args.repeat):
             said: list[str] = []
-            n, a, b, c, d = bench_reproduce(Path(tmp) / f"rebuild{i}", said)
+            n, a, b, c, d, edits = bench_reproduce(Path(tmp) / f"rebuild{i}", said)
             print(f"notebooks: {n}")
             print("reproduce --force said:", *("  " + line for line in said), sep="\n")
             print(f"(a) nbconvert --execute, one after the other : {a:7.2f} s")
             print(f"(b) python -m psm_analysis reproduce --force : {b:7.2f} s")
             print(f"(c) python -m psm_analysis reproduce (no-op) : {c:7.2f} s")
             print(f"(d) reproduce --force again, same copy       : {d:7.2f} s")
-            print(f"(b)/(a) = {b / a:.3f}  (target <= 0.35)")
-            print(f"(c)/(a) = {c / a:.3f}  (target <= 0.05)")
-            print(f"(d)/(a) = {d / a:.3f}", flush=True)
+            print(f"(b)/(a) = {b / a:.3f}  (target <= 0.45)")
+            print(f"(c)/(a) = {c / a:.3f}  (target <= 0.02)")
+            print(f"(d)/(a) = {d / a:.3f}  (target <= 0.45)")
+            print("(e) one notebook edited, then reproduce, against nbconvert of it alone:")
+            for stem, (alone, edit) in edits.items():
+                print(f"    {stem:34s}: {edit:6.2f} s / {alone:6.2f} s = {edit / alone:.2f}")
+            worst = max(edit / alone for alone, edit in edits.values())
+            print(f"(e) worst = {worst:.2f}  (target <= 1.3)", flush=True)
     return 0
 
 

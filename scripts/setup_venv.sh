@@ -60,9 +60,7 @@ if [ "$USE_UV" = yes ]; then
   # core): whichever imports a module first writes its bytecode, the other then loads it.
   WARM="import sys; sys.dont_write_bytecode = False; import"
   "$BIN/python" -c "$WARM pandas, scipy.stats" &
-  # (jsonschema as reproduce imports it: without the rfc3987-syntax parsers, 2,8 s)
-  "$BIN/python" -c "$WARM psm_analysis.runner
-psm_analysis.runner._import_jsonschema_without_iri_parsers()
+  "$BIN/python" -c "$WARM psm_analysis.runner, jsonschema
 import matplotlib.pyplot, matplotlib.backends.backend_pdf, fontTools.subset, \
 ipykernel.kernelapp, nbclient, nbconvert, jupytext, docx, openpyxl, lxml.etree, pypdf, yaml, \
 pyreadstat, krippendorff, pandas, scipy.stats

@@ -189,25 +189,38 @@ def reproduced(tmp_path_factory):
     return root, lines, ok
 
 
+#: The pandas options the library sets (``notebook.setup``); a test that sets others
+#: restores them itself.
+PANDAS_OPTIONS = ("display.max_columns", "display.max_rows", "display.width", "display.precision")
+
+
 @contextlib.contextmanager
 def restored_process_state():
-    """Restore on exit what code run inside may change in this process: matplotlib
-    rcParams (as before, or as matplotlib loaded them if it was imported inside) and open
-    figures, every pandas option, numpy's settings and random state, the warning filters,
-    environment variables, the working directory and ``sys.path``; the same
-    :mod:`psm_analysis.kernelstate` that puts a shared notebook kernel back between
-    notebooks.
+    """Restore on exit what the library and tests change in this process: matplotlib
+    rcParams and the figures opened inside, the pandas options ``notebook.setup`` sets,
+    the warning filters, environment variables, the working directory and ``sys.path``.
+    Notebooks need none of this: each runs in a fresh kernel."""
+    import warnings
 
-    Chapter numbers and the language are no process state: ``notebook.setup`` returns a
-    ``Chapter`` carrying them, and ``labels.DEFAULT_LANG`` is a constant.
-    """
-    from psm_analysis import kernelstate
+    import matplotlib
+    import matplotlib.pyplot as plt
+    import pandas as pd
 
-    state = kernelstate.snapshot()
-    try:
-        yield
-    finally:
-        kernelstate.restore(state)
+    env, cwd, path = dict(os.environ), os.getcwd(), list(sys.path)
+    figures = set(plt.get_fignums())
+    options = {k: pd.get_option(k) for k in PANDAS_OPTIONS}
+    with matplotlib.rc_context(), warnings.catch_warnings():
+        try:
+            yield
+        finally:
+            for number in set(plt.get_fignums()) - figures:
+                plt.close(number)
+            for k, v in options.items():
+                pd.set_option(k, v)
+            os.chdir(cwd)
+            sys.path[:] = path
+            os.environ.clear()
+            os.environ.update(env)
 
 
 @pytest.fixture(autouse=True)

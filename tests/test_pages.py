@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import nbformat
-import pytest
 from nbconvert import HTMLExporter
 
 from psm_analysis import runner
@@ -48,28 +47,9 @@ def test_the_code_shows_as_in_jupyterlabs_template_without_bleach(monkeypatch):
     assert [c for c in cleaned if "alert" in c]  # lab's template does pass the code on
     cleaned.clear()
 
-    page = runner._exporter().from_notebook_node(_notebook())[0]
+    page = runner.page_exporter().from_notebook_node(_notebook())[0]
     ours = _code_blocks(page)
 
     assert len(ours) == 1 and ours == theirs
     assert "&lt;script&gt;" in ours[0] and "<script>alert" not in page
     assert cleaned == []
-
-
-@pytest.mark.parametrize("threads", [1, 3])
-def test_a_shared_exporter_renders_the_same_page_from_several_threads(threads):
-    import threading
-
-    shared = runner._SharedExporter()
-    pages: list[str] = []
-
-    def render():
-        pages.append(shared.from_notebook_node(_notebook())[0])
-
-    workers = [threading.Thread(target=render) for _ in range(threads)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    assert len(pages) == threads and len(set(pages)) == 1
-    assert pages[0] == runner._exporter().from_notebook_node(_notebook())[0]

@@ -139,23 +139,22 @@ def test_a_write_failing_halfway_says_what_was_written(project_copy, capsys, mon
     ) in err
 
 
-def test_a_privacy_failure_after_writing_names_what_exists(make_project, capsys, monkeypatch):
-    """reproduce writes, then scans: when the scan finds a name the files are already
-    there, and the message must say so instead of 'Tidak ada berkas yang ditulis'."""
+def test_a_name_found_by_the_privacy_scan_replaces_no_output(make_project, capsys, monkeypatch):
+    """reproduce builds into its staging folder, then scans: when the scan finds a name,
+    none of the new files reaches data/processed, figures or reports, and the message
+    says that nothing was written."""
     from psm_analysis.errors import Problem
 
     root = make_project(notebooks=False)
     monkeypatch.setenv("PSM_ANALYSIS_ROOT", str(root))
     leak = Problem("nama informan dari daftar privat", file="data/processed/x.csv")
-    monkeypatch.setattr(pipeline, "privacy_scanner", lambda paths: lambda files: [leak])
+    monkeypatch.setattr(pipeline, "privacy_scan", lambda paths, files=None: [leak])
     assert main(["reproduce"]) == 1
     err = capsys.readouterr().err
     assert "nama informan dari daftar privat" in err
-    assert "Tidak ada berkas yang ditulis." not in err
-    generated = pipeline.generated_files(get_paths(root))
-    assert len(generated) > 30  # the processed files and the index pages
-    assert f"Sudah ditulis sebelum masalah ditemukan ({len(generated)} berkas): " in err
-    assert f"dan {len(generated) - 10} berkas lain" in err
+    assert "Tidak ada berkas yang ditulis." in err
+    assert pipeline.generated_files(get_paths(root)) == []
+    assert not (root / pipeline.STAGING).exists()
 
 
 def test_berkas_is_relative_to_its_own_project_whatever_the_default_root(tmp_path, monkeypatch):

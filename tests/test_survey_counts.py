@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from psm_analysis import tables
+from psm_analysis import tablefiles
 from psm_analysis.config import get_paths
 from psm_analysis.survey import report
 from psm_analysis.survey.pipeline import build_outputs
@@ -63,7 +63,7 @@ def test_counts_under_answer_labels_are_the_raw_answers_in_every_format(built, t
         row = table[table["Butir"] == item].iloc[0]
         assert {k: int(row[f"{k} F"]) for k in SHORT.values()} == raw
         name = f"uji_{indicator.lower()}"
-        rec = tables.export_table(
+        rec = tablefiles.export_table(
             table, name, title="Uji", source="uji", number_format=fmt, number="IV.1", paths=paths
         )
         heads = [f"{k} F" for k in SHORT.values()]

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from psm_analysis import banner, notebook, site, tables
+from psm_analysis import banner, notebook, site, tables, worddoc
 from psm_analysis.config import get_paths
 
 
@@ -335,10 +335,10 @@ def test_wide_docx_table_goes_landscape_with_words_unbroken(paths, bab):
     formatted = tables.format_table(wide)
     for w, col in zip(widths, formatted.columns, strict=True):
         longest = max(
-            tables._words(col) + [x for v in formatted[col] for x in tables._words(v)],
-            key=lambda x: tables._text_cm(x, size, True),
+            worddoc._words(col) + [x for v in formatted[col] for x in worddoc._words(v)],
+            key=lambda x: worddoc._text_cm(x, size, True),
         )
-        assert w >= tables._text_cm(longest, size) + 0.38
+        assert w >= worddoc._text_cm(longest, size) + 0.38
 
 
 def test_forget_outputs_survives_a_sidecar_deleted_by_a_parallel_notebook(
@@ -387,80 +387,24 @@ def test_xlsx_prints_one_page_wide_with_header_repeated(frame, paths, bab):
     assert ws.print_title_rows == "$2:$2"
 
 
-def _copies(paths, tmp_path):
-    import shutil
-
-    a, b = tmp_path / "relabel", tmp_path / "anew"
-    shutil.copytree(paths.tables, a)
-    shutil.copytree(paths.tables, b)
-    return a, b
-
-
-def _write_anew(folder, labels):
-    for name, (number, label) in labels.items():
-        record = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
-        record["number"], record["label"] = number, label
-        tables.write_table_files(record, folder)
-
-
-def test_renumbered_table_files_are_what_writing_them_anew_gives(
-    frame, paths, bab, tmp_path, monkeypatch
-):
-    """reproduce renumbers most tables of a fresh clone: rewrite_table_files changes the
-    label in the files (title cell, sheet name, caption and its SEQ field, Markdown
-    title) instead of building them again, and must give the same bytes."""
-    _export(frame, bab, notes="Catatan: <contoh> & uji.")
-    bab.export_table(
-        pd.DataFrame({"Uraian": ["a & b sebagai isi sel contoh", "c < d"], "Nilai": [1.5, 2.25]}),
-        "tanda",
-        title='Judul dengan "kutip" & <tanda>',
-        source="Contoh",
-    )
-    wide = pd.DataFrame({f"Kolom panjang nomor {i}": ["isi sel yang panjang"] for i in range(10)})
-    bab.export_table(wide, "lebar", title="Tabel yang Lebar", source="Contoh")
-    names = ["psm_kec", "tanda", "lebar"]
-    real, anew_calls = tables.write_table_files, []
-
-    def counted(record, folder):
-        anew_calls.append(record["name"])
-        real(record, folder)
-
-    for number in ("IV.9", "IV.10", "XII.123", "4.1"):
-        relabel, anew = _copies(paths, tmp_path / number)
-        labels = {name: (number, f"Tabel {number}") for name in names}
-        monkeypatch.setattr(tables, "write_table_files", counted)
-        tables.rewrite_table_files(relabel, labels)
-        monkeypatch.setattr(tables, "write_table_files", real)
-        assert anew_calls == []  # every one relabelled, none built again
-        _write_anew(anew, labels)
-        for path in sorted(anew.iterdir()):
-            assert (relabel / path.name).read_bytes() == path.read_bytes(), (number, path.name)
+def test_renumbering_writes_the_table_files_again_under_the_final_number(frame, tmp_path):
+    """A table saved by notebook 04 before notebook 02 ever ran has the provisional number
+    Tabel IV.1; once 02 has run too, renumbering gives it IV.2 in every file (title cell
+    and sheet name, Word caption with its SEQ field, Markdown title, sidecar), written
+    by the same writer as any table."""
+    from docx import Document
     from openpyxl import load_workbook
 
-    ws = load_workbook(relabel / "tanda.xlsx").active
-    assert ws.title == "Tabel 4_1"
-    assert ws["A1"].value == 'Tabel 4.1 Judul dengan "kutip" & <tanda>'
-
-
-def test_renumbering_that_wraps_the_title_row_writes_the_table_anew(paths, bab, tmp_path):
-    """The title row's height follows the title's length: a label one character longer
-    can wrap it. Then the table is built again, with the taller row."""
-    from openpyxl import load_workbook
-
-    from psm_analysis.sheets import row_height
-
-    one_column = pd.DataFrame({"Keterangan": ["x" * 58]})  # column 60 wide: the table's width
-    title = "t" * 43  # "Tabel IV.1 " + 43 = 54 characters: one line; with IV.10: two
-    rec = bab.export_table(one_column, "sempit", title=title, source="Contoh")
-    assert rec["label"] == "Tabel IV.1"
-    assert row_height(f"Tabel IV.1 {title}", 60) is None
-    assert row_height(f"Tabel IV.10 {title}", 60) == 30
-    relabel, anew = _copies(paths, tmp_path)
-    labels = {"sempit": ("IV.10", "Tabel IV.10")}
-    tables.rewrite_table_files(relabel, labels)
-    _write_anew(anew, labels)
-    for path in sorted(anew.iterdir()):
-        assert (relabel / path.name).read_bytes() == path.read_bytes(), path.name
-    ws = load_workbook(relabel / "sempit.xlsx").active
-    assert ws.row_dimensions[1].height == 30
-    assert json.loads((relabel / "sempit.json").read_text(encoding="utf-8"))["number"] == "IV.10"
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    paths = get_paths(tmp_path)
+    notebook.setup("04", paths=paths).export_table(frame, "tabel_04", title="Empat", source="S")
+    notebook.setup("02", paths=paths).export_table(frame, "tabel_02", title="Dua", source="S")
+    assert json.loads((paths.tables / "tabel_04.json").read_text())["label"] == "Tabel IV.1"
+    site.renumber(paths)
+    assert json.loads((paths.tables / "tabel_04.json").read_text())["label"] == "Tabel IV.2"
+    ws = load_workbook(paths.tables / "tabel_04.xlsx").active
+    assert ws.title == "Tabel IV_2" and ws["A1"].value == "Tabel IV.2 Empat"
+    caption = Document(str(paths.tables / "tabel_04.docx")).paragraphs[0]
+    assert caption.style.name == "Caption" and caption.text == "Tabel IV.2 Empat"
+    assert (paths.tables / "tabel_04.md").read_text().startswith("**Tabel IV.2** Empat\n")
+    assert json.loads((paths.tables / "tabel_02.json").read_text())["label"] == "Tabel IV.1"

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 ENV_ROOT = "PSM_ANALYSIS_ROOT"
+ENV_OUTPUT = "PSM_ANALYSIS_OUTPUT"
 
 
 def _find_root() -> Path:
@@ -35,9 +36,16 @@ def _is_project(folder: Path) -> bool:
 
 @dataclass(frozen=True)
 class Paths:
-    """Every folder of the compendium, under one root."""
+    """Every folder of the compendium: the inputs under ``root``, the generated folders
+    (data/processed, figures, reports) under ``output`` (default: ``root``)."""
 
     root: Path
+    output: Path | None = None
+
+    @cached_property
+    def out(self) -> Path:
+        """The folder holding data/processed, figures and reports."""
+        return self.output or self.root
 
     @cached_property
     def data(self) -> Path:
@@ -75,15 +83,15 @@ class Paths:
 
     @cached_property
     def processed(self) -> Path:
-        return self.data / "processed"
+        return self.out / "data" / "processed"
 
     @cached_property
     def figures(self) -> Path:
-        return self.root / "figures"
+        return self.out / "figures"
 
     @cached_property
     def reports(self) -> Path:
-        return self.root / "reports"
+        return self.out / "reports"
 
     @cached_property
     def tables(self) -> Path:
@@ -99,14 +107,19 @@ class Paths:
         return self.reports / ".build"
 
 
-def get_paths(root: str | Path | None = None) -> Paths:
-    """The project's paths; ``root`` overrides the detected project root."""
-    return Paths(Path(root).resolve() if root is not None else _find_root())
+def get_paths(root: str | Path | None = None, output: str | Path | None = None) -> Paths:
+    """The project's paths; ``root`` overrides the detected project root, ``output`` the
+    folder of the generated files (default: ``PSM_ANALYSIS_OUTPUT`` when no ``root`` is
+    given, else the root)."""
+    if root is None:
+        root = _find_root()
+        output = output or os.environ.get(ENV_OUTPUT) or None
+    return Paths(Path(root).resolve(), Path(output).resolve() if output else None)
 
 
 def display_path(path: str | Path, paths: Paths | None = None) -> str:
-    """``path`` as the user should see it: relative to the project root (POSIX style) when
-    it lies inside it, else unchanged. The one helper for this; every message and every
+    """``path`` as the user should see it: relative to the project's output folder or its
+    root (POSIX style) when it lies inside one, else unchanged. The one helper for this; every message and every
     ``berkas`` column uses it.
 
     Without ``paths``, a path outside the default project root (``PSM_ANALYSIS_ROOT``) is
@@ -120,14 +133,17 @@ def display_path(path: str | Path, paths: Paths | None = None) -> str:
     >>> display_path("/elsewhere/t.csv", get_paths("/tmp/proyek"))
     '/elsewhere/t.csv'
     """
-    root = (paths or get_paths()).root
+    project = paths or get_paths()
     try:
         resolved = Path(path).resolve()
-        return resolved.relative_to(root.resolve()).as_posix()
     except OSError:
         return str(path)
-    except ValueError:
-        pass
+    # a file being built in the output folder is shown where it will end up
+    for base in (project.out, project.root):
+        try:
+            return resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
     if paths is None:
         for folder in resolved.parents:
             if _is_project(folder):
@@ -144,13 +160,3 @@ def notebook_sources(paths: Paths | None = None) -> list[Path]:
 def html_path(paths: Paths, source: Path) -> Path:
     """The rendered page of notebook ``source``: ``reports/<stem>.html``."""
     return paths.reports / f"{source.stem}.html"
-
-
-def has_input_files(folder: Path) -> bool:
-    """True when ``folder`` holds at least one data file (hidden files and READMEs aside)."""
-    if not folder.is_dir():
-        return False
-    for p in folder.rglob("*"):
-        if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md":
-            return True
-    return False

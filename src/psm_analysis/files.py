@@ -148,8 +148,3 @@ def docx_bytes(document) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return normalize_zip(buf.getvalue())
-
-
-def write_docx(document, path: str | Path) -> bool:
-    """Save a python-docx Document deterministically and atomically."""
-    return write_bytes(path, docx_bytes(document))

@@ -2,7 +2,7 @@
 
 ``bab = setup("02")`` applies the thesis figure style and pandas display options and
 returns the notebook's :class:`Chapter`, which numbers its figures ("Gambar IV.1") and
-tables ("Tabel IV.1") as the thesis does (``thesis.yml``) and carries its language: ``bab.save_figure(...)``,
+tables ("Tabel IV.1") as the thesis does (``thesis.yml``): ``bab.save_figure(...)``,
 ``bab.export_table(...)``. No module-level state: everything goes through the chapter.
 ``show_versions()`` records the versions the notebook ran with. ``demo_banner()`` shows
 the "DATA CONTOH" banner when a notebook's inputs are synthetic demo data.
@@ -44,8 +44,8 @@ def _in_kernel() -> bool:
 
 @dataclass
 class Chapter:
-    """What one notebook's figures and tables need: its number, its language, the
-    numbers handed out so far. ``setup`` returns it; save figures and export tables
+    """What one notebook's figures and tables need: its number and the numbers handed
+    out so far. ``setup`` returns it; save figures and export tables
     through it, so nothing below the notebook layer reads state a notebook set.
 
     Numbers follow the thesis (:mod:`psm_analysis.thesis`): "Tabel IV.1", continuous
@@ -65,7 +65,6 @@ class Chapter:
     """
 
     notebook: str
-    lang: str = "id"
     paths: object = None
     issued: dict[str, dict[str, int]] = field(
         default_factory=lambda: {"figure": {}, "table": {}}, repr=False
@@ -112,7 +111,7 @@ class Chapter:
         Returns
         -------
         str
-            "Tabel IV.3" / "Gambar IV.1" in this chapter's language, in its span when
+            "Tabel IV.3" / "Gambar IV.1", in its span when
             ``markup``.
 
         Raises
@@ -135,12 +134,12 @@ class Chapter:
             if kind is None:
                 raise KeyError(f"no figure or table named {name!r} has been saved")
             number = known[kind][name]
-        words = f"{t('tabel' if kind == 'table' else 'gambar', self.lang)} {number}"
+        words = f"{t('tabel' if kind == 'table' else 'gambar')} {number}"
         return number_span(kind, name, words) if markup else words
 
     def save_figure(self, fig, name: str, **kwargs):
         """Number and save a figure: :func:`psm_analysis.plots.save_figure` with this
-        chapter's number, notebook, language and paths. Returns its sidecar record.
+        chapter's number, notebook and paths. Returns its sidecar record.
 
         Saving the same ``name`` again (a re-run cell) keeps its number.
 
@@ -152,14 +151,14 @@ class Chapter:
             File stem in ``figures/`` (letters, digits, ``_``, ``-``, ``.``).
         **kwargs
             Passed on to :func:`psm_analysis.plots.save_figure`: ``caption`` and ``source``
-            (both required, Indonesian), ``demo`` (stamp "DATA CONTOH"); ``lang`` and
-            ``paths`` default to the chapter's.
+            (both required, Indonesian), ``demo`` (stamp "DATA CONTOH"); ``paths``
+            defaults to the chapter's.
 
         Returns
         -------
         FigureRecord
-            The sidecar record (a dict): ``kind``, ``name``, ``number`` ("3.1"), ``label``
-            ("Gambar 3.1"), ``caption``, ``source``, ``notebook``, ``index``, ``lang``,
+            The sidecar record (a dict): ``kind``, ``name``, ``number`` ("IV.1"), ``label``
+            ("Gambar IV.1"), ``caption``, ``source``, ``notebook``, ``index``,
             ``files`` (the ``.png`` and ``.pdf`` written).
 
         Raises
@@ -170,7 +169,6 @@ class Chapter:
         from psm_analysis import plots
 
         number, index = self.number("figure", name)
-        kwargs.setdefault("lang", self.lang)
         kwargs.setdefault("paths", self.paths)
         kwargs.setdefault("order", self.order[f"figure:{name}"])
         return plots.save_figure(
@@ -178,8 +176,8 @@ class Chapter:
         )
 
     def export_table(self, df, name: str, **kwargs):
-        """Number and export a thesis table: :func:`psm_analysis.tables.export_table`
-        with this chapter's number, notebook, language and paths. Returns its record.
+        """Number and export a thesis table: :func:`psm_analysis.tablefiles.export_table`
+        with this chapter's number, notebook and paths. Returns its record.
 
         Exporting the same ``name`` again (a re-run cell) keeps its number.
 
@@ -191,16 +189,16 @@ class Chapter:
         name : str
             File stem in ``reports/tables/`` (letters, digits, ``_``, ``-``, ``.``).
         **kwargs
-            Passed on to :func:`psm_analysis.tables.export_table`: ``title`` and ``source``
-            (both required), ``number_format`` (column -> format), ``notes``; ``lang`` and
-            ``paths`` default to the chapter's.
+            Passed on to :func:`psm_analysis.tablefiles.export_table`: ``title`` and
+            ``source`` (both required), ``number_format`` (column -> format), ``notes``;
+            ``paths`` defaults to the chapter's.
 
         Returns
         -------
         ExportedTable
             The sidecar record (a dict that displays as the table): ``kind``, ``name``,
-            ``number``, ``label`` ("Tabel 3.1"), ``title``, ``source``, ``source_line``,
-            ``notes``, ``notebook``, ``index``, ``lang``, ``files`` (``.xlsx``, ``.docx``,
+            ``number``, ``label`` ("Tabel IV.1"), ``title``, ``source``, ``source_line``,
+            ``notes``, ``notebook``, ``index``, ``files`` (``.xlsx``, ``.docx``,
             ``.md``).
 
         Raises
@@ -208,18 +206,17 @@ class Chapter:
         ValueError
             ``name`` is not a safe file stem, or ``title`` or ``source`` is empty.
         """
-        from psm_analysis import tables
+        from psm_analysis import tablefiles
 
         number, index = self.number("table", name)
-        kwargs.setdefault("lang", self.lang)
         kwargs.setdefault("paths", self.paths)
         kwargs.setdefault("order", self.order[f"table:{name}"])
-        return tables.export_table(
+        return tablefiles.export_table(
             df, name, number=number, index=index, notebook=self.notebook, **kwargs
         )
 
     def demo_banner(self, kinds: tuple[str, ...] | None = None) -> None:
-        """:func:`demo_banner` in this chapter's language and project.
+        """:func:`demo_banner` for this chapter's project.
 
         Parameters
         ----------
@@ -231,7 +228,7 @@ class Chapter:
         None
             The banner is displayed (in a notebook), not returned.
         """
-        return demo_banner(kinds, self.paths, lang=self.lang)
+        return demo_banner(kinds, self.paths)
 
     def demo_kinds(self, kinds: tuple[str, ...] | None = None) -> list[str]:
         """:func:`demo_kinds` for this chapter's project.
@@ -250,9 +247,7 @@ class Chapter:
         return demo_kinds(kinds, self.paths)
 
 
-def setup(
-    number: str, lang: str = "id", *, forget_previous: bool | None = None, paths=None
-) -> Chapter:
+def setup(number: str, *, forget_previous: bool | None = None, paths=None) -> Chapter:
     """Prepare a notebook: thesis figure style, display options; return its chapter.
 
     With ``forget_previous`` the figures and tables an earlier run of this notebook saved
@@ -266,8 +261,6 @@ def setup(
     number : str
         The notebook's number as in its file name, e.g. ``"02"``; it orders the
         notebook's figures and tables among the others ("Gambar IV.3", "Tabel IV.5").
-    lang : str
-        Language of reader-facing words (``"id"`` or ``"en"``).
     forget_previous : bool or None
         Remove this notebook's earlier figure and table files first (``None``: only when
         running in a Jupyter kernel).
@@ -301,7 +294,7 @@ def setup(
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.width", 120)
     pd.set_option("display.precision", 2)
-    return Chapter(str(number), lang, paths)
+    return Chapter(str(number), paths)
 
 
 def forget_outputs(number: str, paths=None) -> list:
@@ -354,7 +347,7 @@ def demo_kinds(kinds: tuple[str, ...] | None = None, paths=None) -> list[str]:
     return used_demo(paths, kinds)
 
 
-def demo_banner(kinds: tuple[str, ...] | None = None, paths=None, lang: str = "id") -> None:
+def demo_banner(kinds: tuple[str, ...] | None = None, paths=None) -> None:
     """Display the "DATA CONTOH - bukan data penelitian" banner when demo inputs were used
     for any of ``kinds`` (e.g. ``("survey",)``); display nothing otherwise."""
     found = demo_kinds(kinds, paths)
@@ -365,6 +358,6 @@ def demo_banner(kinds: tuple[str, ...] | None = None, paths=None, lang: str = "i
     from psm_analysis.banner import banner_html, kind_names
     from psm_analysis.labels import t
 
-    text = f"{t('demo_banner', lang)} ({kind_names(found, lang)})"
-    display({"text/html": banner_html(found, lang), "text/plain": text}, raw=True)
+    text = f"{t('demo_banner')} ({kind_names(found)})"
+    display({"text/html": banner_html(found), "text/plain": text}, raw=True)
     return None

@@ -141,10 +141,16 @@ def clean(paths: Paths | None = None, progress: Callable[[str], None] | None = N
 
 
 # ---------------------------------------------------------------------------------------
-# reproduce: clean, then every notebook, then the lists and the index; incremental.
+# reproduce: clean, then every notebook, then the lists and the index; incremental; built
+# in a staging folder and put in place only once complete.
 # ---------------------------------------------------------------------------------------
 
 STATE_FILE = "state.json"
+#: The staging folder under the project root: each run that has work builds into it,
+#: and only a complete build replaces the project's outputs.
+STAGING = ".psm-build"
+#: The folders reproduce generates, relative to the output folder.
+GENERATED = ("data/processed", "figures", "reports")
 _HASH_SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints"}
 
 
@@ -223,37 +229,20 @@ def notebook_outputs(paths: Paths, source: Path) -> list[Path]:
 
 def _outputs_intact(paths: Paths, recorded: dict[str, int]) -> bool:
     for rel, size in recorded.items():
-        p = paths.root / rel
+        p = paths.out / rel
         if not p.is_file() or p.stat().st_size != size:
             return False
     return True
 
 
 def _record(paths: Paths, files: list[Path]) -> dict[str, int]:
-    return {p.relative_to(paths.root).as_posix(): p.stat().st_size for p in files if p.is_file()}
-
-
-def _clear_generated(paths: Paths, keep: tuple[Path, ...] = ()) -> None:
-    """For --force: remove every generated file but ``keep`` (the folders' .gitkeep
-    stays too)."""
-    import shutil
-
-    for folder in (paths.processed, paths.figures, paths.reports):
-        if not folder.is_dir():
-            continue
-        for p in folder.iterdir():
-            if p.name == ".gitkeep" or p in keep:
-                continue
-            if p.is_dir():
-                shutil.rmtree(p)
-            else:
-                p.unlink()
+    return {p.relative_to(paths.out).as_posix(): p.stat().st_size for p in files if p.is_file()}
 
 
 @dataclass
 class _Run:
-    """What the steps of one ``reproduce`` share: where, what the inputs hash to, the
-    state of the last runs, what was written, what failed, and each step's time."""
+    """What the steps of one ``reproduce`` share: where it builds, what the inputs hash
+    to, the state of the last runs, what was written, what failed, each step's time."""
 
     paths: Paths
     say: Callable[[str], None]
@@ -262,15 +251,6 @@ class _Run:
     wrote: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     times: dict[str, float] = field(default_factory=dict)
-    scanner: Any = None  # the privacy scan (FileScanner), made when first needed
-
-    def scan(self, files: list[Path]) -> list:
-        """The privacy problems of ``files``; each file is read once while it is
-        unchanged, so outputs scanned as soon as they appear are not read again at the
-        end (step 4)."""
-        if self.scanner is None:
-            self.scanner = privacy_scanner(self.paths)
-        return self.scanner(files)
 
 
 def _seconds(x: float) -> str:
@@ -291,75 +271,173 @@ def reproduce(
     Up to date means: the inputs of a step (raw and demo data, library code, the
     notebook's source, the locked environment, and for notebooks the processed data)
     hash to what they hashed to when the step last succeeded, and its outputs are still
-    there. ``force`` clears every generated file and rebuilds all.
+    there. ``force`` rebuilds all.
 
     Four steps: :func:`_step_clean`, :func:`_step_notebooks`, :func:`_step_site`,
-    :func:`_step_privacy`. When clean has to run, the notebook kernels start (and import
-    the heavy libraries) while it runs.
+    :func:`_step_privacy`. They build into a staging folder (:data:`STAGING`), a copy of
+    the outputs; only when all four have run are the project's outputs replaced by the
+    new ones (:func:`replace_outputs`), and files no longer generated removed. A run
+    that stops on the way (bad input, a name found by the privacy scan, Ctrl+C, a file
+    held open by Excel) leaves every earlier output as it was.
+
+    Raises
+    ------
+    DataError
+        Bad input (nothing written), a name found by the privacy scan, or an output that
+        cannot be replaced because another program holds it open (nothing replaced).
     """
-    paths = paths or get_paths()
+    import shutil
+
+    paths = get_paths(paths.root) if paths is not None else get_paths()
+    say = progress or (lambda _msg: None)
     t_start = time.perf_counter()
-    state = _load_state(paths)
-    if force:
-        # Everything is rebuilt. Two hints of the last run survive: its times, to schedule
-        # the notebooks longest first, and its thesis numbering, from which the notebooks
-        # take numbers that are already final unless their counts changed (else every
-        # table after the first notebook's is written twice: once by its notebook, once
-        # renumbered).
-        from psm_analysis.thesis import numbering_path
-
-        _clear_generated(paths, keep=(numbering_path(paths),))
-        state = {"seconds": state.get("seconds", {})}
-    run = _Run(paths, progress or (lambda _msg: None), state, _fingerprints(paths))
-
-    clean_key = _key(run.fp["code"], run.fp["environment"], run.fp["raw"])
+    state = {} if force else _load_state(paths)
+    fp = _fingerprints(paths)
+    clean_key = _key(fp["code"], fp["environment"], fp["raw"])
     old = state.get("clean", {})
     clean_due = not (old.get("key") == clean_key and _outputs_intact(paths, old.get("outputs", {})))
-    pool = None
-    if clean_due and notebook_sources(paths):
-        # New code, environment or raw data: the notebooks will (almost always) run again,
-        # so their kernels start now and get ready while clean runs.
-        pool = _start_pool(paths, jobs, len(notebook_sources(paths)))
-        pool.wait_launched()
+    if not (force or clean_due or _notebooks_due(_Run(paths, say, state, fp))[1]):
+        if (paths.reports / "index.html").is_file():
+            say("[1/4] clean: masukan tidak berubah, dilewati")
+            say(f"[2/4] notebook: {len(notebook_sources(paths))} notebook mutakhir")
+            say(
+                "Semua mutakhir: tidak ada yang dijalankan "
+                f"({_seconds(time.perf_counter() - t_start)})."
+            )
+            return True
+
+    stage = get_paths(paths.root, paths.root / STAGING)
+    _prepare_stage(paths, stage, force)
+    if force:
+        # the last run's times and numbering survive a forced rebuild as hints
+        state = {"seconds": _load_state(paths).get("seconds", {})}
+    run = _Run(stage, say, state, fp)
     try:
-        _step_clean(run, clean_key, clean_due)
-        pool = _step_notebooks(run, jobs, pool)
-        # the kernels, idle now, write the tables whose final number differs from the
-        # one they had while their notebook ran (on a fresh clone: most of them)
-        _step_site(run, pool)
-    except KeyboardInterrupt:
-        if pool is not None:  # close() lets the running notebooks finish: say why it waits
-            run.say("Dihentikan: menunggu notebook yang sedang berjalan selesai ...")
+        _step_clean(run, clean_key, clean_due or force)
+        _step_notebooks(run, jobs)
+        _step_site(run)
+        _step_privacy(run)
+        replaced = replace_outputs(stage, paths)
+    except DataError as err:
+        err.written = []  # what was written went to the staging folder, now removed
         raise
     finally:
-        if pool is not None:
-            pool.close()
-    _step_privacy(run)
+        shutil.rmtree(stage.out, ignore_errors=True)
 
     total = time.perf_counter() - t_start
-    if not run.wrote:
-        run.say(f"Semua mutakhir: tidak ada yang dijalankan ({_seconds(total)}).")
+    if not replaced:
+        say(f"Semua mutakhir: tidak ada berkas yang berubah ({_seconds(total)}).")
     else:
-        run.say(_written_summary(paths, total, run.times))
+        say(_written_summary(paths, total, run.times, len(replaced)))
     if run.failures:
-        run.say("GAGAL: " + "; ".join(run.failures))
+        say("GAGAL: " + "; ".join(run.failures))
     return not run.failures
 
 
-def _workers(jobs: int | None, todo: int) -> int:
+def _prepare_stage(paths: Paths, stage: Paths, force: bool) -> None:
+    """An empty staging folder holding a copy of the project's outputs (for ``force``:
+    only the thesis numbering of the last run, so the notebooks take final numbers)."""
+    import shutil
+
+    from psm_analysis.thesis import numbering_path
+
+    shutil.rmtree(stage.out, ignore_errors=True)  # left by a run that was killed
+    for sub in GENERATED:
+        (stage.out / sub).mkdir(parents=True, exist_ok=True)
+    if force:
+        keep = numbering_path(paths)
+        if keep.is_file():
+            shutil.copy2(keep, numbering_path(stage))
+        return
+    for sub in GENERATED:
+        for p in _output_files(paths.out / sub):
+            target = stage.out / sub / p.relative_to(paths.out / sub)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(p, target)
+
+
+def _output_files(folder: Path) -> list[Path]:
+    """The generated files in ``folder``: not ``.gitkeep``, not the lock files Excel,
+    Word and LibreOffice keep beside a file they have open (``~$x.xlsx``,
+    ``.~lock.x.xlsx#``), which belong to that program."""
+    return [
+        p
+        for p in _tree_files(folder)
+        if p.name != ".gitkeep" and not p.name.startswith(("~$", ".~lock."))
+    ]
+
+
+def replace_outputs(stage: Paths, paths: Paths) -> list[Path]:
+    """Put the outputs built in ``stage`` in place of the project's (``paths``): every
+    new or changed file is moved in, every file the build no longer has is removed,
+    files with the same bytes are left alone. Returns the files replaced or added.
+
+    All or nothing: the old files that go are first moved aside; if one cannot be moved
+    (on Windows: open in Excel or Word, ``PermissionError``), the ones moved so far go
+    back and nothing is replaced.
+
+    Raises
+    ------
+    DataError
+        "Tutup berkas X (sedang dibuka di Excel/Word), lalu jalankan lagi", naming the file
+        that could not be replaced; every earlier output is intact.
+    """
     import os
 
-    # As many kernels as cores. Measured on 2 cores, fresh copies, `reproduce --force`
-    # (scripts/benchmark_reproduce.py's (b)), 2 kernels against 3 in turn: 31,4-33,7 s
-    # against 32,1-33,5 s, but 49-54 s of CPU against 56-60 s (each kernel costs 2,4 s of
-    # CPU to start and preload).
+    new: dict[Path, Path] = {}  # target -> staged file
+    going: list[Path] = []  # targets to move aside: changed or no longer generated
+    for sub in GENERATED:
+        staged = {p.relative_to(stage.out / sub): p for p in _output_files(stage.out / sub)}
+        current = {p.relative_to(paths.out / sub): p for p in _output_files(paths.out / sub)}
+        for rel, p in staged.items():
+            target = paths.out / sub / rel
+            old = current.get(rel)
+            if old is not None and _same_bytes(old, p):
+                continue
+            new[target] = p
+            if old is not None:
+                going.append(target)
+        going += [p for rel, p in current.items() if rel not in staged]
+    aside = stage.out / ".lama"
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for i, target in enumerate(sorted(going)):
+            backup = aside / str(i)
+            backup.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(target, backup)
+            moved.append((target, backup))
+    except PermissionError as exc:
+        for target, backup in reversed(moved):
+            os.replace(backup, target)
+        held = Path(exc.filename) if exc.filename else None
+        name = display_path(held, paths) if held is not None else "keluaran"
+        raise DataError(
+            f"Tutup berkas {name} (sedang dibuka di Excel/Word), lalu jalankan lagi. "
+            "Semua keluaran sebelumnya tetap utuh."
+        ) from exc
+    for target, staged_file in sorted(new.items()):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged_file, target)
+    for folder in (paths.out / sub for sub in GENERATED):
+        _remove_empty_dirs(folder)
+    return sorted(new)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+
+
+def _remove_empty_dirs(folder: Path) -> None:
+    for d in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+        if not any(d.iterdir()):
+            d.rmdir()
+
+
+def _workers(jobs: int | None, todo: int) -> int:
+    """As many kernels at once as ``jobs`` or the machine's cores, at most ``todo``."""
+    import os
+
     return max(1, min(jobs or os.cpu_count() or 1, todo))
-
-
-def _start_pool(paths: Paths, jobs: int | None, todo: int):
-    from psm_analysis.runner import NotebookPool
-
-    return NotebookPool(paths.root, paths.notebooks, _workers(jobs, todo))
 
 
 def _step_clean(run: _Run, clean_key: str, due: bool) -> None:
@@ -386,9 +464,9 @@ def _step_clean(run: _Run, clean_key: str, due: bool) -> None:
 def _notebooks_due(run: _Run) -> tuple[list[Path], list[tuple[Path, str]]]:
     """(every notebook, those out of date with their new keys)."""
     paths, fp = run.paths, run.fp
-    processed_hash = _hash_files(_tree_files(paths.processed), paths.root)
+    processed_hash = _hash_files(_tree_files(paths.processed), paths.out)
     sources = notebook_sources(paths)
-    nb_state = run.state.setdefault("notebooks", {})
+    nb_state = run.state.get("notebooks", {})
     todo = []
     for src in sources:
         key = _key(fp["code"], fp["environment"], processed_hash, src.read_bytes().hex())
@@ -399,48 +477,35 @@ def _notebooks_due(run: _Run) -> tuple[list[Path], list[tuple[Path, str]]]:
 
 
 def _schedule_key(source: Path, seconds: dict[str, float]) -> tuple:
-    """Longest first keeps both cores busy to the end: by the last run's times. Notebooks
-    without one (a fresh clone, a new notebook) go first, in notebook order: nothing read
-    before they run tells which takes longest (on the demo data neither the longest
-    source nor the one with most code or figures is notebook 04, the longest to run).
-    Measured on fresh copies (scripts/benchmark_reproduce.py's (b)): the notebooks took
-    20,2-20,6 s in notebook order against 23,2-24,3 s longest source first."""
+    """Longest first by the last run's times keeps the cores busy to the end; notebooks
+    without a time (a fresh clone, a new notebook) first, in notebook order."""
     known = source.stem in seconds
     return (known, -seconds.get(source.stem, 0.0), source.name)
 
 
-def _step_notebooks(run: _Run, jobs: int | None, pool=None):
-    """2. Every out-of-date notebook, in the pool's kernels (``pool``: kernels already
-    started, else a pool is started when a notebook is due), longest first by the last
-    run's times, to HTML in reports/. Returns the pool (None if none was needed), its
-    kernels still up; the caller closes it."""
+def _step_notebooks(run: _Run, jobs: int | None) -> None:
+    """2. Every out-of-date notebook, each in a fresh kernel, as many at once as cores,
+    longest first by the last run's times, to HTML in reports/."""
+    from psm_analysis.runner import run_notebooks
+
     paths, say = run.paths, run.say
     sources, todo = _notebooks_due(run)
     if not todo:
         say(f"[2/4] notebook: {len(sources)} notebook mutakhir, tidak ada yang dijalankan")
-        return pool
+        return
     t0 = time.perf_counter()
-    if pool is None:
-        pool = _start_pool(paths, jobs, len(todo))
-    else:
-        warm = t0 - pool.started
-        say(f"      kernel dimulai selama clean ({_seconds(warm)} lebih awal)")
     workers = _workers(jobs, len(todo))
     say(f"[2/4] notebook: menjalankan {len(todo)} dari {len(sources)} ({workers} sekaligus)")
     keys = dict(todo)
-    nb_state = run.state["notebooks"]
+    nb_state = run.state.setdefault("notebooks", {})
     seconds = run.state.setdefault("seconds", {})
     todo.sort(key=lambda item: _schedule_key(item[0], seconds))
-    results = pool.run([(src, html_path(paths, src)) for src, _ in todo])
-    # Scanned for names while the kernels work (after giving them the notebooks), so that
-    # step 4 reads again only what changed since.
-    run.scan(generated_files(paths))
-    for src, res in results:
+    jobs_ = [(src, html_path(paths, src)) for src, _ in todo]
+    for src, res in run_notebooks(jobs_, paths.root, workers, output=paths.out):
         if isinstance(res, BaseException):  # the notebook could not even be run
             run.failures.append(f"{src.name}: {type(res).__name__}: {res}")
             say(f"      {src.name}: GAGAL: {type(res).__name__}: {res}")
             continue
-        run.scan([res.html, *notebook_outputs(paths, src)])
         run.wrote.append(res.html)
         seconds[src.stem] = round(res.seconds, 2)
         if res.ok:
@@ -453,10 +518,9 @@ def _step_notebooks(run: _Run, jobs: int | None, pool=None):
             nb_state.pop(src.stem, None)
             run.failures.append(f"{src.name}: {res.error}")
             say(f"      {src.name}: {_failed(res.error)} ({_seconds(res.seconds)})")
-        _save_state(paths, run.state)
+    _save_state(paths, run.state)
     run.times["notebook"] = time.perf_counter() - t0
     say(f"      notebook selesai dalam {_seconds(run.times['notebook'])}")
-    return pool
 
 
 def _failed(error: str | None) -> str:
@@ -472,9 +536,9 @@ def _failed(error: str | None) -> str:
     return f"GAGAL di {error}" if error.startswith("sel ") else f"GAGAL: {error}"
 
 
-def _step_site(run: _Run, pool=None) -> None:
-    """3. The lists of figures and tables and the index page, when anything changed; the
-    tables to write again under their final numbers go to ``pool``'s kernels, if any."""
+def _step_site(run: _Run) -> None:
+    """3. The final thesis numbers, the lists of figures and tables, the Word document and
+    the index page, when anything changed."""
     paths = run.paths
     index = paths.reports / "index.html"
     if not (run.wrote or run.failures or not index.is_file()):
@@ -483,16 +547,10 @@ def _step_site(run: _Run, pool=None) -> None:
     from psm_analysis import site as report
 
     t0 = time.perf_counter()
-    writer = docx = None
-    if pool is not None:
-        docx = _kernel_thesis_docx(run, pool)  # first: the tables' shares queue behind it
-        writer = _kernel_table_writer(pool, paths)
-    run.wrote += report.write_reports(
-        paths, failures=run.failures, rewrite_tables=writer, thesis_docx=docx
-    )
+    run.wrote += report.write_reports(paths, failures=run.failures)
     # the final thesis numbers may have rewritten a notebook's page and tables
     for rec in run.state.get("notebooks", {}).values():
-        rec["outputs"] = _record(paths, [paths.root / rel for rel in rec.get("outputs", {})])
+        rec["outputs"] = _record(paths, [paths.out / rel for rel in rec.get("outputs", {})])
     _save_state(paths, run.state)
     run.times["daftar dan index"] = time.perf_counter() - t0
     run.say(
@@ -500,76 +558,19 @@ def _step_site(run: _Run, pool=None) -> None:
     )
 
 
-def _kernel_table_writer(pool, paths: Paths):
-    """A :data:`psm_analysis.site.TableWriter` that shares the tables out over the pool's
-    kernels (which have the table code imported already); tables a kernel could not
-    write are written here, in this process, when waited for."""
-    from psm_analysis.tables import rewrite_table_files
-
-    def start(labels: dict[str, tuple[str, str]]):
-        names = list(labels)
-        shares = [{n: labels[n] for n in names[i :: pool.size]} for i in range(pool.size)]
-        shares = [share for share in shares if share]
-        codes = [
-            "import psm_analysis.tables as _psm_tables\n"
-            f"_psm_tables.rewrite_table_files({str(paths.tables)!r}, {share!r})\n"
-            "del _psm_tables"
-            for share in shares
-        ]
-        wait = pool.submit(codes)
-
-        def done() -> None:
-            for share, error in zip(shares, wait(), strict=True):
-                if error is not None:
-                    rewrite_table_files(paths.tables, share)
-
-        return done
-
-    return start
-
-
-def _kernel_thesis_docx(run: _Run, pool) -> Callable[[], Path]:
-    """Start building ``reports/tabel_dan_gambar.docx`` (every table and figure: 1-1,4 s)
-    in one of the pool's kernels; return the function that waits for it. While it
-    waits, this process scans what step 3 wrote for the privacy check (the pages and
-    tables renumbered), so that step 4 has only the document left to read. A document
-    the kernel could not build is built here."""
-    from psm_analysis import site
-
-    paths = run.paths
-    wait = pool.submit(
-        [
-            "import psm_analysis.config as _psm_config, psm_analysis.site as _psm_site\n"
-            f"_psm_site.write_final_thesis_docx(_psm_config.get_paths({str(paths.root)!r}))\n"
-            "del _psm_config, _psm_site"
-        ]
-    )
-    document = paths.reports / site.THESIS_DOCX
-
-    def done() -> Path:
-        run.scan([f for f in generated_files(paths) if f != document])
-        if wait() != [None]:
-            site.write_final_thesis_docx(paths)
-        return document
-
-    return done
-
-
 def _step_privacy(run: _Run) -> None:
-    """4. The privacy guard over everything generated, when anything was written."""
+    """4. The privacy guard over everything generated, when anything was written; a name
+    found keeps the whole build from replacing the outputs."""
     paths, say = run.paths, run.say
     if not run.wrote:
         say("[4/4] pemeriksaan privasi: tidak ada berkas baru, dilewati")
         return
     t0 = time.perf_counter()
-    leaks = run.scan(generated_files(paths))
+    leaks = privacy_scan(paths)
     if leaks:
         for p in leaks:
             say(f"      BOCOR: {p}")
-        run.state.pop("clean", None)
-        run.state["notebooks"] = {}
-        _save_state(paths, run.state)
-        raise DataError(leaks, written=[display_path(f, paths) for f in generated_files(paths)])
+        raise DataError(leaks)
     run.times["privasi"] = time.perf_counter() - t0
     say(f"[4/4] pemeriksaan privasi: tidak ada nama informan ({_seconds(run.times['privasi'])})")
 
@@ -590,27 +591,20 @@ def generated_files(paths: Paths) -> list[Path]:
     return sorted(out)
 
 
-def privacy_scanner(paths: Paths):
-    """A :class:`~psm_analysis.interviews.privacy.FileScanner` for the informants' names
-    (and the names in the PSM register's name column); with no names, one that finds
-    nothing."""
+def privacy_scan(paths: Paths) -> list:
+    """Problems for every generated file that contains an informant's name (or a name
+    from the PSM register's name column)."""
     from psm_analysis.interviews import privacy
     from psm_analysis.register.read import personal_names
 
     names = privacy.roster_names(paths)
     names += [v for n in personal_names(paths) for v in privacy.name_variants(n)]
     if not names:
-        return lambda files: []
-    return privacy.FileScanner(names, privacy.place_names(paths))
+        return []
+    return privacy.FileScanner(names, privacy.place_names(paths))(generated_files(paths))
 
 
-def privacy_scan(paths: Paths) -> list:
-    """Problems for every generated file that contains an informant's name (or a name
-    from the PSM register's name column)."""
-    return privacy_scanner(paths)(generated_files(paths))
-
-
-def _written_summary(paths: Paths, seconds: float, times: dict[str, float]) -> str:
+def _written_summary(paths: Paths, seconds: float, times: dict[str, float], changed: int) -> str:
     groups = {
         "data/processed": paths.processed,
         "figures": paths.figures,
@@ -622,7 +616,7 @@ def _written_summary(paths: Paths, seconds: float, times: dict[str, float]) -> s
         parts.append(f"{label}: {n} berkas")
     steps = "; ".join(f"{name} {_seconds(t)}" for name, t in times.items())
     return (
-        f"Selesai dalam {_seconds(seconds)} ({steps}). "
+        f"Selesai dalam {_seconds(seconds)} ({steps}). {changed} berkas baru atau berubah; "
         + "; ".join(parts)
         + f". Buka {paths.reports / 'index.html'}"
     )

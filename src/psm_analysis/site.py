@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import html
-from collections.abc import Callable
 from pathlib import Path
 
 from psm_analysis.banner import kind_names
@@ -17,7 +16,7 @@ from psm_analysis.files import write_text
 from psm_analysis.inputs import INPUTS_FILE, demo_kinds
 from psm_analysis.labels import t
 from psm_analysis.sidecars import read_sidecars
-from psm_analysis.tables import md_escape
+from psm_analysis.tablefiles import md_escape
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -212,46 +211,18 @@ def build_index(
     return "\n".join(parts)
 
 
-def write_reports(
-    paths: Paths | None = None,
-    failures: list[str] | None = None,
-    rewrite_tables: TableWriter | None = None,
-    thesis_docx: Callable[[], Path] | None = None,
-) -> list[Path]:
-    """Give every figure and table its final thesis number (:func:`renumber`, with
-    ``rewrite_tables``), then write the lists of figures and tables,
-    ``reports/tabel_dan_gambar.docx`` and ``reports/index.html``; return the files
-    written. The lists, the document and the index are built from the renumbered
-    records while the tables are written again.
-
-    ``thesis_docx``: when the document is built elsewhere meanwhile
-    (:func:`write_final_thesis_docx`; ``reproduce`` has an idle kernel build it), the
-    function that waits for it, called after the tables are written, returning its
-    path."""
+def write_reports(paths: Paths | None = None, failures: list[str] | None = None) -> list[Path]:
+    """Give every figure and table its final thesis number (:func:`renumber`), then write
+    the lists of figures and tables, ``reports/tabel_dan_gambar.docx`` and
+    ``reports/index.html``; return the files written."""
     paths = paths or get_paths()
-    written, records, finish = renumber(paths, rewrite_tables)
+    written, records = renumber(paths)
     written += write_lists(paths, records=records)
-    if thesis_docx is None:
-        written.append(write_thesis_docx(paths, records=records))
+    written.append(write_thesis_docx(paths, records=records))
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures, records=records))
     written.append(index)
-    written.append(finish())
-    if thesis_docx is not None:
-        written.append(thesis_docx())
     return written
-
-
-def write_final_thesis_docx(paths: Paths) -> Path:
-    """:func:`write_thesis_docx` with every figure and table under its final number
-    (:func:`psm_analysis.thesis.assign`), whatever number its sidecar has yet: the
-    document :func:`write_reports` writes, built while it renumbers the tables (their
-    sidecars get their new number last). Returns its path."""
-    from psm_analysis import thesis
-
-    records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
-    _final_numbers(records, thesis.assign(records, thesis.load_plan(paths)))
-    return write_thesis_docx(paths, records)
 
 
 #: The one Word document of all tables and figures, in thesis order.
@@ -261,61 +232,34 @@ THESIS_DOCX = "tabel_dan_gambar.docx"
 def _labels(records: list[dict]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {"figure": {}, "table": {}}
     for r in records:
-        word = t("gambar" if r["kind"] == "figure" else "tabel", r.get("lang"))
-        out[r["kind"]][r["name"]] = f"{word} {r['number']}"
+        out[r["kind"]][r["name"]] = r["label"]
     return out
 
 
-#: Writes the files of renumbered tables again: given ``{name: (number, label)}``, it
-#: starts writing and returns the function that waits until all are written. Each table's
-#: sidecar is written last, after its ``.xlsx``, ``.docx`` and ``.md``
-#: (:func:`psm_analysis.tables.rewrite_table_files`): a run stopped halfway leaves the
-#: sidecars of the tables not yet written with their old numbers, so the next run writes
-#: them again.
-TableWriter = Callable[[dict[str, tuple[str, str]]], Callable[[], None]]
-
-
-def write_tables_here(folder: Path) -> TableWriter:
-    """The :data:`TableWriter` that writes the tables in this process, at once."""
-    from psm_analysis import tables as tablefiles
-
-    def start(labels: dict[str, tuple[str, str]]) -> Callable[[], None]:
-        tablefiles.rewrite_table_files(folder, labels)
-        return lambda: None
-
-    return start
-
-
-def renumber(
-    paths: Paths, rewrite_tables: TableWriter | None = None
-) -> tuple[list[Path], list[dict], Callable[[], Path]]:
+def renumber(paths: Paths) -> tuple[list[Path], list[dict]]:
     """Once all notebooks have run: the final number of every figure and table from all
     sidecars (:func:`psm_analysis.thesis.assign`), put into the sidecars, the table files
-    and the numbers marked on the rendered notebook pages (captions and references in
-    the prose).
-
-    The tables whose number changed are written again by ``rewrite_tables`` (default:
-    :func:`write_tables_here`; ``reproduce`` hands them to its idle notebook kernels)
-    while the pages are renumbered here. Returns the files written so far, every record
-    with its final number (figures, then tables), and the function that waits for the
-    tables and then writes ``reports/penomoran.json``, which keeps the numbers for the
-    next run (returning its path)."""
+    (written again by :func:`psm_analysis.tablefiles.write_table_files` from the content
+    their sidecar keeps), the numbers marked on the rendered notebook pages (captions and
+    references in the prose) and ``reports/penomoran.json``, which keeps the numbers for
+    the next run. Returns the files written and every record with its final number
+    (figures, then tables)."""
     from psm_analysis import thesis
     from psm_analysis.sidecars import renumber_html, sidecar_text
+    from psm_analysis.tablefiles import write_table_files
 
     plan = thesis.load_plan(paths)
     records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
     numbers = thesis.assign(records, plan)
     written: list[Path] = []
-    tables: dict[str, tuple[str, str]] = {}
     for rec in _final_numbers(records, numbers):
         written.append(rec["_path"])
+        record = {k: v for k, v in rec.items() if k != "_path"}
         if rec["kind"] == "table" and "cells" in rec:
-            tables[rec["name"]] = (rec["number"], rec["label"])
+            write_table_files(record, paths.tables)
             written += [paths.tables / f for f in rec["files"]]
         else:
-            write_text(rec["_path"], sidecar_text({k: v for k, v in rec.items() if k != "_path"}))
-    tables_written = (rewrite_tables or write_tables_here(paths.tables))(tables) if tables else None
+            write_text(rec["_path"], sidecar_text(record))
     labels = _labels(records)
     for src in notebook_sources(paths):
         page = html_path(paths, src)
@@ -325,17 +269,12 @@ def renumber(
         new_text = renumber_html(text, labels)
         if new_text != text and write_text(page, new_text):
             written.append(page)
-
-    def finish() -> Path:
-        if tables_written is not None:
-            tables_written()
-        order = {
-            kind: [[str(r.get("notebook")), r["name"]] for r in records if r["kind"] == kind]
-            for kind in ("figure", "table")
-        }
-        return thesis.write_numbering(paths, numbers, order)
-
-    return written, records, finish
+    order = {
+        kind: [[str(r.get("notebook")), r["name"]] for r in records if r["kind"] == kind]
+        for kind in ("figure", "table")
+    }
+    written.append(thesis.write_numbering(paths, numbers, order))
+    return written, records
 
 
 def _final_numbers(records: list[dict], numbers: dict[str, dict[str, str]]) -> list[dict]:
@@ -346,7 +285,7 @@ def _final_numbers(records: list[dict], numbers: dict[str, dict[str, str]]) -> l
         new = numbers[rec["kind"]][rec["name"]]
         if rec["number"] == new:
             continue
-        word = t("gambar" if rec["kind"] == "figure" else "tabel", rec.get("lang"))
+        word = t("gambar" if rec["kind"] == "figure" else "tabel")
         rec["number"], rec["label"] = new, f"{word} {new}"
         changed.append(rec)
     return changed
@@ -372,8 +311,7 @@ def thesis_order(paths: Paths, records: list[dict] | None = None) -> list[dict]:
 def write_thesis_docx(paths: Paths, records: list[dict] | None = None) -> Path:
     """``reports/tabel_dan_gambar.docx``: every table and figure in thesis order with
     Word captions and Sumber lines (the BAB IV material in one file)."""
-    from psm_analysis import tables as tablefiles
-    from psm_analysis import thesis
+    from psm_analysis import thesis, worddoc
 
     plan = thesis.load_plan(paths)
     records = thesis_order(paths, records)
@@ -382,7 +320,7 @@ def write_thesis_docx(paths: Paths, records: list[dict] | None = None) -> Path:
         for r in records
     }
     path = paths.reports / THESIS_DOCX
-    tablefiles.write_thesis_document(path, records, paths.figures, chapters)
+    worddoc.write_thesis_document(path, records, paths.figures, chapters)
     return path
 
 
@@ -390,7 +328,7 @@ def write_thesis_docx(paths: Paths, records: list[dict] | None = None) -> Path:
 
 
 _PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
+<html lang="id">
 <head>
 <meta charset="utf-8">
 <title>{heading}</title>
@@ -439,7 +377,7 @@ def _figure_rows(records: list[dict]) -> tuple[str, str]:
         rows_html.append(
             f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
             f"<td>{html.escape(r['caption'])}{DEMO_MARK if is_demo(r) else ''}<br><small>"
-            f"{html.escape(t('sumber', r.get('lang')))}: "
+            f"{html.escape(t('sumber'))}: "
             f"{html.escape(r['source'])}</small></td><td>{thumb}</td>"
             f"<td><code>{html.escape(r['name'])}</code><br>{links}</td></tr>"
         )
@@ -467,29 +405,19 @@ def _table_rows(records: list[dict]) -> tuple[str, str]:
     return "\n".join(rows_html), "\n".join(rows_md)
 
 
+#: The words of the list pages.
 _LIST_WORDS = {
-    "id": {
-        "nomor": "Nomor",
-        "judul": "Judul",
-        "sumber": "Sumber",
-        "berkas": "Berkas",
-        "pratinjau": "Pratinjau",
-        "kosong": "Belum ada.",
-        "kembali": "Kembali ke indeks",
-    },
-    "en": {
-        "nomor": "Number",
-        "judul": "Title",
-        "sumber": "Source",
-        "berkas": "Files",
-        "pratinjau": "Preview",
-        "kosong": "None yet.",
-        "kembali": "Back to the index",
-    },
+    "nomor": "Nomor",
+    "judul": "Judul",
+    "sumber": "Sumber",
+    "berkas": "Berkas",
+    "pratinjau": "Pratinjau",
+    "kosong": "Belum ada.",
+    "kembali": "Kembali ke indeks",
 }
 
 
-def write_lists(paths=None, lang: str = "id", records: list[dict] | None = None) -> list[Path]:
+def write_lists(paths=None, records: list[dict] | None = None) -> list[Path]:
     """Write ``reports/daftar_gambar.html`` + ``.md`` and ``reports/daftar_tabel.html`` +
     ``.md`` from the sidecars in ``figures/`` and ``reports/tables/`` (or from
     ``records``, as :func:`write_reports` passes them); return the paths.
@@ -501,12 +429,12 @@ def write_lists(paths=None, lang: str = "id", records: list[dict] | None = None)
     from psm_analysis.labels import t
 
     paths = paths or get_paths()
-    w = _LIST_WORDS.get(lang, _LIST_WORDS["id"])
+    w = _LIST_WORDS
     out: list[Path] = []
     specs = [
         (
             "daftar_gambar",
-            t("daftar_gambar", lang),
+            t("daftar_gambar"),
             _records(paths, "figure", records),
             _figure_rows,
             [w["nomor"], w["judul"], w["pratinjau"], w["berkas"]],
@@ -514,7 +442,7 @@ def write_lists(paths=None, lang: str = "id", records: list[dict] | None = None)
         ),
         (
             "daftar_tabel",
-            t("daftar_tabel", lang),
+            t("daftar_tabel"),
             _records(paths, "table", records),
             _table_rows,
             [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
@@ -543,7 +471,7 @@ def write_lists(paths=None, lang: str = "id", records: list[dict] | None = None)
         else:
             body = f"<p>{w['kosong']}</p>"
             md = f"# {heading}\n\n{w['kosong']}\n"
-        page = _PAGE.format(lang=lang, heading=html.escape(heading), body=body, back=w["kembali"])
+        page = _PAGE.format(heading=html.escape(heading), body=body, back=w["kembali"])
         for suffix, text in ((".html", page), (".md", md)):
             path = paths.reports / f"{stem}{suffix}"
             files.write_text(path, text)

@@ -1,0 +1,396 @@
+"""The thesis's Word side: page set-up, captions with SEQ fields, tables laid out to fit
+the page, and ``reports/tabel_dan_gambar.docx`` with every table and figure.
+
+Tables are written with python-docx's API; the one piece of XML written by hand is the
+header row's ``w:tblHeader`` (repeat on each page), for which python-docx has no API.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from psm_analysis.sheets import NA_TEXT
+from psm_analysis.tables import record_content
+
+#: Paper and margins of the Word tables (cm): A4 with the usual thesis margins.
+_PAPER = (21.0, 29.7)
+_MARGINS = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}
+#: Font sizes (pt) tried from the largest down until the table fits the text width.
+_FONT_SIZES = (11, 10, 9, 8)
+#: Left + right cell padding of Word's "Table Grid" (2 x 0.19 cm) plus a little slack.
+_CELL_PAD_CM = 0.40
+#: Approximate advance widths of Times New Roman characters, in em (capitals, digits,
+#: everything else), with a little to spare.
+_CHAR_EM = {"upper": 0.68, "digit": 0.51, "other": 0.47}
+#: Widest a column may grow (cm) before its text wraps.
+_MAX_COL_CM = 8.0
+
+
+def _em(text: str) -> float:
+    """The advance width of ``text`` in em (see :data:`_CHAR_EM`)."""
+    return sum(
+        _CHAR_EM["upper" if c.isupper() else "digit" if c.isdigit() else "other"] for c in text
+    )
+
+
+def _cm(em: float, pt: float, bold: bool = False) -> float:
+    """``em`` at font size ``pt`` in cm (bold text runs a little wider)."""
+    return em * pt / 72 * 2.54 * (1.06 if bold else 1.0)
+
+
+def _text_cm(text: str, pt: float, bold: bool = False) -> float:
+    return _cm(_em(text), pt, bold)
+
+
+def _words(text: str) -> list[str]:
+    """The pieces Word will not break: words, split after hyphens ("Ragu-" "ragu")."""
+
+    return re.findall(r"[^\s-]+-?|-", text) or [""]
+
+
+@dataclass(frozen=True)
+class _ColumnEms:
+    """What the layout needs of one column, in em (measured once per table, then scaled
+    to each font size tried: a width in cm is linear in the font size, and rounding is
+    monotonic, so the largest width at a size is the largest em scaled)."""
+
+    header: float  # the header on one line (bold)
+    header_word: float  # its longest word (bold)
+    body_word: float | None  # the longest word of the body (None: no body rows)
+    body_line: float | None  # the longest body cell on one line (None: no body rows)
+    any_word: float  # the longest word of header and body, not bold
+
+
+def _measure(formatted) -> list[_ColumnEms]:
+    out = []
+    for col in formatted.columns:
+        header = str(col)
+        body = [str(v) for v in formatted[col].tolist()]
+        header_word = max(_em(w) for w in _words(header))
+        body_word = max((_em(w) for v in body for w in _words(v)), default=None)
+        out.append(
+            _ColumnEms(
+                header=_em(header),
+                header_word=header_word,
+                body_word=body_word,
+                body_line=max((_em(v) for v in body), default=None),
+                any_word=max(header_word, body_word if body_word is not None else 0.0),
+            )
+        )
+    return out
+
+
+def _share(low: list[float], high: list[float], available: float) -> list[float]:
+    """Widths from ``low`` towards ``high``, the room above ``sum(low)`` shared in
+    proportion to what each column lacks."""
+    if sum(high) <= available:
+        return high
+    lack = [h - lo for lo, h in zip(low, high, strict=True)]
+    room = available - sum(low)
+    total = sum(lack)
+    return [lo + room * k / total for lo, k in zip(low, lack, strict=True)]
+
+
+def _column_widths(
+    ems: list[_ColumnEms], pt: float, available: float
+) -> tuple[list[float], list[float]] | None:
+    """Column widths (cm) for a table measured by :func:`_measure` at font size ``pt``
+    and the widths each column's longest body line would need, or None if even the
+    longest word of every column does not fit in ``available`` cm.
+
+    Each column gets at least its longest word (so no word is broken across lines),
+    then, while room is left, up to its longest body line, and last up to its header
+    on one line; at each step the room is shared in proportion to what each column
+    still lacks.
+    """
+    minimum, longest, body_w, full_w = [], [], [], []
+    for m in ems:
+        word = _cm(m.header_word, pt, True)
+        if m.body_word is not None:
+            word = max(word, _cm(m.body_word, pt))
+        lo = word + _CELL_PAD_CM
+        cap = max(lo, _MAX_COL_CM)
+        line = (_cm(m.body_line, pt) if m.body_line is not None else 0.0) + _CELL_PAD_CM
+        mid = min(max(line, lo), cap)
+        minimum.append(lo)
+        longest.append(max(line, lo))
+        body_w.append(mid)
+        full_w.append(min(max(mid, _cm(m.header, pt, True) + _CELL_PAD_CM), cap))
+    if sum(minimum) > available:
+        return None
+    if sum(body_w) > available:
+        # share by the uncapped line lengths, so the long text (quotes, statements)
+        # gets most of the room
+        return _share(minimum, longest, available), body_w
+    return _share(body_w, full_w, available), body_w
+
+
+#: A column squeezed narrower than this (cm), while its text is longer, reads badly.
+_COMFORT_CM = 3.0
+
+
+def _layout(formatted) -> tuple[bool, int, list[float]]:
+    """(landscape, font size, column widths): portrait at the largest font size at which
+    no column is squeezed below :data:`_COMFORT_CM`, else landscape; if nothing is
+    comfortable, the layout in which every word fits and the most squeezed column
+    suffers least."""
+    ems = _measure(formatted)
+    candidates = [(False, pt) for pt in _FONT_SIZES[:-1]] + [(True, pt) for pt in _FONT_SIZES]
+    fitting = []
+    for landscape, pt in candidates:
+        width = (_PAPER[1] if landscape else _PAPER[0]) - _MARGINS["left"] - _MARGINS["right"]
+        found = _column_widths(ems, pt, width)
+        if found is None:
+            continue
+        widths, body = found
+        ease = min(w / min(b, _COMFORT_CM) for w, b in zip(widths, body, strict=True))
+        if ease >= 1 - 1e-9:
+            return landscape, pt, widths
+        fitting.append((ease, landscape, pt, widths))
+    if fitting:  # the layout whose most squeezed column suffers least
+        _, landscape, pt, widths = max(fitting, key=lambda f: f[0])
+        return landscape, pt, widths
+    # not even the words fit: smallest font on landscape, columns shrunk in proportion
+    width = _PAPER[1] - _MARGINS["left"] - _MARGINS["right"]
+    pt = _FONT_SIZES[-1]
+    raw = [_cm(m.any_word, pt) + _CELL_PAD_CM for m in ems]
+    return True, pt, [w * width / sum(raw) for w in raw]
+
+
+def _page(section, landscape: bool) -> None:
+    """A4 in the given orientation with the thesis margins."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(_PAPER[1]), Cm(_PAPER[0])
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(_PAPER[0]), Cm(_PAPER[1])
+    section.left_margin, section.right_margin = Cm(_MARGINS["left"]), Cm(_MARGINS["right"])
+    section.top_margin, section.bottom_margin = Cm(_MARGINS["top"]), Cm(_MARGINS["bottom"])
+
+
+#: The language of the Word documents, so Word spell-checks them as Indonesian.
+DOCX_LANGUAGE = "id-ID"
+
+
+def thesis_document():
+    """An empty Word document as the thesis sets it: A4 portrait, the thesis margins,
+    Times New Roman 12 pt, language Indonesian (id-ID) for the document defaults and
+    the Normal and Caption styles."""
+    import copy
+
+    # a copy of one made once: python-docx reading its template and the styles set up
+    # took a third of a one-table document's time (a test checks the copy's bytes)
+    return copy.deepcopy(_blank_thesis_document())
+
+
+@functools.cache
+def _blank_thesis_document():
+    """The document :func:`thesis_document` copies; never changed itself."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    doc = Document()
+    _page(doc.sections[0], False)
+    normal = doc.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(12)
+    caption = doc.styles["Caption"]
+    caption.font.name = "Times New Roman"
+    caption.font.size = Pt(12)
+    caption.font.italic = False
+    caption.font.bold = False
+    caption.font.color.rgb = RGBColor(0, 0, 0)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    r_pr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    targets = [s.element.get_or_add_rPr() for s in (normal, caption)]
+    if r_pr_default is not None and r_pr_default.find(qn("w:rPr")) is not None:
+        targets.append(r_pr_default.find(qn("w:rPr")))
+    for r_pr in targets:
+        for old in r_pr.findall(qn("w:lang")):
+            r_pr.remove(old)
+        lang = OxmlElement("w:lang")
+        for attr in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attr), DOCX_LANGUAGE)
+        r_pr.append(lang)
+    return doc
+
+
+def _seq_field(paragraph, identifier: str, value: str) -> None:
+    """A Word SEQ field (``SEQ Tabel \\* ARABIC \\s 1``) showing ``value`` until Word
+    updates it. ``\\s 1`` starts the count again after each Heading 1 (each BAB), so
+    Word's "Insert Table of Figures" lists the captions under the thesis's numbers."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run_with(child):
+        r = OxmlElement("w:r")
+        r.append(child)
+        paragraph._p.append(r)
+        return r
+
+    def char(kind: str):
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    run_with(char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" SEQ {identifier} \\* ARABIC \\s 1 "
+    run_with(instr)
+    run_with(char("separate"))
+    text = OxmlElement("w:t")
+    text.text = value
+    run_with(text)
+    run_with(char("end"))
+
+
+def add_caption(doc, word: str, number: str, title: str):
+    """A Word caption paragraph (style Caption, centred): ``word`` and the chapter part
+    of ``number`` as text, its last part as a SEQ field ("Tabel IV." + SEQ Tabel
+    showing 3), then the title. Returns the paragraph."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    head, _, seq = number.rpartition(".")
+    p = doc.add_paragraph(style="Caption")
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = word == "Tabel"
+    p.add_run(f"{word} {head}." if head else f"{word} ")
+    _seq_field(p, word, seq or number)
+    p.add_run(f" {title}")
+    return p
+
+
+def add_source(doc, source_line: str, notes) -> None:
+    """The "Sumber: ..." line (italic, 10 pt) and the notes under a table or figure."""
+    from docx.shared import Pt
+
+    src = doc.add_paragraph()
+    r = src.add_run(source_line)
+    r.italic = True
+    r.font.size = Pt(10)
+    for note in notes:
+        r = doc.add_paragraph().add_run(note)
+        r.font.size = Pt(10)
+
+
+def add_table(doc, record: dict) -> bool:
+    """Add a table with its caption above and the Sumber line and notes below to
+    ``doc``; return whether it needs a landscape page."""
+    fmts, formatted = record_content(record)
+    layout = _layout(formatted)
+    _add_table(doc, record, fmts, formatted, layout)
+    return layout[0]
+
+
+def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
+    """:func:`add_table` with the record's content and :func:`_layout` already known:
+    the caption, then the table (python-docx's API, as its quick start shows it: header
+    bold and centred, repeated on each page; numbers right-aligned, the missing marker
+    centred, "66,67 %" with a no-break space before its sign), then Sumber and notes."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    from psm_analysis.labels import t
+
+    _, pt, widths = layout
+    add_caption(doc, t("tabel"), record["number"], record["title"])
+    cols = [str(c) for c in formatted.columns]
+    table = doc.add_table(rows=1, cols=len(cols))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for j, col in enumerate(cols):
+        cell = table.rows[0].cells[j]
+        cell.text = ""
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        r = p.add_run(col)
+        r.bold = True
+        r.font.size = Pt(pt)
+    header = OxmlElement("w:tblHeader")  # no python-docx API for "repeat header row"
+    header.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(header)
+    right = [fmts[col].kind in ("number", "percent", "year") for col in cols]
+    for row in formatted.itertuples(index=False):
+        cells = table.add_row().cells
+        for j, text in enumerate(row):
+            p = cells[j].paragraphs[0]
+            r = p.add_run(str(text).replace(" %", "\u00a0%"))
+            r.font.size = Pt(pt)
+            if text == NA_TEXT:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            elif right[j]:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for j, w in enumerate(widths):
+        table.columns[j].width = Cm(w)
+        for cell in table.columns[j].cells:
+            cell.width = Cm(w)
+    add_source(doc, record["source_line"], record.get("notes") or [])
+
+
+def table_document(record: dict):
+    """A Word document holding one table (the ``.docx`` of a thesis table), on a
+    landscape page when the table does not fit portrait."""
+    fmts, formatted = record_content(record)
+    doc = thesis_document()
+    layout = _layout(formatted)
+    _page(doc.sections[0], layout[0])
+    _add_table(doc, record, fmts, formatted, layout)
+    return doc
+
+
+def write_thesis_document(path, records: list[dict], figures_folder, chapters: dict) -> None:
+    """Write one Word document with every table and figure of ``records`` in thesis
+    order: a Heading 1 per BAB (``chapters``: notebook number -> "IV"), table captions
+    above their tables, figure captions below their figures, each with its Sumber line,
+    a landscape page for a table too wide for portrait. The captions are SEQ fields
+    restarting after each Heading 1, so Word renumbers them and builds the DAFTAR
+    TABEL/GAMBAR with "Insert Table of Figures"."""
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    from psm_analysis import files
+    from psm_analysis.labels import t
+
+    doc = thesis_document()
+    landscape = False
+    heading = None
+    for rec in records:
+        bab = chapters.get(str(rec.get("notebook")), "")
+        if rec["kind"] == "table":
+            fmts, formatted = record_content(rec)
+            layout = _layout(formatted)
+        wide = rec["kind"] == "table" and layout[0]
+        if heading is not None and wide != landscape:
+            _page(doc.add_section(WD_SECTION.NEW_PAGE), wide)
+            landscape = wide
+        elif heading is None and wide:
+            _page(doc.sections[0], True)
+            landscape = True
+        if bab != heading:
+            doc.add_heading(f"BAB {bab}", level=1)
+            heading = bab
+        if rec["kind"] == "table":
+            _add_table(doc, rec, fmts, formatted, layout)
+        else:
+            png = next(f for f in rec["files"] if f.endswith(".png"))
+            doc.add_picture(str(figures_folder / png), width=Cm(14))
+            doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            doc.paragraphs[-1].paragraph_format.keep_with_next = True
+            add_caption(doc, t("gambar"), rec["number"], rec["caption"])
+            add_source(doc, f"{t('sumber')}: {rec['source']}", [])
+        doc.add_paragraph()
+    files.write_bytes(path, files.docx_bytes(doc))
