@@ -153,6 +153,7 @@ def test_layout_without_rasterising_finds_the_same_boxes_and_overlaps():
         plt.close(full)
 
 
+@pytest.mark.slow
 def test_saved_files_same_after_layout_without_rasterising():
     """PNG and PDF bytes of a figure laid out without rasterising equal those of one
     fully drawn first, as save_figure did before."""

@@ -88,13 +88,14 @@ def test_save_figure_is_byte_identical_and_records_sidecar(paths, bab, tmp_path)
     assert side == {
         "kind": "figure",
         "name": "psm_bar",
-        "number": "IV.1",
-        "label": "Gambar IV.1",
+        "number": "V.1",
+        "label": "Gambar V.1",
         "caption": "Jumlah PSM menurut kecamatan",
         "source": "Dinas Sosial Kabupaten Pelalawan, 2018",
         "notebook": "02",
         "index": 1,
         "order": 1,
+        "tempat": None,
         "lang": "id",
         "files": ["psm_bar.png", "psm_bar.pdf"],
     }
@@ -118,9 +119,9 @@ def test_numbers_run_per_notebook(paths, bab):
     a = bab.save_figure(fig, "a", caption="A", source="S")
     b = bab.save_figure(fig, "b", caption="B", source="S")
     a2 = bab.save_figure(fig, "a", caption="A", source="S")
-    assert (a["label"], b["label"], a2["label"]) == ("Gambar IV.1", "Gambar IV.2", "Gambar IV.1")
+    assert (a["label"], b["label"], a2["label"]) == ("Gambar V.1", "Gambar V.2", "Gambar V.1")
     c = notebook.setup("03", paths=paths).save_figure(fig, "c", caption="C", source="S")
-    assert c["label"] == "Gambar IV.1"
+    assert c["label"] == "Gambar V.1"
     with pytest.raises(ValueError, match="caption and a source"):
         bab.save_figure(fig, "d", caption="", source="S")
     with pytest.raises(ValueError, match="name must be"):

@@ -64,7 +64,7 @@ def test_counts_under_answer_labels_are_the_raw_answers_in_every_format(built, t
         assert {k: int(row[f"{k} F"]) for k in SHORT.values()} == raw
         name = f"uji_{indicator.lower()}"
         rec = tablefiles.export_table(
-            table, name, title="Uji", source="uji", number_format=fmt, number="IV.1", paths=paths
+            table, name, title="Uji", source="uji", number_format=fmt, number="V.1", paths=paths
         )
         heads = [f"{k} F" for k in SHORT.values()]
         # HTML as the notebook page shows it

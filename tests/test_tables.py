@@ -75,9 +75,9 @@ def test_xlsx_title_body_source_and_formats(frame, paths, bab):
     from openpyxl import load_workbook
 
     rec = _export(frame, bab, notes="Catatan: contoh.")
-    assert rec["label"] == "Tabel IV.1"
+    assert rec["label"] == "Tabel V.1"
     ws = load_workbook(paths.tables / "psm_kec.xlsx").active
-    assert ws["A1"].value == "Tabel IV.1 Jumlah PSM Menurut Kecamatan"
+    assert ws["A1"].value == "Tabel V.1 Jumlah PSM Menurut Kecamatan"
     assert [c.value for c in ws[2]] == list(frame.columns)
     assert [c.value for c in ws[3]][:5] == ["Bunut", 10, 1.0, 8.333333, 2018]
     assert ws["B3"].number_format == "#,##0"
@@ -106,7 +106,7 @@ def test_docx_is_a_real_word_table(frame, paths, bab):
     assert cells[3][-1] == "..."
     paras = [p.text for p in doc.paragraphs if p.text]
     assert paras == [
-        "Tabel IV.1 Jumlah PSM Menurut Kecamatan",
+        "Tabel V.1 Jumlah PSM Menurut Kecamatan",
         "Sumber: Dinas Sosial Kabupaten Pelalawan, 2018",
     ]
     assert doc.paragraphs[0].style.name == "Caption"
@@ -118,17 +118,17 @@ def test_docx_is_a_real_word_table(frame, paths, bab):
 def test_markdown_and_sidecar(frame, paths, bab):
     rec = _export(frame, bab)
     md = (paths.tables / "psm_kec.md").read_text(encoding="utf-8")
-    assert md.splitlines()[0] == "**Tabel IV.1** Jumlah PSM Menurut Kecamatan"
+    assert md.splitlines()[0] == "**Tabel V.1** Jumlah PSM Menurut Kecamatan"
     assert "| Bunut | 10 | 1,00 | 8,33 % | 2018 | 1.250,50 |" in md
     assert md.rstrip().endswith("Sumber: Dinas Sosial Kabupaten Pelalawan, 2018")
     side = json.loads((paths.tables / "psm_kec.json").read_text(encoding="utf-8"))
-    assert side["label"] == "Tabel IV.1" and side["title"] == "Jumlah PSM Menurut Kecamatan"
+    assert side["label"] == "Tabel V.1" and side["title"] == "Jumlah PSM Menurut Kecamatan"
     assert side["source"] == "Dinas Sosial Kabupaten Pelalawan, 2018"
     assert side["files"] == ["psm_kec.xlsx", "psm_kec.docx", "psm_kec.md"]
     assert dict(rec) == side
     shown = rec._repr_html_()
     assert (
-        '<strong><span class="psm-nomor" data-nomor="table:psm_kec">Tabel IV.1</span></strong>'
+        '<strong><span class="psm-nomor" data-nomor="table:psm_kec">Tabel V.1</span></strong>'
         in shown
     )
     assert '<td style="text-align:left">Bunut</td>' in shown
@@ -156,7 +156,7 @@ def test_write_lists(frame, paths, bab):
     import matplotlib.pyplot as plt
 
     _export(frame, bab, name="t_b")
-    _export(frame, bab, name="t_a")  # exported second: Tabel IV.2 although "a" sorts first
+    _export(frame, bab, name="t_a")  # exported second: Tabel V.2 although "a" sorts first
     fig, ax = plt.subplots()
     ax.plot([1, 2])
     bab.save_figure(fig, "g1", caption="Garis contoh", source="Olahan penulis")
@@ -174,12 +174,12 @@ def test_write_lists(frame, paths, bab):
     ]
     md = (paths.reports / "daftar_tabel.md").read_text(encoding="utf-8")
     lines = [ln for ln in md.splitlines() if ln.startswith("| Tabel")]
-    assert [ln.split(" | ")[0] for ln in lines] == ["| Tabel IV.1", "| Tabel IV.2"]
+    assert [ln.split(" | ")[0] for ln in lines] == ["| Tabel V.1", "| Tabel V.2"]
     assert "[DOCX](tables/t_a.docx)" in lines[1]
     assert "9.9" not in md  # entries with missing files are left out
     page = (paths.reports / "daftar_gambar.html").read_text(encoding="utf-8")
     assert "<h1>DAFTAR GAMBAR</h1>" in page
-    assert 'src="../figures/g1.png"' in page and "Gambar IV.1" in page
+    assert 'src="../figures/g1.png"' in page and "Gambar V.1" in page
     assert "Garis contoh" in page
 
 
@@ -252,7 +252,7 @@ def test_figure_record_displays_caption(tmp_path):
     plt.close(fig)
     assert rec._repr_html_() == (
         '<p class="psm-caption psm-caption-gambar"><strong><span class="psm-nomor" '
-        'data-nomor="figure:x">Gambar IV.1</span></strong> Cakupan &lt;Diklat&gt;<br>'
+        'data-nomor="figure:x">Gambar V.1</span></strong> Cakupan &lt;Diklat&gt;<br>'
         "<small>Sumber: Dinas Sosial</small></p>"
     )
 
@@ -309,7 +309,7 @@ def test_docx_columns_sized_to_content_and_header_repeats(frame, paths, bab):
 
     _export(frame, bab)
     section, widths, size, repeats = _docx_layout(paths.tables / "psm_kec.docx")
-    assert section.orientation == WD_ORIENT.PORTRAIT and size == 11
+    assert section.orientation == WD_ORIENT.PORTRAIT and size == 10
     assert repeats  # Word repeats the header row on every page of a long table
     # a narrow table keeps its natural widths inside the 14 cm text block, not 6 equal ones
     assert sum(widths) <= 14.0 + 1e-6
@@ -389,7 +389,7 @@ def test_xlsx_prints_one_page_wide_with_header_repeated(frame, paths, bab):
 
 def test_renumbering_writes_the_table_files_again_under_the_final_number(frame, tmp_path):
     """A table saved by notebook 04 before notebook 02 ever ran has the provisional number
-    Tabel IV.1; once 02 has run too, renumbering gives it IV.2 in every file (title cell
+    Tabel V.1; once 02 has run too, renumbering gives it V.2 in every file (title cell
     and sheet name, Word caption with its SEQ field, Markdown title, sidecar), written
     by the same writer as any table."""
     from docx import Document
@@ -399,12 +399,12 @@ def test_renumbering_writes_the_table_files_again_under_the_final_number(frame, 
     paths = get_paths(tmp_path)
     notebook.setup("04", paths=paths).export_table(frame, "tabel_04", title="Empat", source="S")
     notebook.setup("02", paths=paths).export_table(frame, "tabel_02", title="Dua", source="S")
-    assert json.loads((paths.tables / "tabel_04.json").read_text())["label"] == "Tabel IV.1"
+    assert json.loads((paths.tables / "tabel_04.json").read_text())["label"] == "Tabel V.1"
     site.renumber(paths)
-    assert json.loads((paths.tables / "tabel_04.json").read_text())["label"] == "Tabel IV.2"
+    assert json.loads((paths.tables / "tabel_04.json").read_text())["label"] == "Tabel V.2"
     ws = load_workbook(paths.tables / "tabel_04.xlsx").active
-    assert ws.title == "Tabel IV_2" and ws["A1"].value == "Tabel IV.2 Empat"
+    assert ws.title == "Tabel V_2" and ws["A1"].value == "Tabel V.2 Empat"
     caption = Document(str(paths.tables / "tabel_04.docx")).paragraphs[0]
-    assert caption.style.name == "Caption" and caption.text == "Tabel IV.2 Empat"
-    assert (paths.tables / "tabel_04.md").read_text().startswith("**Tabel IV.2** Empat\n")
-    assert json.loads((paths.tables / "tabel_02.json").read_text())["label"] == "Tabel IV.1"
+    assert caption.style.name == "Caption" and caption.text == "Tabel V.2 Empat"
+    assert (paths.tables / "tabel_04.md").read_text().startswith("**Tabel V.2** Empat\n")
+    assert json.loads((paths.tables / "tabel_02.json").read_text())["label"] == "Tabel V.1"

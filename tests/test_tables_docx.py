@@ -74,7 +74,7 @@ def _assert_same_widths(formatted):
     text_width = [
         paper - worddoc._MARGINS["left"] - worddoc._MARGINS["right"] for paper in worddoc._PAPER
     ]
-    for pt in worddoc._FONT_SIZES:
+    for pt in (worddoc.TABLE_PT,):
         for available in text_width:
             # exactly equal, not approximately: the same floats give the same layout
             assert worddoc._column_widths(ems, pt, available) == _widths_measured_at(
@@ -122,9 +122,9 @@ def test_scaled_widths_equal_widths_measured_at_each_size(case):
 def test_layout_cases_reach_every_outcome():
     """The cases above really exercise portrait, landscape and the last resort."""
     got = {k: worddoc._layout(tables.format_table(df))[:2] for k, df in LAYOUT_CASES.items()}
-    assert got["portrait"] == (False, 11)
+    assert got["portrait"] == (False, worddoc.TABLE_PT)
     assert got["landscape"][0] is True
-    assert got["words_do_not_fit"] == (True, worddoc._FONT_SIZES[-1])
+    assert got["words_do_not_fit"] == (True, worddoc.TABLE_PT)
     squeezed = tables.format_table(LAYOUT_CASES["squeezed"])
     landscape, pt, widths = worddoc._layout(squeezed)
     body = _widths_measured_at(squeezed, pt, 29.7 - 7 if landscape else 21.0 - 7)[1]

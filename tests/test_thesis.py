@@ -29,10 +29,14 @@ def paths(tmp_path):
     return get_paths(tmp_path)
 
 
-def test_default_plan_is_bab_iv_in_roman_style(paths):
+def test_default_plan_is_bab_v_in_roman_style(paths):
+    """Results go into BAB V (hasil penelitian dan pembahasan), the Lampiran's numbers
+    are L.n, and the project's own thesis.yml says the same."""
     plan = thesis.load_plan(paths)
-    assert plan == thesis.Plan(4, "romawi", {})
-    assert plan.label_number(4, 12) == "IV.12"
+    assert plan == thesis.Plan(5, "romawi", {}, {}, "L")
+    assert plan.label_number(5, 12) == "V.12" and plan.label_number(4, 3) == "IV.3"
+    assert plan.label_number("lampiran", 2) == "L.2" and plan.label_number("tidak", 1) == ""
+    assert thesis.load_plan(get_paths(Path(__file__).resolve().parents[1])) == plan
 
 
 def test_plan_from_thesis_yml(paths):
@@ -56,9 +60,9 @@ def test_bad_thesis_yml_says_where_in_indonesian(paths):
     texts = [str(p) for p in err.value.problems]
     assert texts == [
         "berkas thesis.yml, kolom 'bab': BAB tidak dikenal: nilai \"V1\" "
-        "(yang diharapkan: angka Romawi atau angka biasa, mis. IV atau 4)",
+        "(yang diharapkan: angka Romawi atau angka biasa, mis. V atau 5)",
         "berkas thesis.yml, kolom 'gaya': gaya penomoran tidak dikenal: nilai \"latin\" "
-        "(yang diharapkan: romawi (Tabel IV.1) atau arab (Tabel 4.1))",
+        "(yang diharapkan: romawi (Tabel V.1) atau arab (Tabel 5.1))",
     ]
 
 
@@ -67,7 +71,7 @@ def _table(n: int) -> pd.DataFrame:
 
 
 def _run_notebooks_in_parallel(paths):
-    """Three notebooks started before any finished: each numbers from IV.1."""
+    """Three notebooks started before any finished: each numbers from V.1."""
     chapters = [notebook.setup(nb, paths=paths) for nb in ("01", "02", "03")]
     one, two, three = chapters
     one.export_table(_table(2), "01_a", title="Tabel A", source="Sumber A")
@@ -92,30 +96,30 @@ def _run_notebooks_in_parallel(paths):
 
 def test_parallel_notebooks_get_continuous_final_numbers(paths):
     chapters = _run_notebooks_in_parallel(paths)
-    assert chapters[2].number("table", "03_d")[0] == "IV.1"  # provisional
+    assert chapters[2].number("table", "03_d")[0] == "V.1"  # provisional
     site.write_reports(paths)
     md = (paths.reports / "daftar_tabel.md").read_text(encoding="utf-8")
-    numbers = re.findall(r"^\| Tabel (IV\.\d+) ", md, flags=re.M)
-    assert numbers == ["IV.1", "IV.2", "IV.3", "IV.4"]  # no gap, no duplicate
+    numbers = re.findall(r"^\| Tabel (V\.\d+) ", md, flags=re.M)
+    assert numbers == ["V.1", "V.2", "V.3", "V.4"]  # no gap, no duplicate
     figs = (paths.reports / "daftar_gambar.md").read_text(encoding="utf-8")
-    assert re.findall(r"^\| Gambar (IV\.\d+) ", figs, flags=re.M) == ["IV.1"]
+    assert re.findall(r"^\| Gambar (V\.\d+) ", figs, flags=re.M) == ["V.1"]
     # each number beside its stable name (the file stem)
-    assert "| Tabel IV.3 | Tabel C (DATA CONTOH) |" in md and "`02_c`" in md
+    assert "| Tabel V.3 | Tabel C (DATA CONTOH) |" in md and "`02_c`" in md
     # the table files carry the final number
-    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel IV.4**")
+    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel V.4**")
     from openpyxl import load_workbook
 
-    assert load_workbook(paths.tables / "03_d.xlsx").active["A1"].value == "Tabel IV.4 Tabel D"
+    assert load_workbook(paths.tables / "03_d.xlsx").active["A1"].value == "Tabel V.4 Tabel D"
     # the page: its caption and the reference in the prose
     page = (paths.reports / "03_x.html").read_text(encoding="utf-8")
-    assert 'data-nomor="table:03_d">Tabel IV.4</span>' in page
-    assert 'lihat <span class="psm-nomor" data-nomor="table:02_c">Tabel IV.3</span>' in page
+    assert 'data-nomor="table:03_d">Tabel V.4</span>' in page
+    assert 'lihat <span class="psm-nomor" data-nomor="table:02_c">Tabel V.3</span>' in page
     # a notebook run alone afterwards takes its numbers from the last complete run
     again = notebook.setup("03", paths=paths)
-    assert again.number("table", "03_d")[0] == "IV.4"
-    assert again.ref("02_c", markup=False) == "Tabel IV.3"
+    assert again.number("table", "03_d")[0] == "V.4"
+    assert again.ref("02_c", markup=False) == "Tabel V.3"
     index = (paths.reports / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"Tabel IV\.3 Tabel C <span class=\"contoh\">DATA CONTOH</span>", index)
+    assert re.search(r"Tabel V\.3 Tabel C <span class=\"contoh\">DATA CONTOH</span>", index)
     # a second pass changes nothing
     before = {p: p.read_bytes() for p in paths.tables.iterdir()}
     site.write_reports(paths)
@@ -144,18 +148,18 @@ def test_renumbering_stopped_halfway_is_finished_by_the_next_pass(paths, monkeyp
     monkeypatch.setattr(files, "write_text", stop_before_the_second_sidecar)
     with pytest.raises(KeyboardInterrupt):
         site.write_reports(paths)
-    # 01_a, 01_b keep IV.1, IV.2; 02_c done; 03_d's files written, its sidecar not
+    # 01_a, 01_b keep V.1, V.2; 02_c done; 03_d's files written, its sidecar not
     assert sidecars == ["02_c.json", "03_d.json"]
     stale = json.loads((paths.tables / "03_d.json").read_text(encoding="utf-8"))["label"]
-    assert stale != "Tabel IV.4"
-    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel IV.4**")
+    assert stale != "Tabel V.4"
+    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel V.4**")
     monkeypatch.setattr(files, "write_text", real)
     site.write_reports(paths)
     for sidecar in sorted(paths.tables.glob("*.json")):
         label = json.loads(sidecar.read_text(encoding="utf-8"))["label"]
         md = sidecar.with_suffix(".md").read_text(encoding="utf-8")
         assert md.startswith(f"**{label}**"), (sidecar.name, label, md[:20])
-    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel IV.4**")
+    assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel V.4**")
 
 
 def _paragraph_text(p) -> str:
@@ -177,7 +181,7 @@ def test_word_captions_language_and_order(paths):
     tags = [el.tag.rsplit("}", 1)[1] for el in body]
     assert tags[:3] == ["p", "tbl", "p"]
     assert doc.paragraphs[0].style.name == "Caption"
-    assert _paragraph_text(body[0]) == "Tabel IV.3 Tabel C"
+    assert _paragraph_text(body[0]) == "Tabel V.3 Tabel C"
     xml = zipfile.ZipFile(paths.tables / "02_c.docx").read("word/document.xml").decode()
     assert _seq_fields(xml) == [r"SEQ Tabel \* ARABIC \s 1"]
     styles = zipfile.ZipFile(paths.tables / "02_c.docx").read("word/styles.xml").decode()
@@ -193,16 +197,98 @@ def test_word_captions_language_and_order(paths):
         elif el.findall(f".//{W}drawing"):
             kinds.append(("figure", _paragraph_text(body[k + 1])))
     assert kinds == [
-        ("table", "Tabel IV.1 Tabel A"),
-        ("table", "Tabel IV.2 Tabel B"),
-        ("figure", "Gambar IV.1 Garis"),  # the caption below the figure
-        ("table", "Tabel IV.3 Tabel C"),
-        ("table", "Tabel IV.4 Tabel D"),
+        ("table", "Tabel V.1 Tabel A"),
+        ("table", "Tabel V.2 Tabel B"),
+        ("figure", "Gambar V.1 Garis"),  # the caption below the figure
+        ("table", "Tabel V.3 Tabel C"),
+        ("table", "Tabel V.4 Tabel D"),
     ]
     texts = [p.text for p in doc.paragraphs]
-    assert texts[0] == "BAB IV" and doc.paragraphs[0].style.name == "Heading 1"
+    assert texts[0] == "BAB V" and doc.paragraphs[0].style.name == "Heading 1"
     assert texts.count("Sumber: Sumber A") == 1 and "Sumber: Sumber G" in texts
     xml = zipfile.ZipFile(paths.reports / "tabel_dan_gambar.docx").read("word/document.xml")
     fields = _seq_fields(xml.decode())
     assert fields.count(r"SEQ Tabel \* ARABIC \s 1") == 4
     assert fields.count(r"SEQ Gambar \* ARABIC \s 1") == 1
+
+
+def test_places_number_per_bab_and_lampiran_and_thesis_yml_has_the_last_word(paths):
+    """A notebook places its checking table in the Lampiran and a list nowhere;
+    thesis.yml moves one results table to BAB IV. Numbers restart per place; the item
+    placed nowhere has no number, is on no list and in no Word document; each place gets
+    its own Word document."""
+    from docx import Document
+
+    (paths.root / "thesis.yml").write_text("tempat:\n  01_gambaran: IV\n", encoding="utf-8")
+    bab = notebook.setup("01", paths=paths)
+    bab.export_table(_table(2), "01_gambaran", title="Gambaran", source="S")
+    bab.export_table(_table(2), "01_hasil", title="Hasil", source="S")
+    bab.export_table(_table(1), "01_cek", title="Pemeriksaan.", source="S", tempat="lampiran")
+    bab.export_table(_table(1), "01_daftar", title="Daftar berkas", source="S", tempat="tidak")
+    fig, ax = plt.subplots()
+    bab.save_figure(fig, "01_garis", caption="Garis", source="S", tempat="lampiran")
+    assert bab.ref("01_cek", markup=False) == "Tabel L.1"
+    assert bab.ref("01_daftar", markup=False) == "tabel berikut"
+    assert bab.ref("01_gambaran", markup=False) == "Tabel IV.1"
+    site.write_reports(paths)
+    labels = {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))["label"]
+        for p in paths.tables.glob("*.json")
+    }
+    assert labels == {
+        "01_gambaran": "Tabel IV.1",
+        "01_hasil": "Tabel V.1",
+        "01_cek": "Tabel L.1",
+        "01_daftar": "",
+    }
+    md = (paths.reports / "daftar_tabel.md").read_text(encoding="utf-8")
+    assert re.findall(r"^\| (Tabel [^ ]+) ", md, flags=re.M) == [
+        "Tabel IV.1",
+        "Tabel V.1",
+        "Tabel L.1",
+    ]
+    assert "01_daftar" not in md
+    assert (
+        (paths.tables / "01_daftar.md").read_text(encoding="utf-8").startswith("**Daftar berkas**")
+    )
+    doc = Document(paths.reports / "tabel_dan_gambar.docx")
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["BAB IV", "BAB V", "LAMPIRAN"]
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    # a caption ends without a full stop
+    assert captions == [
+        "Tabel IV.1 Gambaran",
+        "Tabel V.1 Hasil",
+        "Tabel L.1 Pemeriksaan",
+        "Gambar L.1 Garis",
+    ]
+    parts = sorted(p.name for p in paths.reports.glob("*.docx"))
+    assert parts == ["bab_IV.docx", "bab_V.docx", "lampiran.docx", "tabel_dan_gambar.docx"]
+    lampiran = Document(paths.reports / "lampiran.docx")
+    assert [p.text for p in lampiran.paragraphs if p.style.name == "Heading 1"] == ["LAMPIRAN"]
+    # moved back: the BAB IV document goes, the table is V.1 again
+    (paths.root / "thesis.yml").write_text("bab: V\n", encoding="utf-8")
+    site.write_reports(paths)
+    assert not (paths.reports / "bab_IV.docx").exists()
+    numbers = json.loads((paths.reports / "penomoran.json").read_text(encoding="utf-8"))
+    assert numbers["nomor"]["table"]["01_gambaran"] == "V.1"
+    assert ["01", "01_cek", "lampiran"] in numbers["urutan"]["table"]
+
+
+def test_a_place_that_does_not_exist_is_refused(paths):
+    (paths.root / "thesis.yml").write_text(
+        "tempat:\n  01_a: bab lima\nlampiran: 12\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as err:
+        thesis.load_plan(paths)
+    assert [str(p) for p in err.value.problems] == [
+        "berkas thesis.yml, kolom 'tempat.01_a': tempat tidak dikenal: nilai \"bab lima\" "
+        "(yang diharapkan: BAB (mis. V), lampiran, atau tidak)",
+        "berkas thesis.yml, kolom 'lampiran': awalan nomor lampiran tidak dikenal: nilai "
+        '"12" (yang diharapkan: huruf, mis. L (Tabel L.1))',
+    ]
+    (paths.root / "thesis.yml").unlink()
+    with pytest.raises(ValueError, match="tempat 'bab VII' tidak dikenal"):
+        notebook.setup("01", paths=paths).export_table(
+            _table(1), "x", title="X", source="S", tempat="bab VII"
+        )

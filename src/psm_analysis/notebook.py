@@ -1,8 +1,8 @@
 """Helpers for the first and last cells of every notebook.
 
 ``bab = setup("02")`` applies the thesis figure style and pandas display options and
-returns the notebook's :class:`Chapter`, which numbers its figures ("Gambar IV.1") and
-tables ("Tabel IV.1") as the thesis does (``thesis.yml``): ``bab.save_figure(...)``,
+returns the notebook's :class:`Chapter`, which numbers its figures ("Gambar V.1") and
+tables ("Tabel V.1") as the thesis does (``thesis.yml``): ``bab.save_figure(...)``,
 ``bab.export_table(...)``. No module-level state: everything goes through the chapter.
 ``show_versions()`` records the versions the notebook ran with. ``demo_banner()`` shows
 the "DATA CONTOH" banner when a notebook's inputs are synthetic demo data.
@@ -48,8 +48,8 @@ class Chapter:
     out so far. ``setup`` returns it; save figures and export tables
     through it, so nothing below the notebook layer reads state a notebook set.
 
-    Numbers follow the thesis (:mod:`psm_analysis.thesis`): "Tabel IV.1", continuous
-    over the notebooks of a BAB. While a notebook runs, the earlier notebooks' counts
+    Numbers follow the thesis (:mod:`psm_analysis.thesis`): "Tabel V.1", continuous
+    over the notebooks of a BAB; an item placed in the Lampiran is "Tabel L.1". While a notebook runs, the earlier notebooks' counts
     come from the last complete run; ``reproduce`` fixes every number once all
     notebooks have run.
 
@@ -57,11 +57,11 @@ class Chapter:
     >>> from psm_analysis.config import get_paths
     >>> bab = Chapter("03", paths=get_paths(tempfile.mkdtemp()))
     >>> bab.number("figure", "a"), bab.number("figure", "b"), bab.number("figure", "a")
-    (('IV.1', 1), ('IV.2', 2), ('IV.1', 1))
-    >>> bab.number("table", "t")
-    ('IV.1', 1)
-    >>> bab.ref("t", markup=False)
-    'Tabel IV.1'
+    (('V.1', 1), ('V.2', 2), ('V.1', 1))
+    >>> bab.number("table", "t"), bab.number("table", "u", tempat="lampiran")
+    (('V.1', 1), ('L.1', 2))
+    >>> bab.ref("t", markup=False), bab.ref("u", markup=False)
+    ('Tabel V.1', 'Tabel L.1')
     """
 
     notebook: str
@@ -69,6 +69,7 @@ class Chapter:
     issued: dict[str, dict[str, int]] = field(
         default_factory=lambda: {"figure": {}, "table": {}}, repr=False
     )
+    places: dict[str, int | str] = field(default_factory=dict, repr=False)
     order: dict[str, int] = field(default_factory=dict, repr=False)
 
     def _paths(self):
@@ -76,28 +77,37 @@ class Chapter:
 
         return self.paths or get_paths()
 
-    def number(self, kind: str, name: str) -> tuple[str, int]:
+    def number(self, kind: str, name: str, tempat: object = None) -> tuple[str, int]:
         """The reader-facing number of figure/table ``name`` and its place among this
-        notebook's figures/tables: ``("IV.3", 1)``.
+        notebook's figures/tables: ``("V.3", 1)``; ``("", 2)`` for one placed nowhere.
 
-        Saving the same name again (a re-run cell) keeps its number; a new name gets the
-        next index. Raises ``ValueError`` for a kind other than "figure"/"table".
+        ``tempat``: the item's place, a BAB ("V"), "lampiran" or "tidak" (default: the
+        notebook's BAB; ``thesis.yml``'s ``tempat`` overrides both). Saving the same name
+        again (a re-run cell) keeps its number; a new name gets the next index. Raises
+        ``ValueError`` for a kind other than "figure"/"table" or an unknown place.
         """
         from psm_analysis import thesis
 
         if kind not in self.issued:
             raise ValueError(f"kind must be 'figure' or 'table', got {kind!r}")
-        issued = self.issued[kind]
-        if name not in issued:
-            issued[name] = len(issued) + 1
-        self.order.setdefault(f"{kind}:{name}", len(self.order) + 1)
-        index = issued[name]
         paths = self._paths()
         plan = thesis.load_plan(paths)
-        return thesis.provisional(paths, plan, kind, self.notebook, index), index
+        issued = self.issued[kind]
+        key = f"{kind}:{name}"
+        if name not in issued:
+            issued[name] = len(issued) + 1
+            self.places[key] = plan.place_of(name, self.notebook, tempat)
+        self.order.setdefault(key, len(self.order) + 1)
+        index, place = issued[name], self.places[key]
+        local = sum(
+            1
+            for other, i in issued.items()
+            if i <= index and self.places[f"{kind}:{other}"] == place
+        )
+        return thesis.provisional(paths, plan, kind, self.notebook, place, local), index
 
     def ref(self, name: str, *, markup: bool = True) -> str:
-        """How the prose cites figure/table ``name``: "Tabel IV.3".
+        """How the prose cites figure/table ``name``: "Tabel V.3".
 
         Parameters
         ----------
@@ -111,8 +121,8 @@ class Chapter:
         Returns
         -------
         str
-            "Tabel IV.3" / "Gambar IV.1", in its span when
-            ``markup``.
+            "Tabel V.3" / "Gambar V.1" ("tabel berikut" for one placed nowhere), in its
+            span when ``markup``.
 
         Raises
         ------
@@ -134,7 +144,8 @@ class Chapter:
             if kind is None:
                 raise KeyError(f"no figure or table named {name!r} has been saved")
             number = known[kind][name]
-        words = f"{t('tabel' if kind == 'table' else 'gambar')} {number}"
+        word = t("tabel" if kind == "table" else "gambar")
+        words = f"{word} {number}" if number else f"{word.lower()} berikut"
         return number_span(kind, name, words) if markup else words
 
     def save_figure(self, fig, name: str, **kwargs):
@@ -151,14 +162,15 @@ class Chapter:
             File stem in ``figures/`` (letters, digits, ``_``, ``-``, ``.``).
         **kwargs
             Passed on to :func:`psm_analysis.plots.save_figure`: ``caption`` and ``source``
-            (both required, Indonesian), ``demo`` (stamp "DATA CONTOH"); ``paths``
-            defaults to the chapter's.
+            (both required, Indonesian), ``demo`` (stamp "DATA CONTOH"), ``tempat``
+            (a BAB such as "V", "lampiran", or "tidak": not numbered in the thesis;
+            default the notebook's BAB); ``paths`` defaults to the chapter's.
 
         Returns
         -------
         FigureRecord
-            The sidecar record (a dict): ``kind``, ``name``, ``number`` ("IV.1"), ``label``
-            ("Gambar IV.1"), ``caption``, ``source``, ``notebook``, ``index``,
+            The sidecar record (a dict): ``kind``, ``name``, ``number`` ("V.1"), ``label``
+            ("Gambar V.1"), ``caption``, ``source``, ``notebook``, ``index``,
             ``files`` (the ``.png`` and ``.pdf`` written).
 
         Raises
@@ -168,7 +180,7 @@ class Chapter:
         """
         from psm_analysis import plots
 
-        number, index = self.number("figure", name)
+        number, index = self.number("figure", name, kwargs.get("tempat"))
         kwargs.setdefault("paths", self.paths)
         kwargs.setdefault("order", self.order[f"figure:{name}"])
         return plots.save_figure(
@@ -190,14 +202,15 @@ class Chapter:
             File stem in ``reports/tables/`` (letters, digits, ``_``, ``-``, ``.``).
         **kwargs
             Passed on to :func:`psm_analysis.tablefiles.export_table`: ``title`` and
-            ``source`` (both required), ``number_format`` (column -> format), ``notes``;
-            ``paths`` defaults to the chapter's.
+            ``source`` (both required), ``number_format`` (column -> format), ``notes``,
+            ``tempat`` (a BAB such as "V", "lampiran", or "tidak": not numbered in the
+            thesis; default the notebook's BAB); ``paths`` defaults to the chapter's.
 
         Returns
         -------
         ExportedTable
             The sidecar record (a dict that displays as the table): ``kind``, ``name``,
-            ``number``, ``label`` ("Tabel IV.1"), ``title``, ``source``, ``source_line``,
+            ``number``, ``label`` ("Tabel V.1"), ``title``, ``source``, ``source_line``,
             ``notes``, ``notebook``, ``index``, ``files`` (``.xlsx``, ``.docx``,
             ``.md``).
 
@@ -208,7 +221,7 @@ class Chapter:
         """
         from psm_analysis import tablefiles
 
-        number, index = self.number("table", name)
+        number, index = self.number("table", name, kwargs.get("tempat"))
         kwargs.setdefault("paths", self.paths)
         kwargs.setdefault("order", self.order[f"table:{name}"])
         return tablefiles.export_table(
@@ -260,7 +273,7 @@ def setup(number: str, *, forget_previous: bool | None = None, paths=None) -> Ch
     ----------
     number : str
         The notebook's number as in its file name, e.g. ``"02"``; it orders the
-        notebook's figures and tables among the others ("Gambar IV.3", "Tabel IV.5").
+        notebook's figures and tables among the others ("Gambar V.3", "Tabel V.5").
     forget_previous : bool or None
         Remove this notebook's earlier figure and table files first (``None``: only when
         running in a Jupyter kernel).

@@ -248,6 +248,7 @@ def save_figure(
     lang: str | None = None,
     paths=None,
     order: int | None = None,
+    tempat: str | None = None,
 ) -> FigureRecord:
     """Write ``figures/<name>.png`` (300 dpi), ``.pdf`` and the sidecar ``.json``.
 
@@ -262,7 +263,9 @@ def save_figure(
     ``number`` is the reader-facing number ("2.1"), ``index`` its position in the
     notebook, ``notebook`` the notebook's number ("02"), ``lang`` the language of the
     label (``None``: Indonesian), ``order`` its place among the notebook's figures and
-    tables together (for the one Word document of all of them). The files are written atomically and are byte-identical for the same figure. Returns the
+    tables together (for the one Word document of all of them), ``tempat`` its place in
+    the thesis (a BAB, "lampiran" or "tidak"; ``None``: the notebook's BAB). The files are
+    written atomically and are byte-identical for the same figure. Returns the
     sidecar record: ``kind``, ``name``, ``number``, ``label`` ("Gambar 2.1"),
     ``caption``, ``source``, ``notebook``, ``index``, ``lang``, ``files``.
     """
@@ -274,7 +277,7 @@ def save_figure(
     if not caption or not source:
         raise ValueError("save_figure needs a caption and a source")
     lang = lang or "id"
-    label = f"{t('gambar', lang)} {number}"
+    label = f"{t('gambar', lang)} {number}" if number else ""
     folder = (paths or get_paths()).figures
     if demo:
         demo_stamp(fig, lang)
@@ -292,6 +295,7 @@ def save_figure(
         notebook=notebook,
         index=index,
         order=order,
+        tempat=None if tempat is None else str(tempat),
         lang=lang,
         files=[f"{name}.png", f"{name}.pdf"],
     )

@@ -49,7 +49,7 @@ def write_sheet(
         Cell values, row by row: ``None`` is missing (written "..."), ``int``/``float``
         are stored as numbers, anything else as text.
     title : str
-        Row 1 ("Tabel IV.1 Judul").
+        Row 1 ("Tabel V.1 Judul").
     source_line : str
         The "Sumber: ..." line under the table (italic).
     notes : sequence of str

@@ -118,11 +118,11 @@ NUMBER_SPAN = re.compile(
 
 
 def number_span(kind: str, name: str, words: str) -> str:
-    """``words`` ("Tabel IV.3") marked as the number of figure/table ``name``, so the
+    """``words`` ("Tabel V.3") marked as the number of figure/table ``name``, so the
     final number can be put in after all notebooks ran (:func:`renumber_html`).
 
-    >>> number_span("table", "05_kutipan", "Tabel IV.3")
-    '<span class="psm-nomor" data-nomor="table:05_kutipan">Tabel IV.3</span>'
+    >>> number_span("table", "05_kutipan", "Tabel V.3")
+    '<span class="psm-nomor" data-nomor="table:05_kutipan">Tabel V.3</span>'
     """
     return (
         f'<span class="psm-nomor" data-nomor="{kind}:{html.escape(name)}">'
@@ -132,11 +132,11 @@ def number_span(kind: str, name: str, words: str) -> str:
 
 def renumber_html(text: str, labels: dict[str, dict[str, str]]) -> str:
     """``text`` with every marked number replaced by ``labels[kind][name]``
-    ("Tabel IV.4"); a name not in ``labels`` keeps its words.
+    ("Tabel V.4"); a name not in ``labels`` keeps its words.
 
-    >>> renumber_html(number_span("table", "a", "Tabel IV.1") + " dan",
-    ...               {"table": {"a": "Tabel IV.2"}, "figure": {}})
-    '<span class="psm-nomor" data-nomor="table:a">Tabel IV.2</span> dan'
+    >>> renumber_html(number_span("table", "a", "Tabel V.1") + " dan",
+    ...               {"table": {"a": "Tabel V.2"}, "figure": {}})
+    '<span class="psm-nomor" data-nomor="table:a">Tabel V.2</span> dan'
     """
 
     def put(m: re.Match) -> str:

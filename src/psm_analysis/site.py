@@ -163,7 +163,9 @@ def build_index(
         f"<h2>{_e(t('daftar_tabel'))}</h2>"
         '<p><a href="daftar_tabel.html">Daftar tabel lengkap</a> (judul, sumber, berkas). '
         f'Semua tabel dan gambar dalam satu dokumen Word: <a href="{THESIS_DOCX}">'
-        f"{THESIS_DOCX}</a>.</p><ul>"
+        f"{THESIS_DOCX}</a>; per bagian: "
+        + ", ".join(f'<a href="{_e(d.name)}">{_e(d.name)}</a>' for d in _part_documents(paths))
+        + ".</p><ul>"
     )
     for m in tables:
         name = m["name"]
@@ -213,12 +215,12 @@ def build_index(
 
 def write_reports(paths: Paths | None = None, failures: list[str] | None = None) -> list[Path]:
     """Give every figure and table its final thesis number (:func:`renumber`), then write
-    the lists of figures and tables, ``reports/tabel_dan_gambar.docx`` and
+    the lists of figures and tables, the Word documents (:func:`write_thesis_docx`) and
     ``reports/index.html``; return the files written."""
     paths = paths or get_paths()
     written, records = renumber(paths)
     written += write_lists(paths, records=records)
-    written.append(write_thesis_docx(paths, records=records))
+    written += write_thesis_docx(paths, records=records)
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures, records=records))
     written.append(index)
@@ -237,15 +239,15 @@ def _labels(records: list[dict]) -> dict[str, dict[str, str]]:
 
 
 def renumber(paths: Paths) -> tuple[list[Path], list[dict]]:
-    """Once all notebooks have run: the final number of every figure and table from all
-    sidecars (:func:`psm_analysis.thesis.assign`), put into the sidecars, the table files
-    (written again by :func:`psm_analysis.tablefiles.write_table_files` from the content
-    their sidecar keeps), the numbers marked on the rendered notebook pages (captions and
-    references in the prose) and ``reports/penomoran.json``, which keeps the numbers for
-    the next run. Returns the files written and every record with its final number
-    (figures, then tables)."""
+    """Once all notebooks have run: the place and final number of every figure and table
+    from all sidecars (:func:`psm_analysis.thesis.assign`), put into the sidecars, the
+    table files (written again by :func:`psm_analysis.tablefiles.write_table_files` from
+    the content their sidecar keeps), the numbers marked on the rendered notebook pages
+    (captions and references in the prose) and ``reports/penomoran.json``, which keeps
+    the numbers for the next run. Returns the files written and every record with its
+    final number and its place (key ``_tempat``, not written), in thesis order."""
     from psm_analysis import thesis
-    from psm_analysis.sidecars import renumber_html, sidecar_text
+    from psm_analysis.sidecars import record_order, renumber_html, sidecar_text
     from psm_analysis.tablefiles import write_table_files
 
     plan = thesis.load_plan(paths)
@@ -254,12 +256,15 @@ def renumber(paths: Paths) -> tuple[list[Path], list[dict]]:
     written: list[Path] = []
     for rec in _final_numbers(records, numbers):
         written.append(rec["_path"])
-        record = {k: v for k, v in rec.items() if k != "_path"}
+        record = {k: v for k, v in rec.items() if not k.startswith("_")}
         if rec["kind"] == "table" and "cells" in rec:
             write_table_files(record, paths.tables)
             written += [paths.tables / f for f in rec["files"]]
         else:
             write_text(rec["_path"], sidecar_text(record))
+    for rec in records:
+        rec["_tempat"] = thesis.record_place(rec, plan)
+    records.sort(key=lambda r: (thesis.place_rank(r["_tempat"]), record_order(r)))
     labels = _labels(records)
     for src in notebook_sources(paths):
         page = html_path(paths, src)
@@ -270,7 +275,9 @@ def renumber(paths: Paths) -> tuple[list[Path], list[dict]]:
         if new_text != text and write_text(page, new_text):
             written.append(page)
     order = {
-        kind: [[str(r.get("notebook")), r["name"]] for r in records if r["kind"] == kind]
+        kind: [
+            [str(r.get("notebook")), r["name"], r["_tempat"]] for r in records if r["kind"] == kind
+        ]
         for kind in ("figure", "table")
     }
     written.append(thesis.write_numbering(paths, numbers, order))
@@ -286,42 +293,59 @@ def _final_numbers(records: list[dict], numbers: dict[str, dict[str, str]]) -> l
         if rec["number"] == new:
             continue
         word = t("gambar" if rec["kind"] == "figure" else "tabel")
-        rec["number"], rec["label"] = new, f"{word} {new}"
+        rec["number"], rec["label"] = new, f"{word} {new}" if new else ""
         changed.append(rec)
     return changed
 
 
 def _records(paths: Paths, kind: str, records: list[dict] | None) -> list[dict]:
-    """The sidecar records of ``kind`` (in thesis order): from ``records`` when given
-    (renumbered in memory, their tables maybe not yet written), else read."""
+    """The sidecar records of ``kind`` in thesis order: from ``records`` when given
+    (renumbered and placed in memory), else read."""
     if records is None:
         return read_sidecars(paths.figures if kind == "figure" else paths.tables, kind)
     return [r for r in records if r["kind"] == kind]
 
 
-def thesis_order(paths: Paths, records: list[dict] | None = None) -> list[dict]:
-    """Every figure and table record (of ``records``, else of the sidecars) in thesis
-    order: by number within each BAB."""
-    from psm_analysis.sidecars import record_order
+def _in_thesis(records: list[dict]) -> list[dict]:
+    """The records placed in a BAB or the Lampiran (not those placed nowhere)."""
+    from psm_analysis.thesis import NOWHERE
 
-    records = _records(paths, "figure", records) + _records(paths, "table", records)
-    return sorted(records, key=record_order)
+    return [r for r in records if r.get("_tempat") != NOWHERE]
 
 
-def write_thesis_docx(paths: Paths, records: list[dict] | None = None) -> Path:
-    """``reports/tabel_dan_gambar.docx``: every table and figure in thesis order with
-    Word captions and Sumber lines (the BAB IV material in one file)."""
+def write_thesis_docx(paths: Paths, records: list[dict] | None = None) -> list[Path]:
+    """The Word documents of the thesis's tables and figures, in thesis order, with
+    captions and Sumber lines: ``reports/tabel_dan_gambar.docx`` with all of them, and
+    one per place (``bab_V.docx``, ``lampiran.docx``, ...); the items placed nowhere are
+    in none. Returns their paths."""
     from psm_analysis import thesis, worddoc
 
     plan = thesis.load_plan(paths)
-    records = thesis_order(paths, records)
-    chapters = {
-        str(r.get("notebook")): plan.chapter_text(plan.chapter_of(r.get("notebook")))
-        for r in records
-    }
-    path = paths.reports / THESIS_DOCX
-    worddoc.write_thesis_document(path, records, paths.figures, chapters)
-    return path
+    if records is None:
+        records = renumber(paths)[1]
+    placed = _in_thesis(records)
+    groups: dict[int | str, list[dict]] = {}
+    for rec in placed:
+        groups.setdefault(rec["_tempat"], []).append(rec)
+    headed = [(thesis.place_heading(place, plan), recs) for place, recs in groups.items()]
+    out = [paths.reports / THESIS_DOCX]
+    worddoc.write_thesis_document(out[0], headed, paths.figures)
+    for place, recs in groups.items():
+        stem = "lampiran" if place == thesis.LAMPIRAN else f"bab_{plan.chapter_text(place)}"
+        path = paths.reports / f"{stem}.docx"
+        heading = thesis.place_heading(place, plan)
+        worddoc.write_thesis_document(path, [(heading, recs)], paths.figures)
+        out.append(path)
+    for old in _part_documents(paths):
+        if old not in out:  # a place that has nothing any more
+            old.unlink()
+    return out
+
+
+def _part_documents(paths: Paths) -> list[Path]:
+    """The Word documents of single places in reports/ (``bab_V.docx``, ``lampiran.docx``)."""
+    found = [*paths.reports.glob("bab_*.docx"), paths.reports / "lampiran.docx"]
+    return sorted(p for p in found if p.is_file())
 
 
 # ---------------------------------------------------------------------------- lists
@@ -435,7 +459,7 @@ def write_lists(paths=None, records: list[dict] | None = None) -> list[Path]:
         (
             "daftar_gambar",
             t("daftar_gambar"),
-            _records(paths, "figure", records),
+            _in_thesis(_records(paths, "figure", records)),
             _figure_rows,
             [w["nomor"], w["judul"], w["pratinjau"], w["berkas"]],
             [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
@@ -443,7 +467,7 @@ def write_lists(paths=None, records: list[dict] | None = None) -> list[Path]:
         (
             "daftar_tabel",
             t("daftar_tabel"),
-            _records(paths, "table", records),
+            _in_thesis(_records(paths, "table", records)),
             _table_rows,
             [w["nomor"], w["judul"], w["sumber"], w["berkas"]],
             [w["nomor"], w["judul"], w["sumber"], w["berkas"]],

@@ -2,7 +2,7 @@
 sidecar ``.json``.
 
 :func:`export_table` writes one table three ways, each with the number and title above
-("Tabel IV.1 Jumlah PSM menurut kecamatan"), a header row, the body and a "Sumber: ..."
+("Tabel V.1 Jumlah PSM menurut kecamatan"), a header row, the body and a "Sumber: ..."
 line below, and records number, title, source and content in ``reports/tables/<name>.json``,
 from which :func:`psm_analysis.site.write_lists` builds the DAFTAR TABEL and
 :func:`write_table_files` writes the table again under its final number. Column formats
@@ -61,12 +61,13 @@ def export_table(
     notebook: str | None = None,
     paths=None,
     order: int | None = None,
+    tempat: str | None = None,
 ) -> ExportedTable:
     """Write ``reports/tables/<name>.xlsx``, ``.docx``, ``.md`` and the sidecar ``.json``.
 
     In a notebook, call it through the chapter object ``notebook.setup`` returns
     (``bab.export_table(df, name, title=..., source=...)``), which hands out the numbers;
-    this function reads no notebook state. ``number`` is the reader-facing number ("IV.1"),
+    this function reads no notebook state. ``number`` is the reader-facing number ("V.1"),
     ``index`` its position in the notebook, ``notebook`` the notebook's number ("02"). Column
     names are written as given (make them reader-facing Indonesian); a named index
     becomes the first column, an unnamed one is dropped. ``notes`` are
@@ -94,7 +95,7 @@ def export_table(
         kind="table",
         name=name,
         number=number,
-        label=f"{t('tabel')} {number}",
+        label=f"{t('tabel')} {number}" if number else "",
         title=title,
         source=source,
         source_line=f"{t('sumber')}: {source}",
@@ -102,6 +103,7 @@ def export_table(
         notebook=notebook,
         index=index,
         order=order,
+        tempat=None if tempat is None else str(tempat),
         columns=cols,
         # the content, so the files can be written again under the final number
         formats=[[fmts[c].kind, fmts[c].decimals] for c in cols],
@@ -156,7 +158,7 @@ def write_table_files(record: dict, folder) -> None:
 def _sheet_title(label: str) -> str:
     """The worksheet's name: the label, "." being not allowed there (31 characters at
     most, Excel's limit)."""
-    return label.replace(".", "_")[:31]
+    return (label or "Tabel").replace(".", "_")[:31]
 
 
 def _xlsx_value(value: object, fmt: ColumnFormat) -> object:
@@ -187,7 +189,7 @@ def _workbook(record, fmts, formatted, label, title, source_line, notes):
         ws,
         cols,
         record["values"],
-        title=f"{label} {title}",
+        title=f"{label} {title}".strip(),
         source_line=source_line,
         notes=notes,
         number_formats=[fmts[c].excel for c in cols],
@@ -203,7 +205,7 @@ def md_escape(text: str) -> str:
 def _markdown(formatted, fmts, label, title, source_line, notes) -> str:
     cols = [str(c) for c in formatted.columns]
     align = ["---:" if fmts[c].kind in ("number", "percent", "year") else ":---" for c in cols]
-    lines = [f"**{label}** {title}", ""]
+    lines = [f"**{label}** {title}" if label else f"**{title}**", ""]
     lines.append("| " + " | ".join(md_escape(c) for c in cols) + " |")
     lines.append("| " + " | ".join(align) + " |")
     for row in formatted.itertuples(index=False):

@@ -17,8 +17,9 @@ from psm_analysis.tables import record_content
 #: Paper and margins of the Word tables (cm): A4 with the usual thesis margins.
 _PAPER = (21.0, 29.7)
 _MARGINS = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}
-#: Font sizes (pt) tried from the largest down until the table fits the text width.
-_FONT_SIZES = (11, 10, 9, 8)
+#: The font size (pt) of every table's header and body: one size in all tables, portrait
+#: or landscape (a table too wide for portrait goes landscape, not smaller).
+TABLE_PT = 10
 #: Left + right cell padding of Word's "Table Grid" (2 x 0.19 cm) plus a little slack.
 _CELL_PAD_CM = 0.40
 #: Approximate advance widths of Times New Roman characters, in em (capitals, digits,
@@ -132,12 +133,12 @@ _COMFORT_CM = 3.0
 
 
 def _layout(formatted) -> tuple[bool, int, list[float]]:
-    """(landscape, font size, column widths): portrait at the largest font size at which
-    no column is squeezed below :data:`_COMFORT_CM`, else landscape; if nothing is
-    comfortable, the layout in which every word fits and the most squeezed column
-    suffers least."""
+    """(landscape, font size, column widths), at :data:`TABLE_PT`: portrait when no
+    column is squeezed below :data:`_COMFORT_CM`, else landscape; if neither is
+    comfortable, the one in which every word fits and the most squeezed column suffers
+    least."""
     ems = _measure(formatted)
-    candidates = [(False, pt) for pt in _FONT_SIZES[:-1]] + [(True, pt) for pt in _FONT_SIZES]
+    candidates = [(False, TABLE_PT), (True, TABLE_PT)]
     fitting = []
     for landscape, pt in candidates:
         width = (_PAPER[1] if landscape else _PAPER[0]) - _MARGINS["left"] - _MARGINS["right"]
@@ -152,9 +153,9 @@ def _layout(formatted) -> tuple[bool, int, list[float]]:
     if fitting:  # the layout whose most squeezed column suffers least
         _, landscape, pt, widths = max(fitting, key=lambda f: f[0])
         return landscape, pt, widths
-    # not even the words fit: smallest font on landscape, columns shrunk in proportion
+    # not even the words fit: landscape, columns shrunk in proportion
     width = _PAPER[1] - _MARGINS["left"] - _MARGINS["right"]
-    pt = _FONT_SIZES[-1]
+    pt = TABLE_PT
     raw = [_cm(m.any_word, pt) + _CELL_PAD_CM for m in ems]
     return True, pt, [w * width / sum(raw) for w in raw]
 
@@ -174,6 +175,9 @@ def _page(section, landscape: bool) -> None:
     section.top_margin, section.bottom_margin = Cm(_MARGINS["top"]), Cm(_MARGINS["bottom"])
 
 
+#: The width of a figure in the Word documents (cm): the text width of a portrait A4
+#: page with the thesis margins, 21 - 4 - 3 = 14 cm.
+FIGURE_WIDTH_CM = 14
 #: The language of the Word documents, so Word spell-checks them as Indonesian.
 DOCX_LANGUAGE = "id-ID"
 
@@ -193,6 +197,7 @@ def thesis_document():
 def _blank_thesis_document():
     """The document :func:`thesis_document` copies; never changed itself."""
     from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
@@ -208,6 +213,21 @@ def _blank_thesis_document():
     caption.font.italic = False
     caption.font.bold = False
     caption.font.color.rgb = RGBColor(0, 0, 0)
+    # Heading 1 as a thesis sets a BAB title (Word's default is blue Calibri Light): the
+    # style stays Heading 1, so Word's Insert Table of Contents and the captions' \s 1
+    # still work
+    heading = doc.styles["Heading 1"]
+    heading.font.name = "Times New Roman"
+    heading.font.size = Pt(14)
+    heading.font.bold = True
+    heading.font.color.rgb = RGBColor(0, 0, 0)
+    heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.paragraph_format.space_before = Pt(0)
+    heading.element.get_or_add_rPr()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts = heading.element.rPr.find(qn("w:rFonts"))
+        if fonts is not None and fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     r_pr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
     targets = [s.element.get_or_add_rPr() for s in (normal, caption)]
@@ -263,6 +283,10 @@ def add_caption(doc, word: str, number: str, title: str):
     p = doc.add_paragraph(style="Caption")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = word == "Tabel"
+    title = title.strip().removesuffix(".")  # a caption ends without a full stop
+    if not number:  # placed nowhere in the thesis: the title alone, no SEQ field
+        p.add_run(title)
+        return p
     p.add_run(f"{word} {head}." if head else f"{word} ")
     _seq_field(p, word, seq or number)
     p.add_run(f" {title}")
@@ -337,6 +361,8 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
         table.columns[j].width = Cm(w)
         for cell in table.columns[j].cells:
             cell.width = Cm(w)
+    for row in table.rows:  # a row is never split over two pages (no python-docx API)
+        row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
     add_source(doc, record["source_line"], record.get("notes") or [])
 
 
@@ -351,12 +377,12 @@ def table_document(record: dict):
     return doc
 
 
-def write_thesis_document(path, records: list[dict], figures_folder, chapters: dict) -> None:
-    """Write one Word document with every table and figure of ``records`` in thesis
-    order: a Heading 1 per BAB (``chapters``: notebook number -> "IV"), table captions
-    above their tables, figure captions below their figures, each with its Sumber line,
-    a landscape page for a table too wide for portrait. The captions are SEQ fields
-    restarting after each Heading 1, so Word renumbers them and builds the DAFTAR
+def write_thesis_document(path, groups: list[tuple[str, list[dict]]], figures_folder) -> None:
+    """Write one Word document with the tables and figures of ``groups``: per group its
+    Heading 1 ("BAB V", "LAMPIRAN") and its records in thesis order, table captions above
+    their tables, figure captions below their figures, each with its Sumber line, a
+    landscape section for a run of tables too wide for portrait. The captions are SEQ
+    fields restarting after each Heading 1, so Word renumbers them and builds the DAFTAR
     TABEL/GAMBAR with "Insert Table of Figures"."""
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -367,30 +393,31 @@ def write_thesis_document(path, records: list[dict], figures_folder, chapters: d
 
     doc = thesis_document()
     landscape = False
-    heading = None
-    for rec in records:
-        bab = chapters.get(str(rec.get("notebook")), "")
-        if rec["kind"] == "table":
-            fmts, formatted = record_content(rec)
-            layout = _layout(formatted)
-        wide = rec["kind"] == "table" and layout[0]
-        if heading is not None and wide != landscape:
-            _page(doc.add_section(WD_SECTION.NEW_PAGE), wide)
-            landscape = wide
-        elif heading is None and wide:
-            _page(doc.sections[0], True)
-            landscape = True
-        if bab != heading:
-            doc.add_heading(f"BAB {bab}", level=1)
-            heading = bab
-        if rec["kind"] == "table":
-            _add_table(doc, rec, fmts, formatted, layout)
-        else:
-            png = next(f for f in rec["files"] if f.endswith(".png"))
-            doc.add_picture(str(figures_folder / png), width=Cm(14))
-            doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            doc.paragraphs[-1].paragraph_format.keep_with_next = True
-            add_caption(doc, t("gambar"), rec["number"], rec["caption"])
-            add_source(doc, f"{t('sumber')}: {rec['source']}", [])
-        doc.add_paragraph()
+    first = True
+    for heading, records in groups:
+        for i, rec in enumerate(records):
+            if rec["kind"] == "table":
+                fmts, formatted = record_content(rec)
+                layout = _layout(formatted)
+            wide = rec["kind"] == "table" and layout[0]
+            if first:
+                _page(doc.sections[0], wide)
+                landscape = wide
+            elif wide != landscape or i == 0:
+                # a new BAB starts on a new page; so does a run of wide tables
+                _page(doc.add_section(WD_SECTION.NEW_PAGE), wide)
+                landscape = wide
+            if i == 0:
+                doc.add_heading(heading, level=1)
+            first = False
+            if rec["kind"] == "table":
+                _add_table(doc, rec, fmts, formatted, layout)
+            else:
+                png = next(f for f in rec["files"] if f.endswith(".png"))
+                doc.add_picture(str(figures_folder / png), width=Cm(FIGURE_WIDTH_CM))
+                doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+                doc.paragraphs[-1].paragraph_format.keep_with_next = True
+                add_caption(doc, t("gambar"), rec["number"], rec["caption"])
+                add_source(doc, f"{t('sumber')}: {rec['source']}", [])
+            doc.add_paragraph()
     files.write_bytes(path, files.docx_bytes(doc))
