@@ -182,6 +182,30 @@ MONTHS = (
 #: the order shown, with the key of its header in :func:`t`. ``"no"`` numbers the rows
 #: from 1 when the frame has no such column. :func:`reader_table` builds them.
 READER_TABLES: dict[str, dict[str, str]] = {
+    "sebaran_kecamatan": {
+        "kecamatan": "kecamatan",
+        "jumlah_psm": "jumlah_psm",
+        "jumlah_desa": "sebar.desa",
+        "jumlah_kelurahan": "sebar.kelurahan",
+        "jumlah_desa_kelurahan": "desa_kelurahan",
+        "selisih": "sebar.selisih",
+        "rasio": "sebar.rasio",
+        "pangsa_psm_persen": "sebar.pangsa",
+    },
+    "sebaran_desa": {
+        "no": "kolom.no",
+        "kode": "sebar.kode",
+        "nama": "sebar.nama",
+        "tingkat": "sebar.tingkat",
+    },
+    "pelatihan_kegiatan": {
+        "no": "latih.no",
+        "kegiatan": "latih.kegiatan",
+        "status": "latih.status",
+        "sasaran_orang": "latih.sasaran",
+        "tercapai_orang": "latih.tercapai",
+        "capaian_persen": "latih.capaian",
+    },
     "register_desa": {
         "desa_kelurahan": "reg.desa",
         "jumlah_psm": "reg.psm",

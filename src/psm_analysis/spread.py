@@ -263,21 +263,8 @@ def spread_table(table: pd.DataFrame) -> pd.DataFrame:
     KeyError
         A needed column is missing.
     """
-    import pandas as pd
-
-    t = labels.t
-    return pd.DataFrame(
-        {
-            t("kecamatan"): table["kecamatan"].to_list(),
-            t("jumlah_psm"): table["jumlah_psm"].to_list(),
-            t("sebar.desa"): table["jumlah_desa"].astype(int).to_list(),
-            t("sebar.kelurahan"): table["jumlah_kelurahan"].astype(int).to_list(),
-            t("desa_kelurahan"): table["jumlah_desa_kelurahan"].to_list(),
-            t("sebar.selisih"): table["selisih"].to_list(),
-            t("sebar.rasio"): table["rasio"].to_list(),
-            t("sebar.pangsa"): table["pangsa_psm_persen"].to_list(),
-        }
-    )
+    shown = table.astype({"jumlah_desa": "int64", "jumlah_kelurahan": "int64"})
+    return labels.reader_table(shown, "sebaran_kecamatan")
 
 
 def fit_table(res: FitResult) -> pd.DataFrame:
@@ -326,17 +313,8 @@ def villages_table(villages: pd.DataFrame) -> pd.DataFrame:
         One row per desa/kelurahan in the given order: "No." (from 1), Kemendagri code,
         name and level ("Desa"/"Kelurahan", capitalised).
     """
-    import pandas as pd
-
-    t = labels.t
-    return pd.DataFrame(
-        {
-            "No.": range(1, len(villages) + 1),
-            t("sebar.kode"): villages["kode"].to_list(),
-            t("sebar.nama"): villages["nama"].to_list(),
-            t("sebar.tingkat"): [str(v).capitalize() for v in villages["tingkat"]],
-        }
-    )
+    shown = villages.assign(tingkat=[str(v).capitalize() for v in villages["tingkat"]])
+    return labels.reader_table(shown, "sebaran_desa")
 
 
 def villages_of(kecamatan: str, paths=None) -> pd.DataFrame:

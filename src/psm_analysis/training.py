@@ -339,20 +339,9 @@ def programme_table(programmes: pd.DataFrame) -> pd.DataFrame:
     KeyError
         A needed column is missing.
     """
-    import pandas as pd
-
-    t = labels.t
     st = programme_status(programmes)
-    return pd.DataFrame(
-        {
-            t("latih.no"): range(1, len(st) + 1),
-            t("latih.kegiatan"): st["kegiatan"].to_list(),
-            t("latih.status"): st["status"].to_list(),
-            t("latih.sasaran"): st["sasaran_orang"].astype("Float64"),
-            t("latih.tercapai"): st["tercapai_orang"].astype("Float64"),
-            t("latih.capaian"): st["capaian_persen"].astype("Float64"),
-        }
-    )
+    shown = st.astype({c: "Float64" for c in ("sasaran_orang", "tercapai_orang", "capaian_persen")})
+    return labels.reader_table(shown, "pelatihan_kegiatan")
 
 
 def format_years(years) -> str:
