@@ -67,9 +67,9 @@ def coverage(programmes: pd.DataFrame, *, keyword: str = "pelatihan") -> Coverag
     Parameters
     ----------
     programmes : pandas.DataFrame
-        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one row per programme with
-        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
-        (orang; missing where the source gives none).
+        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one
+        row per programme with ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang``
+        and ``tercapai_orang`` (orang; missing where the source gives none).
     keyword : str
         Text that the training programme's ``kegiatan`` contains.
 
@@ -126,9 +126,9 @@ def programme_status(programmes: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     programmes : pandas.DataFrame
-        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one row per programme with
-        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
-        (orang; missing where the source gives none).
+        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one
+        row per programme with ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang``
+        and ``tercapai_orang`` (orang; missing where the source gives none).
 
     Returns
     -------
@@ -323,9 +323,9 @@ def programme_table(programmes: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     programmes : pandas.DataFrame
-        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one row per programme with
-        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
-        (orang; missing where the source gives none).
+        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one
+        row per programme with ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang``
+        and ``tercapai_orang`` (orang; missing where the source gives none).
 
     Returns
     -------

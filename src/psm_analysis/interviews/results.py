@@ -59,8 +59,8 @@ def wide_by_group(
     Parameters
     ----------
     matrix : pandas.DataFrame
-        ``catalog.load("wawancara_matriks_kode_kelompok")``: one row per code x group (zeros included) with
-        ``label``, ``kelompok``, ``pertanyaan`` and the ``value`` column.
+        ``catalog.load("wawancara_matriks_kode_kelompok")``: one row per code x group (zeros
+        included) with ``label``, ``kelompok``, ``pertanyaan`` and the ``value`` column.
     value : str
         The count to show: ``"jumlah_informan"`` (orang) or ``"jumlah_segmen"``.
     question : str or None
@@ -97,8 +97,9 @@ def wide_by_informant(matrix: pd.DataFrame, question: str | None = None) -> pd.D
     Parameters
     ----------
     matrix : pandas.DataFrame
-        ``catalog.load("wawancara_matriks_kode_informan")``: one row per code x informant (zeros included)
-        with ``label``, ``id_informan``, ``pertanyaan`` and ``jumlah_segmen``.
+        ``catalog.load("wawancara_matriks_kode_informan")``: one row per code x informant
+        (zeros included) with ``label``, ``id_informan``, ``pertanyaan`` and
+        ``jumlah_segmen``.
     question : str or None
         Keep only the codes of this research question; ``None``: all.
 
@@ -133,8 +134,8 @@ def year_span(informants: pd.DataFrame) -> str:
     Parameters
     ----------
     informants : pandas.DataFrame
-        ``catalog.load("wawancara_informan")``, with ``tanggal_wawancara`` (free text; the first 19xx/20xx
-        in each is taken as its year).
+        ``catalog.load("wawancara_informan")``, with ``tanggal_wawancara`` (free text; the
+        first 19xx/20xx in each is taken as its year).
 
     Returns
     -------
@@ -208,7 +209,8 @@ def selected_quotes(
     Parameters
     ----------
     quotes : pandas.DataFrame
-        ``catalog.load("wawancara_kutipan")``: one row per quote with ``kode``, ``kelompok``, ``pertanyaan``.
+        ``catalog.load("wawancara_kutipan")``: one row per quote with ``kode``,
+        ``kelompok``, ``pertanyaan``.
     per_code : int
         Most quotes kept per code.
     question : str or None
@@ -394,8 +396,8 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
     Parameters
     ----------
     agree : pandas.DataFrame
-        ``catalog.load("wawancara_kesepakatan")``: per coder pair (``pengkode_1``, ``pengkode_2``) one row
-        per code and the overall row (``kode`` is ``ALL_CODES``).
+        ``catalog.load("wawancara_kesepakatan")``: per coder pair (``pengkode_1``,
+        ``pengkode_2``) one row per code and the overall row (``kode`` is ``ALL_CODES``).
 
     Returns
     -------
