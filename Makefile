@@ -44,10 +44,11 @@ test-all: $(STAMP) ## Run every test, notebooks and headless browser included (C
 lab: $(STAMP) ## Open JupyterLab on notebooks/ (the .py files open as notebooks)
 	$(BIN)/jupyter lab notebooks/
 
-lint: $(STAMP) ## Check code style (ruff) and the one-way layers of the library (import-linter)
+lint: $(STAMP) ## Check code style (ruff), the layers and no cycles (import-linter), docstrings (numpydoc)
 	$(BIN)/ruff check src tests notebooks scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/check_docstrings.py
 
 benchmark: $(STAMP) ## Time make venv vs plain pip, and nbconvert vs reproduce --force vs a no-op
 	$(BIN)/python scripts/benchmark_reproduce.py

@@ -33,7 +33,7 @@
 import pandas as pd
 from IPython.display import Markdown, display
 
-from psm_analysis import dinsos, notebook, tables
+from psm_analysis import catalog, dinsos, labels, notebook, tables
 from psm_analysis.numbers import format_number as angka
 
 bab = notebook.setup("01")
@@ -43,18 +43,18 @@ bab.demo_banner(("dinsos",))
 # ## 1. Tabel apa saja yang ada?
 
 # %%
-sumber = dinsos.load_sumber_tabel()
+sumber = catalog.load("sumber_tabel")
 data = {
-    "I.1": dinsos.load_tenaga_sosial(),
-    "I.2": dinsos.load_psm_per_kecamatan(),
-    "I.3": dinsos.load_kegiatan(),
-    "I.4": dinsos.load_diklat(),
+    "I.1": catalog.load("tenaga_sosial"),
+    "I.2": catalog.load("psm_per_kecamatan"),
+    "I.3": catalog.load("kegiatan_peningkatan_kinerja"),
+    "I.4": catalog.load("diklat_psm"),
 }
 daftar = sumber[["tabel", "judul", "sumber_asli", "tahun"]].assign(
     berkas_olahan=[f"data/processed/{dinsos.OUTPUT_FILES[t]}" for t in sumber["tabel"]],
     baris=[len(data[t]) for t in sumber["tabel"]],
 )
-daftar_tabel = daftar.rename(columns=dinsos.column_label).rename(
+daftar_tabel = daftar.rename(columns=labels.column_label).rename(
     columns={"berkas_olahan": "Berkas olahan", "baris": "Jumlah baris"}
 )
 bab.export_table(
@@ -121,7 +121,7 @@ bab.export_table(
 # %%
 tabel_I1 = tenaga[["no", "jenis_di_sumber", "jenis_resmi", "jumlah", "satuan", "nihil"]]
 bab.export_table(
-    tabel_I1.rename(columns=dinsos.column_label),
+    tabel_I1.rename(columns=labels.column_label),
     "01_tenaga_sosial",
     title="Jenis dan Jumlah Tenaga Sosial Masyarakat di Kabupaten Pelalawan (Tabel I.1 "
     "setelah dibersihkan)",
@@ -152,7 +152,7 @@ kegiatan = data["I.3"][
     ["kegiatan", "keterangan_asli", "status", "terlaksana", "sasaran_orang", "tercapai_orang"]
 ]
 bab.export_table(
-    kegiatan.rename(columns=dinsos.column_label),
+    kegiatan.rename(columns=labels.column_label),
     "01_kegiatan_status",
     title="Keterangan Kegiatan Peningkatan Kinerja PSM dan Status yang Dibaca darinya",
     source=tables.cite(sumber, "I.3"),
@@ -168,10 +168,10 @@ bab.export_table(
 # menghentikan pengolahan data.
 
 # %%
-periksa = dinsos.load_pemeriksaan()
+periksa = catalog.load("pemeriksaan_konsistensi")
 bab.export_table(
     periksa[["pemeriksaan", "diharapkan", "ditemukan", "status", "keterangan"]].rename(
-        columns=dinsos.column_label
+        columns=labels.column_label
     ),
     "01_pemeriksaan_konsistensi",
     title="Hasil Pemeriksaan Konsistensi Tabel, Teks BAB I dan Data Rujukan",

@@ -34,7 +34,7 @@
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import dinsos, notebook, plots, tables, training
+from psm_analysis import catalog, labels, notebook, plots, tables, training
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 
@@ -45,15 +45,15 @@ bab.demo_banner(("dinsos",))
 # ## 1. Data
 
 # %%
-kegiatan = training.load_programmes()
-diklat = training.load_training()
-sumber = dinsos.load_sumber_tabel()
+kegiatan = catalog.load("kegiatan_peningkatan_kinerja")
+diklat = catalog.load("diklat_psm")
+sumber = catalog.load("sumber_tabel")
 tahun_tabel = sumber.set_index("tabel")["tahun"]
 tahun_data = int(sumber["tahun"].max())  # tahun sumber terbaru di antara Tabel I.1-I.4
 tahun_I3 = int(tahun_tabel["I.3"])
 tables.preview(
     kegiatan[["kegiatan", "status", "sasaran_orang", "tercapai_orang", "keterangan_asli"]].rename(
-        columns=dinsos.column_label
+        columns=labels.column_label
     )
 )
 

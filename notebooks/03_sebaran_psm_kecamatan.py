@@ -31,7 +31,7 @@
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import dinsos, notebook, plots, spread, tables
+from psm_analysis import catalog, dinsos, labels, notebook, plots, spread, tables
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 from psm_analysis.register import analysis as register
@@ -43,8 +43,8 @@ bab.demo_banner(("dinsos", "register"))
 # ## 1. Data
 
 # %%
-psm = spread.load_psm_per_kecamatan()
-sumber = dinsos.load_sumber_tabel()
+psm = catalog.load("psm_per_kecamatan")
+sumber = catalog.load("sumber_tabel")
 sebaran = spread.psm_vs_villages(psm)
 lokasi = spread.STUDY_SITE
 bunut = sebaran.set_index("kecamatan").loc[lokasi]
@@ -53,7 +53,7 @@ sumber_gabungan = tables.cite(sumber, "I.2", extra=dinsos.REFERENCE_SOURCE)
 tables.preview(
     sebaran[
         ["kode_wilayah", "kecamatan", "nama_di_sumber", "jumlah_psm", "jumlah_desa_kelurahan"]
-    ].rename(columns=dinsos.column_label)
+    ].rename(columns=labels.column_label)
 )
 
 # %% [markdown]
@@ -268,7 +268,7 @@ display(
 # sekurang-kurangnya satu PSM aktif; cakupan = desa tercakup / semua desa.
 
 # %%
-per_desa = register.load_psm_per_desa()
+per_desa = catalog.load("psm_per_desa")
 register_contoh = bool(bab.demo_kinds(("register",)))
 nama_register = register.source_name(register_contoh)
 sumber_register = f"{nama_register}; {dinsos.REFERENCE_SOURCE}; diolah"
@@ -311,7 +311,9 @@ desa_b = per_desa[per_desa["kecamatan"] == lokasi].sort_values(
     ["jumlah_psm", "desa_kelurahan"], ascending=[False, True], kind="stable"
 )
 fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.32 * len(desa_b) + 1.2))
-plots.desa_dot_chart(ax, desa_b["desa_kelurahan"], desa_b["jumlah_psm"], desa_b["jumlah_psm_diklat"])
+plots.desa_dot_chart(
+    ax, desa_b["desa_kelurahan"], desa_b["jumlah_psm"], desa_b["jumlah_psm_diklat"]
+)
 gambar_desa = bab.save_figure(
     fig,
     "03_psm_per_desa_bunut",

@@ -41,7 +41,7 @@
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import notebook, plots, spread
+from psm_analysis import catalog, notebook, plots, spread
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 from psm_analysis.survey import report
@@ -53,12 +53,12 @@ bab.demo_banner(("survey",))
 # ## 1. Data dan profil responden
 
 # %%
-t = report.load_all()
+t = {nama: catalog.load(f"kuesioner_{nama}") for nama in report.TABLES}
 demo = report.is_demo(t)
 sumber = report.source_line(demo)
 n = len(t["jawaban"])
 psm_bunut = int(
-    spread.load_psm_per_kecamatan().set_index("kecamatan").loc[spread.STUDY_SITE, "jumlah_psm"]
+    catalog.load("psm_per_kecamatan").set_index("kecamatan").loc[spread.STUDY_SITE, "jumlah_psm"]
 )
 sensus = n == psm_bunut
 display(

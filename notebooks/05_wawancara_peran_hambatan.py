@@ -39,7 +39,7 @@
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import notebook, plots, training
+from psm_analysis import catalog, notebook, plots, training
 from psm_analysis.interviews import results
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
@@ -47,7 +47,7 @@ from psm_analysis.numbers import format_percent as persen
 bab = notebook.setup("05")
 bab.demo_banner(("interviews",))
 
-informan = results.load("informan")
+informan = catalog.load("wawancara_informan")
 tahun = results.year_span(informan)
 DEMO = bool(bab.demo_kinds(("interviews",)))
 ASAL = (
@@ -73,7 +73,7 @@ display(
     )
 )
 bab.export_table(
-    results.informant_table(informan),
+    results.reader_table(informan, "informan"),
     "05_informan",
     title="Informan Penelitian (Pseudonim)",
     source=SUMBER,
@@ -87,9 +87,9 @@ bab.export_table(
 # menyebutnya, dan dari berapa kelompok informan.
 
 # %%
-frekuensi = results.load("kode_frekuensi")
+frekuensi = catalog.load("wawancara_kode_frekuensi")
 bab.export_table(
-    results.frequency_table(frekuensi),
+    results.reader_table(frekuensi, "kode_frekuensi"),
     "05_frekuensi_kode",
     title="Frekuensi Kode Wawancara: Segmen dan Informan per Kode",
     source=SUMBER,
@@ -103,7 +103,7 @@ bab.export_table(
 # memperlihatkan setiap informan (jumlah segmen).
 
 # %%
-matriks_kelompok = results.load("matriks_kode_kelompok")
+matriks_kelompok = catalog.load("wawancara_matriks_kode_kelompok")
 lebar_kelompok = results.wide_by_group(matriks_kelompok, "jumlah_informan")
 fig = plots.heatmap_figure(lebar_kelompok, "Temuan menurut kelompok informan", "Jumlah informan")
 gambar_matriks = bab.save_figure(
@@ -126,7 +126,7 @@ bab.export_table(
 )
 
 # %%
-matriks_informan = results.load("matriks_kode_informan")
+matriks_informan = catalog.load("wawancara_matriks_kode_informan")
 lebar_informan = results.wide_by_informant(matriks_informan)
 fig = plots.heatmap_figure(
     lebar_informan, "Temuan menurut informan", "Informan menyebut", vertical_columns=True
@@ -149,7 +149,7 @@ gambar_informan
 # dengan dokumen/observasi).
 
 # %%
-triangulasi = results.load("triangulasi")
+triangulasi = catalog.load("wawancara_triangulasi")
 satu = triangulasi[triangulasi["satu_kelompok"]]
 display(
     Markdown(
@@ -163,7 +163,7 @@ display(
     )
 )
 bab.export_table(
-    results.triangulation_table(triangulasi),
+    results.reader_table(triangulasi, "triangulasi"),
     "05_triangulasi",
     title="Triangulasi Sumber: Kelompok Informan yang Menyebut Setiap Temuan",
     source=SUMBER,
@@ -176,7 +176,7 @@ bab.export_table(
 # sama).
 
 # %%
-peringkat = results.load("hambatan_peringkat")
+peringkat = catalog.load("wawancara_hambatan_peringkat")
 fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 3.4))
 puncak = peringkat.loc[peringkat["peringkat"] == 1, "label"].tolist()
 plots.bar_chart(
@@ -199,7 +199,7 @@ gambar_hambatan
 
 # %%
 bab.export_table(
-    results.ranking_table(peringkat),
+    results.reader_table(peringkat, "hambatan_peringkat"),
     "05_peringkat_hambatan",
     title="Peringkat Hambatan menurut Jumlah Informan",
     source=SUMBER,
@@ -213,11 +213,11 @@ bab.export_table(
 # ada di `data/processed/wawancara_kutipan.csv`.
 
 # %%
-kutipan = results.load("kutipan")
+kutipan = catalog.load("wawancara_kutipan")
 for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
     display(
         bab.export_table(
-            results.quotes_table(results.selected_quotes(kutipan, 2, pertanyaan)),
+            results.reader_table(results.selected_quotes(kutipan, 2, pertanyaan), "kutipan"),
             f"05_kutipan_{pertanyaan}",
             title=f"Kutipan Wawancara Terpilih tentang {judul} Dinas Sosial",
             source=SUMBER,
@@ -239,7 +239,7 @@ for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
 # jadi potongan kutipan sebaiknya disamakan sebelum kesepakatan dihitung.
 
 # %%
-kesepakatan = results.load("kesepakatan")
+kesepakatan = catalog.load("wawancara_kesepakatan")
 if kesepakatan.empty:
     display(Markdown("_Belum ada dokumen yang dikodekan oleh dua pengkode._"))
 else:
@@ -247,7 +247,7 @@ else:
     display(Markdown("\n\n".join(kalimat_kesepakatan)))
     display(
         bab.export_table(
-            results.agreement_table(kesepakatan),
+            results.reader_table(kesepakatan, "kesepakatan"),
             "05_kesepakatan_pengkode",
             title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
             source=SUMBER,
@@ -259,11 +259,11 @@ else:
     )
 
 # %%
-ketidaksepakatan = results.load("ketidaksepakatan")
+ketidaksepakatan = catalog.load("wawancara_ketidaksepakatan")
 if len(ketidaksepakatan):
     display(
         bab.export_table(
-            results.disagreement_table(ketidaksepakatan),
+            results.reader_table(ketidaksepakatan, "ketidaksepakatan"),
             "05_ketidaksepakatan_pengkode",
             title="Ketidaksepakatan Antarpengkode untuk Didiskusikan",
             source=SUMBER,
@@ -278,7 +278,7 @@ if len(ketidaksepakatan):
 # Kaitan kode dengan indikator kuesioner tercatat di codebook (kunci `kuesioner`).
 
 # %%
-cakupan = training.coverage(training.load_programmes())
+cakupan = training.coverage(catalog.load("kegiatan_peningkatan_kinerja"))
 frek = frekuensi.set_index("kode")
 baris = [
     f"- **Cakupan pelatihan.** Tabel I.3: baru **{angka(cakupan.trained)} dari "
@@ -312,7 +312,7 @@ if len(binaan) and binaan["indeks"].notna().all():
         )
     )
 bab.export_table(
-    results.survey_link_table(kaitan),
+    results.reader_table(kaitan, "kaitan_kuesioner"),
     "05_kaitan_kuesioner",
     title="Temuan Wawancara dan Indikator Kuesioner yang Mengukur Hal yang Sama",
     source=f"{ASAL}; kuesioner PSM"

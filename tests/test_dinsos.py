@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from psm_analysis import dinsos
+from psm_analysis import catalog
 from psm_analysis.config import get_paths
 from psm_analysis.dinsos import build_outputs, parse_keterangan, read_tables
 from psm_analysis.errors import DataError
@@ -277,24 +277,24 @@ def test_missing_column_is_an_error(raw_copy):
     )
 
 
-def test_loaders_give_typed_tables(raw_copy):
+def test_processed_files_load_typed(raw_copy):
     from psm_analysis.pipeline import write_outputs
 
     write_outputs(build_outputs(raw_copy).files, raw_copy.processed)
-    psm = dinsos.load_psm_per_kecamatan(raw_copy)
+    psm = catalog.load("psm_per_kecamatan", raw_copy)
     assert str(psm["jumlah_psm"].dtype) == "Int64"
     assert str(psm["ejaan_resmi"].dtype) == "boolean"
     assert psm["kode_wilayah"].tolist()[0] == "14.05.01"
-    ts = dinsos.load_tenaga_sosial(raw_copy)
+    ts = catalog.load("tenaga_sosial", raw_copy)
     assert ts.loc[ts["jenis_resmi"] == "Karang Taruna", "jumlah"].item() == 130
     assert str(ts["satuan"].dtype) == "str"
-    keg = dinsos.load_kegiatan(raw_copy)
+    keg = catalog.load("kegiatan_peningkatan_kinerja", raw_copy)
     assert keg["tercapai_orang"].tolist()[1] == 80
     assert pd.isna(keg["sasaran_orang"].tolist()[0])
-    assert dinsos.load_diklat(raw_copy)["tahun"].tolist() == [2014, 2015, 2015]
-    assert dinsos.load_sumber_tabel(raw_copy)["tahun"].isna().tolist() == [False] * 3 + [True]
-    assert len(dinsos.load_desa_kelurahan(raw_copy)) == 118
-    assert len(dinsos.load_pemeriksaan(raw_copy)) == 17
+    assert catalog.load("diklat_psm", raw_copy)["tahun"].tolist() == [2014, 2015, 2015]
+    assert catalog.load("sumber_tabel", raw_copy)["tahun"].isna().tolist() == [False] * 3 + [True]
+    assert len(catalog.load("desa_kelurahan", raw_copy)) == 118
+    assert len(catalog.load("pemeriksaan_konsistensi", raw_copy)) == 17
 
 
 def test_workbook_carries_no_save_time():

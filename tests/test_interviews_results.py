@@ -1,10 +1,11 @@
-"""Loaders and thesis tables for notebook 05, on the demo outputs written to a copy."""
+"""Helpers and thesis tables for notebook 05, on the demo outputs written to a copy."""
 
 from __future__ import annotations
 
 import pytest
 from test_interviews_support import make_project
 
+from psm_analysis import catalog
 from psm_analysis.interviews import results
 from psm_analysis.interviews.pipeline import build_outputs
 from psm_analysis.pipeline import write_outputs
@@ -18,7 +19,7 @@ def paths(tmp_path_factory):
 
 
 def test_wide_matrices(paths):
-    wide = results.wide_by_group(results.load("matriks_kode_kelompok", paths))
+    wide = results.wide_by_group(catalog.load("wawancara_matriks_kode_kelompok", paths))
     assert list(wide.columns) == [
         "Dinas Sosial",
         "TKSK",
@@ -28,12 +29,14 @@ def test_wide_matrices(paths):
     ]
     assert wide.loc["Kurangnya pembinaan terhadap PSM"].tolist() == [0, 1, 4, 1, 1]
     assert wide.index[0] == "Penataan dan pemetaan PSM"
-    inf = results.wide_by_informant(results.load("matriks_kode_informan", paths), "hambatan")
+    inf = results.wide_by_informant(
+        catalog.load("wawancara_matriks_kode_informan", paths), "hambatan"
+    )
     assert list(inf.columns)[:3] == ["I-01", "I-02", "I-03"] and inf.shape == (7, 12)
 
 
 def test_selected_quotes_prefer_different_groups(paths):
-    q = results.selected_quotes(results.load("kutipan", paths), 2, "hambatan")
+    q = results.selected_quotes(catalog.load("wawancara_kutipan", paths), 2, "hambatan")
     first = q[q["kode"] == "hambatan.kurang_pembinaan"]
     assert first["kelompok"].tolist() == ["TKSK", "PSM"]
     assert len(q) == 14
@@ -55,7 +58,9 @@ def test_survey_links_without_questionnaire(paths):
 
 
 def test_reader_tables_have_indonesian_headers(paths):
-    t = results.ranking_table(results.load("hambatan_peringkat", paths))
+    t = results.reader_table(
+        catalog.load("wawancara_hambatan_peringkat", paths), "hambatan_peringkat"
+    )
     assert list(t.columns) == [
         "Peringkat",
         "Temuan (kode)",
@@ -64,13 +69,12 @@ def test_reader_tables_have_indonesian_headers(paths):
         "Jumlah segmen",
         "Kelompok yang menyebut",
     ]
-    t = results.informant_table(results.load("informan", paths))
+    t = results.reader_table(catalog.load("wawancara_informan", paths), "informan")
     assert "nama" not in " ".join(t.columns).lower()
     assert t["Informan (pseudonim)"].iloc[3] == "I-04 (TKSK)"
     # dates as the thesis writes them, not ISO
     assert t.iloc[0, 4] == "15 April 2019"
     assert results.format_date("2019-12-01") == "1 Desember 2019"
-    assert results.format_date("2019-12-01", "en") == "1 December 2019"
     assert results.format_date("12/01/2020") == "12/01/2020"
     assert results.format_date(None) == ""
     assert results.inline("Kurangnya pembinaan terhadap PSM") == (
@@ -82,15 +86,15 @@ def test_reader_tables_have_indonesian_headers(paths):
 def test_year_span(paths):
     import pandas as pd
 
-    assert results.year_span(results.load("informan", paths)) == "2019"
+    assert results.year_span(catalog.load("wawancara_informan", paths)) == "2019"
     df = pd.DataFrame({"tanggal_wawancara": ["2019-04-01", "", "12/01/2020"]})
     assert results.year_span(df) == "2019-2020"
     assert results.year_span(df.iloc[1:2]) == "tanpa tahun"
 
 
 def test_agreement_table_is_per_code_and_the_text_names_the_overall_alpha(paths):
-    agree = results.load("kesepakatan", paths)
-    table = results.agreement_table(agree)
+    agree = catalog.load("wawancara_kesepakatan", paths)
+    table = results.reader_table(agree, "kesepakatan")
     # per-code Cohen's kappa only: the overall row is Krippendorff's alpha, not a kappa
     assert len(table) == 14 and "Semua kode" not in " ".join(table["Temuan (kode)"])
     assert list(table.columns[-4:]) == [
@@ -114,7 +118,7 @@ def test_agreement_table_is_per_code_and_the_text_names_the_overall_alpha(paths)
 
 
 def test_agreement_conclusion_follows_the_per_code_flags_and_alpha(paths):
-    agree = results.load("kesepakatan", paths)
+    agree = catalog.load("wawancara_kesepakatan", paths)
     overall = agree["kode"] == "(semua kode)"
     # alpha 0.85 but three codes flagged: not "usable", the flagged codes to discuss
     high = agree.copy()

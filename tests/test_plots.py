@@ -96,7 +96,6 @@ def test_save_figure_is_byte_identical_and_records_sidecar(paths, bab, tmp_path)
         "index": 1,
         "order": 1,
         "tempat": None,
-        "lang": "id",
         "files": ["psm_bar.png", "psm_bar.pdf"],
     }
     text = (paths.figures / "psm_bar.json").read_text(encoding="utf-8")

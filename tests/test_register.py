@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from psm_analysis import pipeline, regions
+from psm_analysis import catalog, pipeline, regions
 from psm_analysis.cli import main
 from psm_analysis.config import get_paths
 from psm_analysis.errors import DataError
@@ -421,7 +421,7 @@ def test_processed_file_reads_back_with_declared_dtypes(project_copy):
     paths = get_paths(project_copy)
     out = build.build_outputs(paths)
     pipeline.write_outputs(out.files, paths.processed)
-    per = analysis.load_psm_per_desa(paths)
+    per = catalog.load("psm_per_desa", paths)
     assert per.dtypes.astype(str).to_dict() == {
         "kode_wilayah": "str",
         "desa_kelurahan": "str",

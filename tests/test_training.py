@@ -138,7 +138,6 @@ def test_reader_tables(programmes, diklat):
     assert prog.iloc[1, 3:].tolist() == [120, 80, pytest.approx(200 / 3)]
     assert training.format_years([2016, 2017, 2018]) == "2016, 2017 dan 2018"
     assert training.format_years([2016]) == "2016"
-    assert training.format_years([2016, 2017], lang="en") == "2016 and 2017"
 
 
 def test_on_the_seed_tables_read_from_data_raw():

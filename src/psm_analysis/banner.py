@@ -6,28 +6,10 @@ from __future__ import annotations
 
 import html
 
-from psm_analysis.labels import register, t
-
-_KIND_WORDS = {
-    "id": {
-        "masukan_dinsos": "tabel Dinas Sosial",
-        "masukan_survey": "jawaban kuesioner",
-        "masukan_interviews": "pengodean wawancara",
-        "masukan_register": "register PSM per desa",
-        "masukan_reference": "referensi",
-    },
-    "en": {
-        "masukan_dinsos": "Dinas Sosial tables",
-        "masukan_survey": "questionnaire answers",
-        "masukan_interviews": "interview codings",
-        "masukan_register": "PSM register by village",
-        "masukan_reference": "reference",
-    },
-}
-register(_KIND_WORDS)
+from psm_analysis.labels import t
 
 
-def kind_names(kinds: list[str], lang: str | None = None) -> str:
+def kind_names(kinds: list[str]) -> str:
     """The input kinds as a reader calls them.
 
     >>> kind_names(["interviews", "survey"])
@@ -38,16 +20,16 @@ def kind_names(kinds: list[str], lang: str | None = None) -> str:
     out = []
     for kind in kinds:
         try:
-            out.append(t(f"masukan_{kind}", lang))
+            out.append(t(f"masukan_{kind}"))
         except KeyError:
             out.append(kind)
     return ", ".join(out)
 
 
-def banner_html(kinds: list[str], lang: str | None = None) -> str:
+def banner_html(kinds: list[str]) -> str:
     """The HTML of the demo banner naming the input kinds."""
-    text = html.escape(t("demo_banner", lang))
-    detail = html.escape(kind_names(kinds, lang))
+    text = html.escape(t("demo_banner"))
+    detail = html.escape(kind_names(kinds))
     return (
         '<div class="psm-demo-banner" style="background:#fff3cd;border:2px solid #d55e00;'
         "color:#7a2e00;padding:0.8em 1em;margin:0.5em 0;font-weight:bold;font-size:1.2em;"

@@ -2,8 +2,9 @@
 dtypes, and the builder that writes it.
 
 One place declares what a processed file holds. Builders are checked against it before
-anything is written (:func:`check_frame`), the loaders read through it (:func:`load`),
-and a test checks every file in ``data/processed`` against its entry. A small registry
+anything is written (:func:`check_frame`), notebooks and library read every processed file
+through it (:func:`load`), and a test checks every file in ``data/processed`` against its
+entry. A small registry
 rather than pandera: the checks needed are column names and dtypes, and pandera adds
 about a second of imports to every kernel and to ``clean`` (measured in issue 8's note).
 
@@ -626,8 +627,8 @@ def coerce(name: str, df: pd.DataFrame) -> pd.DataFrame:
 def load(name: str, paths: Paths | None = None) -> pd.DataFrame:
     """Read processed file ``name`` (``data/processed/<name>.csv``) with its catalog dtypes.
 
-    Notebooks and analysis modules read processed data only through this (or the
-    domain loaders built on it), never from ``data/raw``.
+    The one loader of processed files: notebooks and library read processed data only
+    through this (no per-package wrappers), never from ``data/raw``.
 
     Parameters
     ----------

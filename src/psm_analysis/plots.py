@@ -230,7 +230,7 @@ class FigureRecord(dict):
         return (
             f'<p class="psm-caption psm-caption-gambar"><strong>'
             f"{number_span('figure', self['name'], self['label'])}</strong> "
-            f"{html.escape(self['caption'])}<br><small>{html.escape(t('sumber', self['lang']))}: "
+            f"{html.escape(self['caption'])}<br><small>{html.escape(t('sumber'))}: "
             f"{html.escape(self['source'])}</small></p>"
         )
 
@@ -245,7 +245,6 @@ def save_figure(
     index: int | None = None,
     notebook: str | None = None,
     demo: bool = False,
-    lang: str | None = None,
     paths=None,
     order: int | None = None,
     tempat: str | None = None,
@@ -261,13 +260,13 @@ def save_figure(
     sidecar records ``"demo": true``.
 
     ``number`` is the reader-facing number ("2.1"), ``index`` its position in the
-    notebook, ``notebook`` the notebook's number ("02"), ``lang`` the language of the
-    label (``None``: Indonesian), ``order`` its place among the notebook's figures and
-    tables together (for the one Word document of all of them), ``tempat`` its place in
-    the thesis (a BAB, "lampiran" or "tidak"; ``None``: the notebook's BAB). The files are
-    written atomically and are byte-identical for the same figure. Returns the
-    sidecar record: ``kind``, ``name``, ``number``, ``label`` ("Gambar 2.1"),
-    ``caption``, ``source``, ``notebook``, ``index``, ``lang``, ``files``.
+    notebook, ``notebook`` the notebook's number ("02"), ``order`` its place among the
+    notebook's figures and tables together (for the one Word document of all of them),
+    ``tempat`` its place in the thesis (a BAB, "lampiran" or "tidak"; ``None``: the
+    notebook's BAB). The files are written atomically and are byte-identical for the same
+    figure. Returns the sidecar record: ``kind``, ``name``, ``number``, ``label``
+    ("Gambar V.1"), ``caption``, ``source``, ``notebook``, ``index``, ``order``,
+    ``tempat``, ``files``.
     """
     from psm_analysis import files
     from psm_analysis.config import get_paths
@@ -276,11 +275,10 @@ def save_figure(
     check_name(name)
     if not caption or not source:
         raise ValueError("save_figure needs a caption and a source")
-    lang = lang or "id"
-    label = f"{t('gambar', lang)} {number}" if number else ""
+    label = f"{t('gambar')} {number}" if number else ""
     folder = (paths or get_paths()).figures
     if demo:
-        demo_stamp(fig, lang)
+        demo_stamp(fig)
     overlaps = text_overlaps(fig)
     png = _png_bytes(fig)
     # the number is not in the file: reproduce may renumber after all notebooks ran
@@ -296,7 +294,6 @@ def save_figure(
         index=index,
         order=order,
         tempat=None if tempat is None else str(tempat),
-        lang=lang,
         files=[f"{name}.png", f"{name}.pdf"],
     )
     if demo:
@@ -391,13 +388,13 @@ def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
 DEMO_STAMP_GID = "psm-demo-stamp"
 
 
-def demo_stamp(fig: Figure, lang: str | None = None) -> None:
+def demo_stamp(fig: Figure) -> None:
     """Write "DATA CONTOH" diagonally across ``fig`` in a light colour (once)."""
     from psm_analysis.labels import t
 
     if any(txt.get_gid() == DEMO_STAMP_GID for txt in fig.texts):
         return
-    word = t("demo_banner", lang).split(" - ")[0]
+    word = t("demo_banner").split(" - ")[0]
     width, height = fig.get_size_inches()
     # as large as fits: the rotated word spans about 80 % of the shorter extent
     size = max(14.0, min(40.0, 0.8 * min(width, 2.2 * height) * 72 / (0.75 * len(word))))
@@ -1166,8 +1163,6 @@ def desa_dot_chart(
     names: Sequence[str],
     counts: Sequence[int],
     trained: Sequence[int],
-    *,
-    lang: str | None = None,
 ) -> Axes:
     """One dot per PSM for each desa (one row each, in the order given, first at the top):
     filled when the PSM had Diklat, hollow when not; a desa without a PSM gets a cross at
@@ -1183,8 +1178,6 @@ def desa_dot_chart(
         PSM per desa (orang).
     trained : sequence of int
         PSM with Diklat per desa (orang, at most ``counts``); same length as ``counts``.
-    lang : str or None
-        Language of the axis label and legend (``None``: Indonesian).
 
     Returns
     -------
@@ -1210,7 +1203,7 @@ def desa_dot_chart(
         if c == 0:
             ax.scatter([0], [y], marker="x", s=60, color=HIGHLIGHT, linewidth=2, zorder=3)
             ax.annotate(
-                t("reg.tanpa", lang),
+                t("reg.tanpa"),
                 (0, y),
                 xytext=(10, 0),
                 textcoords="offset points",
@@ -1251,7 +1244,7 @@ def desa_dot_chart(
     ax.xaxis.grid(True)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    ax.set_xlabel(t("reg.sumbu_x", lang))
+    ax.set_xlabel(t("reg.sumbu_x"))
     handles = [
         Line2D(
             [],
@@ -1260,7 +1253,7 @@ def desa_dot_chart(
             linestyle="",
             color=BASE,
             markersize=8,
-            label=t("reg.diklat_ya", lang),
+            label=t("reg.diklat_ya"),
         ),
         Line2D(
             [],
@@ -1270,7 +1263,7 @@ def desa_dot_chart(
             markerfacecolor="white",
             markeredgecolor=BASE,
             markersize=8,
-            label=t("reg.diklat_tidak", lang),
+            label=t("reg.diklat_tidak"),
         ),
         Line2D(
             [],
@@ -1279,7 +1272,7 @@ def desa_dot_chart(
             linestyle="",
             color=HIGHLIGHT,
             markersize=8,
-            label=t("reg.tanpa", lang),
+            label=t("reg.tanpa"),
         ),
     ]
     ax.legend(handles=handles, loc="lower right")

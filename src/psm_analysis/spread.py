@@ -22,77 +22,7 @@ from psm_analysis.numbers import format_p, format_p_value  # noqa: F401  (notebo
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-PROCESSED_FILE = "psm_per_kecamatan.csv"
 STUDY_SITE = "Bunut"
-
-labels.register(
-    {
-        "id": {
-            "sebar.desa": "Desa",
-            "sebar.kelurahan": "Kelurahan",
-            "sebar.selisih": "Selisih PSM - desa/kelurahan",
-            "sebar.rasio": "PSM per desa/kelurahan",
-            "sebar.pangsa": "Pangsa PSM",
-            "sebar.harapan": "Harapan (proporsional)",
-            "sebar.kontribusi": "(O - E)² / E",
-            "sebar.kode": "Kode wilayah",
-            "sebar.nama": "Nama",
-            "sebar.tingkat": "Tingkat",
-        },
-        "en": {
-            "sebar.desa": "Villages (desa)",
-            "sebar.kelurahan": "Urban villages (kelurahan)",
-            "sebar.selisih": "PSM minus villages",
-            "sebar.rasio": "PSM per village",
-            "sebar.pangsa": "Share of PSM",
-            "sebar.harapan": "Expected (proportional)",
-            "sebar.kontribusi": "(O - E)² / E",
-            "sebar.kode": "Area code",
-            "sebar.nama": "Name",
-            "sebar.tingkat": "Level",
-        },
-    }
-)
-
-REQUIRED = ("kode_wilayah", "kecamatan", "jumlah_psm", "jumlah_desa_kelurahan")
-
-
-def load_psm_per_kecamatan(paths=None) -> pd.DataFrame:
-    """``data/processed/psm_per_kecamatan.csv`` (Tabel I.2 joined to the reference).
-
-    Parameters
-    ----------
-    paths : Paths, optional
-        The project (default: the installed one).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per kecamatan, the catalog's columns (see
-        :func:`psm_analysis.dinsos.load_psm_per_kecamatan`), at least ``kode_wilayah``,
-        ``kecamatan``, ``jumlah_psm`` (orang) and ``jumlah_desa_kelurahan`` (desa and
-        kelurahan per Kepmendagri No. 300.2.2-2138 Tahun 2025).
-
-    Raises
-    ------
-    DataError
-        The file does not exist yet (run ``psm-analysis clean``), its columns are not those
-        of the catalog, or one of the four columns above is missing.
-    """
-    from psm_analysis import catalog
-
-    df = catalog.load("psm_per_kecamatan", paths)
-    missing = [c for c in REQUIRED if c not in df.columns]
-    if missing:
-        raise DataError(
-            Problem(
-                "kolom yang dibutuhkan tidak ada",
-                file=f"data/processed/{PROCESSED_FILE}",
-                value=", ".join(missing),
-                expected=", ".join(REQUIRED),
-            )
-        )
-    return df
 
 
 def psm_vs_villages(df: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +35,7 @@ def psm_vs_villages(df: pd.DataFrame) -> pd.DataFrame:
     ----------
     df : pandas.DataFrame
         One row per kecamatan with ``kecamatan``, ``jumlah_psm`` and
-        ``jumlah_desa_kelurahan`` (no missing counts), as :func:`load_psm_per_kecamatan`
+        ``jumlah_desa_kelurahan`` (no missing counts), as ``catalog.load("psm_per_kecamatan")``
         gives it; other columns are kept.
 
     Returns
@@ -312,7 +242,7 @@ def proportional_fit(
     )
 
 
-def spread_table(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+def spread_table(table: pd.DataFrame) -> pd.DataFrame:
     """:func:`psm_vs_villages` as a reader-facing table (same row order).
 
     Parameters
@@ -320,13 +250,11 @@ def spread_table(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     table : pandas.DataFrame
         The output of :func:`psm_vs_villages` (it also needs ``jumlah_desa`` and
         ``jumlah_kelurahan`` from the processed file).
-    lang : str or None
-        Language of the column headers (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
     pandas.DataFrame
-        One row per kecamatan, eight columns with translated headers: kecamatan, PSM
+        One row per kecamatan, eight columns under Indonesian headers: kecamatan, PSM
         (orang), desa, kelurahan, desa/kelurahan, selisih, PSM per desa/kelurahan and
         pangsa PSM (persen, 0-100); numbers unformatted.
 
@@ -335,24 +263,11 @@ def spread_table(table: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     KeyError
         A needed column is missing.
     """
-    import pandas as pd
-
-    t = labels.t
-    return pd.DataFrame(
-        {
-            t("kecamatan", lang): table["kecamatan"].to_list(),
-            t("jumlah_psm", lang): table["jumlah_psm"].to_list(),
-            t("sebar.desa", lang): table["jumlah_desa"].astype(int).to_list(),
-            t("sebar.kelurahan", lang): table["jumlah_kelurahan"].astype(int).to_list(),
-            t("desa_kelurahan", lang): table["jumlah_desa_kelurahan"].to_list(),
-            t("sebar.selisih", lang): table["selisih"].to_list(),
-            t("sebar.rasio", lang): table["rasio"].to_list(),
-            t("sebar.pangsa", lang): table["pangsa_psm_persen"].to_list(),
-        }
-    )
+    shown = table.astype({"jumlah_desa": "int64", "jumlah_kelurahan": "int64"})
+    return labels.reader_table(shown, "sebaran_kecamatan")
 
 
-def fit_table(res: FitResult, lang: str | None = None) -> pd.DataFrame:
+def fit_table(res: FitResult) -> pd.DataFrame:
     """Observed, expected and each kecamatan's share of the chi-square statistic, in the
     order of the observed counts, with a total row.
 
@@ -360,8 +275,6 @@ def fit_table(res: FitResult, lang: str | None = None) -> pd.DataFrame:
     ----------
     res : FitResult
         The result of :func:`proportional_fit`.
-    lang : str or None
-        Language of the column headers (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
@@ -374,27 +287,25 @@ def fit_table(res: FitResult, lang: str | None = None) -> pd.DataFrame:
     import pandas as pd
 
     t = labels.t
-    names = [str(i) for i in res.observed.index] + [t("jumlah", lang)]
+    names = [str(i) for i in res.observed.index] + [t("jumlah")]
     contrib = res.contributions()
     return pd.DataFrame(
         {
-            t("kecamatan", lang): names,
-            t("jumlah_psm", lang): [*res.observed.astype(int).to_list(), int(res.n)],
-            t("sebar.harapan", lang): [*res.expected.to_list(), float(res.expected.sum())],
-            t("sebar.kontribusi", lang): [*contrib.to_list(), float(contrib.sum())],
+            t("kecamatan"): names,
+            t("jumlah_psm"): [*res.observed.astype(int).to_list(), int(res.n)],
+            t("sebar.harapan"): [*res.expected.to_list(), float(res.expected.sum())],
+            t("sebar.kontribusi"): [*contrib.to_list(), float(contrib.sum())],
         }
     )
 
 
-def villages_table(villages: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+def villages_table(villages: pd.DataFrame) -> pd.DataFrame:
     """:func:`villages_of` as a reader-facing table (No., code, name, level).
 
     Parameters
     ----------
     villages : pandas.DataFrame
         The output of :func:`villages_of` (``kode``, ``nama``, ``tingkat``).
-    lang : str or None
-        Language of the column headers (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
@@ -402,17 +313,8 @@ def villages_table(villages: pd.DataFrame, lang: str | None = None) -> pd.DataFr
         One row per desa/kelurahan in the given order: "No." (from 1), Kemendagri code,
         name and level ("Desa"/"Kelurahan", capitalised).
     """
-    import pandas as pd
-
-    t = labels.t
-    return pd.DataFrame(
-        {
-            "No.": range(1, len(villages) + 1),
-            t("sebar.kode", lang): villages["kode"].to_list(),
-            t("sebar.nama", lang): villages["nama"].to_list(),
-            t("sebar.tingkat", lang): [str(v).capitalize() for v in villages["tingkat"]],
-        }
-    )
+    shown = villages.assign(tingkat=[str(v).capitalize() for v in villages["tingkat"]])
+    return labels.reader_table(shown, "sebaran_desa")
 
 
 def villages_of(kecamatan: str, paths=None) -> pd.DataFrame:

@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 PROGRAMMES_FILE = "kegiatan_peningkatan_kinerja.csv"
-TRAINING_FILE = "diklat_psm.csv"
 CLAIMS_FILE = "klaim_teks.csv"
 #: The claim (``klaim`` column) holding the year the PSM were formed in Pelalawan.
 FORMATION_CLAIM = "psm_dibentuk_pelalawan"
@@ -32,43 +31,6 @@ FORMATION_CLAIM = "psm_dibentuk_pelalawan"
 #: Event kinds of the timeline.
 FORMED = "pembentukan"
 TRAINING = "pelatihan"
-
-labels.register(
-    {
-        "id": {
-            "latih.sudah": "Sudah mengikuti Diklat",
-            "latih.belum": "Belum mengikuti Diklat",
-            "latih.keterangan": "Keterangan",
-            "latih.persentase": "Persentase",
-            "latih.dibentuk": "PSM mulai dibentuk di Kabupaten Pelalawan",
-            "latih.peristiwa": "Peristiwa",
-            "latih.sumber_teks": "Teks BAB I",
-            "latih.no": "No.",
-            "latih.kegiatan": "Jenis kegiatan",
-            "latih.status": "Status",
-            "latih.sasaran": "Sasaran (orang)",
-            "latih.tercapai": "Tercapai (orang)",
-            "latih.capaian": "Capaian",
-            "latih.dan": "dan",
-        },
-        "en": {
-            "latih.sudah": "Trained (Diklat)",
-            "latih.belum": "Not yet trained",
-            "latih.keterangan": "Group",
-            "latih.persentase": "Share",
-            "latih.dibentuk": "PSM first formed in Kabupaten Pelalawan",
-            "latih.peristiwa": "Event",
-            "latih.sumber_teks": "Text of chapter I",
-            "latih.no": "No.",
-            "latih.kegiatan": "Activity",
-            "latih.status": "Status",
-            "latih.sasaran": "Target (persons)",
-            "latih.tercapai": "Reached (persons)",
-            "latih.capaian": "Achieved",
-            "latih.dan": "and",
-        },
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -105,9 +67,9 @@ def coverage(programmes: pd.DataFrame, *, keyword: str = "pelatihan") -> Coverag
     Parameters
     ----------
     programmes : pandas.DataFrame
-        Tabel I.3 cleaned, as :func:`load_programmes` gives it: one row per programme with
-        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
-        (orang; missing where the source gives none).
+        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one
+        row per programme with ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang``
+        and ``tercapai_orang`` (orang; missing where the source gives none).
     keyword : str
         Text that the training programme's ``kegiatan`` contains.
 
@@ -164,9 +126,9 @@ def programme_status(programmes: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     programmes : pandas.DataFrame
-        Tabel I.3 cleaned, as :func:`load_programmes` gives it: one row per programme with
-        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
-        (orang; missing where the source gives none).
+        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one
+        row per programme with ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang``
+        and ``tercapai_orang`` (orang; missing where the source gives none).
 
     Returns
     -------
@@ -220,7 +182,7 @@ def timeline_events(
     Parameters
     ----------
     training : pandas.DataFrame
-        Tabel I.4 cleaned (:func:`load_training`): one row per training, ``kegiatan`` and
+        Tabel I.4 cleaned (``catalog.load("diklat_psm")``): one row per training, ``kegiatan`` and
         ``tahun`` (no missing years).
     formed : int or None
         The year the PSM were formed (:func:`load_formation_year`); ``None`` leaves that
@@ -293,15 +255,13 @@ def years_without_training(
     return [y for y in range(start, until + 1) if y not in years]
 
 
-def coverage_table(cov: Coverage, lang: str | None = None) -> pd.DataFrame:
+def coverage_table(cov: Coverage) -> pd.DataFrame:
     """The coverage as a reader-facing table: trained, not yet, total; persons and per cent.
 
     Parameters
     ----------
     cov : Coverage
         The result of :func:`coverage`.
-    lang : str or None
-        Language of the headers and labels (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
@@ -313,25 +273,23 @@ def coverage_table(cov: Coverage, lang: str | None = None) -> pd.DataFrame:
 
     t = labels.t
     rows = [
-        (t("latih.sudah", lang), cov.trained, cov.percent),
-        (t("latih.belum", lang), cov.untrained, cov.percent_untrained),
-        (t("jumlah", lang), cov.target, 100.0),
+        (t("latih.sudah"), cov.trained, cov.percent),
+        (t("latih.belum"), cov.untrained, cov.percent_untrained),
+        (t("jumlah"), cov.target, 100.0),
     ]
     return pd.DataFrame(
         rows,
-        columns=[t("latih.keterangan", lang), t("jumlah_psm", lang), t("latih.persentase", lang)],
+        columns=[t("latih.keterangan"), t("jumlah_psm"), t("latih.persentase")],
     )
 
 
-def events_table(events: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+def events_table(events: pd.DataFrame) -> pd.DataFrame:
     """The timeline events as a reader-facing table: year, event, where it is stated.
 
     Parameters
     ----------
     events : pandas.DataFrame
         The output of :func:`timeline_events`.
-    lang : str or None
-        Language of the headers and labels (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
@@ -348,28 +306,26 @@ def events_table(events: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     import pandas as pd
 
     t = labels.t
-    where = {FORMED: t("latih.sumber_teks", lang), TRAINING: f"{t('tabel', lang)} I.4"}
+    where = {FORMED: t("latih.sumber_teks"), TRAINING: f"{t('tabel')} I.4"}
     return pd.DataFrame(
         {
-            t("tahun", lang): events["tahun"].astype(int).to_list(),
-            t("latih.peristiwa", lang): events["peristiwa"].to_list(),
-            t("sumber", lang): [where[k] for k in events["jenis"]],
+            t("tahun"): events["tahun"].astype(int).to_list(),
+            t("latih.peristiwa"): events["peristiwa"].to_list(),
+            t("sumber"): [where[k] for k in events["jenis"]],
         }
     )
 
 
-def programme_table(programmes: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+def programme_table(programmes: pd.DataFrame) -> pd.DataFrame:
     """The programmes of Tabel I.3 as a reader-facing table (No., activity, status,
     target, reached, achieved in per cent).
 
     Parameters
     ----------
     programmes : pandas.DataFrame
-        Tabel I.3 cleaned, as :func:`load_programmes` gives it: one row per programme with
-        ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang`` and ``tercapai_orang``
-        (orang; missing where the source gives none).
-    lang : str or None
-        Language of the headers and labels (``"id"``, ``"en"``; ``None``: Indonesian).
+        Tabel I.3 cleaned, as ``catalog.load("kegiatan_peningkatan_kinerja")`` gives it: one
+        row per programme with ``kegiatan``, ``status``, ``terlaksana``, ``sasaran_orang``
+        and ``tercapai_orang`` (orang; missing where the source gives none).
 
     Returns
     -------
@@ -383,23 +339,12 @@ def programme_table(programmes: pd.DataFrame, lang: str | None = None) -> pd.Dat
     KeyError
         A needed column is missing.
     """
-    import pandas as pd
-
-    t = labels.t
     st = programme_status(programmes)
-    return pd.DataFrame(
-        {
-            t("latih.no", lang): range(1, len(st) + 1),
-            t("latih.kegiatan", lang): st["kegiatan"].to_list(),
-            t("latih.status", lang): st["status"].to_list(),
-            t("latih.sasaran", lang): st["sasaran_orang"].astype("Float64"),
-            t("latih.tercapai", lang): st["tercapai_orang"].astype("Float64"),
-            t("latih.capaian", lang): st["capaian_persen"].astype("Float64"),
-        }
-    )
+    shown = st.astype({c: "Float64" for c in ("sasaran_orang", "tercapai_orang", "capaian_persen")})
+    return labels.reader_table(shown, "pelatihan_kegiatan")
 
 
-def format_years(years, lang: str | None = None) -> str:
+def format_years(years) -> str:
     """Years as prose: ``[2016]`` -> ``"2016"``, ``[2016, 2017, 2018]`` ->
     ``"2016, 2017 dan 2018"`` (no thousands separator in years).
 
@@ -407,8 +352,6 @@ def format_years(years, lang: str | None = None) -> str:
     ----------
     years : iterable of int
         The years (tahun), in the order to write them.
-    lang : str or None
-        Language of the headers and labels (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
@@ -419,77 +362,13 @@ def format_years(years, lang: str | None = None) -> str:
     --------
     >>> format_years([2016]), format_years([2016, 2017, 2018]), format_years([])
     ('2016', '2016, 2017 dan 2018', '')
-    >>> format_years([2016, 2017], lang="en")
-    '2016 and 2017'
     """
     names = [str(int(y)) for y in years]
     if not names:
         return ""
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + f" {labels.t('latih.dan', lang)} " + names[-1]
-
-
-def load_programmes(paths=None) -> pd.DataFrame:
-    """Tabel I.3 cleaned (``data/processed/kegiatan_peningkatan_kinerja.csv``), typed.
-
-    Parameters
-    ----------
-    paths : Paths, optional
-        The project (default: the installed one).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per programme, as :func:`psm_analysis.dinsos.load_kegiatan`: ``no``,
-        ``kegiatan``, ``status``, ``terlaksana`` (boolean), ``sasaran_orang`` and
-        ``tercapai_orang`` (Int64, orang), ``keterangan_asli``, ``sumber``, ``tahun``.
-
-    Raises
-    ------
-    DataError
-        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
-        those of the catalog (written by an older version: run ``psm-analysis clean``).
-    """
-    from psm_analysis import catalog
-
-    return catalog.load("kegiatan_peningkatan_kinerja", paths)
-
-
-def load_training(paths=None) -> pd.DataFrame:
-    """Tabel I.4 cleaned (``data/processed/diklat_psm.csv``), typed.
-
-    Parameters
-    ----------
-    paths : Paths, optional
-        The project (default: the installed one).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per training: ``no`` (Int64), ``kegiatan``, ``tahun`` (Int64, year held),
-        ``sumber``, ``tahun_sumber`` (Int64).
-
-    Raises
-    ------
-    DataError
-        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
-        those of the catalog (written by an older version: run ``psm-analysis clean``).
-    """
-    from psm_analysis import catalog
-
-    return catalog.load("diklat_psm", paths)
-
-
-def load_claims(paths=None) -> pd.DataFrame | None:
-    """The chapter's text claims (``klaim``, ``nilai``, ``kutipan``, ``letak``) from
-    ``data/processed/klaim_teks.csv``; ``None`` while clean does not write that file."""
-    from psm_analysis import catalog
-    from psm_analysis.config import get_paths
-
-    if not ((paths or get_paths()).processed / CLAIMS_FILE).is_file():
-        return None
-    return catalog.load(CLAIMS_FILE, paths)
+    return ", ".join(names[:-1]) + f" {labels.t('latih.dan')} " + names[-1]
 
 
 def load_formation_year(paths=None) -> int | None:
@@ -514,7 +393,12 @@ def load_formation_year(paths=None) -> int | None:
         The claim appears more than once or its value is not a four-digit year (located in
         ``klaim_teks.csv``), or the claims file is stale (run ``psm-analysis clean``).
     """
-    claims = load_claims(paths)
-    if claims is None or FORMATION_CLAIM not in set(claims["klaim"]):
+    from psm_analysis import catalog
+    from psm_analysis.config import get_paths
+
+    if not ((paths or get_paths()).processed / CLAIMS_FILE).is_file():
+        return None  # clean does not write the claims (yet)
+    claims = catalog.load(CLAIMS_FILE, paths)
+    if FORMATION_CLAIM not in set(claims["klaim"]):
         return None
     return formation_year(claims)

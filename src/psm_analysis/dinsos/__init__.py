@@ -1,15 +1,15 @@
-"""The Dinas Sosial tables of BAB I (Tabel I.1-I.4): sources, cleaners, checks, builder,
-loaders.
+"""The Dinas Sosial tables of BAB I (Tabel I.1-I.4): sources, cleaners, checks, builder.
 
 Modules, each importing only those above it in this list (and lower layers):
 
-- :mod:`~psm_analysis.dinsos.words`: reader-facing column headers;
 - :mod:`~psm_analysis.dinsos.sources`: ``sumber_tabel.csv`` and ``klaim_teks.csv``;
 - :mod:`~psm_analysis.dinsos.model`: the cleaned tables as one object, file names;
 - :mod:`~psm_analysis.dinsos.cleaners`: Tabel I.1-I.4 -> tidy tables;
 - :mod:`~psm_analysis.dinsos.checks`: consistency checks -> ``pemeriksaan_konsistensi.csv``;
-- :mod:`~psm_analysis.dinsos.build`: the ``dinsos`` builder and the workbook;
-- :mod:`~psm_analysis.dinsos.load`: the notebooks' loaders.
+- :mod:`~psm_analysis.dinsos.build`: the ``dinsos`` builder and the workbook.
+
+The processed files are read with :func:`psm_analysis.catalog.load`; their reader-facing
+column headers are :func:`psm_analysis.labels.column_label`.
 
 The generic reader of printed tables is :mod:`psm_analysis.printed_table`. The names
 notebooks use are importable from this package.
@@ -24,16 +24,6 @@ from psm_analysis.dinsos.cleaners import (
     clean_psm_per_kecamatan,
     clean_tenaga_sosial,
     parse_keterangan,
-)
-from psm_analysis.dinsos.load import (
-    load_desa_kelurahan,
-    load_diklat,
-    load_kegiatan,
-    load_klaim,
-    load_pemeriksaan,
-    load_psm_per_kecamatan,
-    load_sumber_tabel,
-    load_tenaga_sosial,
 )
 from psm_analysis.dinsos.model import (
     CHECKS_FILE,
@@ -51,7 +41,6 @@ from psm_analysis.dinsos.sources import (
     read_claims,
     read_sources,
 )
-from psm_analysis.dinsos.words import column_label
 
 __all__ = [
     "CHECKS_FILE",
@@ -72,15 +61,6 @@ __all__ = [
     "clean_kegiatan",
     "clean_psm_per_kecamatan",
     "clean_tenaga_sosial",
-    "column_label",
-    "load_desa_kelurahan",
-    "load_diklat",
-    "load_kegiatan",
-    "load_klaim",
-    "load_pemeriksaan",
-    "load_psm_per_kecamatan",
-    "load_sumber_tabel",
-    "load_tenaga_sosial",
     "parse_keterangan",
     "read_claims",
     "read_sources",

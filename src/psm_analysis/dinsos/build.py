@@ -27,9 +27,9 @@ from psm_analysis.dinsos.model import (
     DinsosTables,
 )
 from psm_analysis.dinsos.sources import CLAIMS_FILE, SOURCES_FILE, read_claims, read_sources
-from psm_analysis.dinsos.words import column_label
 from psm_analysis.errors import DataError, Problem
 from psm_analysis.files import workbook_bytes
+from psm_analysis.labels import column_label
 from psm_analysis.printed_table import read_printed_table
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -1,7 +1,8 @@
-"""Loaders and reshaping helpers for notebook 05 (interview results).
+"""Reshaping helpers and reader tables for notebook 05 (interview results).
 
-Notebooks read the interview results only from ``data/processed/wawancara_*.csv`` through
-:func:`load`, and reshape them with the helpers here (no analysis logic in notebooks).
+Notebooks read the interview results from ``data/processed/wawancara_*.csv`` with
+``catalog.load("wawancara_<name>")`` and reshape them with the helpers here (no analysis
+logic in notebooks).
 """
 
 from __future__ import annotations
@@ -9,65 +10,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from psm_analysis.interviews.pipeline import PREFIX
+from psm_analysis import labels
 from psm_analysis.interviews.roster import GROUPS
-from psm_analysis.labels import register, t
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-#: Tables the builder writes (``wawancara_<name>.csv``).
-NAMES = (
-    "informan",
-    "segmen",
-    "kode_frekuensi",
-    "matriks_kode_kelompok",
-    "matriks_kode_informan",
-    "triangulasi",
-    "hambatan_peringkat",
-    "kutipan",
-    "kesepakatan",
-    "ketidaksepakatan",
-    "codebook",
-)
-
-
-def load(name: str, paths=None) -> pd.DataFrame:
-    """``data/processed/wawancara_<name>.csv`` (see :data:`NAMES`), typed.
-
-    Parameters
-    ----------
-    name : str
-        Short name of the table, one of :data:`NAMES`, e.g. ``"kode_frekuensi"`` (one row
-        per code) or ``"informan"`` (one row per informant).
-    paths : Paths, optional
-        The project (default: the installed one).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The table's columns in file order, typed as :mod:`psm_analysis.catalog` says; the
-        text columns ``id_informan``, ``kode``, ``kelompok``, ``pseudonim``, ``kutipan``
-        and ``dokumen`` (where present) as str with '' for missing. ``persen_*`` columns
-        are persen (0-100), ``jumlah_*`` counts (informants, segments, groups).
-
-    Raises
-    ------
-    ValueError
-        ``name`` is not one of :data:`NAMES`.
-    DataError
-        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
-        those of the catalog.
-    """
-    from psm_analysis import catalog
-
-    if name not in NAMES:
-        raise ValueError(f"unknown interview table {name!r}; one of {NAMES}")
-    df = catalog.load(f"{PREFIX}{name}", paths)
-    for col in ("id_informan", "kode", "kelompok", "pseudonim", "kutipan", "dokumen"):
-        if col in df.columns:
-            df[col] = df[col].fillna("").astype(str)
-    return df
 
 
 def inline(label: str) -> str:
@@ -112,8 +59,8 @@ def wide_by_group(
     Parameters
     ----------
     matrix : pandas.DataFrame
-        ``load("matriks_kode_kelompok")``: one row per code x group (zeros included) with
-        ``label``, ``kelompok``, ``pertanyaan`` and the ``value`` column.
+        ``catalog.load("wawancara_matriks_kode_kelompok")``: one row per code x group (zeros
+        included) with ``label``, ``kelompok``, ``pertanyaan`` and the ``value`` column.
     value : str
         The count to show: ``"jumlah_informan"`` (orang) or ``"jumlah_segmen"``.
     question : str or None
@@ -150,8 +97,9 @@ def wide_by_informant(matrix: pd.DataFrame, question: str | None = None) -> pd.D
     Parameters
     ----------
     matrix : pandas.DataFrame
-        ``load("matriks_kode_informan")``: one row per code x informant (zeros included)
-        with ``label``, ``id_informan``, ``pertanyaan`` and ``jumlah_segmen``.
+        ``catalog.load("wawancara_matriks_kode_informan")``: one row per code x informant
+        (zeros included) with ``label``, ``id_informan``, ``pertanyaan`` and
+        ``jumlah_segmen``.
     question : str or None
         Keep only the codes of this research question; ``None``: all.
 
@@ -186,8 +134,8 @@ def year_span(informants: pd.DataFrame) -> str:
     Parameters
     ----------
     informants : pandas.DataFrame
-        ``load("informan")``, with ``tanggal_wawancara`` (free text; the first 19xx/20xx
-        in each is taken as its year).
+        ``catalog.load("wawancara_informan")``, with ``tanggal_wawancara`` (free text; the
+        first 19xx/20xx in each is taken as its year).
 
     Returns
     -------
@@ -227,7 +175,7 @@ def group_sizes(informants: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     informants : pandas.DataFrame
-        ``load("informan")``: one row per informant with ``kelompok``.
+        ``catalog.load("wawancara_informan")``: one row per informant with ``kelompok``.
 
     Returns
     -------
@@ -243,7 +191,7 @@ def group_sizes(informants: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
-    counts = informants.groupby("kelompok").size()
+    counts = informants["kelompok"].fillna("").value_counts(sort=False)
     return pd.DataFrame(
         {
             "kelompok": group_columns(counts.index),
@@ -261,7 +209,8 @@ def selected_quotes(
     Parameters
     ----------
     quotes : pandas.DataFrame
-        ``load("kutipan")``: one row per quote with ``kode``, ``kelompok``, ``pertanyaan``.
+        ``catalog.load("wawancara_kutipan")``: one row per quote with ``kode``,
+        ``kelompok``, ``pertanyaan``.
     per_code : int
         Most quotes kept per code.
     question : str or None
@@ -315,18 +264,17 @@ def survey_links(paths=None) -> pd.DataFrame:
         An interview or questionnaire table is missing or stale (run
         ``psm-analysis clean``).
     """
+    from psm_analysis import catalog
     from psm_analysis.config import get_paths
 
-    cb = load("codebook", paths)
-    freq = load("kode_frekuensi", paths)
+    cb = catalog.load("wawancara_codebook", paths)
+    freq = catalog.load("wawancara_kode_frekuensi", paths)
     df = cb[cb["indikator_kuesioner"].fillna("") != ""][["kode", "indikator_kuesioner"]]
     df = df.merge(
         freq[["kode", "label", "pertanyaan", "jumlah_informan", "persen_informan"]], on="kode"
     )
     survey_file = (paths or get_paths()).processed / "kuesioner_indikator.csv"
     if survey_file.is_file():
-        from psm_analysis import catalog
-
         ind = catalog.load("kuesioner_indikator", paths)[
             ["indikator", "nama_indikator", "indeks", "kategori"]
         ]
@@ -351,135 +299,8 @@ def survey_links(paths=None) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- thesis tables
 
-_WORDS = {
-    "id": {
-        "ww.no": "No.",
-        "ww.pseudonim": "Informan (pseudonim)",
-        "ww.kelompok": "Kelompok informan",
-        "ww.jabatan": "Jabatan/kedudukan",
-        "ww.tanggal": "Tanggal wawancara",
-        "ww.segmen": "Jumlah segmen",
-        "ww.informan": "Jumlah informan",
-        "ww.persen_informan": "Persentase informan",
-        "ww.kode": "Kode",
-        "ww.label": "Temuan (kode)",
-        "ww.pertanyaan": "Pertanyaan penelitian",
-        "ww.peran": "Peranan",
-        "ww.hambatan": "Hambatan",
-        "ww.jumlah_kelompok": "Jumlah kelompok",
-        "ww.kelompok_pendukung": "Kelompok yang menyebut",
-        "ww.status": "Triangulasi",
-        "ww.peringkat": "Peringkat",
-        "ww.kutipan": "Kutipan",
-        "ww.dokumen": "Dokumen",
-        "ww.pengkode": "Pengkode",
-        "ww.unit": "Jumlah unit",
-        "ww.keduanya": "Keduanya memberi kode",
-        "ww.hanya1": "Hanya pengkode 1",
-        "ww.hanya2": "Hanya pengkode 2",
-        "ww.po": "Proporsi kesepakatan",
-        "ww.kappa": "Kappa Cohen",
-        "ww.kekuatan": "Kekuatan kesepakatan",
-        "ww.perlu_dibahas": "Perlu dibahas",
-        "ww.catatan": "Catatan",
-        "ww.oleh": "Dikodekan oleh",
-        "ww.tidak_oleh": "Tidak dikodekan oleh",
-        "ww.indikator_kuesioner": "Indikator kuesioner",
-        "ww.indeks": "Indeks kuesioner",
-        "ww.kategori": "Kategori kuesioner",
-    },
-    "en": {
-        "ww.no": "No.",
-        "ww.pseudonim": "Informant (pseudonym)",
-        "ww.kelompok": "Informant group",
-        "ww.jabatan": "Position",
-        "ww.tanggal": "Interview date",
-        "ww.segmen": "Segments",
-        "ww.informan": "Informants",
-        "ww.persen_informan": "Share of informants",
-        "ww.kode": "Code",
-        "ww.label": "Finding (code)",
-        "ww.pertanyaan": "Research question",
-        "ww.peran": "Role",
-        "ww.hambatan": "Obstacle",
-        "ww.jumlah_kelompok": "Groups",
-        "ww.kelompok_pendukung": "Groups raising it",
-        "ww.status": "Triangulation",
-        "ww.peringkat": "Rank",
-        "ww.kutipan": "Quote",
-        "ww.dokumen": "Document",
-        "ww.pengkode": "Coder",
-        "ww.unit": "Units",
-        "ww.keduanya": "Both coded",
-        "ww.hanya1": "Coder 1 only",
-        "ww.hanya2": "Coder 2 only",
-        "ww.po": "Proportion of agreement",
-        "ww.kappa": "Cohen's kappa",
-        "ww.kekuatan": "Strength of agreement",
-        "ww.perlu_dibahas": "To discuss",
-        "ww.catatan": "Note",
-        "ww.oleh": "Coded by",
-        "ww.tidak_oleh": "Not coded by",
-        "ww.indikator_kuesioner": "Questionnaire indicator",
-        "ww.indeks": "Questionnaire index",
-        "ww.kategori": "Questionnaire category",
-    },
-}
 
-
-register(_WORDS)
-
-
-def _t(key: str, lang: str | None = None) -> str:
-    return t(key, lang)
-
-
-def _question_word(q: str, lang: str | None) -> str:
-    return _t(f"ww.{q}", lang) if q in ("peran", "hambatan") else q
-
-
-#: Processed column -> header key, for every column a reader table shows.
-HEADERS = {
-    "pseudonim": "ww.pseudonim",
-    "kelompok": "ww.kelompok",
-    "jabatan": "ww.jabatan",
-    "tanggal_wawancara": "ww.tanggal",
-    "pertanyaan": "ww.pertanyaan",
-    "label": "ww.label",
-    "peringkat": "ww.peringkat",
-    "jumlah_segmen": "ww.segmen",
-    "jumlah_informan": "ww.informan",
-    "persen_informan": "ww.persen_informan",
-    "jumlah_kelompok": "ww.jumlah_kelompok",
-    "kelompok_pendukung": "ww.kelompok_pendukung",
-    "status": "ww.status",
-    "kutipan": "ww.kutipan",
-    "jumlah_unit": "ww.unit",
-    "keduanya": "ww.keduanya",
-    "hanya_pengkode_1": "ww.hanya1",
-    "hanya_pengkode_2": "ww.hanya2",
-    "proporsi_kesepakatan": "ww.po",
-    "kappa": "ww.kappa",
-    "kekuatan": "ww.kekuatan",
-    "perlu_dibahas": "ww.perlu_dibahas",
-    "catatan": "ww.catatan",
-    "dikodekan_oleh": "ww.oleh",
-    "tidak_dikodekan_oleh": "ww.tidak_oleh",
-    "nama_indikator": "ww.indikator_kuesioner",
-    "indeks": "ww.indeks",
-    "kategori": "ww.kategori",
-}
-
-
-_MONTHS = {
-    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
-    "Desember".split(),
-    "en": "January February March April May June July August September October November "
-    "December".split(),
-}
-
-
-def format_date(value: object, lang: str | None = None) -> str:
+def format_date(value: object) -> str:
     """An ISO date as a thesis writes it: ``"2019-04-15"`` -> ``"15 April 2019"``; any
     other text is returned as it is, a missing value as ``""``."""
     import re
@@ -492,203 +313,65 @@ def format_date(value: object, lang: str | None = None) -> str:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if not m or not 1 <= int(m.group(2)) <= 12:
         return text
-    months = _MONTHS.get(lang or "id", _MONTHS["id"])
-    return f"{int(m.group(3))} {months[int(m.group(2)) - 1]} {m.group(1)}"
+    return f"{int(m.group(3))} {labels.MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
 
 
-def reader_table(
-    df: pd.DataFrame, columns: list[str], lang: str | None = None, number: bool = False
-) -> pd.DataFrame:
-    """``columns`` of a processed table under reader-facing headers (:data:`HEADERS`):
-    the research question in words, quotes in quotation marks, empty text for missing
-    text; ``number=True`` adds a "No." column first."""
+def _readable(col: str, values: pd.Series) -> pd.Series:
     import pandas as pd
 
-    out = pd.DataFrame(index=range(len(df)))
-    if number:
-        out[_t("ww.no", lang)] = range(1, len(df) + 1)
-    for col in columns:
-        values = df[col].reset_index(drop=True)
-        if col == "pertanyaan":
-            values = values.map(lambda q: _question_word(q, lang))
-        elif col == "tanggal_wawancara":
-            values = values.map(lambda d: format_date(d, lang))
-        elif col == "kutipan":
-            values = values.map(lambda q: f"\u201c{q}\u201d")
-        elif not pd.api.types.is_numeric_dtype(values):
-            values = values.fillna("")
-        out[_t(HEADERS[col], lang)] = values
-    return out
+    if col == "pertanyaan":
+        return values.map(lambda q: labels.t(f"ww.{q}") if q in ("peran", "hambatan") else q)
+    if col == "tanggal_wawancara":
+        return values.map(format_date)
+    if col == "kutipan":
+        return values.fillna("").map(lambda q: f"\u201c{q}\u201d")
+    if col in ("dikodekan_oleh", "tidak_dikodekan_oleh"):
+        return values.map(coder_label)
+    if not pd.api.types.is_numeric_dtype(values):
+        return values.fillna("")
+    return values
 
 
-def informant_table(informants: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The informants as the thesis lists them (pseudonymous, no names).
+def reader_table(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """An interview table as the thesis shows it: the columns of
+    ``labels.READER_TABLES["wawancara_<name>"]`` under their Indonesian headers.
+
+    The research question is written as a word ("Peranan"/"Hambatan"), the interview date
+    as "15 April 2019", a quote in quotation marks (\u201c\u201d), a coder as a reader
+    reads the name ("Pengkode 2"), missing text as ''. For ``"kesepakatan"`` only the
+    per-code rows (Cohen's kappa, Cohen 1960; strength words of Landis & Koch 1977) are
+    shown: the overall Krippendorff's alpha is not a kappa and is left to
+    :func:`agreement_text`.
 
     Parameters
     ----------
-    informants : pandas.DataFrame
-        ``load("informan")``: one row per informant.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
+    df : pandas.DataFrame
+        ``catalog.load("wawancara_<name>")`` (or a selection of its rows, e.g.
+        :func:`selected_quotes`; for ``"kaitan_kuesioner"``, :func:`survey_links`).
+    name : str
+        The table: ``"informan"`` (numbered from 1), ``"kode_frekuensi"``,
+        ``"triangulasi"``, ``"hambatan_peringkat"``, ``"kutipan"``, ``"kesepakatan"``,
+        ``"ketidaksepakatan"`` or ``"kaitan_kuesioner"``.
 
     Returns
     -------
     pandas.DataFrame
-        One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): "No." (from 1), pseudonym, group, position, interview
-        date ("15 April 2019"), number of segments. The research question is written as a
-        word ("Peranan"/"Hambatan"), missing text as ''.
+        One row per input row (per code for ``"kesepakatan"``), in input order, 0-based
+        index. Counts are orang (informants) or segments; ``persen_*`` and the
+        questionnaire index persen (0-100); the proportion of agreement 0-1 and kappa -1
+        to 1.
 
     Raises
     ------
     KeyError
-        A needed column is missing from the input.
+        ``name`` is not one of these tables, or a column it shows is missing.
     """
-    return reader_table(
-        informants,
-        ["pseudonim", "kelompok", "jabatan", "tanggal_wawancara", "jumlah_segmen"],
-        lang,
-        number=True,
-    )
-
-
-def frequency_table(freq: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The code frequencies as a thesis table: how often each code was raised.
-
-    Parameters
-    ----------
-    freq : pandas.DataFrame
-        ``load("kode_frekuensi")``: one row per code.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): research question, code label, segments, informants
-        (orang), share of informants (persen, 0-100), groups. The research question is
-        written as a word ("Peranan"/"Hambatan"), missing text as ''.
-
-    Raises
-    ------
-    KeyError
-        A needed column is missing from the input.
-    """
-    return reader_table(
-        freq,
-        [
-            "pertanyaan",
-            "label",
-            "jumlah_segmen",
-            "jumlah_informan",
-            "persen_informan",
-            "jumlah_kelompok",
-        ],
-        lang,
-    )
-
-
-def triangulation_table(tri: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The triangulation as a thesis table: for each code, how many informant groups
-    raised it and which.
-
-    Parameters
-    ----------
-    tri : pandas.DataFrame
-        ``load("triangulasi")``: one row per code.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): research question, code label, informants (orang), number
-        of groups, the groups raising it, triangulation status. The research question is
-        written as a word ("Peranan"/"Hambatan"), missing text as ''.
-
-    Raises
-    ------
-    KeyError
-        A needed column is missing from the input.
-    """
-    tri = tri.rename(columns={"kelompok": "kelompok_pendukung"})
-    return reader_table(
-        tri,
-        [
-            "pertanyaan",
-            "label",
-            "jumlah_informan",
-            "jumlah_kelompok",
-            "kelompok_pendukung",
-            "status",
-        ],
-        lang,
-    )
-
-
-def ranking_table(rank: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The obstacles ranked by the informants who raised them, as a thesis table.
-
-    Parameters
-    ----------
-    rank : pandas.DataFrame
-        ``load("hambatan_peringkat")``: one row per obstacle code, ranked.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): rank, code label, informants (orang), share of informants
-        (persen, 0-100), segments, the groups raising it. The research question is written
-        as a word ("Peranan"/"Hambatan"), missing text as ''.
-
-    Raises
-    ------
-    KeyError
-        A needed column is missing from the input.
-    """
-    rank = rank.rename(columns={"kelompok": "kelompok_pendukung"})
-    return reader_table(
-        rank,
-        [
-            "peringkat",
-            "label",
-            "jumlah_informan",
-            "persen_informan",
-            "jumlah_segmen",
-            "kelompok_pendukung",
-        ],
-        lang,
-    )
-
-
-def quotes_table(quotes: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """Quotes as a thesis table: code, pseudonymous informant, the quote in quotation marks.
-
-    Parameters
-    ----------
-    quotes : pandas.DataFrame
-        ``load("kutipan")`` or :func:`selected_quotes`: one row per quote.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): code label, pseudonym, quote (in “”). The research
-        question is written as a word ("Peranan"/"Hambatan"), missing text as ''.
-
-    Raises
-    ------
-    KeyError
-        A needed column is missing from the input.
-    """
-    return reader_table(quotes, ["label", "pseudonim", "kutipan"], lang)
+    if name == "kesepakatan":
+        df = per_code_agreement(df)
+    columns = labels.READER_TABLES[f"wawancara_{name}"]
+    df = df.reset_index(drop=True)
+    shown = df.assign(**{c: _readable(c, df[c]) for c in columns if c in df.columns})
+    return labels.reader_table(shown, f"wawancara_{name}")
 
 
 def per_code_agreement(agree: pd.DataFrame) -> pd.DataFrame:
@@ -698,51 +381,6 @@ def per_code_agreement(agree: pd.DataFrame) -> pd.DataFrame:
 
     rows = agree[agree["koefisien"] == COHEN]
     return rows.rename(columns={"nilai": "kappa"}).reset_index(drop=True)
-
-
-def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """Per-code agreement (Cohen's kappa, the primary figure) under reader headers; the
-    overall Krippendorff's alpha is not a kappa and is left to :func:`agreement_text`.
-
-    Kappa is Cohen (1960); its strength words follow Landis & Koch (1977), and a kappa at
-    or below 0.40 is flagged for discussion.
-
-    Parameters
-    ----------
-    agree : pandas.DataFrame
-        ``load("kesepakatan")``: per coder pair one row per code (Cohen's kappa) and one
-        overall row (Krippendorff's alpha).
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per code (the overall row dropped), 0-based index: code label, units,
-        both coded, coder 1 only, coder 2 only (counts of units), proportion of agreement
-        (0-1, not persen), kappa (-1 to 1), strength, to discuss (bool), note.
-
-    Raises
-    ------
-    KeyError
-        A needed column is missing from the input.
-    """
-    return reader_table(
-        per_code_agreement(agree),
-        [
-            "label",
-            "jumlah_unit",
-            "keduanya",
-            "hanya_pengkode_1",
-            "hanya_pengkode_2",
-            "proporsi_kesepakatan",
-            "kappa",
-            "kekuatan",
-            "perlu_dibahas",
-            "catatan",
-        ],
-        lang,
-    )
 
 
 def agreement_text(agree: pd.DataFrame) -> list[str]:
@@ -758,8 +396,8 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
     Parameters
     ----------
     agree : pandas.DataFrame
-        ``load("kesepakatan")``: per coder pair (``pengkode_1``, ``pengkode_2``) one row
-        per code and the overall row (``kode`` is ``ALL_CODES``).
+        ``catalog.load("wawancara_kesepakatan")``: per coder pair (``pengkode_1``,
+        ``pengkode_2``) one row per code and the overall row (``kode`` is ``ALL_CODES``).
 
     Returns
     -------
@@ -844,66 +482,3 @@ def coder_label(name: object) -> str:
     """
     text = " ".join(str(name).replace("_", " ").split())
     return text[:1].upper() + text[1:]
-
-
-def disagreement_table(dis: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """Where the two coders disagreed, as a table for their discussion.
-
-    Parameters
-    ----------
-    dis : pandas.DataFrame
-        ``load("ketidaksepakatan")``: one row per segment x code one coder set and the
-        other did not.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): pseudonym, code label, coded by and not coded by (as
-        reader labels, "Pengkode 2"), quote (in
-        “”). The research question is written as a word ("Peranan"/"Hambatan"), missing text
-        as ''.
-
-    Raises
-    ------
-    KeyError
-        A needed column is missing from the input.
-    """
-    dis = dis.copy()
-    for col in ("dikodekan_oleh", "tidak_dikodekan_oleh"):
-        dis[col] = dis[col].map(coder_label)
-    return reader_table(
-        dis, ["pseudonim", "label", "dikodekan_oleh", "tidak_dikodekan_oleh", "kutipan"], lang
-    )
-
-
-def survey_link_table(links: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """Interview codes beside the questionnaire indicator measuring the same thing.
-
-    Parameters
-    ----------
-    links : pandas.DataFrame
-        The output of :func:`survey_links`.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per input row, in input order, 0-based index; columns under reader-facing
-        headers (:data:`HEADERS`): research question, code label, informants (orang),
-        questionnaire indicator, its index (persen, 0-100) and category. The research
-        question is written as a word ("Peranan"/"Hambatan"), missing text as ''.
-
-    Raises
-    ------
-    KeyError
-        A needed column is missing from the input.
-    """
-    return reader_table(
-        links,
-        ["pertanyaan", "label", "jumlah_informan", "nama_indikator", "indeks", "kategori"],
-        lang,
-    )

@@ -14,66 +14,10 @@ All counts are a census of the register: no sampling intervals.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
 from psm_analysis import labels
 from psm_analysis.numbers import format_number
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
-labels.register(
-    {
-        "id": {
-            "reg.desa": "Desa/kelurahan",
-            "reg.kecamatan": "Kecamatan",
-            "reg.n_desa": "Desa/kelurahan",
-            "reg.dengan_psm": "Dengan PSM",
-            "reg.dengan_aktif": "Dengan PSM aktif",
-            "reg.tanpa_psm": "Tanpa PSM",
-            "reg.cakupan": "Cakupan PSM aktif",
-            "reg.psm": "PSM",
-            "reg.psm_aktif": "PSM aktif",
-            "reg.psm_diklat": "PSM ber-Diklat",
-            "reg.register": "PSM menurut register",
-            "reg.tabel_i2": "PSM menurut Tabel I.2",
-            "reg.selisih": "Selisih (register - Tabel I.2)",
-            "reg.keterangan": "Keterangan",
-            "reg.sama": "sama",
-            "reg.beda": "berbeda",
-            "reg.jumlah": "Jumlah",
-            "reg.tanpa": "tanpa PSM",
-            "reg.diklat_ya": "PSM sudah Diklat",
-            "reg.diklat_tidak": "PSM belum Diklat",
-            "reg.sumbu_x": "Jumlah PSM (orang)",
-        },
-        "en": {
-            "reg.desa": "Village",
-            "reg.kecamatan": "District",
-            "reg.n_desa": "Villages",
-            "reg.dengan_psm": "With a PSM",
-            "reg.dengan_aktif": "With an active PSM",
-            "reg.tanpa_psm": "Without a PSM",
-            "reg.cakupan": "Coverage by active PSM",
-            "reg.psm": "PSM",
-            "reg.psm_aktif": "Active PSM",
-            "reg.psm_diklat": "PSM with Diklat",
-            "reg.register": "PSM in the register",
-            "reg.tabel_i2": "PSM in Table I.2",
-            "reg.selisih": "Difference (register - Table I.2)",
-            "reg.keterangan": "Note",
-            "reg.sama": "equal",
-            "reg.beda": "different",
-            "reg.jumlah": "Total",
-            "reg.tanpa": "no PSM",
-            "reg.diklat_ya": "PSM with Diklat",
-            "reg.diklat_tidak": "PSM without Diklat",
-            "reg.sumbu_x": "Number of PSM (persons)",
-        },
-    }
-)
 
 #: The register as a source ("Sumber"), real and demo.
 SOURCE = "Register PSM Dinas Sosial Kabupaten Pelalawan"
@@ -123,43 +67,13 @@ def source_name(demo: bool) -> str:
     return DEMO_SOURCE if demo else SOURCE
 
 
-def load_psm_per_desa(paths=None) -> pd.DataFrame:
-    """``data/processed/psm_per_desa.csv``, typed by the catalog: one row per desa and
-    kelurahan of Pelalawan (118), ``kode_wilayah``, ``desa_kelurahan``, ``kecamatan``,
-    ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat``. Raises DataError when
-    ``psm-analysis clean`` has not written it.
-
-    Parameters
-    ----------
-    paths : Paths, optional
-        The project (default: the installed one).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per desa/kelurahan (codes and names per Kepmendagri No. 300.2.2-2138
-        Tahun 2025): ``kode_wilayah``, ``desa_kelurahan``, ``kecamatan`` (str),
-        ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (int64, orang; 0 for a
-        desa without PSM).
-
-    Raises
-    ------
-    DataError
-        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
-        those of the catalog.
-    """
-    from psm_analysis import catalog
-
-    return catalog.load("psm_per_desa", paths)
-
-
 def without_psm(per_desa: pd.DataFrame, kecamatan: str | None = None) -> pd.DataFrame:
     """The desa/kelurahan without any PSM (of one kecamatan, or all), by code.
 
     Parameters
     ----------
     per_desa : pandas.DataFrame
-        :func:`load_psm_per_desa`: one row per desa/kelurahan with ``kode_wilayah``
+        ``catalog.load("psm_per_desa")``: one row per desa/kelurahan with ``kode_wilayah``
         (Kemendagri code), ``desa_kelurahan``, ``kecamatan`` and the int counts
         ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (orang).
     kecamatan : str or None
@@ -191,7 +105,7 @@ def coverage(per_desa: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     per_desa : pandas.DataFrame
-        :func:`load_psm_per_desa`: one row per desa/kelurahan with ``kode_wilayah``
+        ``catalog.load("psm_per_desa")``: one row per desa/kelurahan with ``kode_wilayah``
         (Kemendagri code), ``desa_kelurahan``, ``kecamatan`` and the int counts
         ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (orang).
 
@@ -251,11 +165,11 @@ def compare_with_table_i2(per_desa: pd.DataFrame, table_i2: pd.DataFrame) -> pd.
     Parameters
     ----------
     per_desa : pandas.DataFrame
-        :func:`load_psm_per_desa`: one row per desa/kelurahan with ``kode_wilayah``
+        ``catalog.load("psm_per_desa")``: one row per desa/kelurahan with ``kode_wilayah``
         (Kemendagri code), ``desa_kelurahan``, ``kecamatan`` and the int counts
         ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (orang).
     table_i2 : pandas.DataFrame
-        Tabel I.2 per kecamatan (:func:`psm_analysis.dinsos.load_psm_per_kecamatan`):
+        Tabel I.2 per kecamatan (``catalog.load("psm_per_kecamatan")``):
         ``kode_wilayah`` (kecamatan code), ``kecamatan``, ``jumlah_psm`` (no missing).
 
     Returns
@@ -319,15 +233,13 @@ def findings(comparison: pd.DataFrame) -> list[str]:
 # ------------------------------------------------------------------------ reader tables
 
 
-def coverage_table(cov: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+def coverage_table(cov: pd.DataFrame) -> pd.DataFrame:
     """:func:`coverage` for the thesis, with a Jumlah row.
 
     Parameters
     ----------
     cov : pandas.DataFrame
         The output of :func:`coverage`.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
@@ -342,41 +254,27 @@ def coverage_table(cov: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     KeyError
         A needed column is missing.
     """
-    t = labels.t
     body = cov.drop(columns="kode_kecamatan")
     total = body.drop(columns=["kecamatan", "cakupan_persen"]).sum().to_dict()
-    total["kecamatan"] = t("reg.jumlah", lang)
+    total["kecamatan"] = labels.t("reg.jumlah")
     total["cakupan_persen"] = total["dengan_psm_aktif"] / total["jumlah_desa_kelurahan"] * 100
     body = pd.concat([body, pd.DataFrame([total])], ignore_index=True)
-    names = {
-        "kecamatan": t("reg.kecamatan", lang),
-        "jumlah_desa_kelurahan": t("reg.n_desa", lang),
-        "dengan_psm": t("reg.dengan_psm", lang),
-        "dengan_psm_aktif": t("reg.dengan_aktif", lang),
-        "tanpa_psm": t("reg.tanpa_psm", lang),
-        "cakupan_persen": t("reg.cakupan", lang),
-        "jumlah_psm": t("reg.psm", lang),
-        "jumlah_psm_aktif": t("reg.psm_aktif", lang),
-        "jumlah_psm_diklat": t("reg.psm_diklat", lang),
-    }
-    ints = [c for c in names if c not in ("kecamatan", "cakupan_persen")]
+    ints = [c for c in body.columns if c not in ("kecamatan", "cakupan_persen")]
     body = body.astype({c: "int64" for c in ints} | {"cakupan_persen": "float64"})
-    return body[list(names)].rename(columns=names)
+    return labels.reader_table(body, "register_cakupan")
 
 
-def villages_table(per_desa: pd.DataFrame, kecamatan: str, lang: str | None = None):
+def villages_table(per_desa: pd.DataFrame, kecamatan: str) -> pd.DataFrame:
     """The desa/kelurahan of one kecamatan with PSM, active PSM and PSM with Diklat.
 
     Parameters
     ----------
     per_desa : pandas.DataFrame
-        :func:`load_psm_per_desa`: one row per desa/kelurahan with ``kode_wilayah``
+        ``catalog.load("psm_per_desa")``: one row per desa/kelurahan with ``kode_wilayah``
         (Kemendagri code), ``desa_kelurahan``, ``kecamatan`` and the int counts
         ``jumlah_psm``, ``jumlah_psm_aktif``, ``jumlah_psm_diklat`` (orang).
     kecamatan : str
         Official name of the kecamatan.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
@@ -389,26 +287,17 @@ def villages_table(per_desa: pd.DataFrame, kecamatan: str, lang: str | None = No
     KeyError
         A needed column is missing.
     """
-    t = labels.t
     df = per_desa[per_desa["kecamatan"] == kecamatan].sort_values("kode_wilayah")
-    names = {
-        "desa_kelurahan": t("reg.desa", lang),
-        "jumlah_psm": t("reg.psm", lang),
-        "jumlah_psm_aktif": t("reg.psm_aktif", lang),
-        "jumlah_psm_diklat": t("reg.psm_diklat", lang),
-    }
-    return df[list(names)].rename(columns=names).reset_index(drop=True)
+    return labels.reader_table(df, "register_desa")
 
 
-def comparison_table(comparison: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """:func:`compare_with_table_i2` for the thesis.
 
     Parameters
     ----------
     comparison : pandas.DataFrame
         The output of :func:`compare_with_table_i2`.
-    lang : str or None
-        Language of the headers (``"id"``, ``"en"``; ``None``: Indonesian).
 
     Returns
     -------
@@ -422,18 +311,9 @@ def comparison_table(comparison: pd.DataFrame, lang: str | None = None) -> pd.Da
     KeyError
         A needed column is missing.
     """
-    t = labels.t
-    df = comparison.assign(
-        keterangan=comparison["sama"].map({True: t("reg.sama", lang), False: t("reg.beda", lang)})
-    )
-    names = {
-        "kecamatan": t("reg.kecamatan", lang),
-        "psm_register": t("reg.register", lang),
-        "psm_tabel_i2": t("reg.tabel_i2", lang),
-        "selisih": t("reg.selisih", lang),
-        "keterangan": t("reg.keterangan", lang),
-    }
-    return df[list(names)].rename(columns=names)
+    words = {True: labels.t("reg.sama"), False: labels.t("reg.beda")}
+    df = comparison.assign(keterangan=comparison["sama"].map(words))
+    return labels.reader_table(df, "register_banding")
 
 
 # ------------------------------------------------------------------------------- figure

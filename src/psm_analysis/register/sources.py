@@ -24,20 +24,6 @@ def dinsos_tables(paths: Paths | None = None):
     return read_tables(paths)
 
 
-def load_psm_per_kecamatan(paths: Paths | None = None):
-    """``data/processed/psm_per_kecamatan.csv`` (Tabel I.2 + Kemendagri), typed."""
-    from psm_analysis.dinsos import load_psm_per_kecamatan as load
-
-    return load(paths)
-
-
-def load_sumber_tabel(paths: Paths | None = None):
-    """``data/processed/sumber_tabel.csv``, typed."""
-    from psm_analysis.dinsos import load_sumber_tabel as load
-
-    return load(paths)
-
-
 def reference_source() -> str:
     """The citation of the Kemendagri list of desa/kelurahan."""
     from psm_analysis.dinsos import REFERENCE_SOURCE

@@ -1,10 +1,11 @@
-"""Loading the processed questionnaire tables and shaping them for the thesis
+"""Shaping the processed questionnaire tables for the thesis
 (notebook ``04_kinerja_psm_kuesioner``): reader-facing Indonesian headers, the layout
 of a thesis table per indicator, the recap, the reliability and validity table, the
 Diklat comparison and the findings in plain words.
 
-Everything here reads ``data/processed/kuesioner_*.csv`` (see
-:mod:`psm_analysis.survey.pipeline`); nothing reads data/raw.
+Everything here takes the processed ``data/processed/kuesioner_*.csv`` (see
+:mod:`psm_analysis.survey.pipeline`) as a dict by short name (:data:`TABLES`), read with
+:func:`psm_analysis.catalog.load`; nothing reads data/raw.
 """
 
 from __future__ import annotations
@@ -12,64 +13,9 @@ from __future__ import annotations
 import pandas as pd
 
 from psm_analysis.numbers import format_number, format_p, format_percent
-from psm_analysis.survey.pipeline import TABLES
+from psm_analysis.survey.pipeline import TABLES  # noqa: F401  (notebook 04 reads report.TABLES)
 
 SOURCE = "Data kuesioner PSM Kecamatan Bunut, diolah"
-
-
-def load(name: str, paths=None) -> pd.DataFrame:
-    """``data/processed/kuesioner_<name>.csv`` (``name`` one of :data:`TABLES`), typed by
-    the catalog. Raises ``KeyError`` for another name and DataError when ``psm-analysis
-    clean`` has not written it.
-
-    Parameters
-    ----------
-    name : str
-        Short name of the table, e.g. ``"butir"`` (one row per item) or ``"jawaban"`` (one
-        row per respondent).
-    paths : Paths, optional
-        The project (default: the installed one).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The table's columns in file order, typed as :mod:`psm_analysis.catalog` says.
-        Percentages (``persen_*``, ``indeks``) are on the 0-100 scale.
-
-    Raises
-    ------
-    KeyError
-        ``name`` is not one of :data:`TABLES`.
-    DataError
-        The file does not exist yet (run ``psm-analysis clean``), or its columns are not
-        those of the catalog.
-    """
-    from psm_analysis import catalog
-
-    if name not in TABLES:
-        raise KeyError(f"unknown questionnaire table {name!r}; one of {TABLES}")
-    return catalog.load(f"kuesioner_{name}", paths)
-
-
-def load_all(paths=None) -> dict[str, pd.DataFrame]:
-    """Every questionnaire table, by short name.
-
-    Parameters
-    ----------
-    paths : Paths, optional
-        The project (default: the installed one).
-
-    Returns
-    -------
-    dict of str to pandas.DataFrame
-        One entry per name of :data:`TABLES`, in that order (see :func:`load`).
-
-    Raises
-    ------
-    DataError
-        A table does not exist yet or is stale (run ``psm-analysis clean``).
-    """
-    return {name: load(name, paths) for name in TABLES}
 
 
 def source_line(demo: bool) -> str:
@@ -101,8 +47,8 @@ def is_demo(t: dict[str, pd.DataFrame]) -> bool:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
 
     Returns
     -------
@@ -187,8 +133,8 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
     indicator : str
         Code of the indicator (``indikator`` column), e.g. ``"KIN_T1"``.
 
@@ -268,8 +214,8 @@ def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
     variable : str
         Code of the variable (``variabel`` column).
 
@@ -328,8 +274,8 @@ def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
     width : int
         Line length, in characters, after which a name wraps (never cut with "...").
 
@@ -373,8 +319,8 @@ def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
     variable : str
         Code of the variable (``variabel`` column).
 
@@ -410,8 +356,8 @@ def profile_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
 
     Returns
     -------
@@ -449,8 +395,8 @@ def reliability_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
 
     Returns
     -------
@@ -484,8 +430,8 @@ def validity_note(t: dict[str, pd.DataFrame]) -> str:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
 
     Returns
     -------
@@ -519,8 +465,8 @@ def alpha_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
 
     Returns
     -------
@@ -560,8 +506,8 @@ def comparison_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
 
     Returns
     -------
@@ -605,8 +551,8 @@ def smallest_p_text(t: dict[str, pd.DataFrame]) -> str:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
 
     Returns
     -------
@@ -722,8 +668,8 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
     Parameters
     ----------
     t : dict of str to pandas.DataFrame
-        The processed questionnaire tables by short name, as :func:`load_all` returns
-        them.
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
 
     Returns
     -------
