@@ -8,8 +8,8 @@ and a muted grey, and a decimal comma on axes (:func:`decimal_comma_axis`).
 
 :func:`save_figure` writes ``figures/<name>.png`` (300 dpi) and ``figures/<name>.pdf``
 with fixed metadata, so the same figure always gives the same bytes, and a sidecar
-``figures/<name>.json`` with its number ("Gambar 2.1"), caption and source, from which
-:func:`psm_analysis.tables.write_lists` builds the DAFTAR GAMBAR.
+``figures/<name>.json`` with its number ("Gambar V.1"), caption and source, from which
+:func:`psm_analysis.site.write_lists` builds the DAFTAR GAMBAR.
 
 The helpers take an Axes, draw on it and return it, so notebooks can combine them.
 """

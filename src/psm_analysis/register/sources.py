@@ -22,10 +22,3 @@ def dinsos_tables(paths: Paths | None = None):
     from psm_analysis.dinsos import read_tables
 
     return read_tables(paths)
-
-
-def reference_source() -> str:
-    """The citation of the Kemendagri list of desa/kelurahan."""
-    from psm_analysis.dinsos import REFERENCE_SOURCE
-
-    return REFERENCE_SOURCE
