@@ -10,6 +10,8 @@ import pytest
 from psm_analysis import banner, notebook, site, tables, worddoc
 from psm_analysis.config import get_paths
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
 
 @pytest.fixture
 def paths(tmp_path):
@@ -408,3 +410,52 @@ def test_renumbering_writes_the_table_files_again_under_the_final_number(frame, 
     assert caption.style.name == "Caption" and caption.text == "Tabel V.2 Empat"
     assert (paths.tables / "tabel_04.md").read_text().startswith("**Tabel V.2** Empat\n")
     assert json.loads((paths.tables / "tabel_02.json").read_text())["label"] == "Tabel V.1"
+
+
+def test_answer_labels_span_their_f_and_percent_columns(paths, bab):
+    """One "SS" over "F" and "%" (issue 21: Likert headers are not flat), in Word, Excel
+    and the notebook; the per-cent values carry no sign when their header says "%";
+    Markdown keeps one flat header row."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    df = pd.DataFrame(
+        {
+            "Butir": ["KIN01", "KIN02"],
+            "SS F": [3, 1],
+            "SS %": [30.0, 10.0],
+            "S F": [7, 9],
+            "S %": [70.0, 90.0],
+            "Skor": [33, 31],
+        }
+    )
+    rec = bab.export_table(
+        df,
+        "likert",
+        title="Tanggapan",
+        source="Contoh",
+        number_format={"SS %": "percent:1", "S %": "percent:1"},
+        spanning=["SS", "S"],
+    )
+    assert rec["header"] == [["Butir", "SS", "SS", "S", "S", "Skor"], ["", "F", "%", "F", "%", ""]]
+    assert rec["cells"][0] == ["KIN01", "3", "30,0", "7", "70,0", "33"]
+    table = Document(str(paths.tables / "likert.docx")).tables[0]
+    top, bottom = table.rows[0], table.rows[1]
+    assert [c.text for c in top.cells] == ["Butir", "SS", "SS", "S", "S", "Skor"]
+    assert [c.text for c in bottom.cells] == ["Butir", "F", "%", "F", "%", "Skor"]
+    assert top.cells[1]._tc is top.cells[2]._tc  # one cell spanning F and %
+    assert top._tr.tc_lst[0].vMerge == "restart" and bottom._tr.tc_lst[0].vMerge == "continue"
+    assert all(r._tr.trPr.find(f"{W}tblHeader") is not None for r in (top, bottom))
+    assert [c.text for c in table.rows[2].cells] == ["KIN01", "3", "30,0", "7", "70,0", "33"]
+    ws = load_workbook(paths.tables / "likert.xlsx").active
+    assert sorted(str(r) for r in ws.merged_cells.ranges) == sorted(
+        ["A1:F1", "A2:A3", "B2:C2", "D2:E2", "F2:F3", "A6:F6"]
+    )
+    assert [c.value for c in ws[3]] == [None, "F", "%", "F", "%", None]
+    assert [c.value for c in ws[4]] == ["KIN01", 3, 30, 7, 70, 33]
+    assert ws.print_title_rows == "$2:$3" and ws.freeze_panes == "A4"
+    md = (paths.tables / "likert.md").read_text(encoding="utf-8")
+    assert "| Butir | SS F | SS % | S F | S % | Skor |" in md
+    page = rec._repr_html_()
+    assert 'colspan="2" style="text-align:left">SS</th>' in page
+    assert 'rowspan="2" style="text-align:left">Butir</th>' in page

@@ -26,6 +26,30 @@ def row_height(text: str, width: float) -> int | None:
     return 15 * lines if lines > 1 else None
 
 
+def header_spans(header: list[list[str]]) -> list[tuple[int, int, int, int, str]]:
+    """The cells of a two-row header as ``(row, first column, last column, rows, text)``:
+    a group label over the run of columns that share it, a column in no group over both
+    rows.
+
+    >>> header_spans([["Butir", "SS", "SS", "Skor"], ["", "F", "%", ""]])
+    [(0, 0, 0, 2, 'Butir'), (0, 1, 2, 1, 'SS'), (1, 1, 1, 1, 'F'), (1, 2, 2, 1, '%'), (0, 3, 3, 2, 'Skor')]
+    """
+    top, bottom = header
+    out, j = [], 0
+    while j < len(top):
+        if not bottom[j]:
+            out.append((0, j, j, 2, top[j]))
+            j += 1
+            continue
+        end = j
+        while end + 1 < len(top) and bottom[end + 1] and top[end + 1] == top[j]:
+            end += 1
+        out.append((0, j, end, 1, top[j]))
+        out += [(1, k, k, 1, bottom[k]) for k in range(j, end + 1)]
+        j = end + 1
+    return out
+
+
 def write_sheet(
     ws,
     header: Sequence[str],
@@ -36,6 +60,7 @@ def write_sheet(
     notes: Sequence[str] = (),
     number_formats: Sequence[str | None] | None = None,
     width_texts: Sequence[Sequence[str]] | None = None,
+    header_rows: list[list[str]] | None = None,
 ) -> None:
     """Fill the openpyxl worksheet ``ws`` with one table.
 
@@ -59,6 +84,9 @@ def write_sheet(
     width_texts : sequence of sequences of str, optional
         Per column, the texts whose length sets the column width (default: the header
         and the cell values).
+    header_rows : list of two lists of str, optional
+        A two-row header with spanning group labels (:func:`header_spans`) in place of
+        ``header``'s one row.
     """
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -68,11 +96,28 @@ def write_sheet(
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     header_row = 2
-    for j, col in enumerate(header, start=1):
-        c = ws.cell(row=header_row, column=j, value=str(col))
-        c.font = Font(bold=True)
-        c.border = border
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    spans = (
+        header_spans(header_rows)
+        if header_rows
+        else [(0, j, j, 1, str(col)) for j, col in enumerate(header)]
+    )
+    for row, first, last, nrows, text in spans:
+        for r in range(row, row + nrows):
+            for j in range(first, last + 1):  # every cell of a merged range gets a border
+                c = ws.cell(row=header_row + r, column=j + 1)
+                c.font = Font(bold=True)
+                c.border = border
+                c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.cell(row=header_row + row, column=first + 1, value=text)
+        if last > first or nrows > 1:
+            ws.merge_cells(
+                start_row=header_row + row,
+                start_column=first + 1,
+                end_row=header_row + row + nrows - 1,
+                end_column=last + 1,
+            )
+    if header_rows:
+        header_row += 1  # the body starts below the second header row
     # the first body cell of each kind is styled, the others copy its style: setting a
     # style hashes it to find it in the workbook's list, per cell (openpyxl's own
     # WorksheetCopy copies _style the same way; the file is the same)
@@ -122,10 +167,11 @@ def write_sheet(
         if height is not None:
             ws.row_dimensions[r].height = height
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    first_header = 2
     # printing: A4, one page wide, header row repeated, landscape for wide tables
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if ncols > 8 else "portrait"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_title_rows = f"{first_header}:{header_row}"

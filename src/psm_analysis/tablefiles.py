@@ -25,6 +25,8 @@ from psm_analysis.tables import (
     is_missing,
     record_content,
     right_aligned,
+    spanning_header,
+    units_in_header,
 )
 
 
@@ -36,7 +38,7 @@ class ExportedTable(dict):
     right_aligned: list[str]
 
     def _repr_html_(self) -> str:
-        body = html_table(self.formatted, getattr(self, "right_aligned", ()))
+        body = html_table(self.formatted, getattr(self, "right_aligned", ()), self.get("header"))
         notes = "".join(f"<p><em>{html.escape(n)}</em></p>" for n in self.get("notes") or [])
         from psm_analysis.sidecars import number_span
 
@@ -62,6 +64,7 @@ def export_table(
     paths=None,
     order: int | None = None,
     tempat: str | None = None,
+    spanning: list[str] | None = None,
 ) -> ExportedTable:
     """Write ``reports/tables/<name>.xlsx``, ``.docx``, ``.md`` and the sidecar ``.json``.
 
@@ -71,7 +74,11 @@ def export_table(
     ``index`` its position in the notebook, ``notebook`` the notebook's number ("02"). Column
     names are written as given (make them reader-facing Indonesian); a named index
     becomes the first column, an unnamed one is dropped. ``notes`` are
-    printed below the Sumber line. Returns the sidecar record (``kind``, ``name``,
+    printed below the Sumber line. ``spanning``: group labels printed once over the
+    columns named ``"<group> <sub>"`` (``["SS", "S"]`` puts one "SS" over "SS F" and
+    "SS %", shown "F" and "%"), in every format but Markdown. A per-cent column whose
+    printed header says "%" shows its values without the sign. Returns the sidecar
+    record (``kind``, ``name``,
     ``number``, ``label``, ``title``, ``source``, ``source_line``, ``notes``,
     ``notebook``, ``index``, ``files``), which displays as the table.
     """
@@ -88,9 +95,12 @@ def export_table(
     # a named index (e.g. items of a Likert table) is a column the reader needs
     named = any(n is not None for n in df.index.names)
     df = df.reset_index(drop=not named)
+    cols = [str(c) for c in df.columns]
+    header = spanning_header(cols, spanning)
+    shown = [b or t_ for t_, b in zip(*header, strict=True)] if header else cols
+    number_format = units_in_header(df, number_format, shown)
     fmts = column_formats(df, number_format)
     formatted = format_table(df, number_format)
-    cols = [str(c) for c in df.columns]
     record = ExportedTable(
         kind="table",
         name=name,
@@ -105,6 +115,7 @@ def export_table(
         order=order,
         tempat=None if tempat is None else str(tempat),
         columns=cols,
+        **({"header": header} if header else {}),
         # the content, so the files can be written again under the final number
         formats=[[fmts[c].kind, fmts[c].decimals] for c in cols],
         cells=[[str(v) for v in row] for row in formatted.itertuples(index=False)],
@@ -185,6 +196,8 @@ def _workbook(record, fmts, formatted, label, title, source_line, notes):
     ws = wb.active
     ws.title = _sheet_title(label)
     cols = record["columns"]
+    header = record.get("header")
+    shown = [b or top for top, b in zip(*header, strict=True)] if header else cols
     write_sheet(
         ws,
         cols,
@@ -193,7 +206,10 @@ def _workbook(record, fmts, formatted, label, title, source_line, notes):
         source_line=source_line,
         notes=notes,
         number_formats=[fmts[c].excel for c in cols],
-        width_texts=[[c] + [str(v) for v in formatted[c].tolist()] for c in cols],
+        width_texts=[
+            [h] + [str(v) for v in formatted[c].tolist()] for c, h in zip(cols, shown, strict=True)
+        ],
+        header_rows=header,
     )
     return wb
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from psm_analysis.sheets import NA_TEXT
+from psm_analysis.sheets import NA_TEXT, header_spans
 
 
 @dataclass(frozen=True)
@@ -142,20 +142,52 @@ def format_table(df: pd.DataFrame, number_format: dict | None = None) -> pd.Data
     return pd.DataFrame(data, index=df.index, dtype=object)
 
 
-def html_table(formatted: pd.DataFrame, right_aligned) -> str:
+def spanning_header(columns: list[str], groups: list[str] | None) -> list[list[str]] | None:
+    """Two header rows for a table whose columns ``"<group> <sub>"`` share a group
+    label (``"SS F"``, ``"SS %"`` under one ``"SS"``): ``[top, bottom]``, ``top`` the
+    group (or the whole name of a column in no group, which then spans both rows),
+    ``bottom`` the rest (``""`` for a column in no group). None without ``groups``.
+
+    >>> spanning_header(["Butir", "SS F", "SS %", "S F", "S %", "Skor"], ["SS", "S"])
+    [['Butir', 'SS', 'SS', 'S', 'S', 'Skor'], ['', 'F', '%', 'F', '%', '']]
+    """
+    if not groups:
+        return None
+    top, bottom = [], []
+    for col in columns:
+        group = next((g for g in groups if col.startswith(f"{g} ")), None)
+        top.append(col if group is None else group)
+        bottom.append("" if group is None else col[len(group) + 1 :])
+    return [top, bottom]
+
+
+def html_table(
+    formatted: pd.DataFrame, right_aligned, header: list[list[str]] | None = None
+) -> str:
+    """The table as HTML (thead, tbody), numbers right-aligned; a two-row ``header``
+    (:func:`spanning_header`) with its spans."""
     right = set(right_aligned)
     cols = [str(c) for c in formatted.columns]
 
-    def cell(tag: str, col: str, text: object) -> str:
+    def cell(tag: str, col: str, text: object, span: str = "") -> str:
         align = "right" if col in right else "left"
-        return f'<{tag} style="text-align:{align}">{html.escape(str(text))}</{tag}>'
+        return f'<{tag}{span} style="text-align:{align}">{html.escape(str(text))}</{tag}>'
 
-    head = "".join(cell("th", c, c) for c in cols)
+    if header is None:
+        head = "<tr>" + "".join(cell("th", c, c) for c in cols) + "</tr>"
+    else:
+        rows_html = ["", ""]
+        for row, first, last, nrows, text in header_spans(header):
+            span = (f' colspan="{last - first + 1}"' if last > first else "") + (
+                f' rowspan="{nrows}"' if nrows > 1 else ""
+            )
+            rows_html[row] += cell("th", cols[first] if first == last else "", text, span)
+        head = "".join(f"<tr>{r}</tr>" for r in rows_html)
     rows = "".join(
         "<tr>" + "".join(cell("td", c, v) for c, v in zip(cols, row, strict=True)) + "</tr>"
         for row in formatted.itertuples(index=False)
     )
-    return f'<table class="psm-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return f'<table class="psm-table"><thead>{head}</thead><tbody>{rows}</tbody></table>'
 
 
 class Preview:
@@ -279,6 +311,25 @@ def record_content(record: dict) -> tuple[dict[str, ColumnFormat], pd.DataFrame]
     fmts = {c: ColumnFormat(k, d) for c, (k, d) in zip(cols, record["formats"], strict=True)}
     formatted = pd.DataFrame(record["cells"], columns=cols, dtype=object)
     return fmts, formatted
+
+
+def units_in_header(
+    df: pd.DataFrame, number_format: dict | None, shown: list[str]
+) -> dict[str, object]:
+    """``number_format`` with every per-cent column whose header (``shown``: the label
+    printed right above the cells) already says "%" or "(%)" shown as a plain number: the
+    unit once, in the header, not after every value.
+
+    >>> df = pd.DataFrame({"SS %": [30.0], "Persen": [12.5]})
+    >>> units_in_header(df, {"SS %": "percent:1", "Persen": "percent"}, ["%", "Persen"])
+    {'SS %': 1, 'Persen': 'percent'}
+    """
+    out: dict[str, object] = dict(number_format or {})
+    fmts = column_formats(df, number_format)
+    for col, label in zip([str(c) for c in df.columns], shown, strict=True):
+        if fmts[col].kind == "percent" and label.rstrip().endswith(("%", "(%)")):
+            out[col] = fmts[col].decimals
+    return out
 
 
 def right_aligned(fmts: dict[str, ColumnFormat]) -> list[str]:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from psm_analysis.sheets import NA_TEXT
+from psm_analysis.sheets import NA_TEXT, header_spans
 from psm_analysis.tables import record_content
 
 #: Paper and margins of the Word tables (cm): A4 with the usual thesis margins.
@@ -64,10 +64,12 @@ class _ColumnEms:
     any_word: float  # the longest word of header and body, not bold
 
 
-def _measure(formatted) -> list[_ColumnEms]:
+def _measure(formatted, headers: list[str] | None = None) -> list[_ColumnEms]:
+    """Each column measured: its header (``headers``, the labels printed right above the
+    cells; default the column names) and its body."""
     out = []
-    for col in formatted.columns:
-        header = str(col)
+    for k, col in enumerate(formatted.columns):
+        header = headers[k] if headers is not None else str(col)
         body = [str(v) for v in formatted[col].tolist()]
         header_word = max(_em(w) for w in _words(header))
         body_word = max((_em(w) for v in body for w in _words(v)), default=None)
@@ -132,12 +134,21 @@ def _column_widths(
 _COMFORT_CM = 3.0
 
 
-def _layout(formatted) -> tuple[bool, int, list[float]]:
+def shown_headers(record: dict) -> list[str]:
+    """The label printed right above each column's cells: its sub-label under a spanning
+    group label ("F" under "SS"), else its name."""
+    header = record.get("header")
+    if not header:
+        return [str(c) for c in record["columns"]]
+    return [bottom or top for top, bottom in zip(*header, strict=True)]
+
+
+def _layout(formatted, headers: list[str] | None = None) -> tuple[bool, int, list[float]]:
     """(landscape, font size, column widths), at :data:`TABLE_PT`: portrait when no
     column is squeezed below :data:`_COMFORT_CM`, else landscape; if neither is
     comfortable, the one in which every word fits and the most squeezed column suffers
     least."""
-    ems = _measure(formatted)
+    ems = _measure(formatted, headers)
     candidates = [(False, TABLE_PT), (True, TABLE_PT)]
     fitting = []
     for landscape, pt in candidates:
@@ -310,7 +321,7 @@ def add_table(doc, record: dict) -> bool:
     """Add a table with its caption above and the Sumber line and notes below to
     ``doc``; return whether it needs a landscape page."""
     fmts, formatted = record_content(record)
-    layout = _layout(formatted)
+    layout = _layout(formatted, shown_headers(record))
     _add_table(doc, record, fmts, formatted, layout)
     return layout[0]
 
@@ -320,7 +331,7 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
     the caption, then the table (python-docx's API, as its quick start shows it: header
     bold and centred, repeated on each page; numbers right-aligned, the missing marker
     centred, "66,67 %" with a no-break space before its sign), then Sumber and notes."""
-    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -331,21 +342,31 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
     _, pt, widths = layout
     add_caption(doc, t("tabel"), record["number"], record["title"])
     cols = [str(c) for c in formatted.columns]
-    table = doc.add_table(rows=1, cols=len(cols))
+    spans = (
+        header_spans(record["header"])
+        if record.get("header")
+        else [(0, j, j, 1, col) for j, col in enumerate(cols)]
+    )
+    header_rows = 1 + max(row + nrows - 1 for row, _, _, nrows, _ in spans)
+    table = doc.add_table(rows=header_rows, cols=len(cols))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for j, col in enumerate(cols):
-        cell = table.rows[0].cells[j]
+    for row, first, last, nrows, text in spans:
+        cell = table.cell(row, first)
+        if last > first or nrows > 1:  # a group label over its columns, or over both rows
+            cell = cell.merge(table.cell(row + nrows - 1, last))
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         cell.text = ""
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        r = p.add_run(col)
+        r = p.add_run(text)
         r.bold = True
         r.font.size = Pt(pt)
-    header = OxmlElement("w:tblHeader")  # no python-docx API for "repeat header row"
-    header.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(header)
+    for k in range(header_rows):
+        header = OxmlElement("w:tblHeader")  # no python-docx API for "repeat header row"
+        header.set(qn("w:val"), "true")
+        table.rows[k]._tr.get_or_add_trPr().append(header)
     right = [fmts[col].kind in ("number", "percent", "year") for col in cols]
     for row in formatted.itertuples(index=False):
         cells = table.add_row().cells
@@ -371,7 +392,7 @@ def table_document(record: dict):
     landscape page when the table does not fit portrait."""
     fmts, formatted = record_content(record)
     doc = thesis_document()
-    layout = _layout(formatted)
+    layout = _layout(formatted, shown_headers(record))
     _page(doc.sections[0], layout[0])
     _add_table(doc, record, fmts, formatted, layout)
     return doc
@@ -398,7 +419,7 @@ def write_thesis_document(path, groups: list[tuple[str, list[dict]]], figures_fo
         for i, rec in enumerate(records):
             if rec["kind"] == "table":
                 fmts, formatted = record_content(rec)
-                layout = _layout(formatted)
+                layout = _layout(formatted, shown_headers(rec))
             wide = rec["kind"] == "table" and layout[0]
             if first:
                 _page(doc.sections[0], wide)
