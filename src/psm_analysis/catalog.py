@@ -330,7 +330,9 @@ _ENTRIES = [
         },
     ),
     Entry(
-        "sumber_masukan.csv", "clean", {"masukan": "str", "berkas": "str", "data_contoh": "boolean"}
+        "sumber_masukan.csv",
+        "clean",
+        {"masukan": "str", "berkas": "str", "data_contoh": "boolean", "catatan": "str"},
     ),
     Entry(
         "sumber_tabel.csv",

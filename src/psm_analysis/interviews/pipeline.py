@@ -208,8 +208,16 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     DataError.collect(scan_texts(texts, list(roster.frame["nama"]), places))
 
     # a transcript or codings file may be named after its informant ("wawancara_marzuki")
+    # what a reader decided about a file (a QDA project's position convention)
+    notes = {r["berkas"]: r.get("catatan_berkas", "") for r in records}
     used = [
-        InputInfo("interviews", redact(display_path(p, paths)), inputs.demo) for p in inputs.codings
+        InputInfo(
+            "interviews",
+            redact(display_path(p, paths)),
+            inputs.demo,
+            redact(notes.get(display_path(p, paths), "")),
+        )
+        for p in inputs.codings
     ]
     used.append(InputInfo("interviews", display_path(inputs.roster, paths), inputs.demo))
     used.append(InputInfo("interviews", display_path(cb_path, paths), False))

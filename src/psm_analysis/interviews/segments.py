@@ -1,6 +1,8 @@
-"""Reading coded segments from the three input formats, and checking them.
+"""Reading coded segments from the input formats, and checking them.
 
-Formats, recognised by their header row:
+A REFI-QDA project (``.qdpx``: NVivo, ATLAS.ti, MAXQDA, QualCoder) is read by
+:mod:`.refi` (format ``qdpx``, a row per coding of a text selection, with its positions).
+The tables, recognised by their header row:
 
 - ``segmen`` -- the project's own CSV/XLSX (``segmen_terkode.csv``): ``id_informan``,
   ``dokumen``, ``kode``, ``kutipan``, ``pengkode`` (``dokumen`` and ``pengkode`` may be
@@ -67,8 +69,14 @@ FIELDS = {
         "kutipan": "content",
     },
     "qualcoder": {"dokumen": "File", "informan": "File", "kode": "Codename", "kutipan": "Coded"},
+    "qdpx": {
+        "dokumen": "TextSource name",
+        "informan": "TextSource name",
+        "kode": "CodeRef",
+        "kutipan": "PlainTextSelection",
+    },
 }
-SUFFIXES = (".csv", ".xlsx")
+SUFFIXES = (".csv", ".xlsx", ".qdpx")
 #: Columns of QualCoder's coded-text report (3.6 and later, after ``File``/``Case``).
 QUALCODER_COLUMNS = frozenset({"Coder", "Coded", "Id", "Codename", "Coded_Memo"})
 #: The same in the xlsx of QualCoder 3.3-3.5, in this order after ``File/case``.
@@ -112,6 +120,10 @@ def _coder_from_name(path: Path) -> str:
 def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
     """Read one codings file into canonical records (see :data:`COLUMNS`)."""
     path = Path(path)
+    if path.suffix.lower() == ".qdpx":
+        from psm_analysis.interviews import refi
+
+        return refi.read_codings(path)
     shown = display_path(path)
     try:
         df, sheet = read_roster_table(path)
@@ -298,7 +310,10 @@ def check_records(
             ok = False
         if not ok:
             continue
+        # a QDA project's selections have positions: the same words coded twice in one
+        # transcript are two segments there
         key = (r["pengkode"], norm_doc(r["dokumen"]), path, _norm_text(r["kutipan"]))
+        key += (r.get("awal"),)
         if key in seen:
             first = seen[key]
             where_first = (
