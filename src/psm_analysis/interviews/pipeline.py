@@ -2,8 +2,9 @@
 
 Inputs:
 
-- codings: every CSV/XLSX in ``data/raw/interviews`` other than the codebook, the document
-  map and READMEs (formats: see :mod:`.segments`). When that folder holds no codings, the
+- codings: every CSV/XLSX, REFI-QDA project (``.qdpx``) and Word transcript (``.docx``) in
+  ``data/raw/interviews`` other than the codebook, the document map and READMEs (formats:
+  see :mod:`.segments`). When that folder holds no codings, the
   demo inputs in ``data/demo/interviews`` are used (``demo=True``) with the demo roster in
   ``data/demo/private``.
 - the roster ``informan*.csv``/``.xlsx`` in ``data/raw/private`` (``data/demo/private`` for the
