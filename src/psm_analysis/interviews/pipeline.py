@@ -26,6 +26,7 @@ every output is checked for the names once more before it is returned:
 ``wawancara_kutipan.csv``               quotes per code, pseudonymous
 ``wawancara_kesepakatan.csv``           Cohen's kappa per code; Krippendorff's alpha overall
 ``wawancara_ketidaksepakatan.csv``      the disagreements, to discuss
+``wawancara_kesepakatan_karakter.csv``  agreement by character overlap (:mod:`.overlap`)
 ``wawancara_codebook.csv`` / ``.qdc``   the codebook as a table and as REFI-QDA
 ``wawancara_codebook_taguette.csv``     the codebook as Taguette imports it (tag, description)
 ======================================  =====================================================
@@ -84,6 +85,11 @@ def segments_frame(records: list[dict], roster, redact) -> pd.DataFrame:
                 "kode": r["kode"],
                 "kutipan": quote,
                 "memo": redact(r["memo"]),
+                # positions in the transcript (QDA projects, Word), for the agreement by
+                # character overlap
+                "awal": r.get("awal"),
+                "akhir": r.get("akhir"),
+                "panjang_dokumen": r.get("panjang_dokumen"),
                 # internal keys, dropped before writing
                 "dokumen_kunci": norm_doc(r["dokumen"]),
                 "kutipan_kunci": quote.casefold(),
@@ -102,10 +108,15 @@ def segments_frame(records: list[dict], roster, redact) -> pd.DataFrame:
         "kode",
         "kutipan",
         "memo",
+        "awal",
+        "akhir",
+        "panjang_dokumen",
         "dokumen_kunci",
         "kutipan_kunci",
     ]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=cols).astype(
+        {"awal": "Int64", "akhir": "Int64", "panjang_dokumen": "Int64"}
+    )
 
 
 def _informants(roster, seg: pd.DataFrame) -> pd.DataFrame:
@@ -125,6 +136,7 @@ def _informants(roster, seg: pd.DataFrame) -> pd.DataFrame:
 def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]:
     """Every interview table (without the ``sumber`` column), from the segments table."""
     from psm_analysis.interviews import analysis as an
+    from psm_analysis.interviews.overlap import character_agreement
 
     seg = seg.copy()
     seg["analisis"] = an.analysis_mask(seg).astype(bool) if len(seg) else pd.Series(dtype=bool)
@@ -143,6 +155,7 @@ def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]
         "kutipan": an.quotes(a, codebook),
         "kesepakatan": agree,
         "ketidaksepakatan": disagree,
+        "kesepakatan_karakter": character_agreement(seg, codebook),
         "codebook": codebook.to_frame(),
     }
 

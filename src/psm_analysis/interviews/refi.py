@@ -641,6 +641,7 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
         project = read_qdpx(path)
     except DataError as err:
         return [], list(err.problems)
+    lengths = {src.name: len(src.text) for src in project.sources}
     records = [
         {
             "berkas": shown,
@@ -658,6 +659,7 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
             "kasus": s["kasus"],
             "awal": s["awal"],
             "akhir": s["akhir"],
+            "panjang_dokumen": lengths[s["dokumen"]],
             "catatan_berkas": project.conventions(),
         }
         for s in project.segments

@@ -384,6 +384,7 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
             "awal": s["awal"],
             "akhir": s["akhir"],
             "penutur": s["penutur"],
+            "panjang_dokumen": len(t.text),
             "catatan_berkas": "; ".join(t.notes),
         }
         for s in t.segments
