@@ -635,13 +635,13 @@ class _Reader:
 def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
     """A ``.qdpx`` as the canonical records of :mod:`.segments` (format ``"qdpx"``) and its
     problems; each record's ``catatan_berkas`` says what ``sumber_masukan.csv`` records of
-    the file (:meth:`QdaProject.conventions`)."""
+    the file (:meth:`QdaProject.conventions`), ``teks_dokumen`` is the source's text."""
     shown = display_path(path)
     try:
         project = read_qdpx(path)
     except DataError as err:
         return [], list(err.problems)
-    lengths = {src.name: len(src.text) for src in project.sources}
+    texts = {src.name: src.text for src in project.sources}
     records = [
         {
             "berkas": shown,
@@ -659,7 +659,8 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
             "kasus": s["kasus"],
             "awal": s["awal"],
             "akhir": s["akhir"],
-            "panjang_dokumen": lengths[s["dokumen"]],
+            "panjang_dokumen": len(texts[s["dokumen"]]),
+            "teks_dokumen": texts[s["dokumen"]],
             "catatan_berkas": project.conventions(),
         }
         for s in project.segments
@@ -682,7 +683,16 @@ def project_schema_problems(xml: bytes, file: str | None = None, paths=None) -> 
     """Problems found validating a ``.qde`` against the REFI-QDA project schema."""
     from lxml import etree
 
-    schema = etree.XMLSchema(etree.parse(str(schema_path(paths))))
+    xsd = schema_path(paths)
+    if not xsd.is_file():
+        return [
+            Problem(
+                "skema proyek REFI-QDA tidak ditemukan",
+                file=display_path(xsd),
+                expected=f"{XSD_NAME} (lihat data/raw/reference/README.md)",
+            )
+        ]
+    schema = etree.XMLSchema(etree.parse(str(xsd)))
     doc = etree.fromstring(xml)
     if schema.validate(doc):
         return []

@@ -385,6 +385,7 @@ def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
             "akhir": s["akhir"],
             "penutur": s["penutur"],
             "panjang_dokumen": len(t.text),
+            "teks_dokumen": t.text,
             "catatan_berkas": "; ".join(t.notes),
         }
         for s in t.segments
