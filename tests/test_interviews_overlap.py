@@ -39,8 +39,11 @@ SEG = pd.DataFrame(
 def test_counts_and_weighted_kappa_by_hand():
     m1, m2 = coded_mask(20, [(0, 10)]), coded_mask(20, [(5, 15)])
     assert document_counts(m1, m2) == (5, 5, 5, 5)
-    # A: p_o = 0.5, p_e = (10*10 + 10*10)/400 = 0.5, kappa 0; B: complete agreement, 1
-    assert weighted_kappa([(5, 5, 5, 5), (0, 0, 0, 10)]) == pytest.approx(10 / 30)
+    # A: p_o = 0.5, p_e = (10*10 + 10*10)/400 = 0.5, kappa 0; B: neither coder used the
+    # code, left out
+    assert weighted_kappa([(5, 5, 5, 5), (0, 0, 0, 10)]) == 0.0
+    # coded alike throughout (p_e = 1): kappa 1
+    assert weighted_kappa([(10, 0, 0, 0), (0, 0, 0, 10)]) == 1.0
     # A: kappa 1; B: p_o = 0.6 = p_e, kappa 0
     assert weighted_kappa([(4, 0, 0, 16), (0, 4, 0, 6)]) == pytest.approx(20 / 30)
     assert weighted_kappa([]) is None
@@ -63,7 +66,7 @@ def test_character_agreement_table(tmp_path):
         round(26 / 30, 4),
         round(46 / 60, 4),
     ]
-    assert t["nilai"].iloc[0] == round(1 / 3, 4) and t["nilai"].iloc[1] == round(2 / 3, 4)
+    assert t["nilai"].iloc[0] == 0.0 and t["nilai"].iloc[1] == round(2 / 3, 4)
     # alpha by hand: n = 120, n1 = 2*9 + 9 + 5 = 32, n0 = 2*37 + 14 = 88;
     # 1 - 119 * 14 / (88 * 32) = 0.408381...
     assert t["nilai"].iloc[2] == round(1 - 119 * 14 / (88 * 32), 4) == 0.4084
@@ -88,7 +91,7 @@ def test_character_agreement_table(tmp_path):
         reliability_data=np.vstack([x, y]).astype(int), level_of_measurement="nominal"
     )
     assert t["nilai"].iloc[2] == round(ref, 4)
-    assert list(t["kekuatan"]) == ["cukup", "baik", "tidak dapat diandalkan"]
+    assert list(t["kekuatan"]) == ["lemah", "baik", "tidak dapat diandalkan"]
     assert list(t["perlu_dibahas"]) == [True, False, False]
 
 

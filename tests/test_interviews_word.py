@@ -4,6 +4,12 @@ Word writes these elements)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
 import word_fixtures as wf
 from test_interviews_support import make_project
 
@@ -140,3 +146,56 @@ def test_clean_reads_word_transcripts_pseudonymised(tmp_path):
         )
     ]
     assert "data/raw/interviews/Wawancara I-01 (Dinas Sosial).docx" in {i.path for i in out.inputs}
+
+
+#: The transcript of :func:`word_fixtures.transcript_docx` opened in LibreOffice 7.4.7
+#: (``soffice --headless --convert-to odt``, then ``--convert-to "docx:MS Word 2007 XML"``):
+#: a .docx as LibreOffice writes comments (its own ``w:comment`` markup, no ``w14:paraId``,
+#: ``commentsExtended.xml`` with only ``w15:done``).
+LIBREOFFICE_DOCX = Path(__file__).parent / "data" / "transkrip_libreoffice_7_4.docx"
+
+
+def test_transcript_saved_by_libreoffice(tmp_path):
+    ours = read_docx(wf.transcript_docx(tmp_path / "Wawancara 02.docx"))
+    lo = read_docx(LIBREOFFICE_DOCX)
+    # same text (deletions left out, insertions kept); LibreOffice adds the empty paragraph
+    # Word requires after a table at the end of a document
+    assert lo.text == ours.text + "\n"
+
+    def key(s):
+        return (s["kode_asli"], s["kutipan"], s["pengkode"], s["sumber"])
+
+    # LibreOffice 7.4 keeps the ranges, authors, the resolved flag and the point comment,
+    # but not the reply's parent: the reply becomes a comment of its own (whose text then
+    # fails as a code, a located problem)
+    reply = (
+        "Setuju, kata Bu Wulandari juga",
+        "Honor kami sering terlambat",
+        "Rina Putri",
+        "komentar",
+    )
+    assert [key(s) for s in lo.segments] == [
+        *[key(s) for s in ours.segments[:3]],
+        reply,
+        *[key(s) for s in ours.segments[3:]],
+    ]
+    assert lo.segments[2]["memo"] == "Rina Putri: cek lagi di notulen"
+    assert lo.notes == ours.notes
+    assert [(p.row, p.value) for p in lo.problems] == [(6, "Dedi: hambatan.anggaran")]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_fixture(tmp_path):
+    """LibreOffice reads every comment and tracked change of the fixture."""
+    src = wf.transcript_docx(tmp_path / "t.docx")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "odt", "--outdir", str(tmp_path), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    with zipfile.ZipFile(tmp_path / "t.odt") as zf:
+        content = zf.read("content.xml").decode("utf-8")
+    assert content.count("<office:annotation ") + content.count("<office:annotation>") == 7
+    assert content.count("<office:annotation-end") == 6  # the comment on a point has none
+    assert content.count("<text:changed-region") == 2

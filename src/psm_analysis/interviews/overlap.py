@@ -14,12 +14,15 @@ length):
   documents;
 - Cohen's kappa per document, :math:`\\kappa_d = (p_{o,d} - p_{e,d}) / (1 - p_{e,d})`
   (Cohen 1960), averaged over the documents weighted by their length in characters,
-  :math:`\\kappa = \\sum_d L_d \\kappa_d / \\sum_d L_d`; a document on which the coders agree
-  on every character counts as :math:`\\kappa_d = 1`. This is NVivo's coding comparison
-  (help page "Run a Coding Comparison query", NVivo 10-12: kappa and percentage agreement
-  per node and source over characters, K = 1 on complete agreement; an average across
-  sources weighted by source size, as its section "How can I calculate an average Kappa
-  coefficient or percentage agreement across multiple sources or nodes?" sets out).
+  :math:`\\kappa = \\sum_d L_d \\kappa_d / \\sum_d L_d`, as NVivo's coding comparison
+  computes kappa per code and source over characters (help page "Run a Coding Comparison
+  query", NVivo 10-12) and its section "How can I calculate an average Kappa coefficient or
+  percentage agreement across multiple sources or nodes?" weights sources by their size.
+  A document where both coders coded every character alike with the code counts
+  :math:`\\kappa_d = 1` (NVivo: K = 1 on complete agreement). A document where *neither*
+  coder used the code is left out of the kappa average (its kappa is undefined, p_e = 1;
+  NVivo shows 1 there), so that a code one coder never applied cannot score well from the
+  documents both left uncoded; it still counts in the percentage agreement.
 
 Over all codes either coder used, Krippendorff's alpha (nominal) of the binary decisions
 per character x code (:func:`.analysis.krippendorff_alpha_binary`, the ``krippendorff``
@@ -88,21 +91,22 @@ def document_counts(mask1: np.ndarray, mask2: np.ndarray) -> tuple[int, int, int
 
 def weighted_kappa(tables: list[tuple[int, int, int, int]]) -> float | None:
     """Cohen's kappa per document, averaged weighted by document length (the sum of each
-    table); a document of complete agreement counts 1; None when there is no character.
+    table), over the documents where either coder used the code; a document coded alike
+    throughout counts 1. None when no document has the code.
 
-    >>> weighted_kappa([(2, 1, 1, 6), (0, 0, 0, 30)])  # (10 * 0.5238 + 30 * 1) / 40
-    0.8809523809523809
+    >>> round(weighted_kappa([(2, 1, 1, 6), (0, 0, 0, 30)]), 4)  # the second is left out
+    0.5238
+    >>> round(weighted_kappa([(2, 1, 1, 6), (0, 5, 0, 30)]), 4)  # (10 * 0.5238 + 35 * 0) / 45
+    0.1164
     """
-    total = sum(sum(t) for t in tables)
+    used = [t for t in tables if t[0] + t[1] + t[2] > 0]
+    total = sum(sum(t) for t in used)
     if total == 0:
         return None
     acc = 0.0
-    for t in tables:
-        k = kappa_2x2(*t)
-        n = sum(t)
-        if n == 0:
-            continue
-        acc += n * (1.0 if t[1] + t[2] == 0 else float(k.kappa) if k.kappa is not None else 1.0)
+    for t in used:
+        k = kappa_2x2(*t).kappa
+        acc += sum(t) * (1.0 if k is None else float(k))
     return acc / total
 
 
