@@ -25,10 +25,11 @@ length):
   documents both left uncoded; it still counts in the percentage agreement.
 
 Over all codes either coder used, Krippendorff's alpha (nominal) of the binary decisions
-per character x code (:func:`.analysis.krippendorff_alpha_binary`, the ``krippendorff``
-package; Krippendorff 2019, ch. 12; his "unitizing" alpha reduces to this when every
-character is a unit). Its closed form for two coders is
-:math:`1 - (n - 1)(b + c) / (n_0 n_1)`.
+per character x code (Krippendorff 2019, ch. 12; his "unitizing" alpha reduces to this
+when every character is a unit), by its closed form for two coders,
+:math:`1 - (n - 1)(b + c) / (n_0 n_1)` (:func:`binary_alpha`), which gives the value of
+:func:`.analysis.krippendorff_alpha_binary` (the ``krippendorff`` package; the tests check
+it) without building millions of decisions.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ from psm_analysis.interviews.analysis import (
     KAPPA_THRESHOLD,
     kappa_2x2,
     kappa_label,
-    krippendorff_alpha_binary,
 )
 from psm_analysis.interviews.codebook import Codebook
 
@@ -110,6 +110,25 @@ def weighted_kappa(tables: list[tuple[int, int, int, int]]) -> float | None:
     return acc / total
 
 
+def binary_alpha(a: int, b: int, c: int, d: int) -> float:
+    """Krippendorff's alpha (nominal) of two coders' binary decisions from their 2x2
+    counts: :math:`1 - (n - 1)(b + c) / (n_0 n_1)` with :math:`n = 2(a + b + c + d)`,
+    :math:`n_1 = 2a + b + c`, :math:`n_0 = 2d + b + c` (Krippendorff 2011, binary data,
+    two observers); NaN when every decision is the same. The same value as
+    :func:`.analysis.krippendorff_alpha_binary` (the ``krippendorff`` package) without
+    building the millions of decisions a transcript's characters make.
+
+    >>> round(binary_alpha(1, 1, 0, 2), 4)  # krippendorff_alpha_binary([1,0,1,0],[1,0,0,0])
+    0.5333
+    """
+    n = 2 * (a + b + c + d)
+    n1 = 2 * a + b + c
+    n0 = n - n1
+    if n0 == 0 or n1 == 0:
+        return math.nan
+    return 1 - (n - 1) * (b + c) / (n0 * n1)
+
+
 def _positioned(seg: pd.DataFrame) -> pd.DataFrame:
     need = {"awal", "akhir", "panjang_dokumen"}
     if seg.empty or not need <= set(seg.columns):
@@ -169,7 +188,7 @@ def character_agreement(seg: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 key=lambda p: order.get(p, len(order)),
             )
             n_chars = sum(length for _, length in docs)
-            dec1, dec2 = [], []
+            totals = [0, 0, 0, 0]  # over every character x code, for alpha
             for code in codes:
                 tables = []
                 for doc, length in docs:
@@ -179,9 +198,8 @@ def character_agreement(seg: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                         spans.append(zip(rows_["awal"], rows_["akhir"], strict=True))
                     m1, m2 = coded_mask(length, spans[0]), coded_mask(length, spans[1])
                     tables.append(document_counts(m1, m2))
-                    dec1.append(m1)
-                    dec2.append(m2)
                 a, b, c, d = (sum(t[k] for t in tables) for k in range(4))
+                totals = [totals[0] + a, totals[1] + b, totals[2] + c, totals[3] + d]
                 kappa = weighted_kappa(tables)
                 flag = kappa is not None and kappa <= KAPPA_THRESHOLD
                 rows.append(
@@ -200,9 +218,8 @@ def character_agreement(seg: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                         "kappa <= 0,40: definisi dan contoh kode perlu dibahas" if flag else "",
                     )
                 )
-            x, y = np.concatenate(dec1), np.concatenate(dec2)
-            a, b, c, d = document_counts(x, y)
-            alpha = krippendorff_alpha_binary(x.astype(int), y.astype(int))
+            a, b, c, d = totals
+            alpha = binary_alpha(a, b, c, d)
             rows.append(
                 _row(
                     c1,
@@ -213,12 +230,12 @@ def character_agreement(seg: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                     "Semua kode yang dipakai (karakter x kode)",
                     (a, b, c, d),
                     KRIPPENDORFF_CHARS,
-                    alpha.value,
-                    alpha_label(alpha.value),
+                    alpha,
+                    alpha_label(alpha),
                     False,
                     "keputusan ya/tidak setiap karakter x kode yang dipakai salah satu "
                     "pengkode; Krippendorff (2019)"
-                    if not math.isnan(alpha.value)
+                    if not math.isnan(alpha)
                     else "alpha tak terdefinisi (semua keputusan sama)",
                 )
             )
@@ -259,6 +276,7 @@ def _row(c1, c2, n_docs, n_chars, code, label, table, coefficient, value, streng
 
 __all__ = [
     "COLUMNS",
+    "binary_alpha",
     "character_agreement",
     "coded_mask",
     "document_counts",
