@@ -236,7 +236,9 @@ for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
 # 2007), bukan kappa Cohen gabungan. Dengan unit sesedikit ini kappa per kode tidak stabil:
 # satu perbedaan saja sudah menggeser nilainya jauh. Kutipan yang dipotong berbeda oleh kedua
 # pengkode menjadi unit yang berbeda; akibatnya pada kappa bisa menurunkan atau menaikkan,
-# jadi potongan kutipan sebaiknya disamakan sebelum kesepakatan dihitung.
+# jadi potongan kutipan sebaiknya disamakan sebelum kesepakatan dihitung. Bila kodean membawa
+# posisi dalam transkrip (proyek REFI-QDA atau transkrip Word), kesepakatan juga dihitung
+# dengan **unit karakter**; kalimat di bawah tabel menyebut unit mana yang dipakai.
 
 # %%
 kesepakatan = catalog.load("wawancara_kesepakatan")
@@ -257,6 +259,15 @@ else:
             "ada pada teks di atas tabel.",
         )
     )
+
+# %%
+display(
+    Markdown(
+        "\n\n".join(
+            results.character_agreement_text(catalog.load("wawancara_kesepakatan_karakter"))
+        )
+    )
+)
 
 # %%
 ketidaksepakatan = catalog.load("wawancara_ketidaksepakatan")

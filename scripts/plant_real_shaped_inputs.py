@@ -17,6 +17,12 @@ and replace the demo inputs exactly as real files would:
 - ``data/raw/interviews/laporan_qualcoder.csv``: a second coder's QualCoder 3.6 coded-text
   report (UTF-8 with BOM, every field quoted, ``File, Coder, Coded, Id, Codename,
   Coded_Memo, Category``);
+- ``data/raw/interviews/proyek_nvivo.qdpx``: a REFI-QDA project as NVivo exports it (upper
+  case GUIDs, ``Sources/``, ``.txt`` with a BOM and CRLF, positions in UTF-16 code units),
+  two follow-up transcripts coded by both coders with different cuts, each in a Case named
+  by the informant id;
+- ``data/raw/interviews/Transkrip I-06.docx``: a Word transcript coded with comments (made
+  with python-docx's ``add_comment``, which writes Word's comment ranges);
 - ``data/raw/private/informan.csv``: the roster with (invented) names;
 - ``data/raw/register/register_psm.xlsx``: the workbook ``psm-analysis template register``
   makes, filled in, with a ``nama`` column as an SK penetapan list has it.
@@ -42,8 +48,18 @@ CODINGS_FILE = "data/raw/interviews/segmen_terkode.csv"
 QUALCODER_FILE = "data/raw/interviews/laporan_qualcoder.csv"
 ROSTER_FILE = "data/raw/private/informan.csv"
 REGISTER_FILE = "data/raw/register/register_psm.xlsx"
+QDPX_FILE = "data/raw/interviews/proyek_nvivo.qdpx"
+WORD_FILE = "data/raw/interviews/Transkrip I-06.docx"
 #: Every file this script writes, relative to the project root.
-FILES = (SURVEY_FILE, CODINGS_FILE, QUALCODER_FILE, ROSTER_FILE, REGISTER_FILE)
+FILES = (
+    SURVEY_FILE,
+    CODINGS_FILE,
+    QUALCODER_FILE,
+    QDPX_FILE,
+    WORD_FILE,
+    ROSTER_FILE,
+    REGISTER_FILE,
+)
 
 #: Invented informants: (id, name, position, group, interview date, transcript name).
 #: The transcript of I-05 is named after the informant, as researchers often do: the
@@ -131,6 +147,130 @@ def qualcoder_csv(rng: random.Random, segments, codes: list[str]) -> bytes:
         rows.append([doc, SECOND_CODER, quote, f"ctid:{n}", key, "", question])
     header = ["File", "Coder", "Coded", "Id", "Codename", "Coded_Memo", "Category"]
     return b"\xef\xbb\xbf" + _csv_bytes(header, rows, quoting=csv.QUOTE_ALL)
+
+
+#: The follow-up transcripts of the NVivo project: (informant, passages (code, text)).
+#: I-03's names I-07 by given name ("Pak Syafrizal"); a character above U+FFFF and CRLF
+#: make NVivo's positions differ from code points.
+FOLLOW_UPS = (
+    (
+        "I-03",
+        (
+            ("peran.rapat_koordinasi", "Rapat koordinasi PSM diadakan tiap triwulan di kecamatan."),
+            ("hambatan.jarak_akses", "Desa yang jauh harus ditempuh dengan pompong \U0001f6a4."),
+            ("hambatan.koordinasi", "Kata Pak Syafrizal, undangan rapat sering terlambat sampai."),
+        ),
+    ),
+    (
+        "I-08",
+        (
+            ("peran.diklat", "Saya ikut Diklat dasar PSM di Pekanbaru tahun 2015."),
+            ("hambatan.anggaran", "Honor dan biaya transport belum sebanding dengan tugas."),
+        ),
+    ),
+)
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def nvivo_qdpx() -> bytes:
+    """A REFI-QDA project as NVivo 14 exports it (see ``tests/qdpx_fixtures.py``): the
+    main coder codes each passage whole; the second coder cuts the first sentence of each
+    passage short and skips the last passage of each transcript."""
+    import uuid
+    import zipfile
+    from html import escape
+
+    def guid(*key):
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, "plant/" + "/".join(key))).upper()
+
+    ns = "urn:QDA-XML:project:1.0"
+    users = {c: guid("user", c) for c in (MAIN_CODER, SECOND_CODER)}
+    codes = sorted({code for _, passages in FOLLOW_UPS for code, _ in passages})
+    xml = [
+        f'<?xml version="1.0" encoding="utf-8"?>\n<Project name="Wawancara lanjutan" '
+        f'origin="NVivo 14" xmlns="{ns}">\n  <Users>\n'
+    ]
+    xml += [f'    <User guid="{g}" name="{c}" />\n' for c, g in users.items()]
+    xml.append("  </Users>\n  <CodeBook>\n    <Codes>\n")
+    for question in sorted({c.split(".")[0] for c in codes}):
+        xml.append(
+            f'      <Code guid="{guid("code", question)}" name="{question}" isCodable="false">\n'
+        )
+        for c in codes:
+            if c.startswith(question + "."):
+                key = c.split(".")[1]
+                xml.append(
+                    f'        <Code guid="{guid("code", c)}" name="{key}" isCodable="true" />\n'
+                )
+        xml.append("      </Code>\n")
+    xml.append("    </Codes>\n  </CodeBook>\n  <Cases>\n")
+    for iid, _ in FOLLOW_UPS:
+        xml.append(
+            f'    <Case guid="{guid("case", iid)}" name="{iid}">\n'
+            f'      <SourceRef targetGUID="{guid("source", iid)}" />\n    </Case>\n'
+        )
+    xml.append("  </Cases>\n  <Sources>\n")
+    files = {}
+    for iid, passages in FOLLOW_UPS:
+        lines = ["P: Bisa diceritakan lagi?"]
+        sels = []
+        for i, (code, text) in enumerate(passages):
+            head = "I: "
+            start = _utf16("\r\n".join(lines) + "\r\n" + head)
+            lines.append(head + text)
+            end = start + _utf16(text)
+            sels.append((MAIN_CODER, code, start, end))
+            if i < len(passages) - 1:
+                cut = text.index(" ", len(text) // 2)
+                sels.append((SECOND_CODER, code, start, start + _utf16(text[:cut])))
+        body = "\r\n".join(lines) + "\r\n"
+        txt = guid("text", iid)
+        files[f"Sources/{txt}.txt"] = b"\xef\xbb\xbf" + body.encode("utf-8")
+        xml.append(
+            f'    <TextSource guid="{guid("source", iid)}" name="Wawancara lanjutan '
+            f'{iid}" plainTextPath="internal://{txt}.txt">\n'
+        )
+        for n, (coder, code, start, end) in enumerate(sels):
+            sel = guid("sel", iid, str(n))
+            xml.append(
+                f'      <PlainTextSelection guid="{sel}" name="{escape("Referensi " + str(n + 1))}" '
+                f'startPosition="{start}" endPosition="{end}" creatingUser="{users[coder]}">\n'
+                f'        <Coding guid="{guid("coding", iid, str(n))}" '
+                f'creatingUser="{users[coder]}">\n'
+                f'          <CodeRef targetGUID="{guid("code", code)}" />\n'
+                "        </Coding>\n      </PlainTextSelection>\n"
+            )
+        xml.append("    </TextSource>\n")
+    xml.append("  </Sources>\n</Project>\n")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in [("project.qde", "".join(xml).encode("utf-8")), *files.items()]:
+            zf.writestr(zipfile.ZipInfo(name, (2026, 2, 20, 9, 0, 0)), data)
+    return buf.getvalue()
+
+
+def word_transcript(path: Path) -> None:
+    """A transcript coded with Word comments (python-docx ``add_comment``: Word's
+    ``commentRangeStart``/``End`` and ``commentReference``); one comment holds two codes,
+    one code is written as its label, one quote names I-04 by given name."""
+    import docx
+
+    d = docx.Document()
+    d.core_properties.author = MAIN_CODER
+    d.add_paragraph("Keterangan: P = Peneliti, I = Informan")
+    d.add_paragraph("P: Apa yang dilakukan Dinas Sosial untuk PSM?")
+    p = d.add_paragraph("I: ")
+    r = p.add_run("Ada bimtek setahun sekali, kata Bu Marlina juga begitu.")
+    c = d.add_comment([r], text="peran.bimtek", author=MAIN_CODER, initials="P")
+    c.add_paragraph("Pembinaan dan pendampingan PSM")
+    p = d.add_paragraph("I: Tapi ")
+    r = p.add_run("belum semua desa punya PSM")
+    p.add_run(".")
+    d.add_comment([r], text="Hambatan > Desa tanpa PSM", author=MAIN_CODER, initials="P")
+    d.save(str(path))
 
 
 def survey_rows(rng: random.Random, cb) -> list[dict]:
@@ -230,6 +370,8 @@ def plant(root: str | Path, seed: int = SEED) -> list[Path]:
     write_bytes(root / ROSTER_FILE, roster_csv())
     write_bytes(root / CODINGS_FILE, codings_csv(segments))
     write_bytes(root / QUALCODER_FILE, qualcoder_csv(rng, segments, codes))
+    write_bytes(root / QDPX_FILE, nvivo_qdpx())
+    word_transcript(root / WORD_FILE)
 
     register = root / REGISTER_FILE
     register_template(register, paths)

@@ -26,6 +26,7 @@ OUTPUTS = [
     "wawancara_hambatan_peringkat.csv",
     "wawancara_informan.csv",
     "wawancara_kesepakatan.csv",
+    "wawancara_kesepakatan_karakter.csv",
     "wawancara_ketidaksepakatan.csv",
     "wawancara_kode_frekuensi.csv",
     "wawancara_kutipan.csv",

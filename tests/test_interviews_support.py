@@ -14,6 +14,7 @@ from psm_analysis.config import get_paths
 ROOT = get_paths().root
 CODEBOOK = ROOT / "data/raw/interviews/codebook_wawancara.yml"
 XSD = ROOT / "data/raw/reference/refi_qda_codebook_1_0.xsd"
+PROJECT_XSD = ROOT / "data/raw/reference/refi_qda_project_1_0.xsd"
 
 ROSTER_CSV = (
     "id_informan,nama,jabatan,kelompok,tanggal_wawancara,dokumen\n"
@@ -32,6 +33,7 @@ def make_project(tmp: Path, roster: str | None = ROSTER_CSV, demo: bool = False)
         folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(CODEBOOK, paths.raw_interviews / CODEBOOK.name)
     shutil.copy(XSD, paths.raw_reference / XSD.name)
+    shutil.copy(PROJECT_XSD, paths.raw_reference / PROJECT_XSD.name)
     if roster is not None:
         (paths.raw_private / "informan.csv").write_text(roster, encoding="utf-8")
     if demo:

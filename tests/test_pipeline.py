@@ -39,7 +39,7 @@ def test_sources_of_inputs_record_demo_data(project_copy):
     kinds = {(i.kind, i.demo) for i in result.inputs}
     assert ("dinsos", False) in kinds
     text = (project_copy / "data/processed/sumber_masukan.csv").read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "masukan,berkas,data_contoh"
+    assert text.splitlines()[0] == "masukan,berkas,data_contoh,catatan"
     assert "data/raw/dinsos/tabel_I_2.csv" in text
 
 

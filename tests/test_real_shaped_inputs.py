@@ -135,3 +135,41 @@ def test_counts_follow_the_planted_inputs_and_names_are_pseudonymised(planted):
     for name in [n for _, n, _, _ in plant.INFORMANTS] + list(plant.REGISTER_NAMES):
         for part in name.replace("Drs. ", "").split():
             assert part not in everything, part
+
+
+def test_qda_project_and_word_transcript_go_through_reproduce(planted):
+    """The NVivo-shaped .qdpx and the Word transcript: their segments, pseudonymised; the
+    position convention in sumber_masukan.csv; the agreement by character overlap; the
+    unit named in notebook 05."""
+    root, plant, *_ = planted
+    processed = root / "data" / "processed"
+    with (processed / "wawancara_segmen.csv").open(encoding="utf-8") as fh:
+        seg = [r for r in csv.DictReader(fh) if r["format"] in ("qdpx", "word")]
+    assert sorted({(r["format"], r["dokumen"], r["id_informan"]) for r in seg}) == [
+        ("qdpx", "Wawancara lanjutan I-03", "I-03"),
+        ("qdpx", "Wawancara lanjutan I-08", "I-08"),
+        ("word", "Transkrip I-06", "I-06"),
+    ]
+    quotes = {r["kutipan"] for r in seg}
+    assert (
+        "Kata Pak I-07 (Pemerintah Kecamatan/Desa), undangan rapat sering terlambat sampai."
+        in quotes
+    )
+    assert "Ada bimtek setahun sekali, kata Bu I-04 (PSM) juga begitu." in quotes
+    assert {r["kode"] for r in seg if r["format"] == "word"} == {
+        "peran.bimtek",
+        "peran.pembinaan",
+        "hambatan.desa_tanpa_psm",
+    }
+    with (processed / "sumber_masukan.csv").open(encoding="utf-8") as fh:
+        notes = {r["berkas"]: r["catatan"] for r in csv.DictReader(fh)}
+    assert notes[plant.QDPX_FILE].startswith(
+        "Wawancara lanjutan I-03: posisi dalam unit UTF-16 (seperti NVivo)"
+    )
+    with (processed / "wawancara_kesepakatan_karakter.csv").open(encoding="utf-8") as fh:
+        chars = list(csv.DictReader(fh))
+    assert {(r["pengkode_1"], r["pengkode_2"], r["jumlah_dokumen"]) for r in chars} == {
+        ("pembimbing", "peneliti", "2")
+    }
+    page = (root / "reports" / "05_wawancara_peran_hambatan.html").read_text(encoding="utf-8")
+    assert "dengan <strong>unit karakter</strong>" in page

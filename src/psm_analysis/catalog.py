@@ -331,7 +331,9 @@ _ENTRIES = [
         },
     ),
     Entry(
-        "sumber_masukan.csv", "clean", {"masukan": "str", "berkas": "str", "data_contoh": "boolean"}
+        "sumber_masukan.csv",
+        "clean",
+        {"masukan": "str", "berkas": "str", "data_contoh": "boolean", "catatan": "str"},
     ),
     Entry(
         "sumber_tabel.csv",
@@ -511,6 +513,29 @@ _ENTRIES = [
         },
     ),
     Entry(
+        "wawancara_kesepakatan_karakter.csv",
+        "interviews",
+        {
+            "pengkode_1": "str",
+            "pengkode_2": "str",
+            "jumlah_dokumen": "int64",
+            "jumlah_karakter": "int64",
+            "kode": "str",
+            "label": "str",
+            "keduanya": "int64",
+            "hanya_pengkode_1": "int64",
+            "hanya_pengkode_2": "int64",
+            "tidak_keduanya": "int64",
+            "proporsi_kesepakatan": "float64",
+            "koefisien": "str",
+            "nilai": "float64",
+            "kekuatan": "str",
+            "perlu_dibahas": "boolean",
+            "catatan": "str",
+            "sumber": "str",
+        },
+    ),
+    Entry(
         "wawancara_segmen.csv",
         "interviews",
         {
@@ -526,6 +551,9 @@ _ENTRIES = [
             "kode": "str",
             "kutipan": "str",
             "memo": "str",
+            "awal": "Int64",
+            "akhir": "Int64",
+            "panjang_dokumen": "Int64",
             "analisis": "boolean",
             "sumber": "str",
         },

@@ -105,6 +105,14 @@ def _cmd_validate(args) -> int:
     return 0
 
 
+def _cmd_export(args) -> int:
+    from psm_analysis.interviews.qdpx_export import export_qdpx
+
+    n = export_qdpx(Path(args.out))
+    print(f"{args.out}: {n} kodean ditulis sebagai proyek REFI-QDA.")
+    return 0
+
+
 def _validate_register(path: Path) -> int:
     from psm_analysis.register.build import check_file
 
@@ -197,6 +205,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
         p.add_argument("--codebook", help="berkas buku kode (bawaan: milik proyek)")
         p.set_defaults(func=_cmd_template)
+
+        p = sub.add_parser("export", help="ekspor kodean wawancara untuk perangkat QDA")
+        p.add_argument(
+            "kind",
+            choices=["qdpx"],
+            metavar="format",
+            help="qdpx (proyek REFI-QDA untuk QualCoder, NVivo, ATLAS.ti, MAXQDA)",
+        )
+        p.add_argument("--out", required=True, help="berkas .qdpx yang ditulis")
+        p.set_defaults(func=_cmd_export)
 
         p = sub.add_parser("demo", help="tulis masukan data contoh sintetis")
         p.add_argument("--out", required=True, help="folder tujuan")

@@ -19,12 +19,14 @@ class InputInfo:
 
     ``kind`` is the input family ("dinsos", "survey", "interviews", "register",
     "reference"), ``path`` is relative to the project root in POSIX style, ``demo`` says
-    whether it is synthetic demo data.
+    whether it is synthetic demo data, ``note`` what the reader decided about the file
+    (e.g. the position convention of a REFI-QDA project), in Indonesian, or "".
     """
 
     kind: str
     path: str
     demo: bool = False
+    note: str = ""
 
 
 @dataclass

@@ -101,8 +101,8 @@ def _check_against_catalog(builder: str, files: dict[str, Any]) -> None:
 def _inputs_frame(inputs: list[InputInfo]):
     import pandas as pd
 
-    rows = sorted({(i.kind, i.path, i.demo) for i in inputs})
-    return pd.DataFrame(rows, columns=["masukan", "berkas", "data_contoh"]).astype(
+    rows = sorted({(i.kind, i.path, i.demo, i.note) for i in inputs})
+    return pd.DataFrame(rows, columns=["masukan", "berkas", "data_contoh", "catatan"]).astype(
         {"data_contoh": "bool"}
     )
 

@@ -255,7 +255,7 @@ def cite(
     Parameters
     ----------
     sources : pandas.DataFrame
-        One row per source table, as :func:`psm_analysis.dinsos.load_sumber_tabel` gives
+        One row per source table, as ``catalog.load("sumber_tabel")`` gives
         it: ``tabel`` ("I.1" ...), ``sumber``, ``tahun`` (missing when the source gives no
         year).
     *table_ids : str

@@ -1,8 +1,10 @@
 """Interview codings: pseudonymised informants, coded segments (own CSV/XLSX, Taguette,
-QualCoder), the REFI-QDA codebook, matrices, triangulation, intercoder agreement and the
+QualCoder reports, REFI-QDA projects from any QDA tool, Word transcripts), the REFI-QDA
+codebook, matrices, triangulation, intercoder agreement and the
 privacy guard.
 
 Modules: :mod:`.codebook`, :mod:`.roster`, :mod:`.segments` (reading and checking),
+:mod:`.refi` (REFI-QDA projects), :mod:`.word` (Word transcripts),
 :mod:`.analysis`, :mod:`.privacy`, :mod:`.pipeline` (the builder), :mod:`.demo`,
 :mod:`.results` (loaders for notebooks). Heavy imports happen inside the functions.
 """
@@ -17,7 +19,8 @@ from psm_analysis.errors import DataError, Problem, display_path
 def validate_file(
     path: str | Path, codebook: str | Path | None = None, roster: str | Path | None = None
 ) -> list[Problem]:
-    """Every problem in one codings file (own CSV/XLSX, Taguette or QualCoder export).
+    """Every problem in one codings file (own CSV/XLSX, Taguette or QualCoder export, a
+    REFI-QDA project ``.qdpx``, a Word transcript ``.docx``).
 
     ``codebook`` defaults to the project's codebook, ``roster`` to the roster in use
     (data/raw/private, else the demo roster). Problems: unreadable or unrecognised file,

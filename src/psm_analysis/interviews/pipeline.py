@@ -2,8 +2,9 @@
 
 Inputs:
 
-- codings: every CSV/XLSX in ``data/raw/interviews`` other than the codebook, the document
-  map and READMEs (formats: see :mod:`.segments`). When that folder holds no codings, the
+- codings: every CSV/XLSX, REFI-QDA project (``.qdpx``) and Word transcript (``.docx``) in
+  ``data/raw/interviews`` other than the codebook, the document map and READMEs (formats:
+  see :mod:`.segments`). When that folder holds no codings, the
   demo inputs in ``data/demo/interviews`` are used (``demo=True``) with the demo roster in
   ``data/demo/private``.
 - the roster ``informan*.csv``/``.xlsx`` in ``data/raw/private`` (``data/demo/private`` for the
@@ -25,6 +26,7 @@ every output is checked for the names once more before it is returned:
 ``wawancara_kutipan.csv``               quotes per code, pseudonymous
 ``wawancara_kesepakatan.csv``           Cohen's kappa per code; Krippendorff's alpha overall
 ``wawancara_ketidaksepakatan.csv``      the disagreements, to discuss
+``wawancara_kesepakatan_karakter.csv``  agreement by character overlap (:mod:`.overlap`)
 ``wawancara_codebook.csv`` / ``.qdc``   the codebook as a table and as REFI-QDA
 ``wawancara_codebook_taguette.csv``     the codebook as Taguette imports it (tag, description)
 ======================================  =====================================================
@@ -83,6 +85,11 @@ def segments_frame(records: list[dict], roster, redact) -> pd.DataFrame:
                 "kode": r["kode"],
                 "kutipan": quote,
                 "memo": redact(r["memo"]),
+                # positions in the transcript (QDA projects, Word), for the agreement by
+                # character overlap
+                "awal": r.get("awal"),
+                "akhir": r.get("akhir"),
+                "panjang_dokumen": r.get("panjang_dokumen"),
                 # internal keys, dropped before writing
                 "dokumen_kunci": norm_doc(r["dokumen"]),
                 "kutipan_kunci": quote.casefold(),
@@ -101,10 +108,15 @@ def segments_frame(records: list[dict], roster, redact) -> pd.DataFrame:
         "kode",
         "kutipan",
         "memo",
+        "awal",
+        "akhir",
+        "panjang_dokumen",
         "dokumen_kunci",
         "kutipan_kunci",
     ]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=cols).astype(
+        {"awal": "Int64", "akhir": "Int64", "panjang_dokumen": "Int64"}
+    )
 
 
 def _informants(roster, seg: pd.DataFrame) -> pd.DataFrame:
@@ -124,6 +136,7 @@ def _informants(roster, seg: pd.DataFrame) -> pd.DataFrame:
 def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]:
     """Every interview table (without the ``sumber`` column), from the segments table."""
     from psm_analysis.interviews import analysis as an
+    from psm_analysis.interviews.overlap import character_agreement
 
     seg = seg.copy()
     seg["analisis"] = an.analysis_mask(seg).astype(bool) if len(seg) else pd.Series(dtype=bool)
@@ -142,6 +155,7 @@ def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]
         "kutipan": an.quotes(a, codebook),
         "kesepakatan": agree,
         "ketidaksepakatan": disagree,
+        "kesepakatan_karakter": character_agreement(seg, codebook),
         "codebook": codebook.to_frame(),
     }
 
@@ -208,8 +222,16 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     DataError.collect(scan_texts(texts, list(roster.frame["nama"]), places))
 
     # a transcript or codings file may be named after its informant ("wawancara_marzuki")
+    # what a reader decided about a file (a QDA project's position convention)
+    notes = {r["berkas"]: r.get("catatan_berkas", "") for r in records}
     used = [
-        InputInfo("interviews", redact(display_path(p, paths)), inputs.demo) for p in inputs.codings
+        InputInfo(
+            "interviews",
+            redact(display_path(p, paths)),
+            inputs.demo,
+            redact(notes.get(display_path(p, paths), "")),
+        )
+        for p in inputs.codings
     ]
     used.append(InputInfo("interviews", display_path(inputs.roster, paths), inputs.demo))
     used.append(InputInfo("interviews", display_path(cb_path, paths), False))

@@ -96,6 +96,7 @@ TEXT_SUFFIXES = {
     ".htm",
     ".ipynb",
     ".qdc",
+    ".qde",
     ".xml",
     ".svg",
     ".tex",
@@ -103,7 +104,9 @@ TEXT_SUFFIXES = {
     ".yml",
     ".yaml",
 }
-ZIP_SUFFIXES = {".xlsx", ".docx", ".pptx", ".odt", ".ods"}
+#: Zip containers whose text parts are scanned; ``.qdpx`` is a REFI-QDA project (its
+#: ``project.qde`` and its ``sources/*.txt``).
+ZIP_SUFFIXES = {".xlsx", ".docx", ".pptx", ".odt", ".ods", ".qdpx"}
 
 
 def name_variants(full_name: str) -> list[str]:
@@ -298,7 +301,7 @@ def file_parts(path: Path) -> list[tuple[str, bytes]]:
                 return [
                     ("markup", zf.read(info.filename))
                     for info in zf.infolist()
-                    if info.filename.endswith((".xml", ".rels", ".txt"))
+                    if info.filename.endswith((".xml", ".rels", ".txt", ".qde"))
                 ]
         except zipfile.BadZipFile:
             return [("", data)]

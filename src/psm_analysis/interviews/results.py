@@ -474,6 +474,65 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
     return out
 
 
+def character_agreement_text(chars: pd.DataFrame) -> list[str]:
+    """Which unit the agreement used, in Indonesian: the coded passage only, or also the
+    character (where both coders' segments carry positions in the same transcript), with
+    the per-code kappa range and Krippendorff's alpha over characters per coder pair.
+
+    Parameters
+    ----------
+    chars : pandas.DataFrame
+        ``load("kesepakatan_karakter")`` (:func:`.overlap.character_agreement`).
+
+    Returns
+    -------
+    list of str
+        One markdown paragraph: the unit when ``chars`` is empty, else one per coder pair
+        (kappa 2 decimals, alpha 3, percentage agreement as persen with 1 decimal).
+
+    Raises
+    ------
+    KeyError
+        A needed column is missing.
+    """
+    from psm_analysis.interviews import analysis as an
+    from psm_analysis.numbers import format_number as num
+
+    if chars.empty:
+        return [
+            "Unit kesepakatan di atas adalah **kutipan berkode**: kodean yang ada tidak "
+            "membawa posisi karakter dalam transkrip yang sama bagi dua pengkode, sehingga "
+            "kesepakatan per karakter tidak dihitung."
+        ]
+    out = []
+    for (c1, c2), g in chars.groupby(["pengkode_1", "pengkode_2"], sort=True):
+        per = g[g["kode"] != an.ALL_CODES]
+        overall = g[g["kode"] == an.ALL_CODES].iloc[0]
+        kappas = per["nilai"].dropna()
+        alpha = overall["nilai"]
+        out.append(
+            f"Karena kodean **{coder_label(c1)}** dan **{coder_label(c2)}** membawa posisi "
+            f"dalam transkrip, kesepakatan juga dihitung dengan **unit karakter** atas "
+            f"{num(int(overall.jumlah_karakter))} karakter dari "
+            f"{num(int(overall.jumlah_dokumen))} dokumen (seperti perbandingan kodean NVivo): "
+            f"kappa Cohen per kode (rerata tertimbang panjang dokumen) untuk "
+            f"{num(len(per))} kode"
+            + (
+                f" berkisar {num(kappas.min(), 2)} sampai {num(kappas.max(), 2)}"
+                if len(kappas)
+                else ""
+            )
+            + "; alpha Krippendorff biner per karakter "
+            + (
+                f"{num(alpha, 3)} ({overall.kekuatan})"
+                if not math.isnan(alpha)
+                else "tak terdefinisi"
+            )
+            + "."
+        )
+    return out
+
+
 def coder_label(name: object) -> str:
     """A coder's user name as a reader reads it: ``"pengkode_2"`` -> ``"Pengkode 2"``.
 

@@ -1,6 +1,10 @@
-"""Reading coded segments from the three input formats, and checking them.
+"""Reading coded segments from the input formats, and checking them.
 
-Formats, recognised by their header row:
+A REFI-QDA project (``.qdpx``: NVivo, ATLAS.ti, MAXQDA, QualCoder) is read by
+:mod:`.refi` (format ``qdpx``, a row per coding of a text selection, with its positions);
+a Word transcript (``.docx``, codes in comments or a coding table) by :mod:`.word`
+(format ``word``; a code may also be written as the code's label).
+The tables, recognised by their header row:
 
 - ``segmen`` -- the project's own CSV/XLSX (``segmen_terkode.csv``): ``id_informan``,
   ``dokumen``, ``kode``, ``kutipan``, ``pengkode`` (``dokumen`` and ``pengkode`` may be
@@ -67,8 +71,15 @@ FIELDS = {
         "kutipan": "content",
     },
     "qualcoder": {"dokumen": "File", "informan": "File", "kode": "Codename", "kutipan": "Coded"},
+    "qdpx": {
+        "dokumen": "TextSource name",
+        "informan": "TextSource name",
+        "kode": "CodeRef",
+        "kutipan": "PlainTextSelection",
+    },
+    "word": {"dokumen": "dokumen", "informan": "dokumen", "kode": "kode", "kutipan": "teks"},
 }
-SUFFIXES = (".csv", ".xlsx")
+SUFFIXES = (".csv", ".xlsx", ".qdpx", ".docx")
 #: Columns of QualCoder's coded-text report (3.6 and later, after ``File``/``Case``).
 QUALCODER_COLUMNS = frozenset({"Coder", "Coded", "Id", "Codename", "Coded_Memo"})
 #: The same in the xlsx of QualCoder 3.3-3.5, in this order after ``File/case``.
@@ -112,6 +123,14 @@ def _coder_from_name(path: Path) -> str:
 def read_codings(path: str | Path) -> tuple[list[dict], list[Problem]]:
     """Read one codings file into canonical records (see :data:`COLUMNS`)."""
     path = Path(path)
+    if path.suffix.lower() == ".qdpx":
+        from psm_analysis.interviews import refi
+
+        return refi.read_codings(path)
+    if path.suffix.lower() == ".docx":
+        from psm_analysis.interviews import word
+
+        return word.read_codings(path)
     shown = display_path(path)
     try:
         df, sheet = read_roster_table(path)
@@ -235,11 +254,19 @@ def check_records(
         ok = True
         cats = [c for c in r["kategori"].split(" > ") if c]
         path = codebook.resolve(r["kode_asli"], cats or None)
+        if path is None and r["format"] == "word":
+            # a code typed in a Word comment may be the code's label
+            label = " ".join(r["kode_asli"].split()).casefold()
+            path = next((c.path for c in codebook.codes if c.label.casefold() == label), None)
         if not r["kode_asli"]:
             problems.append(Problem("kode kosong", column=f["kode"], **where))
             ok = False
         elif path is None:
             shown = r["kode_asli"] + (f" (kategori {r['kategori']})" if r["kategori"] else "")
+            if r["format"] == "word":
+                quote = " ".join(r["kutipan"].split())
+                quote = quote if len(quote) <= 60 else quote[:57] + "..."
+                shown += f' pada teks "{quote}" di dokumen {r["dokumen"]}'
             problems.append(
                 Problem(
                     "kode tidak ada di codebook",
@@ -298,7 +325,10 @@ def check_records(
             ok = False
         if not ok:
             continue
+        # a QDA project's selections have positions: the same words coded twice in one
+        # transcript are two segments there
         key = (r["pengkode"], norm_doc(r["dokumen"]), path, _norm_text(r["kutipan"]))
+        key += (r.get("awal"),)
         if key in seen:
             first = seen[key]
             where_first = (
@@ -321,8 +351,8 @@ def check_records(
 
 
 def codings_files(folder: Path) -> list[Path]:
-    """The codings files in ``folder``: CSV/XLSX except the codebook, the document map and
-    READMEs (hidden files and Excel lock files ``~$...`` aside)."""
+    """The codings files in ``folder``: CSV/XLSX, REFI-QDA projects (``.qdpx``) and Word
+    transcripts (``.docx``) except the codebook, the document map and READMEs (hidden files and Excel lock files ``~$...`` aside)."""
     from psm_analysis.interviews.codebook import is_codebook_file
     from psm_analysis.interviews.roster import MAPPING_NAME
 
