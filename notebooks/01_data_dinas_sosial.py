@@ -60,6 +60,7 @@ daftar_tabel = daftar.rename(columns=labels.column_label).rename(
 bab.export_table(
     daftar_tabel,
     "01_daftar_tabel_dinas_sosial",
+    tempat="tidak",
     title="Tabel Dinas Sosial Kabupaten Pelalawan yang Dikutip dalam BAB I",
     source="BAB I skripsi (Tabel I.1-I.4); diolah",
     notes='Tahun kosong ("...") berarti baris Sumber tabel itu tidak mencantumkan tahun.',
@@ -105,6 +106,7 @@ ejaan = (
 bab.export_table(
     ejaan,
     "01_ejaan_nama_resmi",
+    tempat="lampiran",
     title="Ejaan dalam Tabel Dinas Sosial dan Nama Resminya",
     source=tables.cite(
         sumber, "I.1", "I.2", extra="Permensos No. 08 Tahun 2012; " + dinsos.REFERENCE_SOURCE
@@ -123,6 +125,7 @@ tabel_I1 = tenaga[["no", "jenis_di_sumber", "jenis_resmi", "jumlah", "satuan", "
 bab.export_table(
     tabel_I1.rename(columns=labels.column_label),
     "01_tenaga_sosial",
+    tempat="IV",
     title="Jenis dan Jumlah Tenaga Sosial Masyarakat di Kabupaten Pelalawan (Tabel I.1 "
     "setelah dibersihkan)",
     source=tables.cite(sumber, "I.1"),
@@ -154,6 +157,7 @@ kegiatan = data["I.3"][
 bab.export_table(
     kegiatan.rename(columns=labels.column_label),
     "01_kegiatan_status",
+    tempat="lampiran",
     title="Keterangan Kegiatan Peningkatan Kinerja PSM dan Status yang Dibaca darinya",
     source=tables.cite(sumber, "I.3"),
     notes='"..." = tidak disebutkan dalam Keterangan.',
@@ -174,6 +178,7 @@ bab.export_table(
         columns=labels.column_label
     ),
     "01_pemeriksaan_konsistensi",
+    tempat="lampiran",
     title="Hasil Pemeriksaan Konsistensi Tabel, Teks BAB I dan Data Rujukan",
     source=tables.cite(
         sumber,

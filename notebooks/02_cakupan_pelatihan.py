@@ -98,6 +98,7 @@ gambar_cakupan
 bab.export_table(
     training.coverage_table(cakupan),
     "02_cakupan_diklat",
+    tempat="lampiran",
     title="Cakupan Pendidikan dan Pelatihan (Diklat) PSM Kabupaten Pelalawan",
     source=tables.cite(sumber, "I.3"),
     number_format={"Persentase": "percent"},
@@ -154,6 +155,7 @@ gambar_waktu
 bab.export_table(
     training.events_table(peristiwa),
     "02_garis_waktu_pelatihan",
+    tempat="lampiran",
     title=("Pembentukan dan Pelatihan" if tahun_dibentuk else "Pelatihan")
     + " PSM Kabupaten Pelalawan",
     source=sumber_waktu,

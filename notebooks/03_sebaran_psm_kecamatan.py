@@ -83,6 +83,7 @@ plots.bar_chart(
 gambar_batang = bab.save_figure(
     fig,
     "03_psm_per_kecamatan",
+    tempat="IV",
     caption=f"Jumlah PSM menurut kecamatan di Kabupaten Pelalawan (Kecamatan {lokasi} "
     "sebagai lokasi penelitian ditandai)",
     source=sumber_psm,
@@ -113,6 +114,7 @@ plots.scatter_identity(
 gambar_sebar = bab.save_figure(
     fig,
     "03_psm_dan_desa_kelurahan",
+    tempat="IV",
     caption="Jumlah PSM dan jumlah desa/kelurahan per kecamatan di Kabupaten Pelalawan",
     source=sumber_gabungan,
 )
@@ -123,6 +125,7 @@ gambar_sebar
 bab.export_table(
     spread.spread_table(sebaran),
     "03_psm_dan_desa_kelurahan",
+    tempat="lampiran",
     title="Jumlah PSM, Desa dan Kelurahan menurut Kecamatan di Kabupaten Pelalawan",
     source=sumber_gabungan,
     number_format={"Pangsa PSM": "percent", "PSM per desa/kelurahan": 2},
@@ -164,6 +167,7 @@ uji = spread.proportional_fit(psm)
 bab.export_table(
     spread.fit_table(uji),
     "03_uji_khi_kuadrat",
+    tempat="lampiran",
     title="Jumlah PSM Teramati dan Harapan bila Sebanding dengan Jumlah Desa/Kelurahan",
     source=sumber_gabungan,
     number_format={"Harapan (proporsional)": 2, "(O - E)² / E": 3},
@@ -198,6 +202,7 @@ desa_bunut = spread.villages_of(lokasi)
 bab.export_table(
     spread.villages_table(desa_bunut),
     "03_desa_kelurahan_bunut",
+    tempat="IV",
     title=f"Desa dan Kelurahan di Kecamatan {lokasi}",
     source=dinsos.REFERENCE_SOURCE,
     notes="Nama menurut Kepmendagri 2025; beberapa nama dieja lain dalam kompilasi 2018 "
@@ -317,6 +322,7 @@ plots.desa_dot_chart(
 gambar_desa = bab.save_figure(
     fig,
     "03_psm_per_desa_bunut",
+    tempat="IV",
     caption=f"Jumlah PSM per desa/kelurahan di Kecamatan {lokasi} (satu titik satu PSM; "
     "titik penuh: sudah Diklat; silang: tanpa PSM)",
     source=f"{nama_register}; diolah",
@@ -329,6 +335,7 @@ gambar_desa
 bab.export_table(
     register.villages_table(per_desa, lokasi),
     "03_psm_per_desa_bunut",
+    tempat="lampiran",
     title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
     source=f"{nama_register}; diolah",
     notes=catatan_contoh or None,
@@ -343,6 +350,7 @@ perbandingan = register.compare_with_table_i2(per_desa, psm)
 bab.export_table(
     register.comparison_table(perbandingan),
     "03_register_dan_tabel_I_2",
+    tempat="lampiran",
     title="Jumlah PSM menurut Register dan Tabel I.2 per Kecamatan",
     source=tables.cite(sumber, "I.2", extra=nama_register),
     notes=catatan_contoh or None,

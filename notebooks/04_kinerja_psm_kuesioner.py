@@ -103,6 +103,8 @@ def tabel_indikator(kode: str, nama_tabel: str) -> None:
             source=sumber,
             number_format=fmt,
             notes=[aturan, f"Dasar indikator: {baris['dasar']}."],
+            # one answer label (SS, S, ...) over its F and % columns
+            spanning=[c.removesuffix(" F") for c in tabel.columns if c.endswith(" F")],
         )
     )
 
@@ -230,6 +232,7 @@ display(gambar)
 bab.export_table(
     report.alpha_table(t),
     "04_reliabilitas",
+    tempat="lampiran",
     title="Reliabilitas Instrumen (Alpha Cronbach)",
     source=sumber,
     number_format={"Alpha Cronbach": 3, "Batas bawah 95 %": 3, "Batas atas 95 %": 3},
@@ -239,6 +242,7 @@ bab.export_table(
 bab.export_table(
     report.reliability_table(t),
     "04_validitas_butir",
+    tempat="lampiran",
     title="Validitas Butir (Korelasi Butir-Total Terkoreksi)",
     source=sumber,
     number_format={"r hitung": 3, "r kritis": 3, "Alpha jika butir dihapus": 3},
@@ -262,6 +266,7 @@ perbandingan = report.comparison_table(t)
 bab.export_table(
     perbandingan,
     "04_perbandingan_diklat",
+    tempat="lampiran",
     title="Indeks Skor menurut Keikutsertaan Diklat",
     source=sumber,
     number_format={

@@ -75,6 +75,7 @@ display(
 bab.export_table(
     results.reader_table(informan, "informan"),
     "05_informan",
+    tempat="lampiran",
     title="Informan Penelitian (Pseudonim)",
     source=SUMBER,
     notes="Nama informan tidak ditampilkan; pseudonim = nomor informan (kelompok).",
@@ -121,6 +122,7 @@ tabel_matriks = lebar_kelompok.reset_index(names="Temuan (kode)")
 bab.export_table(
     tabel_matriks,
     "05_matriks_kode_kelompok",
+    tempat="lampiran",
     title="Matriks Temuan menurut Kelompok Informan (Jumlah Informan)",
     source=SUMBER,
 )
@@ -201,6 +203,7 @@ gambar_hambatan
 bab.export_table(
     results.reader_table(peringkat, "hambatan_peringkat"),
     "05_peringkat_hambatan",
+    tempat="lampiran",
     title="Peringkat Hambatan menurut Jumlah Informan",
     source=SUMBER,
     number_format={"Persentase informan": "percent"},
@@ -251,6 +254,7 @@ else:
         bab.export_table(
             results.reader_table(kesepakatan, "kesepakatan"),
             "05_kesepakatan_pengkode",
+            tempat="lampiran",
             title="Kesepakatan Antarpengkode per Kode (Kappa Cohen)",
             source=SUMBER,
             number_format={"Proporsi kesepakatan": 2, "Kappa Cohen": 2},
@@ -276,6 +280,7 @@ if len(ketidaksepakatan):
         bab.export_table(
             results.reader_table(ketidaksepakatan, "ketidaksepakatan"),
             "05_ketidaksepakatan_pengkode",
+            tempat="lampiran",
             title="Ketidaksepakatan Antarpengkode untuk Didiskusikan",
             source=SUMBER,
         )
