@@ -87,7 +87,7 @@ def _check_notebook_page(page, page_path: Path) -> None:
     assert _visible(page, ".jp-CodeCell .jp-Cell-inputWrapper") == code
     page.click("#psm-toggle-code")
     text = page.inner_text("body")
-    cited = set(re.findall(r"Tabel (IV\.\d+)", text))
+    cited = set(re.findall(r"Tabel ((?:[IVX]+|L|\d+)\.\d+)", text))
     shown = {
         s.removeprefix("Tabel ")
         for s in page.eval_on_selector_all(

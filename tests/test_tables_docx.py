@@ -91,6 +91,9 @@ QUOTE = (
     "jadi laporan ke Dinas Sosial terlambat beberapa minggu."
 )
 
+#: Long text of short words: a column of it can be squeezed without breaking a word.
+SHORT_WORDS = "ada dan itu ini " * 10
+
 #: Tables reaching each outcome of ``_layout``: portrait, landscape, squeezed (no
 #: comfortable layout), not even the words fit, no body rows, empty and missing cells.
 LAYOUT_CASES = {
@@ -100,10 +103,7 @@ LAYOUT_CASES = {
         | {f"K{j} %": [33.3] for j in range(12)}
         | {"Kategori": ["Cukup Baik"]}
     ),
-    "squeezed": pd.DataFrame(
-        {f"Kutipan informan {j}": [QUOTE, QUOTE[:40]] for j in range(4)}
-        | {"Kode": ["PERAN-PEMBINAAN", "HAMBATAN-DANA"]}
-    ),
+    "squeezed": pd.DataFrame({f"Jawaban {j}": [SHORT_WORDS, SHORT_WORDS[:40]] for j in range(13)}),
     "words_do_not_fit": pd.DataFrame(
         {f"Kesejahteraan{j}": ["Pertanggungjawaban-Kesejahteraan"] for j in range(14)}
     ),
