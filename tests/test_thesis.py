@@ -292,3 +292,32 @@ def test_a_place_that_does_not_exist_is_refused(paths):
         notebook.setup("01", paths=paths).export_table(
             _table(1), "x", title="X", source="S", tempat="bab VII"
         )
+
+
+def test_a_word_document_is_built_again_only_when_what_it_shows_changed(paths, monkeypatch):
+    """Each thesis document records a hash of its records, figures and code: a second
+    pass builds none again, a changed title rebuilds the documents that show it."""
+    import zipfile
+
+    from psm_analysis import worddoc
+
+    _run_notebooks_in_parallel(paths)
+    site.write_reports(paths)
+    core = zipfile.ZipFile(paths.reports / "tabel_dan_gambar.docx").read("docProps/core.xml")
+    assert re.search(rb"<dc:identifier>[0-9a-f]{64}</dc:identifier>", core)
+    built: list[int] = []
+    real = worddoc.thesis_document
+    monkeypatch.setattr(worddoc, "thesis_document", lambda: built.append(1) or real())
+    site.write_reports(paths)
+    assert built == []
+    sidecar = paths.tables / "02_c.json"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace('"Tabel C"', '"Tabel C baru"'),
+        encoding="utf-8",
+    )
+    site.write_reports(paths)
+    assert len(built) == 2  # tabel_dan_gambar.docx and bab_V.docx, not the others
+    from docx import Document
+
+    captions = [p.text for p in Document(paths.reports / "bab_V.docx").paragraphs]
+    assert "Tabel V.3 Tabel C baru" in captions

@@ -316,8 +316,11 @@ def reproduce(
         _step_clean(run, clean_key, clean_due or force)
         _step_notebooks(run, jobs)
         _step_site(run)
-        _step_privacy(run)
-        replaced = replace_outputs(stage, paths)
+        changes = output_changes(stage, paths)
+        # the names to look for come from data/raw: when clean ran they may be new, and
+        # every output is read; else only the outputs this run changed
+        _step_privacy(run, None if "clean" in run.times else sorted(changes[0].values()))
+        replaced = replace_outputs(stage, paths, changes)
     except DataError as err:
         err.written = []  # what was written went to the staging folder, now removed
         raise
@@ -367,23 +370,11 @@ def _output_files(folder: Path) -> list[Path]:
     ]
 
 
-def replace_outputs(stage: Paths, paths: Paths) -> list[Path]:
-    """Put the outputs built in ``stage`` in place of the project's (``paths``): every
-    new or changed file is moved in, every file the build no longer has is removed,
-    files with the same bytes are left alone. Returns the files replaced or added.
-
-    All or nothing: the old files that go are first moved aside; if one cannot be moved
-    (on Windows: open in Excel or Word, ``PermissionError``), the ones moved so far go
-    back and nothing is replaced.
-
-    Raises
-    ------
-    DataError
-        "Tutup berkas X (sedang dibuka di Excel/Word), lalu jalankan lagi", naming the file
-        that could not be replaced; every earlier output is intact.
-    """
-    import os
-
+def output_changes(stage: Paths, paths: Paths) -> tuple[dict[Path, Path], list[Path]]:
+    """What replacing the project's outputs (``paths``) by those built in ``stage`` takes:
+    ``({target: staged file}, [targets that go])``, the first the new or changed files,
+    the second the old files that are changed or no longer generated. Files with the
+    same bytes are in neither."""
     new: dict[Path, Path] = {}  # target -> staged file
     going: list[Path] = []  # targets to move aside: changed or no longer generated
     for sub in GENERATED:
@@ -398,6 +389,28 @@ def replace_outputs(stage: Paths, paths: Paths) -> list[Path]:
             if old is not None:
                 going.append(target)
         going += [p for rel, p in current.items() if rel not in staged]
+    return new, going
+
+
+def replace_outputs(stage: Paths, paths: Paths, changes=None) -> list[Path]:
+    """Put the outputs built in ``stage`` in place of the project's (``paths``): every
+    new or changed file is moved in, every file the build no longer has is removed,
+    files with the same bytes are left alone (``changes``: :func:`output_changes`, when
+    known). Returns the files replaced or added.
+
+    All or nothing: the old files that go are first moved aside; if one cannot be moved
+    (on Windows: open in Excel or Word, ``PermissionError``), the ones moved so far go
+    back and nothing is replaced.
+
+    Raises
+    ------
+    DataError
+        "Tutup berkas X (sedang dibuka di Excel/Word), lalu jalankan lagi", naming the file
+        that could not be replaced; every earlier output is intact.
+    """
+    import os
+
+    new, going = changes or output_changes(stage, paths)
     aside = stage.out / ".lama"
     moved: list[tuple[Path, Path]] = []
     try:
@@ -558,15 +571,16 @@ def _step_site(run: _Run) -> None:
     )
 
 
-def _step_privacy(run: _Run) -> None:
-    """4. The privacy guard over everything generated, when anything was written; a name
-    found keeps the whole build from replacing the outputs."""
+def _step_privacy(run: _Run, files: list[Path] | None = None) -> None:
+    """4. The privacy guard over the generated files (``files``; default all), when
+    anything was written; a name found keeps the whole build from replacing the
+    outputs."""
     paths, say = run.paths, run.say
     if not run.wrote:
         say("[4/4] pemeriksaan privasi: tidak ada berkas baru, dilewati")
         return
     t0 = time.perf_counter()
-    leaks = privacy_scan(paths)
+    leaks = privacy_scan(paths, files)
     if leaks:
         for p in leaks:
             say(f"      BOCOR: {p}")
@@ -591,9 +605,9 @@ def generated_files(paths: Paths) -> list[Path]:
     return sorted(out)
 
 
-def privacy_scan(paths: Paths) -> list:
-    """Problems for every generated file that contains an informant's name (or a name
-    from the PSM register's name column)."""
+def privacy_scan(paths: Paths, files: list[Path] | None = None) -> list:
+    """Problems for every generated file (of ``files``; default all) that contains an
+    informant's name (or a name from the PSM register's name column)."""
     from psm_analysis.interviews import privacy
     from psm_analysis.register.read import personal_names
 
@@ -601,7 +615,15 @@ def privacy_scan(paths: Paths) -> list:
     names += [v for n in personal_names(paths) for v in privacy.name_variants(n)]
     if not names:
         return []
-    return privacy.FileScanner(names, privacy.place_names(paths))(generated_files(paths))
+    import dataclasses
+
+    scan = privacy.FileScanner(names, privacy.place_names(paths))
+    found = scan(generated_files(paths) if files is None else files)
+    # a file of the staging folder is named where it would have gone
+    return [
+        dataclasses.replace(p, file=p.file.removeprefix(f"{STAGING}/")) if p.file else p
+        for p in found
+    ]
 
 
 def _written_summary(paths: Paths, seconds: float, times: dict[str, float], changed: int) -> str:

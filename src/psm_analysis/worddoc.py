@@ -407,7 +407,12 @@ def write_thesis_document(path, groups: list[tuple[str, list[dict]]], figures_fo
     their tables, figure captions below their figures, each with its Sumber line, a
     landscape section for a run of tables too wide for portrait. The captions are SEQ
     fields restarting after each Heading 1, so Word renumbers them and builds the DAFTAR
-    TABEL/GAMBAR with "Insert Table of Figures"."""
+    TABEL/GAMBAR with "Insert Table of Figures".
+
+    The document records what it was built from (a hash of the records, the figures'
+    PNG files and this module's code, in its core property ``identifier``): one that
+    would come out the same is not built again, which keeps the rebuild after an edit
+    of one notebook short."""
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
@@ -415,7 +420,11 @@ def write_thesis_document(path, groups: list[tuple[str, list[dict]]], figures_fo
     from psm_analysis import files
     from psm_analysis.labels import t
 
+    key = _document_key(groups, figures_folder)
+    if _has_key(path, key):
+        return  # built from these very records, figures and code before
     doc = thesis_document()
+    doc.core_properties.identifier = key
     landscape = False
     first = True
     for heading, records in groups:
@@ -445,3 +454,39 @@ def write_thesis_document(path, groups: list[tuple[str, list[dict]]], figures_fo
                 add_source(doc, f"{t('sumber')}: {rec['source']}", [])
             doc.add_paragraph()
     files.write_bytes(path, files.docx_bytes(doc))
+
+
+def _document_key(groups: list[tuple[str, list[dict]]], figures_folder) -> str:
+    """A hash of what :func:`write_thesis_document` builds a document from."""
+    import hashlib
+    import json
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from psm_analysis import tables
+
+    h = hashlib.sha256()
+    for module in (__file__, tables.__file__):
+        h.update(Path(module).read_bytes())
+    h.update(version("python-docx").encode())
+    for heading, records in groups:
+        h.update(heading.encode())
+        for rec in records:
+            clean = {k: v for k, v in rec.items() if not k.startswith("_")}
+            h.update(json.dumps(clean, sort_keys=True, ensure_ascii=False).encode())
+            for name in rec.get("files", []) if rec.get("kind") == "figure" else []:
+                if name.endswith(".png") and (Path(figures_folder) / name).is_file():
+                    h.update(hashlib.sha256((Path(figures_folder) / name).read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _has_key(path, key: str) -> bool:
+    """Whether the Word document at ``path`` records ``key`` as its identifier."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            core = z.read("docProps/core.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return False
+    return f">{key}</dc:identifier>" in core
