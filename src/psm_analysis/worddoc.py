@@ -360,7 +360,6 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
         if last > first or nrows > 1:  # a group label over its columns, or over both rows
             cell = cell.merge(table.cell(row + nrows - 1, last))
             cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-        cell.text = ""
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         r = p.add_run(text)
