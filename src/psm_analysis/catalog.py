@@ -483,6 +483,8 @@ _ENTRIES = [
             "dokumen": "str",
             "kutipan": "str",
             "id_segmen": "str",
+            "tanggal_wawancara": "str",
+            "sitasi": "str",
             "sumber": "str",
         },
     ),
