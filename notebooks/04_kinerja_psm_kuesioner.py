@@ -226,8 +226,8 @@ display(gambar)
 # jadi r kritis dapat berbeda antarvariabel). Reliabilitas: alpha Cronbach dengan selang
 # kepercayaan Feldt 95 %. Selang ini menggambarkan ketelitian alpha antar responden:
 # seberapa jauh alpha butir-butir ini dapat bergeser bila responden lain yang serupa
-# mengisinya. Karena responden adalah seluruh PSM Bunut (sensus), selang ini bukan galat
-# sampel untuk populasi PSM yang lebih luas. Kolom catatan memperingatkan alpha negatif
+# mengisinya. Bila instrumen diuji pada jawaban utama (seluruh PSM Bunut, sensus), selang
+# ini bukan galat sampel untuk populasi PSM yang lebih luas. Kolom catatan memperingatkan alpha negatif
 # (periksa butir yang seharusnya dibalik), butir yang tidak bervariasi, dan butir kosong
 # yang membuat responden lengkap terlalu sedikit.
 
@@ -260,8 +260,8 @@ bab.export_table(
 # Diklat dengan median tiap kelompok, jumlah orangnya dan ukuran efek rank-biserial
 # (positif: yang pernah Diklat lebih tinggi; r = 2U / (n1 x n2) - 1, jadi U / (n1 x n2)
 # adalah bagian pasangan, satu PSM dari tiap kelompok, yang dimenangkan kelompok Diklat).
-# Responden adalah seluruh PSM Kecamatan Bunut, jadi tidak ada populasi lain yang ditaksir:
-# teks tidak memakai nilai p. Uji Mann-Whitney U eksak (peringkat tengah untuk nilai kembar;
+# Bila responden adalah seluruh PSM Kecamatan Bunut (sensus, bagian 1), tidak ada populasi
+# lain yang ditaksir: teks tidak memakai nilai p. Uji Mann-Whitney U eksak (peringkat tengah untuk nilai kembar;
 # kolom "p terkecil yang mungkin" = nilai p terkecil yang dapat dicapai kelompok sebesar ini)
 # tersedia di tabel lampiran bagi pembaca yang memerlukannya.
 

@@ -96,8 +96,14 @@ def test_redactor_replaces_names_by_pseudonyms():
 
 def test_quote_redactor_uses_placeholders_by_group():
     redact = make_quote_redactor(
-        [("PSM", "Andika Pratama"), ("PSM", "Nurhayati Lubis"), ("PSM", "Irwan Syahputra"),
-         ("PSM", "Maya Safitri"), ("TKSK", "Rina Wati"), ("Dinas Sosial", "Rina Marlina")]
+        [
+            ("PSM", "Andika Pratama"),
+            ("PSM", "Nurhayati Lubis"),
+            ("PSM", "Irwan Syahputra"),
+            ("PSM", "Maya Safitri"),
+            ("TKSK", "Rina Wati"),
+            ("Dinas Sosial", "Rina Marlina"),
+        ]
     )
     # issue 21: "Pak I-05 (PSM) dan Bu I-06 (PSM) sudah ikut Diklat, tapi I-07 (PSM) ..."
     assert redact("Pak Andika dan Bu Nurhayati sudah ikut Diklat, tapi Irwan dan Maya belum.") == (
@@ -126,7 +132,9 @@ def test_planted_names_do_not_reach_any_output(tmp_path):
     quotes = out.files["wawancara_kutipan.csv"].set_index("pseudonim")
     assert quotes.loc["I-01 (Dinas Sosial)", "kutipan"] == "Saya [nama informan], dananya kecil."
     assert quotes.loc["I-03 (PSM)", "kutipan"] == "[nama PSM] ikut Diklat, kata [nama TKSK]."
-    assert quotes.loc["I-02 (TKSK)", "kutipan"] == "Bu [nama TKSK] jarang dibina pak [nama informan]."
+    assert (
+        quotes.loc["I-02 (TKSK)", "kutipan"] == "Bu [nama TKSK] jarang dibina pak [nama informan]."
+    )
     assert not quotes["kutipan"].str.contains(r"I-\d", regex=True).any()
     # cited as theses cite interviews, with the roster's date
     assert quotes.loc["I-03 (PSM)", "sitasi"] == "(Wawancara dengan Informan I-03, PSM, 4 Mei 2019)"

@@ -29,7 +29,9 @@ def test_citation_with_and_without_date():
 
 def test_dates_come_from_the_document_map_then_the_roster(tmp_path):
     # I-04 has no date in the roster; I-03 was interviewed a second time ("Wawancara 03b")
-    roster = ROSTER_CSV.replace("Pemerintah Kecamatan/Desa,2019-05-05,", "Pemerintah Kecamatan/Desa,,")
+    roster = ROSTER_CSV.replace(
+        "Pemerintah Kecamatan/Desa,2019-05-05,", "Pemerintah Kecamatan/Desa,,"
+    )
     paths = make_project(tmp_path, roster=roster)
     (paths.raw_private / "dokumen_informan.csv").write_text(
         "dokumen,id_informan,tanggal_wawancara\nWawancara 03b,I-03,2019-06-20\n", encoding="utf-8"
@@ -41,9 +43,7 @@ def test_dates_come_from_the_document_map_then_the_roster(tmp_path):
         "Dananya kecil.": "(Wawancara dengan Informan I-01, Dinas Sosial, 2 Mei 2019)",
         "Saya ikut Diklat.": "(Wawancara dengan Informan I-03, PSM, 4 Mei 2019)",
         "Diklat kedua lebih lengkap.": "(Wawancara dengan Informan I-03, PSM, 20 Juni 2019)",
-        "Desa kami belum ada PSM.": (
-            "(Wawancara dengan Informan I-04, Pemerintah Kecamatan/Desa)"
-        ),
+        "Desa kami belum ada PSM.": ("(Wawancara dengan Informan I-04, Pemerintah Kecamatan/Desa)"),
     }
 
 

@@ -65,7 +65,9 @@ def test_indicator_table_in_thesis_layout(t):
     # would give 59 beside an index of 75 %)
     last = negative.iloc[-1]
     assert last[heads].tolist() == [6, 7, 4, 2, 1]
-    assert sum(v * f for v, f in zip([5, 4, 3, 2, 1], last[heads], strict=True)) == last["Skor"] == 75
+    assert (
+        sum(v * f for v, f in zip([5, 4, 3, 2, 1], last[heads], strict=True)) == last["Skor"] == 75
+    )
     assert last["SS %"] == 30.0 and last["STS %"] == 5.0
     assert (
         "Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan "
@@ -102,7 +104,10 @@ def test_dropped_items_are_named_and_left_out(t):
     )
     assert "digugurkan" not in report.indicator_table(t, "KIN_T1")[2]
     assert not any(i.startswith(("KIN12", "PDS12")) for i in report.likert_counts(t, "KIN").index)
-    assert "KIN12" in report.recap_table(t, "KIN")[2] and "PDS12" not in report.recap_table(t, "KIN")[2]
+    assert (
+        "KIN12" in report.recap_table(t, "KIN")[2]
+        and "PDS12" not in report.recap_table(t, "KIN")[2]
+    )
     assert report.instrument_sentence(t) == (
         "Validitas dan reliabilitas diuji pada uji coba (30 responden): 28 dari 30 butir "
         "valid. Butir KIN12 (r hitung 0,055 < r kritis 0,361) dan PDS12 (r hitung -0,037 < "

@@ -272,14 +272,18 @@ def fit_meaning(res: FitResult) -> str:
 
     gap = (res.observed - res.expected).abs()
     where = str(gap.idxmax())
-    head = f"X² = {format_number(res.statistic, 3)} berarti pembagian {format_number(res.n)} PSM ke "
+    head = (
+        f"X² = {format_number(res.statistic, 3)} berarti pembagian {format_number(res.n)} PSM ke "
+    )
     head += f"{len(res.observed)} kecamatan "
     tail = (
         f"selisih terbesar antara jumlah PSM dan harapannya {format_number(float(gap.max()), 2)} "
         f"orang ({where})."
     )
     if not res.n_simulations or res.n_simulated_closer is None:
-        return head + f"berjarak sejauh itu dari pembagian sebanding jumlah desa/kelurahannya; {tail}"
+        return (
+            head + f"berjarak sejauh itu dari pembagian sebanding jumlah desa/kelurahannya; {tail}"
+        )
     total = res.n_simulations
     closer = res.n_simulated_closer
     farther = total - closer

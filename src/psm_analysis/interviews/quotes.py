@@ -75,7 +75,5 @@ def with_citations(quotes: pd.DataFrame, seg: pd.DataFrame, roster: Roster) -> p
     ids = [by_id.at[s, "id_informan"] for s in quotes["id_segmen"]]
     return quotes.assign(
         tanggal_wawancara=dates,
-        sitasi=[
-            citation(i, g, d) for i, g, d in zip(ids, quotes["kelompok"], dates, strict=True)
-        ],
+        sitasi=[citation(i, g, d) for i, g, d in zip(ids, quotes["kelompok"], dates, strict=True)],
     )

@@ -504,8 +504,13 @@ def _parse_instrument_test(raw, ck: _Checker) -> InstrumentTest:
         out = InstrumentTest(**{**out.__dict__, key: value})
     for key in spec:
         if key not in ("data", "invalid_items"):
-            ck.add("kunci tidak dikenal di instrument_test", _line(spec), str(key), key,
-                   "data, invalid_items")
+            ck.add(
+                "kunci tidak dikenal di instrument_test",
+                _line(spec),
+                str(key),
+                key,
+                "data, invalid_items",
+            )
     return out
 
 

@@ -119,7 +119,9 @@ def pilot_rows(codebook: Codebook, seed: int = PILOT_SEED) -> list[list[object]]
                 continue
             kin = codebook.indicator(item.indicator).variable.startswith("KIN")
             latent = level if kin else role
-            score = _clip((3.7 if kin else 3.3) + latent + rng.gauss(0.0, 0.6), scale.low, scale.high)
+            score = _clip(
+                (3.7 if kin else 3.3) + latent + rng.gauss(0.0, 0.6), scale.low, scale.high
+            )
             row.append(scale.low + scale.high - score if item.reverse else score)
         rows.append(row)
     return rows

@@ -98,9 +98,7 @@ def pilot_codebook(codebook: Codebook) -> Codebook:
     Codebook
         A copy whose profile fields are ``type: text``, ``required: false``.
     """
-    profile = tuple(
-        ProfileField(p.id, p.label, "text", required=False) for p in codebook.profile
-    )
+    profile = tuple(ProfileField(p.id, p.label, "text", required=False) for p in codebook.profile)
     return dataclasses.replace(codebook, profile=profile, group_field=None)
 
 
@@ -163,7 +161,9 @@ def evaluate_instrument(test_wide: pd.DataFrame, codebook: Codebook, data: str) 
         ]
     items = items.assign(
         data_uji=data,
-        tindakan=[USED if b not in invalid else DROPPED if b in dropped else KEPT for b in items["butir"]],
+        tindakan=[
+            USED if b not in invalid else DROPPED if b in dropped else KEPT for b in items["butir"]
+        ],
     )
     return InstrumentResult(data, items, alpha.assign(data_uji=data), dropped)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 
 from psm_analysis.numbers import format_number, format_p, format_percent
-from psm_analysis.survey.reliability import small_n_note
 from psm_analysis.survey.pipeline import TABLES  # noqa: F401  (notebook 04 reads report.TABLES)
+from psm_analysis.survey.reliability import small_n_note
 
 SOURCE = "Data kuesioner PSM Kecamatan Bunut, diolah"
 
@@ -315,8 +315,7 @@ def dropped_items_note(
         whole = bool((v.loc[v["variabel"] == var, "tindakan"] != "dipakai").all())
         reason = "semua butir variabelnya tidak valid" if whole else "buku kode: pertahankan"
         out.append(
-            f"Butir {_failed_items(g)} tidak valid pada {where}, tetapi tetap dihitung "
-            f"({reason})."
+            f"Butir {_failed_items(g)} tidak valid pada {where}, tetapi tetap dihitung ({reason})."
         )
     return " ".join(out)
 
@@ -345,8 +344,7 @@ def instrument_sentence(t: dict[str, pd.DataFrame]) -> str:
         return ""
     valid = int(v["valid"].astype(bool).sum())
     head = (
-        f"Validitas dan reliabilitas diuji pada {_tested_on(v)}: {valid} dari {len(v)} butir "
-        "valid."
+        f"Validitas dan reliabilitas diuji pada {_tested_on(v)}: {valid} dari {len(v)} butir valid."
     )
     return " ".join(filter(None, [head, dropped_items_note(t)]))
 
@@ -407,7 +405,9 @@ def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame
             "Kategori": var["kategori"],
         }
     )
-    notes = " ".join(filter(None, [_rule_text(t, variable), dropped_items_note(t, variable=variable)]))
+    notes = " ".join(
+        filter(None, [_rule_text(t, variable), dropped_items_note(t, variable=variable)])
+    )
     return pd.DataFrame(rows), {"Rata-rata": 2, "Indeks (%)": 2}, notes
 
 
