@@ -219,7 +219,7 @@ def read_pilot(
             Problem(
                 "buku kode meminta uji instrumen pada data uji coba, tetapi tidak ada berkas "
                 "jawaban uji coba (.xlsx/.csv)",
-                file=display_path(folder),
+                file=display_path(folder, paths),
                 expected="simpan jawaban uji coba di folder ini, atau tulis "
                 "'instrument_test: {data: utama}' di buku kode",
             )
