@@ -261,9 +261,9 @@ bab.export_table(
 # (positif: yang pernah Diklat lebih tinggi; r = 2U / (n1 x n2) - 1, jadi U / (n1 x n2)
 # adalah bagian pasangan, satu PSM dari tiap kelompok, yang dimenangkan kelompok Diklat).
 # Bila responden adalah seluruh PSM Kecamatan Bunut (sensus, bagian 1), tidak ada populasi
-# lain yang ditaksir: teks tidak memakai nilai p. Uji Mann-Whitney U eksak (peringkat tengah untuk nilai kembar;
-# kolom "p terkecil yang mungkin" = nilai p terkecil yang dapat dicapai kelompok sebesar ini)
-# tersedia di tabel lampiran bagi pembaca yang memerlukannya.
+# lain yang ditaksir: teks tidak memakai nilai p. Uji Mann-Whitney U eksak (peringkat tengah
+# untuk nilai kembar; kolom "p terkecil yang mungkin" = nilai p terkecil yang dapat dicapai
+# kelompok sebesar ini) tersedia di tabel lampiran bagi pembaca yang memerlukannya.
 
 # %%
 bab.export_table(
