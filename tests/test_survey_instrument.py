@@ -116,3 +116,17 @@ def test_codebook_refuses_unknown_instrument_test_values():
         ("invalid_items", "buang", "gugurkan, pertahankan"),
         ("data", "pilot", "uji_coba, utama"),
     }
+
+
+def test_validate_reads_a_pilot_file_as_a_pilot(tmp_path):
+    from psm_analysis.survey import validate_file
+
+    pilot = REPO / "data/demo/survey/uji_coba" / PILOT_FILE_NAME
+    assert validate_file(pilot, CODEBOOK) == []
+    # the same rows outside a uji_coba folder are main answers: the pilot's desa (Kecamatan
+    # Pangkalan Kuras) are not choices of the Bunut questionnaire
+    elsewhere = tmp_path / PILOT_FILE_NAME
+    shutil.copy(pilot, elsewhere)
+    problems = validate_file(elsewhere, CODEBOOK)
+    assert len(problems) >= 30 and {p.column for p in problems} >= {"desa"}
+    assert {p.message for p in problems if p.column == "desa"} == {"pilihan tidak dikenal"}
