@@ -128,8 +128,15 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     % per answer under short heads such as "SS F", Skor, Skor maks., Indeks, Kategori) and
     a closing row for the indicator.
 
+    The item rows count the answers as given; the indicator row adds answers only where
+    they point the same way: a negative statement's answers are counted after recoding
+    (score = lowest + highest - answer), so that the row's counts give its score and
+    index (:func:`recoded_row_note` says so under the table). Items dropped by the
+    instrument test are not in the table; :func:`dropped_items_note` names them.
+
     Returns ``(table, number_format, notes_text)``: the notes text is the legend of the
-    short heads followed by the category rule.
+    short heads, the recoding note (with a negative statement), the category rule and the
+    dropped items.
 
     Parameters
     ----------
