@@ -28,6 +28,7 @@ The file holds flat lists, so that the researcher edits one line per thing::
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,8 +203,6 @@ class Codebook:
     def without_items(self, item_ids) -> Codebook:
         """The codebook with the items ``item_ids`` left out (dropped invalid items), and
         with any indicator or variable left without items left out too."""
-        import dataclasses
-
         gone = set(item_ids)
         items = tuple(i for i in self.items if i.id not in gone)
         inds = tuple(i for i in self.indicators if any(x.indicator == i.id for x in items))
@@ -501,7 +500,7 @@ def _parse_instrument_test(raw, ck: _Checker) -> InstrumentTest:
                 ", ".join(allowed),
             )
             continue
-        out = InstrumentTest(**{**out.__dict__, key: value})
+        out = dataclasses.replace(out, **{key: value})
     for key in spec:
         if key not in ("data", "invalid_items"):
             ck.add(
