@@ -156,11 +156,12 @@ display(
 # yang teramati menyimpang dari pembagian sebanding itu.
 #
 # **Yang dapat dan tidak dapat dikatakan uji ini.** Data PSM adalah sensus, bukan sampel
-# acak, jadi uji ini tidak menaksir apa pun tentang populasi yang lebih luas. Ia hanya
+# acak, jadi uji ini tidak menaksir apa pun tentang populasi yang lebih luas. Uji ini hanya
 # membandingkan pembagian yang teramati dengan pembagian yang terjadi bila semua PSM
-# ditempatkan secara acak dengan peluang sebanding jumlah desa/kelurahan. Nilai p yang
-# besar **bukan** bukti bahwa pembagian itu "adil"; uji ini juga tidak menilai apakah
-# satu PSM per desa cukup untuk kebutuhan masyarakat.
+# ditempatkan secara acak dengan peluang sebanding jumlah desa/kelurahan. Karena itu teks
+# tidak memakai nilai p atau putusan uji; angka uji lengkap ada di tabel lampiran. Kedekatan
+# dengan pembagian sebanding **bukan** bukti bahwa pembagian itu "adil"; uji ini juga tidak
+# menilai apakah satu PSM per desa cukup untuk kebutuhan masyarakat.
 
 # %%
 uji = spread.proportional_fit(psm)
@@ -172,27 +173,17 @@ bab.export_table(
     source=sumber_gabungan,
     number_format={"Harapan (proporsional)": 2, "(O - E)² / E": 3},
     notes=f"X² = {angka(uji.statistic, 3)}; derajat bebas = {uji.dof}; "
-    f"{spread.format_p(uji.p_value)}.",
+    f"{spread.format_p(uji.p_value)} (asimtotik); Monte Carlo "
+    f"{spread.format_p(uji.p_value_monte_carlo)} ({angka(uji.n_simulations)} pembagian acak); "
+    f"ekor bawah {spread.format_p(uji.p_value_lower)}; frekuensi harapan terkecil "
+    f"{angka(uji.min_expected, 2)}"
+    + (f" ({uji.notes[0]})" if uji.notes else "")
+    + ". Data sensus: uji menggambarkan pembagian, bukan menaksir populasi.",
 )
 
 # %%
-p = spread.format_p
-display(
-    Markdown(
-        f"- X² = **{angka(uji.statistic, 3)}**, derajat bebas = **{uji.dof}**, "
-        f"**{p(uji.p_value)}** (asimtotik). Frekuensi harapan terkecil "
-        f"{angka(uji.min_expected, 2)} "
-        f"({uji.notes[0] if uji.notes else 'tidak ada yang di bawah 5'}).\n"
-        f"- Dari {angka(uji.n_simulations)} pembagian acak {angka(uji.n)} PSM (peluang sebanding jumlah "
-        f"desa/kelurahan), {angka(uji.n_simulated_closer)} menghasilkan X² lebih kecil "
-        f"daripada yang teramati (Monte Carlo: {p(uji.p_value_monte_carlo)}). "
-        f"Peluang mendapat X² sekecil ini secara kebetulan (ekor bawah, asimtotik): "
-        f"{p(uji.p_value_lower)}.\n"
-        f"- Penyimpangan terbesar: "
-        + "; ".join(f"{k} ({angka(v, 3)})" for k, v in uji.contributions().nlargest(2).items())
-        + "."
-    )
-)
+kalimat_uji = spread.fit_meaning(uji)  # one sentence, no p-value: a census
+display(Markdown(f"{kalimat_uji} Angka uji lengkap: {bab.ref('03_uji_khi_kuadrat')}."))
 
 # %% [markdown]
 # ## 5. Desa dan kelurahan di Kecamatan Bunut
@@ -219,20 +210,6 @@ n_kel = int((desa_bunut["tingkat"] == "kelurahan").sum())
 kalimat_rasio = (
     ", tepat satu PSM per desa/kelurahan bila dibagi rata" if bunut["selisih"] == 0 else ""
 )
-menyimpang = uji.p_value < 0.05
-terlalu_cocok = uji.p_value_lower < 0.05
-kalimat_uji = (
-    "pembagian PSM jauh dari pembagian sebanding jumlah desa/kelurahan."
-    if menyimpang
-    else "pembagian PSM sangat dekat dengan pembagian sebanding jumlah desa/kelurahan"
-    + (
-        "; bahkan lebih dekat daripada hampir semua pembagian acak. Pola ini sejalan dengan "
-        "penempatan menurut patokan sekitar satu PSM per desa/kelurahan; data tidak "
-        "menyebutkan aturan penempatannya."
-        if terlalu_cocok
-        else "."
-    )
-)
 kalimat_bunut_teks = (
     f"dengan {angka(bunut['jumlah_psm'])} PSM untuk {angka(bunut['jumlah_desa_kelurahan'])} "
     "desa/kelurahan, itu hanya mungkin bila sebagian desa memiliki lebih dari satu PSM, "
@@ -253,8 +230,7 @@ display(
   jumlah desa/kelurahan. Pengecualiannya: {rincian}. Karena itu jumlah PSM kabupaten
   ({angka(sebaran["jumlah_psm"].sum())}) berbeda dari jumlah desa/kelurahan
   ({angka(sebaran["jumlah_desa_kelurahan"].sum())}).
-- **Uji khi-kuadrat.** X² = {angka(uji.statistic, 3)} (db = {uji.dof},
-  {p(uji.p_value)}): {kalimat_uji} Karena datanya sensus, uji ini hanya
+- **Uji khi-kuadrat.** {kalimat_uji} Karena datanya sensus, uji ini hanya
   menggambarkan pembagian itu, bukan menaksir populasi.
 - **Catatan.** Tabel I.2 tidak merinci PSM per desa. Teks BAB I menyatakan belum seluruh
   desa/kelurahan di Bunut memiliki PSM; {kalimat_bunut_teks}

@@ -217,16 +217,24 @@ display(gambar)
 # %% [markdown]
 # ## 7. Validitas dan reliabilitas
 #
+# Instrumen diuji pada data yang disebut buku kode (`instrument_test`): jawaban uji coba di
+# `data/raw/survey/uji_coba/` bila ada, selain itu jawaban utama. Butir yang tidak valid
+# digugurkan (tidak dihitung dalam tabel, gambar dan indeks di atas dan di bawah) atau,
+# bila buku kode menyatakan `pertahankan`, tetap dihitung dengan catatan.
+#
 # Validitas butir: korelasi butir dengan total butir lain pada variabel yang sama
 # (korelasi butir-total terkoreksi) dibandingkan dengan r kritis dari distribusi t (dua
 # sisi, taraf 0,05, df = n - 2; n = responden yang menjawab lengkap semua butir variabelnya,
 # jadi r kritis dapat berbeda antarvariabel). Reliabilitas: alpha Cronbach dengan selang
 # kepercayaan Feldt 95 %. Selang ini menggambarkan ketelitian alpha antar responden:
 # seberapa jauh alpha butir-butir ini dapat bergeser bila responden lain yang serupa
-# mengisinya. Karena responden adalah seluruh PSM Bunut (sensus), selang ini bukan galat
-# sampel untuk populasi PSM yang lebih luas. Kolom catatan memperingatkan alpha negatif
+# mengisinya. Bila instrumen diuji pada jawaban utama (seluruh PSM Bunut, sensus), selang
+# ini bukan galat sampel untuk populasi PSM yang lebih luas. Kolom catatan memperingatkan alpha negatif
 # (periksa butir yang seharusnya dibalik), butir yang tidak bervariasi, dan butir kosong
 # yang membuat responden lengkap terlalu sedikit.
+
+# %%
+display(Markdown(report.instrument_sentence(t)))
 
 # %%
 bab.export_table(
@@ -253,22 +261,35 @@ bab.export_table(
 # ## 8. Pernah Diklat atau belum
 #
 # Indeks tiap responden dibandingkan antara PSM yang pernah dan belum pernah mengikuti
-# Diklat dengan uji Mann-Whitney U dan ukuran efek rank-biserial (positif: yang pernah
-# Diklat lebih tinggi). Nilai p dihitung eksak dari semua cara membagi responden ke dua
-# kelompok, dengan peringkat tengah untuk nilai kembar; kolom "Metode p" menyebut metode
-# yang benar-benar dipakai ("asimtotik" hanya untuk kelompok yang jauh lebih besar). Kolom
-# "p terkecil yang mungkin" adalah nilai p terkecil yang dapat dicapai kelompok sebesar ini
-# dengan nilai kembar yang ada. Dengan kelompok sekecil ini hasilnya dibaca secara
-# deskriptif.
+# Diklat dengan median tiap kelompok, jumlah orangnya dan ukuran efek rank-biserial
+# (positif: yang pernah Diklat lebih tinggi; r = 2U / (n1 x n2) - 1, jadi U / (n1 x n2)
+# adalah bagian pasangan, satu PSM dari tiap kelompok, yang dimenangkan kelompok Diklat).
+# Bila responden adalah seluruh PSM Kecamatan Bunut (sensus, bagian 1), tidak ada populasi
+# lain yang ditaksir: teks tidak memakai nilai p. Uji Mann-Whitney U eksak (peringkat tengah
+# untuk nilai kembar; kolom "p terkecil yang mungkin" = nilai p terkecil yang dapat dicapai
+# kelompok sebesar ini) tersedia di tabel lampiran bagi pembaca yang memerlukannya.
+
+# %%
+bab.export_table(
+    report.difference_table(t),
+    "04_perbedaan_diklat",
+    title="Indeks Skor menurut Keikutsertaan Diklat",
+    source=sumber,
+    number_format={
+        c: 3 if c == "r rank-biserial" else 1
+        for c in report.difference_table(t).columns
+        if c.startswith(("Median", "r "))
+    },
+)
 
 # %%
 perbandingan = report.comparison_table(t)
 bab.export_table(
     perbandingan,
     "04_perbandingan_diklat",
-    tempat="lampiran",
-    title="Indeks Skor menurut Keikutsertaan Diklat",
+    title="Uji Mann-Whitney U Indeks Skor menurut Keikutsertaan Diklat",
     source=sumber,
+    tempat="lampiran",
     number_format={
         c: 4 if c.startswith("p ") else 3 if c == "r rank-biserial" else 1
         for c in perbandingan.columns
@@ -311,7 +332,7 @@ display(gambar)
 # Temuan di bawah ditulis otomatis dari tabel di atas.
 
 # %%
-display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t))))
+display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t, census=sensus))))
 if demo:
     display(
         Markdown(
@@ -320,7 +341,7 @@ if demo:
     )
 
 # %%
-kalimat_p = report.smallest_p_text(t)
+kalimat_p = "" if sensus else report.smallest_p_text(t)  # a census: no p-value in the text
 cakupan_responden = (
     f"Sebanyak {angka(n)} responden adalah seluruh PSM Kecamatan {spread.STUDY_SITE}"
     if sensus

@@ -21,6 +21,7 @@ from psm_analysis.interviews.pipeline import build_outputs  # noqa: E402
 from psm_analysis.interviews.privacy import (  # noqa: E402
     AMBIGUOUS,
     FileScanner,
+    make_quote_redactor,
     make_redactor,
     name_variants,
     place_names,
@@ -93,6 +94,28 @@ def test_redactor_replaces_names_by_pseudonyms():
     assert redact("Budi  Santoso") == "I-03 (PSM)"
 
 
+def test_quote_redactor_uses_placeholders_by_group():
+    redact = make_quote_redactor(
+        [
+            ("PSM", "Andika Pratama"),
+            ("PSM", "Nurhayati Lubis"),
+            ("PSM", "Irwan Syahputra"),
+            ("PSM", "Maya Safitri"),
+            ("TKSK", "Rina Wati"),
+            ("Dinas Sosial", "Rina Marlina"),
+        ]
+    )
+    # issue 21: "Pak I-05 (PSM) dan Bu I-06 (PSM) sudah ikut Diklat, tapi I-07 (PSM) ..."
+    assert redact("Pak Andika dan Bu Nurhayati sudah ikut Diklat, tapi Irwan dan Maya belum.") == (
+        "Pak [nama PSM] dan Bu [nama PSM] sudah ikut Diklat, tapi [nama PSM] dan [nama PSM] belum."
+    )
+    assert redact("Nama saya Andika Pratama.") == "Nama saya [nama PSM]."
+    # a part two groups share: the general placeholder; a whole name: its own group
+    assert redact("Kata Rina.") == "Kata [nama informan]."
+    assert redact("Kata Rina Marlina.") == "Kata [nama informan]."
+    assert redact("Kata Rina Wati.") == "Kata [nama TKSK]."
+
+
 def test_planted_names_do_not_reach_any_output(tmp_path):
     paths = make_project(tmp_path)
     (paths.raw_interviews / "segmen_terkode.csv").write_text(PLANTED_CSV, encoding="utf-8")
@@ -104,9 +127,18 @@ def test_planted_names_do_not_reach_any_output(tmp_path):
         text = f.read_bytes().decode("utf-8").casefold()
         for name in ALL_VARIANTS:
             assert not re.search(rf"\b{re.escape(name.casefold())}\b", text), (f.name, name)
-    quotes = out.files["wawancara_kutipan.csv"].set_index("pseudonim")["kutipan"]
-    assert quotes["I-01 (Dinas Sosial)"] == "Saya I-01 (Dinas Sosial), dananya kecil."
-    assert quotes["I-03 (PSM)"] == "I-03 (PSM) ikut Diklat, kata I-02 (TKSK)."
+    # inside a quote a name becomes a placeholder by the named person's group, never a
+    # pseudonym code: the sentence stays Indonesian and tells no one which informant did what
+    quotes = out.files["wawancara_kutipan.csv"].set_index("pseudonim")
+    assert quotes.loc["I-01 (Dinas Sosial)", "kutipan"] == "Saya [nama informan], dananya kecil."
+    assert quotes.loc["I-03 (PSM)", "kutipan"] == "[nama PSM] ikut Diklat, kata [nama TKSK]."
+    assert (
+        quotes.loc["I-02 (TKSK)", "kutipan"] == "Bu [nama TKSK] jarang dibina pak [nama informan]."
+    )
+    assert not quotes["kutipan"].str.contains(r"I-\d", regex=True).any()
+    # cited as theses cite interviews, with the roster's date
+    assert quotes.loc["I-03 (PSM)", "sitasi"] == "(Wawancara dengan Informan I-03, PSM, 4 Mei 2019)"
+    assert quotes.loc["I-03 (PSM)", "tanggal_wawancara"] == "2019-05-04"
     seg = out.files["wawancara_segmen.csv"]
     assert seg["dokumen"].iloc[0] == "Wawancara I-01 (Dinas Sosial)"  # name in a doc name
     assert "nama" not in out.files["wawancara_informan.csv"].columns

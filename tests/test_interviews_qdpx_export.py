@@ -16,6 +16,7 @@ from psm_analysis.interviews.codebook import load_interview_codebook
 from psm_analysis.interviews.pipeline import build_outputs
 from psm_analysis.interviews.roster import load_roster
 from psm_analysis.interviews.segments import check_records, read_codings
+from psm_analysis.labels import QUOTE_NAME, QUOTE_NAMES
 
 OWN_CSV = (
     "id_informan,dokumen,kode,kutipan,pengkode,memo\n"
@@ -77,7 +78,21 @@ def test_export_validates_is_pseudonymised_and_round_trips(tmp_path, monkeypatch
         (g["id_informan"], g["kode"], g["pengkode"], " ".join(g["kutipan"].split()), g["memo"])
         for g in good
     ]
-    assert sorted(back) == _segments(before)
+    # the processed segments quote names as theses do ("[nama informan]"); the project
+    # exported for a QDA tool keeps the pseudonym codes, so the researcher still sees who
+    # is named: the same segments once the codes are read as placeholders
+    roster = load_roster(paths.raw_private / "informan.csv")
+    groups = dict(zip(roster.frame["id_informan"], roster.frame["kelompok"], strict=True))
+    placeholder = {
+        roster.pseudonym(i): QUOTE_NAMES.get(groups[i], QUOTE_NAME) for i in roster.names()
+    }
+
+    def as_in_theses(quote: str) -> str:
+        for code, words in placeholder.items():
+            quote = quote.replace(f"Pak {code}", f"Pak {words}").replace(code, words)
+        return quote
+
+    assert sorted((a, b, c, as_in_theses(q), m) for a, b, c, q, m in back) == _segments(before)
     # same inputs, same bytes
     again = tmp_path / "lagi.qdpx"
     assert main(["export", "qdpx", "--out", str(again)]) == 0

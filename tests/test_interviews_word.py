@@ -141,7 +141,7 @@ def test_clean_reads_word_transcripts_pseudonymised(tmp_path):
             "word",
             "I-01",
             "hambatan.anggaran",
-            "Kata Pak I-01 (Dinas Sosial) dananya kecil",
+            "Kata Pak [nama informan] dananya kecil",
             "Wawancara I-01 (Dinas Sosial)",
         )
     ]

@@ -78,12 +78,18 @@ def test_one_indonesian_edition_without_registration():
 
 def test_reader_table_selects_orders_numbers_and_renames():
     df = pd.DataFrame(
-        {"kutipan": ["a", "b"], "label": ["L1", "L2"], "pseudonim": ["I-01", "I-02"], "x": 1},
+        {
+            "kutipan": ["a", "b"],
+            "label": ["L1", "L2"],
+            "pseudonim": ["I-01", "I-02"],
+            "sitasi": ["(W1)", "(W2)"],
+            "x": 1,
+        },
         index=[7, 3],
     )
     table = labels.reader_table(df, "wawancara_kutipan")
-    assert list(table.columns) == ["Temuan (kode)", "Informan (pseudonim)", "Kutipan"]
-    assert table.values.tolist() == [["L1", "I-01", "a"], ["L2", "I-02", "b"]]
+    assert list(table.columns) == ["Temuan (kode)", "Kutipan", "Sumber kutipan"]
+    assert table.values.tolist() == [["L1", "a", "(W1)"], ["L2", "b", "(W2)"]]
     assert table.index.tolist() == [0, 1]
     numbered = labels.reader_table(
         df.assign(kelompok="PSM", jabatan="", tanggal_wawancara="", jumlah_segmen=3),

@@ -114,9 +114,10 @@ def test_counts_follow_the_planted_inputs_and_names_are_pseudonymised(planted):
     assert len(per_desa) == 118
     with (processed / "wawancara_kutipan.csv").open(encoding="utf-8") as fh:
         quotes = list(csv.DictReader(fh))
-    # "Kata Bu Marlina" (I-04's given name) in I-01's quote, the transcript named after
-    # I-05's family name: both shown as pseudonyms
-    assert any("Kata Bu I-04 (PSM), rapatnya jarang." in q["kutipan"] for q in quotes)
+    # "Kata Bu Marlina" (I-04's given name) in I-01's quote: a placeholder by I-04's group
+    # inside the quote; the transcript named after I-05's family name: the pseudonym
+    assert any("Kata Bu [nama PSM], rapatnya jarang." in q["kutipan"] for q in quotes)
+    assert not any("I-04 (PSM)" in q["kutipan"] for q in quotes)
     assert {q["dokumen"] for q in quotes if q["pseudonim"] == "I-05 (PSM)"} == {
         "wawancara I-05 (PSM)"
     }

@@ -110,6 +110,28 @@ def test_chi_square_detects_a_skewed_allocation(frame):
     assert res.p_value_monte_carlo == pytest.approx(1 / 2001)
 
 
+def test_fit_meaning_of_a_skewed_and_of_an_ordinary_allocation(frame):
+    skew = frame.copy()
+    skew.loc[0, "jumlah_psm"] = 40
+    res = spread.proportional_fit(skew, n_simulations=2000, seed=1)
+    text = spread.fit_meaning(res)
+    assert "jauh dari pembagian sebanding jumlah desa/kelurahannya: lebih jauh daripada" in text
+    assert "p =" not in text and "p <" not in text
+    # an allocation chance reaches often (X² = (4 + 0 + 4) / 10): neither close nor far
+    usual = pd.DataFrame(
+        {"kecamatan": ["A", "B", "C"], "jumlah_psm": [8, 10, 12], "jumlah_desa_kelurahan": [10] * 3}
+    )
+    assert spread.fit_meaning(spread.proportional_fit(usual, n_simulations=2000, seed=1)) == (
+        "X² = 0,800 berarti pembagian 30 PSM ke 3 kecamatan menyimpang dari pembagian sebanding "
+        "jumlah desa/kelurahannya sejauh pembagian acak pada umumnya (577 dari 2.000 pembagian "
+        "acak dengan peluang sebanding lebih dekat); selisih terbesar antara jumlah PSM dan "
+        "harapannya 2,00 orang (A)."
+    )
+    # without simulations only the statistic and the largest gap
+    bare = spread.fit_meaning(spread.proportional_fit(frame, n_simulations=0))
+    assert "pembagian acak" not in bare and bare.startswith("X² = ")
+
+
 def test_chi_square_rejects_zero_weight(frame):
     bad = frame.copy()
     bad.loc[0, "jumlah_desa_kelurahan"] = 0
@@ -157,6 +179,15 @@ def test_on_the_seed_tables_read_from_data_raw():
     assert list(spread.exceptions(t)["kecamatan"]) == ["Kuala Kampar", "Teluk Meranti"]
     res = spread.proportional_fit(tabs.psm_per_kecamatan, n_simulations=1000)
     assert res.statistic == pytest.approx(0.174259, abs=1e-6) and res.dof == 11
+    # what the fit means, in one sentence and without a p-value (a census): the gap
+    # 10 - 120 x 9/118 = 0,85 in Teluk Meranti; no chance allocation came closer
+    assert res.n_simulated_closer == 0
+    assert spread.fit_meaning(res) == (
+        "X² = 0,174 berarti pembagian 120 PSM ke 12 kecamatan hampir persis sebanding dengan "
+        "jumlah desa/kelurahannya: tidak satu pun dari 1.000 pembagian acak dengan peluang "
+        "sebanding yang lebih dekat; selisih terbesar antara jumlah PSM dan harapannya "
+        "0,85 orang (Teluk Meranti)."
+    )
     villages = tabs.desa_kelurahan[tabs.desa_kelurahan["kecamatan"] == "Bunut"]
     assert len(villages) == 10
     assert sorted(villages["tingkat"].value_counts().items()) == [("desa", 9), ("kelurahan", 1)]

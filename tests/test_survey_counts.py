@@ -58,7 +58,7 @@ def test_counts_under_answer_labels_are_the_raw_answers_in_every_format(built, t
     checked = 0
     for indicator, item in _reversed_items(t):
         table, fmt, notes = report.indicator_table(t, indicator)
-        assert "jawaban responden seperti diberikan" in notes
+        assert "F dan % adalah jawaban seperti diberikan, juga pada pernyataan negatif" in notes
         raw = _raw_counts(t, item)
         row = table[table["Butir"] == item].iloc[0]
         assert {k: int(row[f"{k} F"]) for k in SHORT.values()} == raw

@@ -18,7 +18,7 @@ from psm_analysis.cli import main
 from psm_analysis.config import get_paths
 from psm_analysis.errors import DataError
 from psm_analysis.survey import load_survey_codebook, validate_file
-from psm_analysis.survey.demo import FILE_NAME, write_demo_inputs
+from psm_analysis.survey.demo import FILE_NAME, PILOT_FILE_NAME, write_demo_inputs
 from psm_analysis.survey.pipeline import TABLES, build_outputs
 from psm_analysis.survey.template import LAST_ENTRY_ROW, write_template
 
@@ -54,9 +54,13 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_demo_inputs_are_deterministic_and_committed(tmp_path):
     a = write_demo_inputs(tmp_path / "a")
     b = write_demo_inputs(tmp_path / "b")
-    assert [p.relative_to(tmp_path / "a").as_posix() for p in a] == [f"survey/{FILE_NAME}"]
-    assert a[0].read_bytes() == b[0].read_bytes()
-    assert a[0].read_bytes() == (REPO / "data/demo/survey" / FILE_NAME).read_bytes()
+    assert [p.relative_to(tmp_path / "a").as_posix() for p in a] == [
+        f"survey/{FILE_NAME}",
+        f"survey/uji_coba/{PILOT_FILE_NAME}",
+    ]
+    for x, y in zip(a, b, strict=True):
+        assert x.read_bytes() == y.read_bytes()
+        assert x.read_bytes() == (REPO / "data/demo" / x.relative_to(tmp_path / "a")).read_bytes()
 
 
 def test_demo_is_marked_and_follows_bab_i():
@@ -82,17 +86,26 @@ def test_builder_uses_demo_when_raw_has_only_the_codebook(root):
     assert [(i.path, i.demo) for i in out.inputs] == [
         ("data/raw/survey/codebook.yml", False),
         (f"data/demo/survey/{FILE_NAME}", True),
+        (f"data/demo/survey/uji_coba/{PILOT_FILE_NAME}", True),
     ]
     var = out.files["kuesioner_variabel.csv"].set_index("variabel")
-    # measured on the committed demo answers (10 respondents x 18 and 12 items)
-    assert var.loc["KIN", ["n", "skor_total", "skor_maks"]].tolist() == [180, 672, 900]
-    assert var.loc["KIN", "indeks"] == pytest.approx(100 * 672 / 900)
+    # measured on the committed demo answers (10 respondents x 18 and 12 items), after
+    # the pilot dropped KIN12 (scores 40 of 50) and PDS12 (32 of 50): 672 - 40 of 900 - 50
+    assert var.loc["KIN", ["jumlah_butir", "n", "skor_total", "skor_maks"]].tolist() == [
+        17,
+        170,
+        632,
+        850,
+    ]
+    assert var.loc["KIN", "indeks"] == pytest.approx(100 * 632 / 850)
     assert var.loc["KIN", "kategori"] == "Baik"
-    assert var.loc["PDS", ["n", "skor_total"]].tolist() == [120, 398]
+    assert var.loc["PDS", ["n", "skor_total"]].tolist() == [110, 366]
     assert var.loc["PDS", "kategori"] == "Cukup Baik"
+    # reliability of the 17 and 11 items kept, on the 30 pilot respondents
     rel = out.files["kuesioner_reliabilitas.csv"].set_index("variabel")
-    assert round(rel.loc["KIN", "alpha"], 3) == 0.969 and rel.loc["KIN", "n"] == 10
-    assert rel.loc["KIN", "catatan"].startswith("n = 10 < 30")
+    assert round(rel.loc["KIN", "alpha"], 3) == 0.942 and rel.loc["KIN", "n"] == 30
+    assert rel.loc["KIN", "jumlah_butir"] == 17 and rel.loc["KIN", "data_uji"] == "uji_coba"
+    assert rel.loc["KIN", "catatan"] == ""
     cmp_ = out.files["kuesioner_perbandingan_diklat.csv"].set_index("variabel")
     assert cmp_.loc["KIN", ["n_a", "n_b"]].tolist() == [7, 3]
     wide = out.files["kuesioner_jawaban.csv"]

@@ -54,17 +54,86 @@ def test_indicator_table_in_thesis_layout(t):
     assert rule.startswith("SS = Sangat Setuju (skor 5); S = Setuju (skor 4); RR = Ragu-ragu")
     assert "STS = Sangat Tidak Setuju (skor 1); F = jumlah responden" in rule
     assert rule.endswith("73,33 % sampai 100,00 % = Baik.")
-    negative, _, _ = report.indicator_table(t, "KIN_F4")
+    negative, _, rule = report.indicator_table(t, "KIN_F4")
     assert negative["Pernyataan"].iloc[1].endswith("(pernyataan negatif, skor dibalik)")
+    # item rows: answers as given (KIN18 negative: 1 SS, 0 S, 2 RR, 4 TS, 3 STS)
+    heads = ["SS F", "S F", "RR F", "TS F", "STS F"]
+    assert negative[heads].iloc[1].tolist() == [1, 0, 2, 4, 3]
+    # the indicator row adds only answers pointing the same way: KIN17 as given plus
+    # KIN18 recoded (3 STS count as SS, 4 TS as S, 1 SS as STS), so that its counts give
+    # its score: 6 x 5 + 7 x 4 + 4 x 3 + 2 x 2 + 1 x 1 = 75 (the raw sums 4, 3, 4, 6, 3
+    # would give 59 beside an index of 75 %)
+    last = negative.iloc[-1]
+    assert last[heads].tolist() == [6, 7, 4, 2, 1]
+    assert (
+        sum(v * f for v, f in zip([5, 4, 3, 2, 1], last[heads], strict=True)) == last["Skor"] == 75
+    )
+    assert last["SS %"] == 30.0 and last["STS %"] == 5.0
+    assert (
+        "Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan "
+        "negatif. Baris indikator menjumlahkan jawaban yang searah: jawaban pernyataan "
+        "negatif dihitung setelah dibalik (skor = 6 - jawaban; STS dihitung sebagai SS), "
+        "seperti pada Skor dan Indeks." in rule
+    )
+    # honorarium (PDS_5): PDS09 as given plus PDS10 recoded -> 66 of 100
+    honor, _, _ = report.indicator_table(t, "PDS_5")
+    assert honor[heads].iloc[-1].tolist() == [2, 4, 12, 2, 0] and honor["Skor"].iloc[-1] == 66
+    # all items positive: the row is the plain sum of the answers, and no recoding note
+    assert table.iloc[:2][heads].sum().tolist() == table[heads].iloc[-1].tolist()
+    assert "dibalik" not in report.indicator_table(t, "KIN_T1")[2]
+
+
+def test_dropped_items_are_named_and_left_out(t):
+    # the demo pilot (30 PSM of Kecamatan Pangkalan Kuras) fails KIN12 and PDS12
+    v = t["validitas_butir"].set_index("butir")
+    assert v.loc[["KIN12", "PDS12"], "tindakan"].tolist() == ["digugurkan", "digugurkan"]
+    assert (v.drop(["KIN12", "PDS12"])["tindakan"] == "dipakai").all()
+    assert set(v["n"]) == {30} and set(v["data_uji"]) == {"uji_coba"}
+    assert round(v.loc["KIN12", "r_item_total"], 3) == 0.055
+    assert round(v.loc["KIN12", "r_kritis"], 3) == 0.361
+    # gone from every later table: items, indicators, Likert counts, recap
+    assert "KIN12" not in set(t["butir"]["butir"]) and "PDS12" not in set(t["butir"]["butir"])
+    assert set(t["jawaban_panjang"]["butir"]) == set(t["butir"]["butir"])
+    assert len(t["butir"]) == 28
+    f1, _, note = report.indicator_table(t, "KIN_F1")
+    assert f1["Butir"].tolist() == ["KIN11", ""]
+    assert note.endswith(
+        "Butir KIN12 (r hitung 0,055 < r kritis 0,361) tidak valid pada uji coba "
+        "(30 responden) dan digugurkan: tidak dihitung dalam tabel, gambar dan indeks "
+        "sesudah uji instrumen."
+    )
+    assert "digugurkan" not in report.indicator_table(t, "KIN_T1")[2]
+    assert not any(i.startswith(("KIN12", "PDS12")) for i in report.likert_counts(t, "KIN").index)
+    assert (
+        "KIN12" in report.recap_table(t, "KIN")[2]
+        and "PDS12" not in report.recap_table(t, "KIN")[2]
+    )
+    assert report.instrument_sentence(t) == (
+        "Validitas dan reliabilitas diuji pada uji coba (30 responden): 28 dari 30 butir "
+        "valid. Butir KIN12 (r hitung 0,055 < r kritis 0,361) dan PDS12 (r hitung -0,037 < "
+        "r kritis 0,361) tidak valid pada uji coba (30 responden) dan digugurkan: tidak "
+        "dihitung dalam tabel, gambar dan indeks sesudah uji instrumen."
+    )
+    rel = report.reliability_table(t).set_index("Butir")
+    assert rel.loc["KIN12", ["Keterangan", "Tindakan"]].tolist() == ["Tidak valid", "Digugurkan"]
+    assert report.validity_note(t).startswith("Diuji pada uji coba (30 responden). r kritis")
+    # kept instead (pertahankan): the note says so, the item stays
+    kept = t["validitas_butir"].copy()
+    kept.loc[kept["butir"] == "KIN12", "tindakan"] = "dipertahankan"
+    assert report.dropped_items_note(dict(t, validitas_butir=kept), variable="KIN") == (
+        "Butir KIN12 (r hitung 0,055 < r kritis 0,361) tidak valid pada uji coba "
+        "(30 responden), tetapi tetap dihitung (buku kode: pertahankan)."
+    )
 
 
 def test_recap_alpha_comparison_profile(t):
     recap, _, _ = report.recap_table(t, "PDS")
     assert len(recap) == 7 and recap["Indikator"].iloc[-1] == "Variabel Peran Dinas Sosial"
-    assert recap["Skor"].iloc[:-1].sum() == recap["Skor"].iloc[-1] == 398
+    # 398 of the 12 items less PDS12's 32, dropped by the pilot
+    assert recap["Skor"].iloc[:-1].sum() == recap["Skor"].iloc[-1] == 366
     alpha = report.alpha_table(t)
     assert alpha["Variabel"].tolist() == ["Kinerja PSM", "Peran Dinas Sosial"]
-    assert alpha["n"].tolist() == [10, 10]
+    assert alpha["n"].tolist() == [30, 30] and alpha["Jumlah butir"].tolist() == [17, 11]
     cmp_ = report.comparison_table(t)
     assert cmp_[["n Diklat Ya", "n Diklat Tidak"]].iloc[0].tolist() == [7, 3]
     prof = report.profile_table(t)
@@ -88,11 +157,21 @@ def test_recap_alpha_comparison_profile(t):
 
 def test_findings_state_values_and_caveats(t):
     text = "\n".join(report.findings(t))
-    assert "**Kinerja PSM**: indeks skor 74,67 % (kategori **Baik**)" in text
-    assert "alpha Cronbach 0,969" in text
-    assert "r kritis 0,632 (n = 10; dua sisi" in text
-    assert "p = 0,1167 (eksak)" in text
-    assert "Dengan 7 dan 3 orang ini gambaran, bukan bukti pengaruh Diklat." in text
+    assert "**Kinerja PSM**: indeks skor 74,35 % (kategori **Baik**)" in text
+    assert "dari 10 responden dan 17 butir." in text
+    assert "alpha Cronbach 0,942 (selang Feldt 95 % 0,907 sampai 0,968; n = 30)." in text
+    assert "n sekecil ini" not in text  # 30 pilot respondents: no small-n caveat
+    assert "r kritis 0,361 (n = 30; dua sisi" in text
+    # a census: effect size and group sizes, no p-value or verdict
+    assert (
+        "(DATA CONTOH) Kinerja PSM: median indeks PSM yang pernah Diklat (7 orang) 89,41 %, "
+        "lebih tinggi daripada yang belum (3 orang, 64,71 %); r rank-biserial 0,71: pada 18 "
+        "dari 21 pasangan (satu PSM dari tiap kelompok, nilai sama dihitung setengah) PSM "
+        "yang pernah Diklat berindeks lebih tinggi. Dengan kelompok 7 dan 3 orang, perbedaan "
+        "ini belum dapat dibedakan dari perbedaan antarorang."
+    ) in report.findings(t)
+    assert "pada 16,5 dari 21 pasangan" in text
+    assert "p =" not in text and "p <" not in text and "perbedaan besar" not in text
     assert "sensus, bukan sampel" in text and "10,00 %" in text
     assert report.source_line(True).startswith("DATA CONTOH")
     # built on demo answers: every finding says so (the last one is about the census)
@@ -123,10 +202,10 @@ def test_findings_say_why_an_alpha_is_missing(t):
     text = report.findings(t)
     assert (
         "(DATA CONTOH) Reliabilitas Peran Dinas Sosial: alpha Cronbach tidak dapat dihitung "
-        "(skor total tidak bervariasi: alpha tidak terdefinisi; n = 10)." in text
+        "(skor total tidak bervariasi: alpha tidak terdefinisi; n = 30)." in text
     )
     assert any(
-        s.startswith("(DATA CONTOH) Reliabilitas Kinerja PSM: alpha Cronbach 0,969 ") for s in text
+        s.startswith("(DATA CONTOH) Reliabilitas Kinerja PSM: alpha Cronbach 0,942 ") for s in text
     )
 
 
@@ -177,8 +256,32 @@ def test_comparison_names_the_method_used(t):
     c["metode"] = ["eksak", "asimtotik"]
     cmp2 = report.comparison_table(dict(t, perbandingan_diklat=c))
     assert cmp2["Metode p"].tolist() == ["eksak", "asimtotik"]
-    text = "\n".join(report.findings(dict(t, perbandingan_diklat=c)))
-    assert "p = 0,2167 (asimtotik)" in text and "p = 0,1167 (eksak)" in text
+    # a sample (not a census): the p-value and its method follow the effect size
+    text = "\n".join(report.findings(dict(t, perbandingan_diklat=c), census=False))
+    assert "Uji Mann-Whitney: p = 0,2167 (asimtotik); dengan 7 dan 3 orang ini gambaran" in text
+    assert "p = 0,1167 (eksak)" in text
+    assert "p = 0," not in "\n".join(report.findings(dict(t, perbandingan_diklat=c)))
+    # the census table for BAB V has no test; the appendix table keeps it
+    assert list(report.difference_table(t).columns) == [
+        "Variabel",
+        "n Diklat Ya",
+        "n Diklat Tidak",
+        "Median indeks Ya (%)",
+        "Median indeks Tidak (%)",
+        "r rank-biserial",
+    ]
+    assert cmp_["p (dua sisi)"].round(4).tolist() == [0.1167, 0.2167]
+
+
+def test_group_size_wording_follows_n():
+    assert report.group_size_sentence(7, 3, 0.71) == (
+        "Dengan kelompok 7 dan 3 orang, perbedaan ini belum dapat dibedakan dari perbedaan "
+        "antarorang."
+    )
+    assert report.group_size_sentence(5, 5, -1.0).startswith(
+        "Dengan kelompok 5 dan 5 orang, kedua kelompok tidak bertumpang tindih"
+    )
+    assert "bertumpang tindih, sehingga" in report.group_size_sentence(12, 8, 0.3)
 
 
 def test_critical_r_is_not_one_number_when_n_differs(t):
@@ -191,24 +294,26 @@ def test_critical_r_is_not_one_number_when_n_differs(t):
     t2 = dict(t, validitas_butir=v)
     text = "\n".join(report.findings(t2))
     assert (
-        "r kritis sesuai n variabelnya (Kinerja PSM: 0,632 untuk n = 10; Peran Dinas Sosial: "
+        "r kritis sesuai n variabelnya (Kinerja PSM: 0,361 untuk n = 30; Peran Dinas Sosial: "
         "0,666 untuk n = 9; dua sisi, 0,05, df = n - 2)" in text
     )
-    assert "r kritis 0,632 (n" not in text
+    assert "r kritis 0,361 (n" not in text
     note = report.validity_note(t2)
     assert note == (
+        "Diuji pada uji coba (30 responden). "
         "r kritis untuk n tiap butir (kolom n): responden yang menjawab lengkap semua butir "
         "variabelnya, sehingga dapat berbeda antarvariabel; dua sisi, taraf 0,05, df = n - 2."
     )
     assert report.reliability_table(t2)["n"].tolist()[-1] == 9
     # the same n everywhere: one r kritis, and the note gives that n
-    assert report.validity_note(t).startswith("r kritis untuk n = 10 responden yang menjawab")
+    assert "r kritis untuk n = 30 responden yang menjawab" in report.validity_note(t)
 
 
 def test_findings_carry_the_reliability_notes(t):
     rel = t["reliabilitas"].copy()
     kin = rel["variabel"] == "KIN"
     rel.loc[kin, "alpha"] = -0.5
+    rel.loc[kin, "n"] = 10
     rel.loc[kin, "catatan"] = (
         "alpha negatif: rata-rata butir berkorelasi negatif satu sama lain; periksa apakah "
         "setiap pernyataan negatif ditandai dibalik (reverse) di buku kode; "

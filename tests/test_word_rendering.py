@@ -68,9 +68,7 @@ def _wide_runs(records: list[dict]) -> int:
 
 
 @pytest.mark.slow
-def test_the_thesis_document_renders_without_blank_pages_or_stray_landscape(
-    reproduced, tmp_path
-):
+def test_the_thesis_document_renders_without_blank_pages_or_stray_landscape(reproduced, tmp_path):
     from docx import Document
     from docx.shared import Pt
     from pypdf import PdfReader

@@ -116,6 +116,7 @@ _ENTRIES = [
             "dibalik": "boolean",
             "boleh_kosong": "boolean",
             "skala": "str",
+            "digugurkan": "boolean",
         },
     ),
     Entry(
@@ -245,6 +246,7 @@ _ENTRIES = [
             "ci_bawah": "float64",
             "ci_atas": "float64",
             "catatan": "str",
+            "data_uji": "str",
         },
     ),
     Entry("kuesioner_skala.csv", "survey", {"skala": "str", "nilai": "int64", "label": "str"}),
@@ -260,6 +262,8 @@ _ENTRIES = [
             "r_kritis": "float64",
             "valid": "boolean",
             "alpha_jika_dihapus": "float64",
+            "data_uji": "str",
+            "tindakan": "str",
         },
     ),
     Entry(
@@ -481,6 +485,8 @@ _ENTRIES = [
             "dokumen": "str",
             "kutipan": "str",
             "id_segmen": "str",
+            "tanggal_wawancara": "str",
+            "sitasi": "str",
             "sumber": "str",
         },
     ),

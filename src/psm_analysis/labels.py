@@ -155,6 +155,7 @@ _WORDS: dict[str, str] = {
     "ww.status": "Triangulasi",
     "ww.peringkat": "Peringkat",
     "ww.kutipan": "Kutipan",
+    "ww.sitasi": "Sumber kutipan",
     "ww.dokumen": "Dokumen",
     "ww.pengkode": "Pengkode",
     "ww.unit": "Jumlah unit",
@@ -174,6 +175,11 @@ _WORDS: dict[str, str] = {
 } | {f"kolom.{name}": header for name, header in COLUMNS.items()}
 
 #: The months, for dates as a thesis writes them ("15 April 2019").
+#: What replaces a person's name inside an interview quote, by the roster group of the
+#: person named (theses write "[nama informan]", never a pseudonym code, inside a quote).
+QUOTE_NAMES = {"PSM": "[nama PSM]", "TKSK": "[nama TKSK]"}
+QUOTE_NAME = "[nama informan]"
+
 MONTHS = (
     "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
 ).split()
@@ -264,8 +270,8 @@ READER_TABLES: dict[str, dict[str, str]] = {
     },
     "wawancara_kutipan": {
         "label": "ww.label",
-        "pseudonim": "ww.pseudonim",
         "kutipan": "ww.kutipan",
+        "sitasi": "ww.sitasi",
     },
     "wawancara_kesepakatan": {
         "label": "ww.label",

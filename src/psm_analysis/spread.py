@@ -242,6 +242,74 @@ def proportional_fit(
     )
 
 
+def fit_meaning(res: FitResult) -> str:
+    """What a chi-square fit of a census means, in one Indonesian sentence without a
+    p-value or test verdict: how close the allocation is to the proportional one, measured
+    against the seeded chance allocations of :func:`proportional_fit`, and the largest
+    gap between an observed and an expected count.
+
+    Parameters
+    ----------
+    res : FitResult
+        The result of :func:`proportional_fit`.
+
+    Returns
+    -------
+    str
+        One sentence; the comparison with chance allocations is left out when none were
+        simulated. Closer than 95 % of them reads as "hampir persis sebanding", farther
+        than 95 % as "jauh dari", anything between as "sejauh pembagian acak pada umumnya".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"kecamatan": ["A", "B", "C"], "jumlah_psm": [10, 10, 11],
+    ...                    "jumlah_desa_kelurahan": [10, 10, 10]})
+    >>> fit_meaning(proportional_fit(df, n_simulations=1000, seed=1))
+    'X² = 0,065 berarti pembagian 31 PSM ke 3 kecamatan hampir persis sebanding dengan jumlah desa/kelurahannya: tidak satu pun dari 1.000 pembagian acak dengan peluang sebanding yang lebih dekat; selisih terbesar antara jumlah PSM dan harapannya 0,67 orang (C).'
+    """
+    from psm_analysis.numbers import format_number
+
+    gap = (res.observed - res.expected).abs()
+    where = str(gap.idxmax())
+    head = (
+        f"X² = {format_number(res.statistic, 3)} berarti pembagian {format_number(res.n)} PSM ke "
+    )
+    head += f"{len(res.observed)} kecamatan "
+    tail = (
+        f"selisih terbesar antara jumlah PSM dan harapannya {format_number(float(gap.max()), 2)} "
+        f"orang ({where})."
+    )
+    if not res.n_simulations or res.n_simulated_closer is None:
+        return (
+            head + f"berjarak sejauh itu dari pembagian sebanding jumlah desa/kelurahannya; {tail}"
+        )
+    total = res.n_simulations
+    closer = res.n_simulated_closer
+    farther = total - closer
+    if closer < 0.05 * total:
+        how = "hampir persis sebanding dengan jumlah desa/kelurahannya: " + (
+            f"tidak satu pun dari {format_number(total)} pembagian acak dengan peluang "
+            "sebanding yang lebih dekat"
+            if closer == 0
+            else f"hanya {format_number(closer)} dari {format_number(total)} pembagian acak "
+            "dengan peluang sebanding yang lebih dekat"
+        )
+    elif farther < 0.05 * total:
+        how = (
+            "jauh dari pembagian sebanding jumlah desa/kelurahannya: lebih jauh daripada "
+            f"{format_number(closer)} dari {format_number(total)} pembagian acak dengan "
+            "peluang sebanding"
+        )
+    else:
+        how = (
+            "menyimpang dari pembagian sebanding jumlah desa/kelurahannya sejauh pembagian "
+            f"acak pada umumnya ({format_number(closer)} dari {format_number(total)} "
+            "pembagian acak dengan peluang sebanding lebih dekat)"
+        )
+    return head + how + "; " + tail
+
+
 def spread_table(table: pd.DataFrame) -> pd.DataFrame:
     """:func:`psm_vs_villages` as a reader-facing table (same row order).
 

@@ -11,8 +11,9 @@ Inputs:
   demo), and optionally ``dokumen_informan.csv`` beside it or beside the codings;
 - the codebook (:func:`.codebook.default_codebook_path`).
 
-Outputs (``data/processed``), none holding a name from the roster -- quotes, memos and
-document names have every roster name replaced by the pseudonym (:mod:`.privacy`), and
+Outputs (``data/processed``), none holding a name from the roster -- memos and document
+names have every roster name replaced by the pseudonym, quotes by "[nama PSM]" or
+"[nama informan]" (:mod:`.privacy`), and
 every output is checked for the names once more before it is returned:
 
 ======================================  =====================================================
@@ -62,15 +63,16 @@ def _roster_or_problem(inputs: Inputs, paths: Paths):
     return load_roster(inputs.roster, inputs.mapping_dirs)
 
 
-def segments_frame(records: list[dict], roster, redact) -> pd.DataFrame:
-    """The checked records as the segments table, names replaced by pseudonyms."""
+def segments_frame(records: list[dict], roster, redact, redact_quote=None) -> pd.DataFrame:
+    """The checked records as the segments table, names replaced by pseudonyms
+    (``redact``), inside quotes by placeholders (``redact_quote``, default ``redact``)."""
     from psm_analysis.interviews.roster import norm_doc, pseudonym
 
     groups = dict(zip(roster.frame["id_informan"], roster.frame["kelompok"], strict=True))
     rows = []
     for i, r in enumerate(records, start=1):
         iid = r["id_informan"]
-        quote = redact(" ".join(r["kutipan"].split()))
+        quote = (redact_quote or redact)(" ".join(r["kutipan"].split()))
         rows.append(
             {
                 "id_segmen": f"S-{i:04d}",
@@ -137,6 +139,7 @@ def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]
     """Every interview table (without the ``sumber`` column), from the segments table."""
     from psm_analysis.interviews import analysis as an
     from psm_analysis.interviews.overlap import character_agreement
+    from psm_analysis.interviews.quotes import with_citations
 
     seg = seg.copy()
     seg["analisis"] = an.analysis_mask(seg).astype(bool) if len(seg) else pd.Series(dtype=bool)
@@ -152,7 +155,7 @@ def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]
         "matriks_kode_informan": an.code_informant_matrix(a, codebook, informants),
         "triangulasi": an.triangulation(a, codebook, informants),
         "hambatan_peringkat": an.hambatan_ranking(a, codebook, informants),
-        "kutipan": an.quotes(a, codebook),
+        "kutipan": with_citations(an.quotes(a, codebook), seg, roster),
         "kesepakatan": agree,
         "ketidaksepakatan": disagree,
         "kesepakatan_karakter": character_agreement(seg, codebook),
@@ -169,7 +172,12 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
         to_taguette_csv,
         xsd_path,
     )
-    from psm_analysis.interviews.privacy import make_redactor, place_names, scan_texts
+    from psm_analysis.interviews.privacy import (
+        make_quote_redactor,
+        make_redactor,
+        place_names,
+        scan_texts,
+    )
     from psm_analysis.interviews.roster import pseudonym
     from psm_analysis.interviews.segments import read_all
 
@@ -203,7 +211,8 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     }
     places = place_names(paths)
     redact = make_redactor(names, places)
-    seg = segments_frame(records, roster, redact)
+    people = zip(roster.frame["kelompok"], roster.frame["nama"], strict=True)
+    seg = segments_frame(records, roster, redact, make_quote_redactor(people, places))
     tables = build_tables(seg, codebook, roster)
     source = SOURCE_DEMO if inputs.demo else SOURCE_REAL
     files: dict[str, object] = {}

@@ -2,8 +2,10 @@
 
 Two halves:
 
-1. Before anything is written, :func:`make_redactor` replaces each roster name in a quote,
-   memo or document name by the informant's pseudonym ("I-03 (PSM)").
+1. Before anything is written, :func:`make_redactor` replaces each roster name in a memo
+   or document name by the informant's pseudonym ("I-03 (PSM)"), and
+   :func:`make_quote_redactor` each name inside a quote by a placeholder ("[nama PSM]",
+   "[nama informan]"), as theses quote interviews.
 2. After ``reproduce`` wrote everything, :func:`scan_files` looks for the names in every
    file written (CSV, xlsx, docx, HTML, Markdown, JSON, notebooks, the text of PDF figures)
    and reports each file where one appears.
@@ -201,12 +203,55 @@ def make_redactor(names: dict[str, str], places: Iterable[str] = ()) -> Callable
     >>> redact("Kata Pak Tanjung, di Desa Tanjung Kuyo belum ada PSM.")
     'Kata Pak I-07 (TKSK), di Desa Tanjung Kuyo belum ada PSM.'
     """
+    return _redactor(list(names.items()), places, AMBIGUOUS)
+
+
+def make_quote_redactor(
+    people: Iterable[tuple[str, str]], places: Iterable[str] = ()
+) -> Callable[[str], str]:
+    """A function replacing every name inside an interview quote by a placeholder, as
+    theses quote interviews: "[nama PSM]" for a PSM, "[nama TKSK]" for a TKSK,
+    "[nama informan]" for anyone else (``labels.QUOTE_NAMES``). No pseudonym code enters
+    the sentence, and a quote naming several informants does not tell which one did what.
+
+    Parameters
+    ----------
+    people : iterable of (str, str)
+        ``(kelompok, full name)`` of every informant of the roster.
+    places : iterable of str
+        Official place names (:func:`place_names`) in which a name part is left alone.
+
+    Returns
+    -------
+    callable
+        ``redact(text) -> text``; a name part two people of different groups share
+        becomes "[nama informan]".
+
+    Examples
+    --------
+    >>> redact = make_quote_redactor(
+    ...     [("PSM", "Andika Pratama"), ("PSM", "Irwan Syahputra"), ("TKSK", "Yusnita Harahap")]
+    ... )
+    >>> redact("Pak Andika sudah ikut Diklat, tapi Irwan belum, kata Bu Yusnita Harahap.")
+    'Pak [nama PSM] sudah ikut Diklat, tapi [nama PSM] belum, kata Bu [nama TKSK].'
+    """
+    from psm_analysis import labels
+
+    pairs = [(labels.QUOTE_NAMES.get(g, labels.QUOTE_NAME), full) for g, full in people]
+    return _redactor(pairs, places, labels.QUOTE_NAME)
+
+
+def _redactor(
+    pairs: list[tuple[str, str]], places: Iterable[str], ambiguous: str
+) -> Callable[[str], str]:
+    """``redact(text)`` replacing every variant of each ``(replacement, full name)`` pair's
+    name by its replacement; a part two replacements claim becomes ``ambiguous``."""
     target: dict[str, str] = {}
-    for pseudo, full in names.items():
+    for pseudo, full in pairs:
         for v in name_variants(full):
             key = _key(v)
             if key in target and target[key] != pseudo:
-                target[key] = AMBIGUOUS
+                target[key] = ambiguous
             else:
                 target[key] = pseudo
     pattern = _pattern(target)

@@ -4,7 +4,8 @@ The roster (``data/raw/private/informan.csv`` or ``.xlsx``; git-ignored) has one
 informant: ``id_informan``, ``nama``, ``jabatan``, ``kelompok``, ``tanggal_wawancara`` and,
 optionally, ``dokumen`` (the transcript name(s) used in the QDA tool, several separated by
 ``;``). Documents can instead be mapped in a small file ``dokumen_informan.csv`` (columns
-``dokumen``, ``id_informan``) in ``data/raw/private`` or ``data/raw/interviews``.
+``dokumen``, ``id_informan`` and, optionally, ``tanggal_wawancara`` when an informant was
+interviewed more than once) in ``data/raw/private`` or ``data/raw/interviews``.
 
 The pseudonym of an informant is ``"<id_informan> (<kelompok>)"``, e.g. ``"I-03 (PSM)"``.
 The roster itself never leaves the private folder: only :func:`public_roster` (no names)
@@ -88,6 +89,18 @@ class Roster:
     frame: object  # pandas DataFrame: id_informan, nama, jabatan, kelompok, tanggal_wawancara
     documents: dict[str, str] = field(default_factory=dict)  # norm_doc(name) -> id_informan
     source: str | None = None
+    # norm_doc(name) -> interview date, from the document map's optional tanggal_wawancara
+    document_dates: dict[str, str] = field(default_factory=dict)
+
+    def interview_date(self, informant_id: str, document: str = "") -> str:
+        """The date of the interview a document records: the document map's
+        ``tanggal_wawancara`` for that document, else the roster's date for the informant
+        ('' when neither has one)."""
+        date = self.document_dates.get(norm_doc(document), "")
+        if date:
+            return date
+        row = self.frame.loc[self.frame["id_informan"] == informant_id, "tanggal_wawancara"]
+        return str(row.iloc[0]) if len(row) else ""
 
     @property
     def ids(self) -> list[str]:
@@ -222,6 +235,9 @@ def read_mapping(path: Path, roster: Roster) -> list[Problem]:
             )
             continue
         roster.documents[norm_doc(doc)] = iid
+        date = _date_text(str(rec.get("tanggal_wawancara", "") or ""))
+        if date and date.lower() != "nan":
+            roster.document_dates[norm_doc(doc)] = date
     return problems
 
 

@@ -40,6 +40,7 @@ import pandas as pd
 from psm_analysis import csvtext
 from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.survey.codebook import Codebook, ProfileField, load_survey_codebook
+from psm_analysis.survey.instrument import PILOT_FOLDER, pilot_codebook
 
 ANSWER_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 TIMESTAMP_HEADERS = {"timestamp", "stempel waktu", "cap waktu"}
@@ -533,13 +534,17 @@ def validate_file(path: str | Path, codebook: str | Path | Codebook | None = Non
     Parameters
     ----------
     path : str or Path
-        The answers file (.xlsx or .csv, template, plain CSV or Google Forms export).
+        The answers file (.xlsx or .csv, template, plain CSV or Google Forms export). A
+        file in a ``uji_coba`` folder is a pilot: its profile columns are read as optional
+        text (:func:`psm_analysis.survey.instrument.pilot_codebook`).
     codebook : str, Path, Codebook or None
         The codebook; ``None`` means the project's ``data/raw/survey/codebook.yml``.
         Problems in the codebook itself are returned too.
     """
     try:
         cb = codebook if isinstance(codebook, Codebook) else load_survey_codebook(codebook)
+        if Path(path).parent.name == PILOT_FOLDER:  # a pilot's profile columns are free text
+            cb = pilot_codebook(cb)
         table = read_answers_table(path, cb)
     except DataError as err:
         return list(err.problems)

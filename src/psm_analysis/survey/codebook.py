@@ -28,6 +28,7 @@ The file holds flat lists, so that the researcher edits one line per thing::
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,6 +128,29 @@ class CategoryRule:
     cut_points: tuple[float, ...] = ()
 
 
+#: Where validity and reliability are tested (codebook ``instrument_test.data``): the
+#: pilot answers in ``data/raw/survey/uji_coba/`` or the main answers. ``None`` (the key
+#: left out): the pilot where there is one, else the main answers.
+TEST_DATA = ("uji_coba", "utama")
+#: What happens to an item that fails validity (``instrument_test.invalid_items``):
+#: left out of every later table, figure and index, or kept with a note.
+INVALID_ITEMS = ("gugurkan", "pertahankan")
+
+
+@dataclass(frozen=True)
+class InstrumentTest:
+    """Where the instrument is tested and what happens to an invalid item.
+
+    ``data`` is ``"uji_coba"`` (the pilot file), ``"utama"`` (the main answers) or
+    ``None`` (the pilot where there is one, else the main answers); ``invalid_items`` is
+    ``"gugurkan"`` (the default, as Indonesian theses drop an invalid item before the
+    analysis) or ``"pertahankan"``.
+    """
+
+    data: str | None = None
+    invalid_items: str = "gugurkan"
+
+
 @dataclass(frozen=True)
 class Codebook:
     """A checked codebook. Use :func:`load_survey_codebook` to make one."""
@@ -143,6 +167,7 @@ class Codebook:
     indicators: tuple[Indicator, ...]
     items: tuple[Item, ...]
     group_field: str | None = None
+    instrument_test: InstrumentTest = field(default_factory=InstrumentTest)
     _lookup: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- lookups -------------------------------------------------------------------
@@ -174,6 +199,15 @@ class Codebook:
 
     def item_missing_allowed(self, item: Item) -> bool:
         return self.missing_allowed or item.missing_allowed
+
+    def without_items(self, item_ids) -> Codebook:
+        """The codebook with the items ``item_ids`` left out (dropped invalid items), and
+        with any indicator or variable left without items left out too."""
+        gone = set(item_ids)
+        items = tuple(i for i in self.items if i.id not in gone)
+        inds = tuple(i for i in self.indicators if any(x.indicator == i.id for x in items))
+        variables = tuple(v for v in self.variables if any(i.variable == v.id for i in inds))
+        return dataclasses.replace(self, items=items, indicators=inds, variables=variables)
 
     @property
     def columns(self) -> list[str]:
@@ -417,6 +451,7 @@ def parse_codebook(text: str, file: str = "codebook.yml") -> Codebook:
             )
 
     _check_cut_points_above_lowest(raw, categories, variables, scales, ck)
+    instrument_test = _parse_instrument_test(raw, ck)
 
     DataError.collect(ck.problems)
     return Codebook(
@@ -432,7 +467,50 @@ def parse_codebook(text: str, file: str = "codebook.yml") -> Codebook:
         indicators=tuple(i for i, _ in indicators),
         items=tuple(i for i, _ in items),
         group_field=group_field,
+        instrument_test=instrument_test,
     )
+
+
+def _parse_instrument_test(raw, ck: _Checker) -> InstrumentTest:
+    """The optional ``instrument_test`` block: ``data`` (uji_coba, utama) and
+    ``invalid_items`` (gugurkan, pertahankan)."""
+    spec = raw.get("instrument_test")
+    if spec is None:
+        return InstrumentTest()
+    if not isinstance(spec, dict):
+        ck.add(
+            "bagian 'instrument_test' harus berupa pasangan kunci: nilai",
+            _line(raw),
+            "instrument_test",
+            spec,
+            "data: uji_coba atau utama; invalid_items: gugurkan atau pertahankan",
+        )
+        return InstrumentTest()
+    out = InstrumentTest()
+    for key, allowed in (("data", TEST_DATA), ("invalid_items", INVALID_ITEMS)):
+        value = spec.get(key)
+        if value is None:
+            continue
+        if value not in allowed:
+            ck.add(
+                f"nilai instrument_test.{key} tidak dikenal",
+                _line(spec),
+                key,
+                value,
+                ", ".join(allowed),
+            )
+            continue
+        out = dataclasses.replace(out, **{key: value})
+    for key in spec:
+        if key not in ("data", "invalid_items"):
+            ck.add(
+                "kunci tidak dikenal di instrument_test",
+                _line(spec),
+                str(key),
+                key,
+                "data, invalid_items",
+            )
+    return out
 
 
 def _parse_scales(raw, ck: _Checker) -> dict[str, Scale]:

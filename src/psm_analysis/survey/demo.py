@@ -23,6 +23,15 @@ from psm_analysis.survey.codebook import Codebook, load_survey_codebook
 SEED = 20180401
 N_RESPONDENTS = 10
 FILE_NAME = "jawaban_kuesioner_DEMO.xlsx"
+#: The demo pilot (uji coba): 30 PSM of another kecamatan, as Indonesian theses usually
+#: try a questionnaire on 30 respondents outside the study before the main survey.
+PILOT_SEED = 20180301
+N_PILOT = 30
+PILOT_FILE_NAME = "uji_coba_kuesioner_DEMO.xlsx"
+PILOT_KECAMATAN = "Pangkalan Kuras"
+#: Items the pilot respondents answer without regard to the rest (the model gives them no
+#: common level), so that the demo shows items failing validity and being dropped.
+PILOT_NOISE_ITEMS = ("KIN12", "PDS12")
 #: Respondents (of 10) who attended Diklat: 80/120 of Kabupaten Pelalawan, rounded.
 N_DIKLAT = 7
 
@@ -79,12 +88,53 @@ def demo_rows(codebook: Codebook, seed: int = SEED) -> list[list[object]]:
     return rows
 
 
-def write_demo_inputs(out_dir: str | Path, codebook: Codebook | None = None) -> list[Path]:
-    """Write ``<out_dir>/survey/jawaban_kuesioner_DEMO.xlsx``; return ``[path]``.
+def pilot_rows(codebook: Codebook, seed: int = PILOT_SEED) -> list[list[object]]:
+    """The demo pilot respondents (``U01``...) as rows in :attr:`Codebook.columns` order:
+    PSM of Kecamatan Pangkalan Kuras answering with the model of :func:`demo_rows`,
+    except the items of :data:`PILOT_NOISE_ITEMS`, answered at random."""
+    from psm_analysis import regions
 
-    Same codebook and seed, same bytes.
+    rng = random.Random(seed)
+    desa_all = regions.desa_of(PILOT_KECAMATAN)["nama"].tolist()
+    rows = []
+    for r in range(N_PILOT):
+        attended = rng.random() < 2 / 3
+        level = rng.gauss(0.0, 0.55) + (0.45 if attended else -0.35)
+        role = 0.6 * level + rng.gauss(0.0, 0.45)
+        profile = {
+            "desa": rng.choice(desa_all),
+            "jenis_kelamin": rng.choice(["Laki-laki", "Laki-laki", "Perempuan"]),
+            "umur": rng.randint(24, 60),
+            "pendidikan": rng.choice(["SMA/SMK", "SMA/SMK", "SMA/SMK", "Diploma", "S1", "SMP"]),
+            "lama_psm": rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 12]),
+            "diklat": "Ya" if attended else "Tidak",
+            "bimtek": "Ya" if attended else "Tidak",
+        }
+        row: list[object] = [f"U{r + 1:02d}"]
+        row += [profile.get(f.id) for f in codebook.profile]
+        for item in codebook.items:
+            scale = codebook.scale_of_item(item.id)
+            if item.id in PILOT_NOISE_ITEMS:
+                row.append(rng.randint(scale.low + 1, scale.high))
+                continue
+            kin = codebook.indicator(item.indicator).variable.startswith("KIN")
+            latent = level if kin else role
+            score = _clip(
+                (3.7 if kin else 3.3) + latent + rng.gauss(0.0, 0.6), scale.low, scale.high
+            )
+            row.append(scale.low + scale.high - score if item.reverse else score)
+        rows.append(row)
+    return rows
+
+
+def write_demo_inputs(out_dir: str | Path, codebook: Codebook | None = None) -> list[Path]:
+    """Write ``<out_dir>/survey/jawaban_kuesioner_DEMO.xlsx`` and the pilot
+    ``<out_dir>/survey/uji_coba/uji_coba_kuesioner_DEMO.xlsx``; return both paths.
+
+    Same codebook and seeds, same bytes.
     """
     from psm_analysis.files import write_workbook
+    from psm_analysis.survey.instrument import pilot_codebook, pilot_folder
     from psm_analysis.survey.template import template_workbook
 
     cb = codebook or load_survey_codebook()
@@ -92,4 +142,9 @@ def write_demo_inputs(out_dir: str | Path, codebook: Codebook | None = None) -> 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / FILE_NAME
     write_workbook(template_workbook(cb, demo_rows(cb), demo=True), path)
-    return [path]
+    pilot_dir = pilot_folder(folder)
+    pilot_dir.mkdir(exist_ok=True)
+    pilot = pilot_dir / PILOT_FILE_NAME
+    pcb = pilot_codebook(cb)
+    write_workbook(template_workbook(pcb, pilot_rows(pcb), demo=True), pilot)
+    return [path, pilot]

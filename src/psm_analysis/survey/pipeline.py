@@ -1,7 +1,10 @@
 """Builder of the questionnaire tables (see :mod:`psm_analysis.pipeline`).
 
-Inputs: the codebook ``data/raw/survey/codebook.yml`` and every other ``.xlsx`` /
-``.csv`` in ``data/raw/survey/`` (the answers). When that folder holds no answers file,
+Inputs: the codebook ``data/raw/survey/codebook.yml``, every other ``.xlsx`` /
+``.csv`` in ``data/raw/survey/`` (the answers) and those in ``data/raw/survey/uji_coba/``
+(the pilot answers the instrument is tested on, see :mod:`psm_analysis.survey.instrument`).
+An item that fails validity is, by default, left out of every table after the validity
+and reliability tables. When that folder holds no answers file,
 the demo answers in ``data/demo/survey/`` are used and marked as demo data.
 
 Outputs in ``data/processed/`` (nothing is written here; :func:`psm_analysis.pipeline.clean`
@@ -16,7 +19,9 @@ writes them):
 ``kuesioner_variabel.csv``           per variable, aggregated
 ``kuesioner_kategori.csv``           the categorisation rule (classes and its text)
 ``kuesioner_reliabilitas.csv``       Cronbach's alpha per variable with Feldt's interval
-``kuesioner_validitas_butir.csv``    corrected item-total r, critical r, alpha if deleted
+                                     (items kept, on the data tested)
+``kuesioner_validitas_butir.csv``    corrected item-total r, critical r, alpha if deleted,
+                                     the data tested and what happened to the item
 ``kuesioner_perbandingan_diklat.csv``  Diklat yes/no: exact Mann-Whitney U, rank-biserial
 ``kuesioner_indeks_responden.csv``   per respondent: score and index per variable
 ``kuesioner_profil.csv``             respondent profile (F and %)
@@ -35,7 +40,7 @@ from psm_analysis.config import Paths
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.inputs import real_or_demo
-from psm_analysis.survey import analysis
+from psm_analysis.survey import analysis, instrument
 from psm_analysis.survey.answers import ANSWER_SUFFIXES, Answers, read_answers_table, validate_table
 from psm_analysis.survey.codebook import Codebook, default_codebook_path, load_survey_codebook
 from psm_analysis.survey.spss import sav_bytes
@@ -149,11 +154,22 @@ def _round(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def tables(wide: pd.DataFrame, codebook: Codebook) -> dict[str, pd.DataFrame]:
-    """Every processed table (without the .sav) from the combined wide answers."""
-    alpha, items = analysis.reliability_tables(wide, codebook)
-    indices = analysis.respondent_indices(wide, codebook).reset_index()
+def tables(
+    wide: pd.DataFrame, codebook: Codebook, pilot: pd.DataFrame | None = None
+) -> dict[str, pd.DataFrame]:
+    """Every processed table (without the .sav) from the combined wide answers.
+
+    The instrument is tested on ``pilot`` (the uji coba answers) when given, else on
+    ``wide``; the items it drops (:mod:`psm_analysis.survey.instrument`) are left out of
+    every table after the validity and reliability tables."""
+    test = instrument.evaluate_instrument(
+        wide if pilot is None else pilot, codebook, "utama" if pilot is None else "uji_coba"
+    )
+    alpha, items = test.reliability, test.validity
     items_cb, scales = codebook_frames(codebook)
+    items_cb["digugurkan"] = items_cb["butir"].isin(test.dropped).astype(bool)
+    codebook = codebook.without_items(test.dropped)
+    indices = analysis.respondent_indices(wide, codebook).reset_index()
     out = {
         "jawaban": wide,
         "jawaban_panjang": analysis.long_answers(wide, codebook),
@@ -172,6 +188,56 @@ def tables(wide: pd.DataFrame, codebook: Codebook) -> dict[str, pd.DataFrame]:
     if tuple(out) != TABLES:
         raise RuntimeError("survey.pipeline.TABLES is out of step with tables()")
     return {f"{PREFIX}{k}.csv": _round(v) for k, v in out.items()}
+
+
+def read_pilot(
+    paths: Paths, codebook: Codebook, demo: bool
+) -> tuple[list[Path], pd.DataFrame | None]:
+    """The pilot (uji coba) answers the instrument is tested on, as ``(files, wide)``;
+    ``([], None)`` when the instrument is tested on the main answers.
+
+    The pilot is in ``data/raw/survey/uji_coba/`` (``data/demo/survey/uji_coba/`` while
+    the main answers are the demo's), read and checked by the same readers as the main
+    answers, with the profile columns as optional text
+    (:func:`psm_analysis.survey.instrument.pilot_codebook`). The codebook's
+    ``instrument_test.data`` chooses: ``uji_coba`` needs a pilot file, ``utama`` ignores
+    one, left out uses the pilot where there is one.
+
+    Raises
+    ------
+    DataError
+        ``data: uji_coba`` and no pilot file; or every problem of the pilot files.
+    """
+    survey = paths.demo / "survey" if demo else paths.raw_survey
+    folder = instrument.pilot_folder(survey)
+    files = answer_files(folder)
+    wanted = codebook.instrument_test.data
+    if wanted == "utama" or (wanted is None and not files):
+        return [], None
+    if not files:
+        raise DataError(
+            Problem(
+                "buku kode meminta uji instrumen pada data uji coba, tetapi tidak ada berkas "
+                "jawaban uji coba (.xlsx/.csv)",
+                file=display_path(folder, paths),
+                expected="simpan jawaban uji coba di folder ini, atau tulis "
+                "'instrument_test: {data: utama}' di buku kode",
+            )
+        )
+    pilot_cb = instrument.pilot_codebook(codebook)
+    problems, answers = [], []
+    for f in files:
+        try:
+            table = read_answers_table(f, pilot_cb)
+        except DataError as err:
+            problems.extend(err.problems)
+            continue
+        ans, found = validate_table(table, pilot_cb)
+        problems.extend(found)
+        if ans is not None:
+            answers.append(ans)
+    DataError.collect(problems)
+    return files, combine(answers, pilot_cb, demo)
 
 
 def build_outputs(paths: Paths) -> BuildOutput:
@@ -207,9 +273,10 @@ def build_outputs(paths: Paths) -> BuildOutput:
             answers.append(ans)
     DataError.collect(problems)
     wide = combine(answers, codebook, demo)
-    out = tables(wide, codebook)
+    pilot_files, pilot = read_pilot(paths, codebook, demo)
+    out = tables(wide, codebook, pilot)
     label = "DATA CONTOH - bukan data penelitian" if demo else codebook.title
     out[f"{PREFIX}jawaban.sav"] = sav_bytes(wide, codebook, file_label=label)
     inputs = [InputInfo("survey", display_path(cb_path, paths), False)]
-    inputs += [InputInfo("survey", display_path(f, paths), demo) for f in files]
+    inputs += [InputInfo("survey", display_path(f, paths), demo) for f in files + pilot_files]
     return BuildOutput(files=out, inputs=inputs)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from psm_analysis.numbers import format_number, format_p, format_percent
 from psm_analysis.survey.pipeline import TABLES  # noqa: F401  (notebook 04 reads report.TABLES)
+from psm_analysis.survey.reliability import small_n_note
 
 SOURCE = "Data kuesioner PSM Kecamatan Bunut, diolah"
 
@@ -127,8 +128,15 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     % per answer under short heads such as "SS F", Skor, Skor maks., Indeks, Kategori) and
     a closing row for the indicator.
 
+    The item rows count the answers as given; the indicator row adds answers only where
+    they point the same way: a negative statement's answers are counted after recoding
+    (score = lowest + highest - answer), so that the row's counts give its score and
+    index (:func:`recoded_row_note` says so under the table). Items dropped by the
+    instrument test are not in the table; :func:`dropped_items_note` names them.
+
     Returns ``(table, number_format, notes_text)``: the notes text is the legend of the
-    short heads followed by the category rule.
+    short heads, the recoding note (with a negative statement), the category rule and the
+    dropped items.
 
     Parameters
     ----------
@@ -164,13 +172,11 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     short = _abbreviations(labels)
     values = [v for v, _ in labels]
     rows = []
-    total = dict.fromkeys(values, 0)
     for k, (_, r) in enumerate(items.iterrows(), start=1):
         statement = r["pernyataan"] + (
             " (pernyataan negatif, skor dibalik)" if bool(r["dibalik"]) else ""
         )
         counts = answer_counts(r, values, bool(r["dibalik"]))
-        total = {v: total[v] + counts[v] for v in values}
         rows.append(
             {
                 "No.": str(k),
@@ -183,6 +189,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
                 "Kategori": r["kategori"],
             }
         )
+    total = answer_counts(ind, values, reverse=False)  # scores: negative items recoded
     rows.append(
         {
             "No.": "",
@@ -200,12 +207,153 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
     fmt["Indeks (%)"] = 2
     notes = _legend(labels, short)
     if items["dibalik"].astype(bool).any():
-        low, high = min(values), max(values)
-        notes += (
-            " F dan % adalah jawaban responden seperti diberikan, juga pada pernyataan "
-            f"negatif; hanya Skor dan Indeks memakai skor yang dibalik ({low + high} - jawaban)."
+        notes += " " + recoded_row_note(labels, short)
+    dropped = dropped_items_note(t, indicator)
+    return df, fmt, " ".join(filter(None, [notes, _rule_text(t, variable), dropped]))
+
+
+def recoded_row_note(labels: list[tuple[int, str]], short: dict[str, str]) -> str:
+    """The note of an indicator table with a negative statement: what its item rows and
+    its indicator row count.
+
+    The item rows count the answers as given; the indicator row adds answers only where
+    they point the same way, so it counts the negative statements' answers after recoding
+    (score = lowest + highest - answer), as the score and the index do.
+
+    Parameters
+    ----------
+    labels : list of (int, str)
+        The answer scale, ``(value, label)`` from the highest value down.
+    short : dict of str to str
+        The column head of each label (``"Sangat Setuju" -> "SS"``).
+
+    Returns
+    -------
+    str
+        Two Indonesian sentences.
+
+    Examples
+    --------
+    >>> labels = [(5, "Sangat Setuju"), (4, "Setuju"), (3, "Ragu-ragu"),
+    ...           (2, "Tidak Setuju"), (1, "Sangat Tidak Setuju")]
+    >>> recoded_row_note(labels, _abbreviations(labels))  # doctest: +NORMALIZE_WHITESPACE
+    'Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan
+    negatif. Baris indikator menjumlahkan jawaban yang searah: jawaban pernyataan negatif
+    dihitung setelah dibalik (skor = 6 - jawaban; STS dihitung sebagai SS), seperti pada
+    Skor dan Indeks.'
+    """
+    low, high = min(v for v, _ in labels), max(v for v, _ in labels)
+    by_value = dict(labels)
+    return (
+        "Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan "
+        "negatif. Baris indikator menjumlahkan jawaban yang searah: jawaban pernyataan "
+        f"negatif dihitung setelah dibalik (skor = {low + high} - jawaban; "
+        f"{short[by_value[low]]} dihitung sebagai {short[by_value[high]]}), seperti pada "
+        "Skor dan Indeks."
+    )
+
+
+def _tested_on(v: pd.DataFrame) -> str:
+    """Where the instrument was tested, for a sentence: "uji coba (30 responden)"."""
+    n = int(v["n"].max()) if len(v) else 0
+    data = str(v["data_uji"].iloc[0]) if "data_uji" in v.columns and len(v) else "utama"
+    where = "uji coba" if data == "uji_coba" else "jawaban utama"
+    return f"{where} ({n} responden)"
+
+
+def _failed_items(v: pd.DataFrame) -> str:
+    """ "KIN12 (r hitung 0,055 < r kritis 0,361) dan ..." for the rows of ``v``."""
+    parts = []
+    for r in v.itertuples():
+        if pd.isna(r.r_item_total):
+            parts.append(f"{r.butir} (tidak bervariasi, r hitung tidak terdefinisi)")
+        else:
+            parts.append(
+                f"{r.butir} (r hitung {format_number(float(r.r_item_total), 3)} < r kritis "
+                f"{format_number(float(r.r_kritis), 3)})"
+            )
+    return join_names(parts)
+
+
+def dropped_items_note(
+    t: dict[str, pd.DataFrame], indicator: str | None = None, variable: str | None = None
+) -> str:
+    """The note saying which items failed the instrument test and what happened to them:
+    dropped (*digugurkan*, left out of every later table, figure and index) or kept.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
+    indicator, variable : str, optional
+        Only the items of this indicator, or of this variable; neither: every item.
+
+    Returns
+    -------
+    str
+        One or two Indonesian sentences; '' when every item concerned is valid.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
+    v = t["validitas_butir"]
+    if "tindakan" not in v.columns:
+        return ""
+    cb = t["buku_kode"].set_index("butir")
+    keep = pd.Series(True, index=v.index)
+    if indicator is not None:
+        keep &= v["butir"].map(cb["indikator"]).eq(indicator)
+    if variable is not None:
+        keep &= v["variabel"].eq(variable)
+    failed = v[keep & ~v["valid"].astype(bool)]
+    out = []
+    where = _tested_on(v)
+    dropped = failed[failed["tindakan"] == "digugurkan"]
+    if len(dropped):
+        out.append(
+            f"Butir {_failed_items(dropped)} tidak valid pada {where} dan digugurkan: "
+            "tidak dihitung dalam tabel, gambar dan indeks sesudah uji instrumen."
         )
-    return df, fmt, notes + " " + _rule_text(t, variable)
+    kept = failed[failed["tindakan"] != "digugurkan"]
+    for var, g in kept.groupby("variabel", sort=False):
+        whole = bool((v.loc[v["variabel"] == var, "tindakan"] != "dipakai").all())
+        reason = "semua butir variabelnya tidak valid" if whole else "buku kode: pertahankan"
+        out.append(
+            f"Butir {_failed_items(g)} tidak valid pada {where}, tetapi tetap dihitung ({reason})."
+        )
+    return " ".join(out)
+
+
+def instrument_sentence(t: dict[str, pd.DataFrame]) -> str:
+    """Where the instrument was tested and how many items passed, then
+    :func:`dropped_items_note` for every item.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name (:data:`TABLES`).
+
+    Returns
+    -------
+    str
+        Indonesian sentences; '' when no item could be tested.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
+    v = t["validitas_butir"]
+    if not len(v):
+        return ""
+    valid = int(v["valid"].astype(bool).sum())
+    head = (
+        f"Validitas dan reliabilitas diuji pada {_tested_on(v)}: {valid} dari {len(v)} butir valid."
+    )
+    return " ".join(filter(None, [head, dropped_items_note(t)]))
 
 
 def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame, dict, str]:
@@ -264,7 +412,10 @@ def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame
             "Kategori": var["kategori"],
         }
     )
-    return pd.DataFrame(rows), {"Rata-rata": 2, "Indeks (%)": 2}, _rule_text(t, variable)
+    notes = " ".join(
+        filter(None, [_rule_text(t, variable), dropped_items_note(t, variable=variable)])
+    )
+    return pd.DataFrame(rows), {"Rata-rata": 2, "Indeks (%)": 2}, notes
 
 
 def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
@@ -403,7 +554,8 @@ def reliability_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     pandas.DataFrame
         One row per item (``t["validitas_butir"]`` order): "Variabel", "Butir", "n"
         (complete respondents, orang), "r hitung", "r kritis", "Keterangan" ("Valid" /
-        "Tidak valid") and "Alpha jika butir dihapus".
+        "Tidak valid"), "Alpha jika butir dihapus" and "Tindakan" ("Dipakai", "Digugurkan",
+        "Dipertahankan").
 
     Raises
     ------
@@ -420,6 +572,7 @@ def reliability_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "r kritis": v["r_kritis"].astype(float),
             "Keterangan": ["Valid" if bool(x) else "Tidak valid" for x in v["valid"]],
             "Alpha jika butir dihapus": v["alpha_jika_dihapus"].astype(float),
+            "Tindakan": [str(x).capitalize() for x in v["tindakan"]],
         }
     )
 
@@ -436,7 +589,8 @@ def validity_note(t: dict[str, pd.DataFrame]) -> str:
     Returns
     -------
     str
-        One Indonesian sentence ending "dua sisi, taraf 0,05, df = n - 2.".
+        Where the items were tested ("Diuji pada uji coba (30 responden).") and one
+        Indonesian sentence ending "dua sisi, taraf 0,05, df = n - 2.".
 
     Raises
     ------
@@ -452,7 +606,8 @@ def validity_note(t: dict[str, pd.DataFrame]) -> str:
             "n tiap butir (kolom n): responden yang menjawab lengkap semua butir "
             "variabelnya, sehingga dapat berbeda antarvariabel"
         )
-    return f"r kritis untuk {which}; dua sisi, taraf 0,05, df = n - 2."
+    tested = f"Diuji pada {_tested_on(v)}. " if "data_uji" in v.columns else ""
+    return f"{tested}r kritis untuk {which}; dua sisi, taraf 0,05, df = n - 2."
 
 
 def alpha_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -543,6 +698,32 @@ def comparison_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+def difference_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The Diklat comparison as a census describes it: group sizes, medians and the
+    effect size, without a test (the test is in :func:`comparison_table`, for the
+    appendix).
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name (:data:`TABLES`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per variable: "Variabel", "n Diklat <a>", "n Diklat <b>" (orang),
+        "Median indeks <a> (%)", "Median indeks <b> (%)" (persen, 0-100) and
+        "r rank-biserial" (-1 to 1; Kerby 2014).
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
+    full = comparison_table(t)
+    return full.drop(columns=["U", "p (dua sisi)", "Metode p", "p terkecil yang mungkin"])
+
+
 def smallest_p_text(t: dict[str, pd.DataFrame]) -> str:
     """A sentence on the smallest exact p the Diklat groups can reach, per variable,
     from the groups' sizes and the ties in their indices ('' when no variable has an
@@ -590,15 +771,116 @@ def smallest_p_text(t: dict[str, pd.DataFrame]) -> str:
     )
 
 
-def _strength(r: float) -> str:
-    r = abs(r)
-    if r < 0.1:
-        return "hampir tidak ada"
-    if r < 0.3:
-        return "kecil"
-    if r < 0.5:
-        return "sedang"
-    return "besar"
+def comparison_sentences(t: dict[str, pd.DataFrame], census: bool = True) -> list[str]:
+    """The Diklat comparison in words, one sentence per variable.
+
+    For a census (the respondents are the whole population) there is nothing to infer
+    to: the sentence gives the two medians with their group sizes and the effect size,
+    the rank-biserial r (Kerby 2014) read as the share of pairs (one PSM of each group)
+    in which the first group scores higher, ties counted half (U / (n1 n2)); its wording
+    follows the group sizes (:func:`group_size_sentence`). No p-value or test verdict:
+    the exact Mann-Whitney test stays in the appendix table
+    (:func:`comparison_table`). For a sample the p-value follows the effect size.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name (:data:`TABLES`).
+    census : bool
+        Whether the respondents are the whole population.
+
+    Returns
+    -------
+    list of str
+        One Indonesian sentence (or two) per variable of ``t["perbandingan_diklat"]``.
+
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
+    """
+    out = []
+    names = t["variabel"].set_index("variabel")["nama_variabel"]
+    for _, c in t["perbandingan_diklat"].iterrows():
+        name = names[c["variabel"]]
+        if pd.isna(c["u"]):
+            out.append(f"{name}: perbandingan Diklat tidak dapat dihitung (satu kelompok kosong).")
+            continue
+        n_a, n_b = int(c["n_a"]), int(c["n_b"])
+        direction = (
+            "lebih tinggi daripada"
+            if c["median_a"] > c["median_b"]
+            else "lebih rendah daripada"
+            if c["median_a"] < c["median_b"]
+            else "sama dengan"
+        )
+        pairs = n_a * n_b
+        text = (
+            f"{name}: median indeks PSM yang pernah Diklat ({n_a} orang) "
+            f"{format_percent(c['median_a'])}, {direction} yang belum ({n_b} orang, "
+            f"{format_percent(c['median_b'])}); r rank-biserial "
+            f"{format_number(c['r_rank_biserial'], 2)}: pada "
+            f"{format_number(c['u'], 0 if float(c['u']).is_integer() else 1)} dari "
+            f"{pairs} pasangan (satu PSM dari tiap kelompok, nilai sama dihitung setengah) "
+            "PSM yang pernah Diklat berindeks lebih tinggi."
+        )
+        if census:
+            text += " " + group_size_sentence(n_a, n_b, float(c["r_rank_biserial"]))
+        else:
+            text += (
+                f" Uji Mann-Whitney: {format_p(c['p'], 4)} ({c['metode']}); dengan {n_a} dan "
+                f"{n_b} orang ini gambaran, bukan bukti pengaruh Diklat."
+            )
+        out.append(text)
+    return out
+
+
+#: Fewest people in each group for a difference between two groups of a census to be
+#: told apart from the differences between people: below it one person is a fifth or
+#: more of a group, and moving one person moves the medians and r by a large step.
+MIN_GROUP = 5
+
+
+def group_size_sentence(n_a: int, n_b: int, r: float) -> str:
+    """What a difference between two groups of a census can say, tied to their sizes.
+
+    Below :data:`MIN_GROUP` people in a group the difference cannot be told apart from
+    the differences between people; with groups that large, a complete separation
+    (r = +-1) is said as such, any other r as the overlap of the groups.
+
+    Parameters
+    ----------
+    n_a, n_b : int
+        The group sizes (orang).
+    r : float
+        The rank-biserial r (-1 to 1).
+
+    Returns
+    -------
+    str
+        One Indonesian sentence.
+
+    Examples
+    --------
+    >>> group_size_sentence(7, 3, 0.71)
+    'Dengan kelompok 7 dan 3 orang, perbedaan ini belum dapat dibedakan dari perbedaan antarorang.'
+    >>> group_size_sentence(6, 5, 1.0)
+    'Dengan kelompok 6 dan 5 orang, kedua kelompok tidak bertumpang tindih: setiap orang di satu kelompok berindeks lebih tinggi daripada setiap orang di kelompok lain.'
+    >>> group_size_sentence(6, 5, 0.4)
+    'Dengan kelompok 6 dan 5 orang, indeks kedua kelompok bertumpang tindih, sehingga perbedaan ini dibaca dari ukuran efeknya, bukan sebagai pemisahan kedua kelompok.'
+    """
+    head = f"Dengan kelompok {n_a} dan {n_b} orang, "
+    if min(n_a, n_b) < MIN_GROUP:
+        return head + "perbedaan ini belum dapat dibedakan dari perbedaan antarorang."
+    if abs(r) >= 1:
+        return head + (
+            "kedua kelompok tidak bertumpang tindih: setiap orang di satu kelompok berindeks "
+            "lebih tinggi daripada setiap orang di kelompok lain."
+        )
+    return head + (
+        "indeks kedua kelompok bertumpang tindih, sehingga perbedaan ini dibaca dari ukuran "
+        "efeknya, bukan sebagai pemisahan kedua kelompok."
+    )
 
 
 def _note_without_small_n(note: object, n: int) -> str:
@@ -662,7 +944,7 @@ def _extreme(ind: pd.DataFrame, pick, category: bool = False) -> str:
     return f"{names}, sama-sama {value}{cat.replace(', ', ' (', 1) + ')' if cat else ''}"
 
 
-def findings(t: dict[str, pd.DataFrame]) -> list[str]:
+def findings(t: dict[str, pd.DataFrame], census: bool = True) -> list[str]:
     """The findings in plain Indonesian (markdown bullet texts), with the n caveats.
 
     Parameters
@@ -670,13 +952,17 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
     t : dict of str to pandas.DataFrame
         The processed questionnaire tables by short name (:data:`TABLES`):
         ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
+    census : bool
+        Whether the respondents are the whole population (every PSM of Kecamatan
+        Bunut): then no p-value or test verdict is written.
 
     Returns
     -------
     list of str
         Per variable its index (persen) and category, its highest and lowest indicator;
         per variable its Cronbach alpha with Feldt's 95 % interval; the items passing
-        validity; per variable the Diklat comparison (medians, rank-biserial r, p); last,
+        validity and those dropped; per variable the Diklat comparison
+        (:func:`comparison_sentences`: no p-value for a census); last,
         the census caveat (how many persen one respondent is worth). Numbers in the
         Indonesian format.
 
@@ -714,32 +1000,17 @@ def findings(t: dict[str, pd.DataFrame]) -> list[str]:
             f"(selang Feldt 95 % {format_number(r['ci_bawah'], 3)} sampai "
             f"{format_number(r['ci_atas'], 3)}; n = {int(r['n'])})."
             + (f" Catatan: {reason}." if reason else "")
-            + " Dengan n sekecil ini nilai alpha mudah berubah bila satu responden menjawab lain."
+            + (
+                " Dengan n sekecil ini nilai alpha mudah berubah bila satu responden menjawab lain."
+                if small_n_note(int(r["n"]))
+                else ""
+            )
         )
     val = t["validitas_butir"]
     if len(val):
         out.append(_validity_sentence(val, var.set_index("variabel")["nama_variabel"]))
-    cmp_ = t["perbandingan_diklat"]
-    for _, c in cmp_.iterrows():
-        name = var.set_index("variabel").loc[c["variabel"], "nama_variabel"]
-        if pd.isna(c["u"]):
-            out.append(f"{name}: perbandingan Diklat tidak dapat dihitung (satu kelompok kosong).")
-            continue
-        direction = (
-            "lebih tinggi"
-            if c["median_a"] > c["median_b"]
-            else "lebih rendah"
-            if c["median_a"] < c["median_b"]
-            else "sama"
-        )
-        out.append(
-            f"{name}: median indeks PSM yang pernah Diklat ({int(c['n_a'])} orang) "
-            f"{format_percent(c['median_a'])}, {direction} dari yang belum "
-            f"({int(c['n_b'])} orang, {format_percent(c['median_b'])}); r rank-biserial "
-            f"{format_number(c['r_rank_biserial'], 2)} (perbedaan {_strength(c['r_rank_biserial'])}), "
-            f"{format_p(c['p'], 4)} ({c['metode']}). Dengan {int(c['n_a'])} dan "
-            f"{int(c['n_b'])} orang ini gambaran, bukan bukti pengaruh Diklat."
-        )
+        out += list(filter(None, [dropped_items_note(t)]))
+    out += comparison_sentences(t, census)
     if is_demo(t):
         out = [f"(DATA CONTOH) {line}" for line in out]
     out.append(
