@@ -511,6 +511,19 @@ _ENTRIES = [
         },
     ),
     Entry(
+        "wawancara_pertanyaan.csv",
+        "interviews",
+        {
+            "kode": "str",
+            "pertanyaan": "str",
+            "label": "str",
+            "indikator": "str",
+            "kelompok": "str",
+            "no": "int64",
+            "pertanyaan_wawancara": "str",
+        },
+    ),
+    Entry(
         "wawancara_segmen.csv",
         "interviews",
         {

@@ -1,0 +1,511 @@
+"""The thesis parts outside the results chapter, built from the same sources as the results
+(issue 22): the konsep operasional of BAB II, the informants, population and sample and the
+schedule of BAB III, the wilayah of BAB IV, and the instruments and tabulations of the
+Lampiran.
+
+Every function takes processed tables (``catalog.load(name)``, or frames of the same shape
+made from a codebook before any answer exists) and returns a reader-facing
+:class:`pandas.DataFrame` (Indonesian headers) or a matplotlib Figure; nothing here reads
+``data/raw`` or writes a file. Notebook ``00_bagian_skripsi`` places them
+(``bab.export_table(..., tempat="II")``); :mod:`psm_analysis.instruments` prints the
+questionnaire and the interview guide from the same rows.
+
+The frames are named after their processed files:
+
+- ``items``: ``kuesioner_buku_kode.csv`` (butir, variabel, nama_variabel, indikator,
+  nama_indikator, dasar, pernyataan, dibalik, boleh_kosong, skala);
+- ``scales``: ``kuesioner_skala.csv`` (skala, nilai, label);
+- ``categories``: ``kuesioner_kategori.csv`` (variabel, kelas, batas_bawah, batas_atas,
+  kategori, metode, aturan);
+- ``codes``: ``wawancara_codebook.csv``; ``questions``: ``wawancara_pertanyaan.csv``;
+- ``informants``: ``wawancara_informan.csv`` (no names: the roster never leaves
+  data/raw/private);
+- ``answers_long``: ``kuesioner_jawaban_panjang.csv`` (responden, variabel, indikator,
+  butir, jawaban, skor);
+- ``villages``: ``desa_kelurahan.csv``; ``psm_per_village``: ``psm_per_desa.csv``;
+  ``psm_per_district``: ``psm_per_kecamatan.csv``; ``schedule``: ``jadwal_penelitian.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pandas as pd
+
+from psm_analysis.interviews.roster import GROUPS
+from psm_analysis.numbers import format_number
+
+__all__ = ["GROUPS"]  # the informant groups, in the order tables show them
+
+#: The group whose informants are the key informants: the officials of the institution
+#: the thesis studies (Dinas Sosial Kabupaten Pelalawan).
+KEY_GROUP = "Dinas Sosial"
+
+#: The kecamatan of the study (Kemendagri code and name).
+DISTRICT_CODE = "14.05.08"
+DISTRICT_NAME = "Bunut"
+
+
+def answer_abbreviations(labels: list[str]) -> dict[str, str]:
+    """Short column heads of the answer labels, as the results tables print them
+    ("Sangat Setuju" -> "SS", "Ragu-ragu" -> "RR"); the full labels if two would clash.
+
+    Parameters
+    ----------
+    labels : list of str
+        The answer labels of one scale, highest score first.
+
+    Returns
+    -------
+    dict of str to str
+        Label -> short head.
+
+    Examples
+    --------
+    >>> answer_abbreviations(["Sangat Setuju", "Setuju", "Ragu-ragu"])
+    {'Sangat Setuju': 'SS', 'Setuju': 'S', 'Ragu-ragu': 'RR'}
+    """
+    short = {lab: "".join(w[0].upper() for w in re.split(r"[\s-]+", lab) if w) for lab in labels}
+    if len(set(short.values())) < len(short) or not all(short.values()):
+        return {lab: lab for lab in labels}
+    return short
+
+
+def _scale_labels(scales: pd.DataFrame, scale: str) -> list[tuple[int, str]]:
+    s = scales[scales["skala"] == scale]
+    return sorted(zip(s["nilai"].astype(int), s["label"], strict=True), reverse=True)
+
+
+def _variables(items: pd.DataFrame) -> list[tuple[str, str]]:
+    """(variabel, nama_variabel) in codebook order."""
+    seen = items.drop_duplicates("variabel")
+    return list(zip(seen["variabel"], seen["nama_variabel"], strict=True))
+
+
+def _indicators(items: pd.DataFrame, variable: str) -> list[tuple[str, str, str]]:
+    """(indikator, nama_indikator, dasar) of one variable in codebook order."""
+    sub = items[items["variabel"] == variable].drop_duplicates("indikator")
+    return list(zip(sub["indikator"], sub["nama_indikator"], sub["dasar"], strict=True))
+
+
+# ------------------------------------------------------------------------ questionnaire
+
+
+def questionnaire_table(items: pd.DataFrame, scales: pd.DataFrame, variable: str) -> pd.DataFrame:
+    """The statements of one variable as the questionnaire prints them: a heading row per
+    indicator, then one row per statement with an empty box per answer to tick.
+
+    The item numbers are the item codes (``butir``) the data-entry template
+    (``psm-analysis template survey``, row 1 of sheet Data) and every results table use;
+    reverse-scored statements carry no mark.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv`` (or :func:`psm_analysis.survey.pipeline.codebook_frames`).
+    scales : pandas.DataFrame
+        ``kuesioner_skala.csv``.
+    variable : str
+        Code of the variable (``variabel``), e.g. ``"KIN"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns "No." (the item code; empty on an indicator row), "Pernyataan" (the
+        statement, or "Indikator: <name>"), then one column per answer, highest score first,
+        headed by its short form ("SS", "S", "RR", "TS", "STS"), all empty.
+
+    Raises
+    ------
+    KeyError
+        A column is missing from ``items`` or ``scales``.
+    """
+    sub = items[items["variabel"] == variable]
+    labels = [lab for _, lab in _scale_labels(scales, str(sub["skala"].iloc[0]))]
+    heads = list(answer_abbreviations(labels).values())
+    rows = []
+    for ind, name, _ in _indicators(items, variable):
+        rows.append({"No.": "", "Pernyataan": f"Indikator: {name}", **dict.fromkeys(heads, "")})
+        for _, r in sub[sub["indikator"] == ind].iterrows():
+            rows.append({"No.": r["butir"], "Pernyataan": r["pernyataan"], **dict.fromkeys(heads, "")})
+    return pd.DataFrame(rows, columns=["No.", "Pernyataan", *heads])
+
+
+def answer_legend(scales: pd.DataFrame, scale: str) -> str:
+    """The answer columns' legend ("SS = Sangat Setuju; S = Setuju; ...").
+
+    Parameters
+    ----------
+    scales : pandas.DataFrame
+        ``kuesioner_skala.csv``.
+    scale : str
+        Code of the scale (``skala``).
+
+    Returns
+    -------
+    str
+        One "short = label" per answer, highest score first, separated by "; ".
+    """
+    labels = [lab for _, lab in _scale_labels(scales, scale)]
+    short = answer_abbreviations(labels)
+    return "; ".join(f"{short[lab]} = {lab}" for lab in labels)
+
+
+# ----------------------------------------------------------------------------- BAB II
+
+
+def operationalisation_table(items: pd.DataFrame, scales: pd.DataFrame) -> pd.DataFrame:
+    """Operasionalisasi variabel: Variabel | Indikator | Item penilaian | Skala.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``.
+    scales : pandas.DataFrame
+        ``kuesioner_skala.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per indicator in codebook order: "Variabel" (its name on the first row of
+        each variable only, as a thesis prints it), "Indikator", "Item penilaian" (every
+        statement of the indicator with its item number, one per line: "KIN01. Saya ..."),
+        "Skala" ("Ordinal (Likert 1-5)" for the scale's lowest and highest score).
+    """
+    rows = []
+    for var, var_name in _variables(items):
+        for k, (ind, name, _) in enumerate(_indicators(items, var)):
+            sub = items[items["indikator"] == ind]
+            values = [v for v, _ in _scale_labels(scales, str(sub["skala"].iloc[0]))]
+            rows.append(
+                {
+                    "Variabel": var_name if k == 0 else "",
+                    "Indikator": name,
+                    "Item penilaian": "\n".join(
+                        f"{b}. {s}" for b, s in zip(sub["butir"], sub["pernyataan"], strict=True)
+                    ),
+                    "Skala": f"Ordinal (Likert {min(values)}-{max(values)})",
+                }
+            )
+    return pd.DataFrame(rows, columns=["Variabel", "Indikator", "Item penilaian", "Skala"])
+
+
+def themes_table(codes: pd.DataFrame) -> pd.DataFrame:
+    """The qualitative side of the operationalisation: the interview codebook's research
+    questions, themes (codes) and their indicators.
+
+    Parameters
+    ----------
+    codes : pandas.DataFrame
+        ``wawancara_codebook.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per codable code in codebook order: "Fokus penelitian" (the label of its
+        research question, on the first row of each only), "Tema", "Indikator" ("-" when
+        the codebook gives none), "Indikator kuesioner" (the questionnaire indicator the
+        theme speaks to, or "-").
+    """
+    labels = dict(zip(codes["kode"], codes["label"], strict=True))
+    rows, last = [], None
+    for _, c in codes[codes["dapat_dikodekan"].astype(bool)].iterrows():
+        q = c["pertanyaan"]
+        rows.append(
+            {
+                "Fokus penelitian": labels.get(q, q) if q != last else "",
+                "Tema": c["label"],
+                "Indikator": c["indikator"] or "-",
+                "Indikator kuesioner": c["indikator_kuesioner"] or "-",
+            }
+        )
+        last = q
+    return pd.DataFrame(
+        rows, columns=["Fokus penelitian", "Tema", "Indikator", "Indikator kuesioner"]
+    )
+
+
+def scoring_table(items: pd.DataFrame, scales: pd.DataFrame) -> pd.DataFrame:
+    """Teknik pengukuran, the scoring: each answer's score for a positive and a negative
+    (reverse-scored) statement; negative score = lowest + highest - answer.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv`` (its scales and reverse flags).
+    scales : pandas.DataFrame
+        ``kuesioner_skala.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per answer of each scale in use, highest first: "Jawaban", "Skor pernyataan
+        positif", "Skor pernyataan negatif", and "Skala" when the codebook uses several.
+    """
+    used = list(dict.fromkeys(items["skala"]))
+    rows = []
+    for scale in used:
+        labels = _scale_labels(scales, scale)
+        low, high = min(v for v, _ in labels), max(v for v, _ in labels)
+        for v, lab in labels:
+            rows.append(
+                {
+                    "Skala": scale,
+                    "Jawaban": lab,
+                    "Skor pernyataan positif": v,
+                    "Skor pernyataan negatif": low + high - v,
+                }
+            )
+    df = pd.DataFrame(rows)
+    return df if len(used) > 1 else df.drop(columns="Skala")
+
+
+def negative_items_note(items: pd.DataFrame) -> str:
+    """The sentence under the scoring table naming the negative statements.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``.
+
+    Returns
+    -------
+    str
+        "Pernyataan negatif (skor dibalik): KIN18." or "Semua pernyataan positif."
+    """
+    neg = list(items.loc[items["dibalik"].astype(bool), "butir"])
+    return f"Pernyataan negatif (skor dibalik): {', '.join(neg)}." if neg else (
+        "Semua pernyataan positif."
+    )
+
+
+def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
+    """Teknik pengukuran, the categories: the index bands of each variable and its
+    indicators, with the score range of one respondent on the variable.
+
+    The index of a respondent, an indicator or a variable is total score / (highest score x
+    number of answers) x 100 (:func:`psm_analysis.survey.scoring.score_index`); its
+    category is the band it falls in (a boundary belongs to the higher band).
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``.
+    categories : pandas.DataFrame
+        ``kuesioner_kategori.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per band of each variable: "Variabel" (its name and its number of
+        indicators and items, on the first band only), "Indeks skor (%)" ("20,00 - < 46,67";
+        the last band up to and including 100,00), "Kategori".
+    """
+    rows = []
+    for var, name in _variables(items):
+        bands = categories[categories["variabel"] == var].sort_values("kelas")
+        n_ind = len(_indicators(items, var))
+        n_items = int((items["variabel"] == var).sum())
+        for k, (_, b) in enumerate(bands.iterrows()):
+            last = k == len(bands) - 1
+            lo, hi = format_number(b["batas_bawah"], 2), format_number(b["batas_atas"], 2)
+            rows.append(
+                {
+                    "Variabel": (
+                        f"{name} ({n_ind} indikator, {n_items} butir)" if k == 0 else ""
+                    ),
+                    "Indeks skor (%)": f"{lo} - {hi}" if last else f"{lo} - < {hi}",
+                    "Kategori": b["kategori"],
+                }
+            )
+    return pd.DataFrame(rows, columns=["Variabel", "Indeks skor (%)", "Kategori"])
+
+
+def _box(ax, x: float, y: float, w: float, h: float, text: str, *, bold: bool = False,
+         fill: str = "white", size: float = 8.5) -> None:
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (x, y), w, h, boxstyle="round,pad=0,rounding_size=0.01", linewidth=1.0,
+            edgecolor="black", facecolor=fill,
+        )
+    )
+    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=size,
+            fontweight="bold" if bold else "normal", wrap=False)
+
+
+def _arrow(ax, start: tuple[float, float], end: tuple[float, float], dashed: bool = False):
+    ax.annotate(
+        "", xy=end, xytext=start,
+        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 1.2,
+                    "linestyle": "--" if dashed else "-", "shrinkA": 0, "shrinkB": 0},
+    )
+
+
+def framework_figure(
+    items: pd.DataFrame,
+    order: list[str] | None = None,
+    obstacles: list[str] | None = None,
+    outcome: str | None = None,
+):
+    """Kerangka pikiran: each variable a column of boxes (its name, then its indicators),
+    arrows from one variable to the next in ``order``, an optional outcome box at the end
+    and an optional box of obstacles (the interview codebook's ``hambatan`` themes) with a
+    dashed arrow onto the first arrow.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``: the variables and indicators in codebook order.
+    order : list of str or None
+        Variable codes from left to right (default: codebook order). The arrow runs from
+        each to the next, e.g. ``["PDS", "KIN"]``: the role of the Dinas Sosial acts on
+        the performance of the PSM.
+    obstacles : list of str or None
+        Labels of the obstacle themes (``wawancara_codebook.csv`` rows under ``hambatan``).
+    outcome : str or None
+        Text of a last box the last variable leads to ("Kinerja PSM meningkat").
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (14 cm wide, the thesis figure width).
+
+    Raises
+    ------
+    ValueError
+        ``order`` names a variable the codebook does not have.
+    """
+    import matplotlib.pyplot as plt
+
+    names = dict(_variables(items))
+    order = list(order or names)
+    unknown = [v for v in order if v not in names]
+    if unknown:
+        raise ValueError(f"unknown variable(s) {unknown}; the codebook has {list(names)}")
+    columns = [(names[v], [n for _, n, _ in _indicators(items, v)]) for v in order]
+    if outcome:
+        columns.append((outcome, []))
+    n_rows = max([len(inds) for _, inds in columns] + [1])
+    obstacles = list(obstacles or [])
+    per_col = -(-len(obstacles) // 2) if len(obstacles) > 4 else len(obstacles)
+    low_h = 0.55 + per_col * 0.32 if obstacles else 0.0
+    head_h, step, box_h = 0.9, 0.62, 0.54
+    top = 0.2 + head_h + 0.15 + n_rows * step + (0.6 + low_h if obstacles else 0.2)
+    fig = plt.figure(figsize=(14 / 2.54, max(3.0, top * 0.95)))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, top)
+    ax.axis("off")
+    k = len(columns)
+    gap = 0.06
+    width = (1 - gap * (k + 1)) / k
+    y_head = top - 0.2 - head_h
+    # characters per line: the box width (cm on a 14 cm figure) over a mean glyph width
+    # of about half an em (8.5 pt bold heads, 6.5 pt indicators)
+    head_chars = max(8, int(width * 14 / 0.17))
+    ind_chars = max(10, int((width - 0.04) * 14 / 0.13))
+    for j, (title, inds) in enumerate(columns):
+        x = gap + j * (width + gap)
+        _box(ax, x, y_head, width, head_h, textwrap.fill(title, head_chars), bold=True,
+             fill="#EEEEEE")
+        for i, ind in enumerate(inds):
+            y = y_head - 0.15 - (i + 1) * step
+            _box(ax, x + 0.01, y, width - 0.02, box_h,
+                 textwrap.fill(f"{i + 1}. {ind}", ind_chars), size=6.5)
+        if j < k - 1:
+            _arrow(ax, (x + width, y_head + head_h / 2), (x + width + gap, y_head + head_h / 2))
+    if obstacles:
+        x, w, y0 = gap, 1 - 2 * gap, 0.15
+        _box(ax, x, y0, w, low_h, "")
+        ax.text(x + 0.015, y0 + low_h - 0.1, "Hambatan (tema wawancara)", ha="left", va="top",
+                fontsize=8, fontweight="bold")
+        for i, ob in enumerate(obstacles):
+            col, row = divmod(i, per_col)
+            ax.text(x + 0.02 + col * w / 2, y0 + low_h - 0.42 - row * 0.32,
+                    f"- {textwrap.shorten(ob, 48, placeholder='...')}", ha="left", va="top",
+                    fontsize=6.5)
+        if k > 1:
+            mid = gap + width + gap / 2
+            _arrow(ax, (mid, y0 + low_h), (mid, y_head + head_h / 2 - 0.08), dashed=True)
+    return fig
+
+
+# ------------------------------------------------------------------------ interview guide
+
+
+def guide_table(questions: pd.DataFrame, codes: pd.DataFrame, groups=None) -> pd.DataFrame:
+    """The interview guide (pedoman wawancara) as rows: for each informant group, the
+    questions it is asked, per research question (fokus) and theme, numbered 1, 2, ...
+    within the group.
+
+    A question with an empty ``kelompok`` is asked of every group; a group is listed when
+    at least one question is asked of it.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        ``wawancara_pertanyaan.csv`` (:meth:`psm_analysis.interviews.codebook.Codebook.
+        questions_frame`).
+    codes : pandas.DataFrame
+        ``wawancara_codebook.csv``: the labels of the research questions.
+    groups : sequence of str or None
+        The groups, in order (default :data:`GROUPS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns "Kelompok informan", "Fokus penelitian" (the research question's label),
+        "Tema" (the code's label; the research question's own label for a question asked
+        about the whole theme), "Indikator", "No." (int) and "Pertanyaan", in group order,
+        then codebook order.
+    """
+    labels = dict(zip(codes["kode"], codes["label"], strict=True))
+    rows = []
+    for group in list(groups or GROUPS):
+        mine = questions[(questions["kelompok"] == "") | (questions["kelompok"] == group)]
+        for k, (_, q) in enumerate(mine.iterrows(), start=1):
+            rows.append(
+                {
+                    "Kelompok informan": group,
+                    "Fokus penelitian": labels.get(q["pertanyaan"], q["pertanyaan"]),
+                    "Tema": q["label"],
+                    "Indikator": q["indikator"],
+                    "No.": k,
+                    "Pertanyaan": q["pertanyaan_wawancara"],
+                }
+            )
+    columns = ["Kelompok informan", "Fokus penelitian", "Tema", "Indikator", "No.", "Pertanyaan"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def blank_repeats(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``df`` with a cell of ``columns`` emptied where it repeats the row above within the
+    same values of the columns before it, as a printed table groups rows.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    columns : list of str
+        The grouping columns, outermost first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy, the repeated cells "".
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"a": ["x", "x", "y"], "b": ["p", "p", "p"]})
+    >>> blank_repeats(df, ["a", "b"])["b"].tolist()
+    ['p', '', 'p']
+    """
+    out = df.copy().astype({c: object for c in columns})
+    keys = df[columns].astype(str)
+    for j, col in enumerate(columns):
+        same = (keys[columns[: j + 1]] == keys[columns[: j + 1]].shift()).all(axis=1)
+        out.loc[same, col] = ""
+    return out
