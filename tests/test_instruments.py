@@ -60,11 +60,19 @@ def test_questionnaire_items_and_labels_are_the_templates(tmp_path):
     assert len(printed) == 30 and printed[0][0] == "KIN01" and printed[-1][0] == "PDS12"
     doc = Document(str(docx))
     assert [c.text for c in doc.tables[0].rows[0].cells] == [
-        "No.", "Pernyataan", "SS", "S", "RR", "TS", "STS"
+        "No.",
+        "Pernyataan",
+        "SS",
+        "S",
+        "RR",
+        "TS",
+        "STS",
     ]
     # one table per variable; the indicator rows span the table
     assert len(doc.tables) == 2
-    assert doc.tables[0].rows[1].cells[0].text == "Indikator: Menginisiasi penanganan masalah sosial"
+    assert (
+        doc.tables[0].rows[1].cells[0].text == "Indikator: Menginisiasi penanganan masalah sosial"
+    )
 
 
 def test_questionnaire_shows_no_reverse_marks_but_every_profile_choice(tmp_path):
@@ -146,8 +154,10 @@ def test_changed_group_of_a_question_moves_it(tmp_path):
 def test_questions_survive_the_qdc_round_trip():
     cb = from_yaml(INTERVIEW_CODEBOOK)
     assert cb.get("peran.pemetaan").interview_questions[:2] == (
-        ("Dinas Sosial",
-         "Bagaimana Dinas Sosial mendata dan memetakan PSM yang aktif di setiap desa/kelurahan?"),
+        (
+            "Dinas Sosial",
+            "Bagaimana Dinas Sosial mendata dan memetakan PSM yang aktif di setiap desa/kelurahan?",
+        ),
         ("Dinas Sosial", "Seberapa sering data PSM diperbarui?"),
     )
     assert from_qdc(to_qdc(cb)) == cb
@@ -170,12 +180,15 @@ def test_unknown_group_is_a_located_problem(tmp_path):
 def test_cli_writes_both_without_any_answers(tmp_path, capsys):
     # the instruments read only the codebooks: an empty project folder is enough
     out = tmp_path / "kuesioner.docx"
-    assert main(["instrumen", "kuesioner", "--out", str(out),
-                 "--codebook", str(SURVEY_CODEBOOK)]) == 0
+    assert (
+        main(["instrumen", "kuesioner", "--out", str(out), "--codebook", str(SURVEY_CODEBOOK)]) == 0
+    )
     assert "Instrumen ditulis" in capsys.readouterr().out
     guide = tmp_path / "pedoman.docx"
-    assert main(["instrumen", "wawancara", "--out", str(guide),
-                 "--codebook", str(INTERVIEW_CODEBOOK)]) == 0
+    assert (
+        main(["instrumen", "wawancara", "--out", str(guide), "--codebook", str(INTERVIEW_CODEBOOK)])
+        == 0
+    )
     assert out.is_file() and guide.is_file()
     assert main(["instrumen", "kuesioner", "--out", str(tmp_path / "k.pdf")]) == 1
     err = capsys.readouterr().err

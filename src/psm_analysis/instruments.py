@@ -254,8 +254,13 @@ def interview_guide_document(codebook, groups=None):
         size=12,
     )
     _section(doc, "Identitas informan")
-    for line in ("Kode informan", "Jabatan", "Kelompok informan", "Hari/tanggal wawancara",
-                 "Tempat wawancara"):
+    for line in (
+        "Kode informan",
+        "Jabatan",
+        "Kelompok informan",
+        "Hari/tanggal wawancara",
+        "Tempat wawancara",
+    ):
         doc.add_paragraph(f"{line}: ................................")
     note = doc.add_paragraph().add_run(
         "Nama informan tidak ditulis pada lembar ini; kode informan dicatat pada daftar "

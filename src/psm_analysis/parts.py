@@ -47,6 +47,31 @@ DISTRICT_CODE = "14.05.08"
 DISTRICT_NAME = "Bunut"
 
 
+def load_optional(name: str, paths=None) -> pd.DataFrame | None:
+    """A processed file read with :func:`psm_analysis.catalog.load`, or None when the
+    builder wrote none (no interviews coded yet, no register, no ``jadwal.yml``).
+
+    Parameters
+    ----------
+    name : str
+        The catalog name ("jadwal_penelitian").
+    paths : Paths or None
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The table, or None when ``data/processed/<name>.csv`` does not exist.
+    """
+    from psm_analysis import catalog
+    from psm_analysis.config import get_paths
+
+    spec = catalog.entry(name)
+    if not ((paths or get_paths()).processed / spec.name).is_file():
+        return None
+    return catalog.load(name, paths)
+
+
 def answer_abbreviations(labels: list[str]) -> dict[str, str]:
     """Short column heads of the answer labels, as the results tables print them
     ("Sangat Setuju" -> "SS", "Ragu-ragu" -> "RR"); the full labels if two would clash.
@@ -128,7 +153,9 @@ def questionnaire_table(items: pd.DataFrame, scales: pd.DataFrame, variable: str
     for ind, name, _ in _indicators(items, variable):
         rows.append({"No.": "", "Pernyataan": f"Indikator: {name}", **dict.fromkeys(heads, "")})
         for _, r in sub[sub["indikator"] == ind].iterrows():
-            rows.append({"No.": r["butir"], "Pernyataan": r["pernyataan"], **dict.fromkeys(heads, "")})
+            rows.append(
+                {"No.": r["butir"], "Pernyataan": r["pernyataan"], **dict.fromkeys(heads, "")}
+            )
     return pd.DataFrame(rows, columns=["No.", "Pernyataan", *heads])
 
 
@@ -272,11 +299,14 @@ def negative_items_note(items: pd.DataFrame) -> str:
     Returns
     -------
     str
-        "Pernyataan negatif (skor dibalik): KIN18." or "Semua pernyataan positif."
+        The negative statements' codes ("Pernyataan negatif (skor dibalik): KIN18."), or
+        "Semua pernyataan positif." when there is none.
     """
     neg = list(items.loc[items["dibalik"].astype(bool), "butir"])
-    return f"Pernyataan negatif (skor dibalik): {', '.join(neg)}." if neg else (
-        "Semua pernyataan positif."
+    return (
+        f"Pernyataan negatif (skor dibalik): {', '.join(neg)}."
+        if neg
+        else ("Semua pernyataan positif.")
     )
 
 
@@ -312,9 +342,7 @@ def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFram
             lo, hi = format_number(b["batas_bawah"], 2), format_number(b["batas_atas"], 2)
             rows.append(
                 {
-                    "Variabel": (
-                        f"{name} ({n_ind} indikator, {n_items} butir)" if k == 0 else ""
-                    ),
+                    "Variabel": (f"{name} ({n_ind} indikator, {n_items} butir)" if k == 0 else ""),
                     "Indeks skor (%)": f"{lo} - {hi}" if last else f"{lo} - < {hi}",
                     "Kategori": b["kategori"],
                 }
@@ -322,25 +350,56 @@ def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows, columns=["Variabel", "Indeks skor (%)", "Kategori"])
 
 
-def _box(ax, x: float, y: float, w: float, h: float, text: str, *, bold: bool = False,
-         fill: str = "white", size: float = 8.5) -> None:
+def _box(
+    ax,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    text: str,
+    *,
+    bold: bool = False,
+    fill: str = "white",
+    size: float = 8.5,
+) -> None:
     from matplotlib.patches import FancyBboxPatch
 
     ax.add_patch(
         FancyBboxPatch(
-            (x, y), w, h, boxstyle="round,pad=0,rounding_size=0.01", linewidth=1.0,
-            edgecolor="black", facecolor=fill,
+            (x, y),
+            w,
+            h,
+            boxstyle="round,pad=0,rounding_size=0.01",
+            linewidth=1.0,
+            edgecolor="black",
+            facecolor=fill,
         )
     )
-    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=size,
-            fontweight="bold" if bold else "normal", wrap=False)
+    ax.text(
+        x + w / 2,
+        y + h / 2,
+        text,
+        ha="center",
+        va="center",
+        fontsize=size,
+        fontweight="bold" if bold else "normal",
+        wrap=False,
+    )
 
 
 def _arrow(ax, start: tuple[float, float], end: tuple[float, float], dashed: bool = False):
     ax.annotate(
-        "", xy=end, xytext=start,
-        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 1.2,
-                    "linestyle": "--" if dashed else "-", "shrinkA": 0, "shrinkB": 0},
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": "black",
+            "lw": 1.2,
+            "linestyle": "--" if dashed else "-",
+            "shrinkA": 0,
+            "shrinkB": 0,
+        },
     )
 
 
@@ -409,24 +468,51 @@ def framework_figure(
     ind_chars = max(10, int((width - 0.04) * 14 / 0.13))
     for j, (title, inds) in enumerate(columns):
         x = gap + j * (width + gap)
-        _box(ax, x, y_head, width, head_h, textwrap.fill(title, head_chars), bold=True,
-             fill="#EEEEEE")
+        _box(
+            ax,
+            x,
+            y_head,
+            width,
+            head_h,
+            textwrap.fill(title, head_chars),
+            bold=True,
+            fill="#EEEEEE",
+        )
         for i, ind in enumerate(inds):
             y = y_head - 0.15 - (i + 1) * step
-            _box(ax, x + 0.01, y, width - 0.02, box_h,
-                 textwrap.fill(f"{i + 1}. {ind}", ind_chars), size=6.5)
+            _box(
+                ax,
+                x + 0.01,
+                y,
+                width - 0.02,
+                box_h,
+                textwrap.fill(f"{i + 1}. {ind}", ind_chars),
+                size=6.5,
+            )
         if j < k - 1:
             _arrow(ax, (x + width, y_head + head_h / 2), (x + width + gap, y_head + head_h / 2))
     if obstacles:
         x, w, y0 = gap, 1 - 2 * gap, 0.15
         _box(ax, x, y0, w, low_h, "")
-        ax.text(x + 0.015, y0 + low_h - 0.1, "Hambatan (tema wawancara)", ha="left", va="top",
-                fontsize=8, fontweight="bold")
+        ax.text(
+            x + 0.015,
+            y0 + low_h - 0.1,
+            "Hambatan (tema wawancara)",
+            ha="left",
+            va="top",
+            fontsize=8,
+            fontweight="bold",
+        )
         for i, ob in enumerate(obstacles):
             col, row = divmod(i, per_col)
-            ax.text(x + 0.02 + col * w / 2, y0 + low_h - 0.42 - row * 0.32,
-                    f"- {textwrap.shorten(ob, 48, placeholder='...')}", ha="left", va="top",
-                    fontsize=6.5)
+            ax.text(
+                x + 0.02 + col * w / 2,
+                y0 + low_h - 0.42 - row * 0.32,
+                f"- {textwrap.shorten(ob, 48, placeholder='...')}",
+                ha="left",
+                va="top",
+                fontsize=6.5,
+            )
         if k > 1:
             mid = gap + width + gap / 2
             _arrow(ax, (mid, y0 + low_h), (mid, y_head + head_h / 2 - 0.08), dashed=True)
@@ -509,3 +595,414 @@ def blank_repeats(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
         same = (keys[columns[: j + 1]] == keys[columns[: j + 1]].shift()).all(axis=1)
         out.loc[same, col] = ""
     return out
+
+
+# ----------------------------------------------------------------------------- BAB III
+
+
+def _with_segments(informants: pd.DataFrame) -> pd.Series:
+    """Whether each informant has a coded interview (at least one segment)."""
+    return informants["jumlah_segmen"].astype(int) > 0
+
+
+def informants_table(informants: pd.DataFrame) -> pd.DataFrame:
+    """Key informan dan informan: per group of the roster its status, its positions and
+    its count; no name and no id.
+
+    The key informants are the officials of the institution studied (:data:`KEY_GROUP`);
+    every other group's members are informants.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``wawancara_informan.csv`` (id_informan, pseudonim, jabatan, kelompok,
+        tanggal_wawancara, jumlah_dokumen, jumlah_segmen).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group in :data:`GROUPS` order (groups outside it after them), then a
+        "Jumlah" row: "No.", "Kelompok informan", "Status" ("Key informan"/"Informan"),
+        "Jabatan" (each position once, with "(n orang)" when several hold it, one per
+        line), "Jumlah (orang)".
+    """
+    order = [g for g in GROUPS if g in set(informants["kelompok"])]
+    order += sorted(set(informants["kelompok"]) - set(order))
+    rows = []
+    for k, group in enumerate(order, start=1):
+        sub = informants[informants["kelompok"] == group]
+        counts = sub["jabatan"].value_counts(sort=False)
+        rows.append(
+            {
+                "No.": str(k),
+                "Kelompok informan": group,
+                "Status": "Key informan" if group == KEY_GROUP else "Informan",
+                "Jabatan": "\n".join(
+                    f"{j} ({n} orang)" if n > 1 else str(j) for j, n in counts.items()
+                ),
+                "Jumlah (orang)": len(sub),
+            }
+        )
+    rows.append(
+        {
+            "No.": "",
+            "Kelompok informan": "Jumlah",
+            "Status": "",
+            "Jabatan": "",
+            "Jumlah (orang)": len(informants),
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def informant_notes(informants: pd.DataFrame) -> list[str]:
+    """What the informants table cannot show by itself: a group of the study design with no
+    informant on the roster, and an informant with no coded interview.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``wawancara_informan.csv``.
+
+    Returns
+    -------
+    list of str
+        Indonesian sentences; empty when the roster and the codings agree.
+    """
+    notes = []
+    missing = [g for g in GROUPS if g not in set(informants["kelompok"])]
+    if missing:
+        notes.append(
+            "Kelompok informan dalam rancangan penelitian yang belum ada dalam daftar "
+            f"informan: {', '.join(missing)}."
+        )
+    silent = informants[~_with_segments(informants)]
+    if len(silent):
+        notes.append(
+            "Informan dalam daftar yang wawancaranya belum dikodekan: "
+            + ", ".join(silent["pseudonim"])
+            + "; mereka dihitung dalam daftar, tetapi tidak dalam hasil wawancara."
+        )
+    return notes
+
+
+def population_table(psm_bunut: int | None, respondents: int, informants) -> pd.DataFrame:
+    """Populasi dan sampel: the PSM of Kecamatan Bunut (Tabel I.2) as a census, the
+    informants by purposive choice, and who actually answered or was interviewed.
+
+    Parameters
+    ----------
+    psm_bunut : int or None
+        Number of PSM in Kecamatan Bunut (``psm_per_kecamatan.csv``, Tabel I.2); None when
+        unknown.
+    respondents : int
+        Respondents who answered the questionnaire (rows of ``kuesioner_jawaban.csv``).
+    informants : pandas.DataFrame or None
+        ``wawancara_informan.csv``; None when there are no interviews yet.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns "Unsur", "Populasi (orang)" (NA for the informants: they are chosen, not
+        drawn from a population), "Sampel (orang)" (respondents who answered; informants
+        with a coded interview), "Teknik" ("Sensus (sampel jenuh)" or "Purposive").
+    """
+    rows = [
+        {
+            "Unsur": "PSM Kecamatan Bunut (responden kuesioner)",
+            "Populasi (orang)": psm_bunut,
+            "Sampel (orang)": respondents,
+            "Teknik": "Sensus (sampel jenuh)",
+        }
+    ]
+    if informants is not None:
+        for group in [g for g in GROUPS if g in set(informants["kelompok"])]:
+            sub = informants[informants["kelompok"] == group]
+            rows.append(
+                {
+                    "Unsur": f"Informan: {group}",
+                    "Populasi (orang)": None,
+                    "Sampel (orang)": int(_with_segments(sub).sum()),
+                    "Teknik": "Purposive",
+                }
+            )
+    df = pd.DataFrame(rows)
+    return df.astype({"Populasi (orang)": "Int64", "Sampel (orang)": "Int64"})
+
+
+def population_notes(psm_bunut: int | None, respondents: int, informants) -> list[str]:
+    """The mismatches between the design and the data, stated under the population table.
+
+    Parameters
+    ----------
+    psm_bunut : int or None
+        Number of PSM in Kecamatan Bunut (Tabel I.2).
+    respondents : int
+        Respondents who answered.
+    informants : pandas.DataFrame or None
+        ``wawancara_informan.csv``.
+
+    Returns
+    -------
+    list of str
+        One sentence about the census (complete, short of the population, or above it) and
+        the informant sentences of :func:`informant_notes`.
+    """
+    n = format_number(respondents)
+    if psm_bunut is None:
+        notes = [f"Jumlah PSM Kecamatan Bunut tidak tersedia; {n} responden menjawab."]
+    elif respondents == psm_bunut:
+        notes = [
+            f"Semua {n} PSM Kecamatan Bunut menurut Tabel I.2 menjawab kuesioner (sensus lengkap)."
+        ]
+    elif respondents < psm_bunut:
+        notes = [
+            f"Responden yang menjawab ({n} orang) lebih sedikit daripada PSM Kecamatan Bunut "
+            f"menurut Tabel I.2 ({format_number(psm_bunut)} orang): sensus belum lengkap, "
+            f"{format_number(psm_bunut - respondents)} PSM tidak menjawab."
+        ]
+    else:
+        notes = [
+            f"Responden yang menjawab ({n} orang) lebih banyak daripada PSM Kecamatan Bunut "
+            f"menurut Tabel I.2 ({format_number(psm_bunut)} orang): periksa daftar PSM atau "
+            "jawaban ganda."
+        ]
+    if informants is None:
+        return notes + ["Belum ada wawancara yang dikodekan."]
+    return notes + informant_notes(informants)
+
+
+def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
+    """Jadwal kegiatan penelitian: one row per activity, one column per month, "X" where
+    the activity runs.
+
+    Parameters
+    ----------
+    schedule : pandas.DataFrame
+        ``jadwal_penelitian.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        "No.", "Kegiatan", then the months in the file's order.
+    """
+    wide = schedule.pivot_table(
+        index=["no", "kegiatan"], columns="urutan_bulan", values="dijadwalkan", aggfunc="any"
+    )
+    months = schedule.drop_duplicates("urutan_bulan").set_index("urutan_bulan")["bulan"]
+    out = wide.reset_index()
+    out.columns = ["No.", "Kegiatan", *[months[c] for c in wide.columns]]
+    for m in out.columns[2:]:
+        out[m] = out[m].map(lambda x: "X" if bool(x) else "")
+    out["No."] = out["No."].astype(str)
+    return out
+
+
+# ----------------------------------------------------------------------------- BAB IV
+
+
+def villages_table(
+    villages: pd.DataFrame,
+    psm_per_village: pd.DataFrame | None = None,
+    district: str = DISTRICT_NAME,
+) -> pd.DataFrame:
+    """Desa dan kelurahan of a kecamatan with their Kemendagri codes and, when the PSM
+    register is there, the PSM per desa.
+
+    Parameters
+    ----------
+    villages : pandas.DataFrame
+        ``desa_kelurahan.csv`` (Kepmendagri codes).
+    psm_per_village : pandas.DataFrame or None
+        ``psm_per_desa.csv`` (the PSM register), or None without a register.
+    district : str
+        The kecamatan (default the study site, Bunut).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per desa/kelurahan in code order, then "Jumlah": "No.", "Kode wilayah",
+        "Desa/Kelurahan", "Tingkat" ("Desa"/"Kelurahan"), and with a register "PSM
+        (orang)", "PSM aktif (orang)", "PSM ikut Diklat (orang)".
+
+    Raises
+    ------
+    ValueError
+        ``district`` has no desa in ``villages``.
+    """
+    sub = villages[villages["kecamatan"] == district].sort_values("kode")
+    if sub.empty:
+        raise ValueError(f"no desa/kelurahan of kecamatan {district!r}")
+    out = pd.DataFrame(
+        {
+            "No.": [str(k) for k in range(1, len(sub) + 1)],
+            "Kode wilayah": sub["kode"].to_list(),
+            "Desa/Kelurahan": sub["nama"].to_list(),
+            "Tingkat": sub["tingkat"].str.capitalize().to_list(),
+        }
+    )
+    total = {
+        "No.": "",
+        "Kode wilayah": "",
+        "Desa/Kelurahan": "Jumlah",
+        "Tingkat": f"{(sub['tingkat'] == 'desa').sum()} desa, "
+        f"{(sub['tingkat'] == 'kelurahan').sum()} kelurahan",
+    }
+    if psm_per_village is not None:
+        reg = psm_per_village.set_index("kode_wilayah")
+        for col, head in (
+            ("jumlah_psm", "PSM (orang)"),
+            ("jumlah_psm_aktif", "PSM aktif (orang)"),
+            ("jumlah_psm_diklat", "PSM ikut Diklat (orang)"),
+        ):
+            values = reg[col].reindex(sub["kode"]).astype("Int64").to_list()
+            out[head] = pd.array(values, dtype="Int64")
+            total[head] = int(pd.Series(values, dtype="Int64").sum())
+    out = pd.concat([out, pd.DataFrame([total])], ignore_index=True)
+    return out.astype({c: "Int64" for c in out.columns if "(orang)" in c})
+
+
+def villages_notes(table: pd.DataFrame) -> list[str]:
+    """The desa/kelurahan without a PSM in the register, under :func:`villages_table`.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`villages_table`.
+
+    Returns
+    -------
+    list of str
+        One sentence naming them, or none (also without a register).
+    """
+    if "PSM (orang)" not in table.columns:
+        return ["Register PSM belum tersedia: jumlah PSM per desa belum dapat ditampilkan."]
+    rows = table[table["Desa/Kelurahan"] != "Jumlah"]
+    none = rows.loc[rows["PSM (orang)"].fillna(0) == 0, "Desa/Kelurahan"].to_list()
+    if not none:
+        return ["Setiap desa/kelurahan memiliki sekurang-kurangnya satu PSM dalam register."]
+    return [f"Desa/kelurahan tanpa PSM dalam register ({len(none)}): {', '.join(none)}."]
+
+
+# ----------------------------------------------------------------------------- Lampiran
+
+
+def response_matrix(answers_long: pd.DataFrame, items: pd.DataFrame, variable: str) -> pd.DataFrame:
+    """Rekapitulasi jawaban responden of one variable: respondents x items, the scores after
+    recoding (a negative statement's score turned round), with each respondent's total and
+    a closing row of the totals per item.
+
+    Parameters
+    ----------
+    answers_long : pandas.DataFrame
+        ``kuesioner_jawaban_panjang.csv`` (responden, butir, skor, ...).
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv`` (the item order).
+    variable : str
+        Code of the variable, e.g. ``"KIN"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        "Responden", one column per item (its code, codebook order; a missing answer NA),
+        "Jumlah"; the last row "Jumlah".
+    """
+    order = list(items.loc[items["variabel"] == variable, "butir"])
+    sub = answers_long[answers_long["butir"].isin(order)]
+    wide = sub.pivot_table(
+        index="responden", columns="butir", values="skor", aggfunc="sum", dropna=False
+    ).reindex(columns=order)
+    missing = sub[sub["skor"].isna()]
+    for r, b in zip(missing["responden"], missing["butir"], strict=True):
+        wide.loc[r, b] = float("nan")
+    return _with_totals(wide)
+
+
+def _with_totals(wide: pd.DataFrame) -> pd.DataFrame:
+    wide = wide.copy()
+    wide.columns.name = None
+    wide["Jumlah"] = wide.sum(axis=1, min_count=1)
+    totals = wide.sum(axis=0, min_count=1)
+    out = pd.concat([wide, totals.to_frame("Jumlah").T])
+    out = out.astype("Int64")
+    out.index.name = "Responden"
+    return out.reset_index()
+
+
+def indicator_matrix(
+    answers_long: pd.DataFrame, items: pd.DataFrame, variable: str
+) -> pd.DataFrame:
+    """Respondents x indicators of one variable: the sum of each respondent's scores (after
+    recoding) over each indicator's items, the respondent's total, and the totals row.
+
+    Parameters
+    ----------
+    answers_long : pandas.DataFrame
+        ``kuesioner_jawaban_panjang.csv``.
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv`` (the indicator order).
+    variable : str
+        Code of the variable.
+
+    Returns
+    -------
+    pandas.DataFrame
+        "Responden", one column per indicator (its code), "Jumlah"; the last row "Jumlah".
+    """
+    order = [ind for ind, _, _ in _indicators(items, variable)]
+    sub = answers_long[answers_long["indikator"].isin(order)]
+    wide = sub.pivot_table(
+        index="responden", columns="indikator", values="skor", aggfunc="sum", dropna=False
+    ).reindex(columns=order)
+    return _with_totals(wide)
+
+
+def indicator_legend(items: pd.DataFrame, variable: str) -> str:
+    """The indicator codes of :func:`indicator_matrix` with their names and items.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``.
+    variable : str
+        Code of the variable.
+
+    Returns
+    -------
+    str
+        "KIN_T1 = Menginisiasi penanganan masalah sosial (KIN01-KIN02); ...".
+    """
+    parts_ = []
+    for ind, name, _ in _indicators(items, variable):
+        codes = list(items.loc[items["indikator"] == ind, "butir"])
+        span = codes[0] if len(codes) == 1 else f"{codes[0]}-{codes[-1]}"
+        parts_.append(f"{ind} = {name} ({span})")
+    return "; ".join(parts_) + "."
+
+
+def informant_list(informants: pd.DataFrame) -> pd.DataFrame:
+    """Daftar informan by code and role (no names), for the Lampiran.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``wawancara_informan.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        "No.", "Kode informan" (the pseudonym "I-03 (PSM)" quotes cite), "Kelompok",
+        "Jabatan", "Tanggal wawancara" ("15 April 2019"), "Segmen terkode".
+    """
+    from psm_analysis.interviews.results import format_date
+
+    return pd.DataFrame(
+        {
+            "No.": [str(k) for k in range(1, len(informants) + 1)],
+            "Kode informan": informants["id_informan"].to_list(),
+            "Kelompok": informants["kelompok"].to_list(),
+            "Jabatan": informants["jabatan"].to_list(),
+            "Tanggal wawancara": [format_date(d) for d in informants["tanggal_wawancara"]],
+            "Segmen terkode": informants["jumlah_segmen"].astype(int).to_list(),
+        }
+    )

@@ -210,8 +210,15 @@ class Codebook:
             for c in self.codes
             for k, (group, text) in enumerate(c.interview_questions, start=1)
         ]
-        columns = ["kode", "pertanyaan", "label", "indikator", "kelompok", "no",
-                   "pertanyaan_wawancara"]
+        columns = [
+            "kode",
+            "pertanyaan",
+            "label",
+            "indikator",
+            "kelompok",
+            "no",
+            "pertanyaan_wawancara",
+        ]
         return pd.DataFrame(rows, columns=columns).astype({"no": "int64"})
 
 
@@ -595,9 +602,7 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
             color = code_el.get("color")
             asked: tuple[tuple[str, str], ...] = ()
             if own:
-                label, description, indicator, survey, asked = _parse_own_description(
-                    text, name
-                )
+                label, description, indicator, survey, asked = _parse_own_description(text, name)
             else:  # another tool: the name is the label, Description the description
                 label, description, indicator, survey = name.strip(), text.strip(), "", ""
             codes.append(
