@@ -127,6 +127,7 @@ bab.export_table(
     "setelah dibersihkan)",
     source=tables.cite(sumber, "I.1"),
     notes='Nihil = ya: sumber menulis "-" (nol).',
+    tempat="IV",
 )
 
 # %%

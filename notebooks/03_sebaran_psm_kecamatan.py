@@ -86,6 +86,7 @@ gambar_batang = bab.save_figure(
     caption=f"Jumlah PSM menurut kecamatan di Kabupaten Pelalawan (Kecamatan {lokasi} "
     "sebagai lokasi penelitian ditandai)",
     source=sumber_psm,
+    tempat="IV",
 )
 plt.show()
 gambar_batang
