@@ -203,7 +203,31 @@ else:
 tabel_jadwal
 
 # %% [markdown]
-# ## 5. BAB IV: wilayah Kecamatan Bunut
+# ## 5. BAB IV: struktur organisasi Dinas Sosial dan wilayah Kecamatan Bunut
+#
+# Struktur menurut Peraturan Bupati Pelalawan Nomor 62 Tahun 2016 seperti dikutip BAB I
+# (`data/raw/dinsos/struktur_organisasi.csv`); Seksi yang menurut BAB I bertanggung jawab
+# atas kinerja PSM diarsir (pemeriksaan `seksi_pembina_psm_struktur` pada laporan
+# konsistensi).
+
+# %%
+struktur = parts.load_optional("struktur_organisasi")
+if struktur is not None:
+    klaim = catalog.load("klaim_teks").set_index("klaim")
+    seksi = klaim.loc["seksi_pembina_psm", "nilai"] if "seksi_pembina_psm" in klaim.index else None
+    seksi = seksi if seksi in set(struktur["unit"]) else None
+    fig = parts.organisation_figure(struktur, highlight=seksi)
+    bagan = bab.save_figure(
+        fig,
+        "00_struktur_organisasi",
+        caption="Struktur organisasi Dinas Sosial Kabupaten Pelalawan",
+        source=str(struktur["sumber"].iloc[0]),
+        tempat="IV",
+    )
+    plt.show()
+else:
+    bagan = Markdown("Tanpa `data/raw/dinsos/struktur_organisasi.csv` tidak ada bagan.")
+bagan
 
 # %%
 wilayah = parts.villages_table(desa, register_desa)

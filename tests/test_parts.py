@@ -337,3 +337,70 @@ def test_questionnaire_lampiran_table_is_the_printed_one():
     assert list(numbered["No."]) == [f"PDS{k:02d}" for k in range(1, 13)]
     assert list(table.columns) == ["No.", "Pernyataan", "SS", "S", "RR", "TS", "STS"]
     assert table.iloc[0]["Pernyataan"] == "Indikator: Penataan dan pemetaan PSM yang berperan aktif"
+
+
+# ------------------------------------------------------------------ organisation chart
+
+
+def _chart_texts(fig) -> list[str]:
+    return [t.get_text().replace("\n", " ") for ax in fig.axes for t in ax.texts]
+
+
+def test_organisation_chart_from_struktur_organisasi(tmp_path):
+    from psm_analysis.dinsos.structure import read_structure
+
+    structure = read_structure()
+    seksi = "Seksi Identifikasi dan Penguatan Kapasitas"
+    fig = parts.organisation_figure(structure, highlight=seksi)
+    texts = _chart_texts(fig)
+    assert texts[0] == "Kepala Dinas" and len(texts) == 16
+    assert set(texts) == set(structure["unit"])
+    shaded = [p for p in fig.axes[0].patches if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert len(shaded) == 1
+    assert plots.text_overlaps(fig) == []
+    # a unit renamed in the source is renamed in the chart and the Word file
+    renamed = structure.replace({seksi: "Seksi Penguatan Kapasitas PSM"})
+    fig = parts.organisation_figure(renamed)
+    assert "Seksi Penguatan Kapasitas PSM" in _chart_texts(fig)
+    assert seksi not in _chart_texts(fig)
+    paths = get_paths(tmp_path)
+    plots.save_figure(
+        fig,
+        "00_struktur_organisasi",
+        caption="Struktur organisasi Dinas Sosial",
+        source="Uji",
+        number="IV.1",
+        notebook="00",
+        paths=paths,
+        tempat="IV",
+    )
+    site.write_thesis_docx(paths)
+    assert "Gambar IV.1 Struktur organisasi Dinas Sosial" in _docx_text(
+        paths.reports / "bab_IV.docx"
+    )
+    with pytest.raises(ValueError, match="is not a unit of the structure"):
+        parts.organisation_figure(structure, highlight="Seksi Tidak Ada")
+
+
+def test_structure_problems_are_located(tmp_path):
+    from conftest import copy_raw
+
+    from psm_analysis.dinsos.structure import read_structure
+
+    copy_raw(tmp_path, "dinsos")
+    path = tmp_path / "data/raw/dinsos/struktur_organisasi.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(",Seksi,Bidang Rehabilitasi Sosial,", ",Seksi,Bidang Rehabilitasi,", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        read_structure(get_paths(tmp_path))
+    (p,) = err.value.problems
+    assert (p.message, p.row, p.column, p.value) == (
+        "induk bukan unit dalam berkas ini",
+        11,
+        "induk",
+        "Bidang Rehabilitasi",
+    )
+    assert p.file == "data/raw/dinsos/struktur_organisasi.csv"

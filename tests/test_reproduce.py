@@ -125,7 +125,7 @@ def test_noop_rerun_then_one_changed_notebook(reproduced):
         nb.write_text(original + "\n# %% [markdown]\n# Catatan tambahan.\n", encoding="utf-8")
         ok, lines = _run(root)
         assert ok, "\n".join(lines)
-        assert any("menjalankan 1 dari 5" in ln for ln in lines)
+        assert any("menjalankan 1 dari 6" in ln for ln in lines)
         assert any("02_cakupan_pelatihan.py: selesai" in ln for ln in lines)
         assert not any("03_sebaran" in ln for ln in lines)
     finally:
@@ -140,7 +140,7 @@ def test_a_deleted_figure_reruns_only_its_notebook(reproduced):
     figure.unlink()
     ok, lines = _run(root)
     assert ok, "\n".join(lines)
-    assert any("menjalankan 1 dari 5" in ln for ln in lines)
+    assert any("menjalankan 1 dari 6" in ln for ln in lines)
     assert any("03_sebaran_psm_kecamatan.py: selesai" in ln for ln in lines)
     assert figure.read_bytes() == original
 

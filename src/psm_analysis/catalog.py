@@ -344,6 +344,18 @@ _ENTRIES = [
         },
     ),
     Entry(
+        "struktur_organisasi.csv",
+        "dinsos",
+        {
+            "no": "str",
+            "unit": "str",
+            "jenis": "str",
+            "induk": "str",
+            "sumber": "str",
+            "tingkat": "int64",
+        },
+    ),
+    Entry(
         "sumber_masukan.csv", "clean", {"masukan": "str", "berkas": "str", "data_contoh": "boolean"}
     ),
     Entry(

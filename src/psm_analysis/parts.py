@@ -1006,3 +1006,129 @@ def informant_list(informants: pd.DataFrame) -> pd.DataFrame:
             "Segmen terkode": informants["jumlah_segmen"].astype(int).to_list(),
         }
     )
+
+
+# ------------------------------------------------------------------ organisation chart
+
+
+def _line(ax, xs, ys) -> None:
+    ax.plot(xs, ys, color="black", lw=0.9, solid_capstyle="butt")
+
+
+def organisation_figure(structure: pd.DataFrame, highlight: str | None = None):
+    """Bagan struktur organisasi: the Kepala Dinas at the top, the Sekretariat on a branch
+    to the right with its Subbagian below it, the Bidang in a row with their Seksi stacked
+    under each, joined by lines as an organisation chart is drawn.
+
+    Parameters
+    ----------
+    structure : pandas.DataFrame
+        ``struktur_organisasi.csv`` (no, unit, jenis, induk, sumber, tingkat).
+    highlight : str or None
+        A unit to mark (shaded, bold): the Seksi responsible for the PSM.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The chart, 14 cm wide.
+
+    Raises
+    ------
+    ValueError
+        The structure has no Kepala Dinas, or ``highlight`` is not one of its units.
+    """
+    import matplotlib.pyplot as plt
+
+    heads = structure[structure["jenis"] == "Kepala Dinas"]
+    if heads.empty:
+        raise ValueError("the structure has no Kepala Dinas")
+    if highlight is not None and highlight not in set(structure["unit"]):
+        raise ValueError(f"{highlight!r} is not a unit of the structure")
+    head = heads["unit"].iloc[0]
+    secretariat = list(structure.loc[structure["jenis"] == "Sekretariat", "unit"])
+    subs = list(structure.loc[structure["induk"].isin(secretariat), "unit"])
+    fields = list(structure.loc[structure["jenis"] == "Bidang", "unit"])
+    sections = {b: list(structure.loc[structure["induk"] == b, "unit"]) for b in fields}
+    n_cols = max(len(fields), 1)
+    deepest = max([len(v) for v in sections.values()] + [0])
+    box_h, step = 0.7, 0.86
+    top = 0.3 + box_h + 0.5 + (2 * box_h + 0.9 if secretariat else 0) + 0.5 + box_h
+    top += deepest * step + 0.3
+    fig = plt.figure(figsize=(14 / 2.54, max(3.0, top * 0.9)))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, top)
+    ax.axis("off")
+    col_w = 1 / n_cols
+    w = col_w * 0.82
+
+    def box(x, y, width, text, size=6.5):
+        mark = text == highlight
+        # characters per line: box width (cm) over about 0.15 cm a glyph at 6,5 pt
+        chars = max(10, int(width * 14 / (0.15 * size / 6.5)))
+        _box(
+            ax,
+            x,
+            y,
+            width,
+            box_h,
+            textwrap.fill(text, chars),
+            bold=mark or size > 7,
+            fill="#D9D9D9" if mark else "white",
+            size=size,
+        )
+
+    # Kepala Dinas
+    y = top - 0.3 - box_h
+    hx = 0.5 - w / 2
+    box(hx, y, w, head, size=8)
+    trunk_top = y
+    # Sekretariat on the right branch, its Subbagian below it
+    if secretariat:
+        ys = y - 0.5 - box_h
+        sx = 1 - col_w + (col_w - w) / 2
+        box(sx, ys, w, secretariat[0], size=7.5)
+        _line(ax, [0.5, sx], [ys + box_h / 2] * 2)
+        if subs:
+            ysub = ys - 0.45 - box_h
+            # right of the trunk, side by side
+            gap, left = 0.02, 0.56
+            sub_w = (1 - 0.005 - left - gap * (len(subs) - 1)) / len(subs)
+            centres = [left + k * (sub_w + gap) + sub_w / 2 for k in range(len(subs))]
+            bus = ys - 0.22
+            _line(ax, [sx + w / 2, sx + w / 2], [ys, bus])
+            _line(ax, [min(centres), max(centres)], [bus, bus])
+            for c, name in zip(centres, subs, strict=True):
+                _line(ax, [c, c], [bus, ysub + box_h])
+                _box(
+                    ax,
+                    c - sub_w / 2,
+                    ysub,
+                    sub_w,
+                    box_h,
+                    textwrap.fill(name, max(10, int(sub_w * 14 / 0.15))),
+                    bold=name == highlight,
+                    fill="#D9D9D9" if name == highlight else "white",
+                    size=6.5,
+                )
+        y = ysub if subs else ys
+    # Bidang row and their Seksi
+    yb = y - 0.5 - box_h
+    bus = yb + box_h + 0.25
+    centres = [col_w * (k + 0.5) for k in range(len(fields))]
+    _line(ax, [0.5, 0.5], [trunk_top, bus])
+    if centres:
+        _line(ax, [min(centres), max(centres)], [bus, bus])
+    for c, name in zip(centres, fields, strict=True):
+        _line(ax, [c, c], [bus, yb + box_h])
+        box(c - w / 2, yb, w, name, size=7)
+        rail = c - w / 2 + 0.02
+        last = yb
+        for i, sec in enumerate(sections[name], start=1):
+            ysec = yb - i * step
+            box(c - w / 2 + 0.04, ysec, w - 0.04, sec)
+            _line(ax, [rail, c - w / 2 + 0.04], [ysec + box_h / 2] * 2)
+            last = ysec + box_h / 2
+        if sections[name]:
+            _line(ax, [rail, rail], [yb, last])
+    return fig
