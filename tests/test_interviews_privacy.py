@@ -98,7 +98,7 @@ def test_planted_names_do_not_reach_any_output(tmp_path):
     (paths.raw_interviews / "segmen_terkode.csv").write_text(PLANTED_CSV, encoding="utf-8")
     out = build_outputs(paths)
     written, _ = write_outputs(out.files, paths.processed)
-    assert len(written) == 13
+    assert len(written) == 14  # with wawancara_pertanyaan.csv (the interview guide)
     assert scan_files(written, ALL_VARIANTS) == []
     for f in written:
         text = f.read_bytes().decode("utf-8").casefold()
