@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from psm_analysis.config import Paths, display_path, get_paths
+from psm_analysis.dinsos.sources import _require
 from psm_analysis.errors import DataError, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,17 +55,7 @@ def read_structure(paths: Paths | None = None) -> pd.DataFrame | None:
     shown = display_path(path, paths)
     df = csvtext.read_frame(path, shown)
     df.columns = [str(c).strip() for c in df.columns]
-    missing = [c for c in COLUMNS if c not in df.columns]
-    if missing:
-        raise DataError(
-            Problem(
-                "kolom tidak ada",
-                file=shown,
-                row=1,
-                value=", ".join(missing),
-                expected="kolom " + ", ".join(COLUMNS),
-            )
-        )
+    _require(df, COLUMNS, shown)
     df = df[COLUMNS].apply(lambda s: s.astype(str).str.strip())
     problems: list[Problem] = []
     units = set(df["unit"])
