@@ -358,9 +358,7 @@ def run_checks(tables: DinsosTables, paths: Paths | None = None) -> pd.DataFrame
             "seksi_pembina_psm_struktur",
             "Teks: Seksi yang bertanggung jawab atas kinerja PSM ada dalam struktur organisasi",
             f"{c.nilai} (Seksi)",
-            f"{c.nilai}, di bawah {parent}"
-            if found
-            else "tidak ada dalam struktur_organisasi.csv",
+            f"{c.nilai}, di bawah {parent}" if found else "tidak ada dalam struktur_organisasi.csv",
             _status(found and units.loc[c.nilai, "jenis"] == "Seksi"),
             f"Kutipan ({c.letak}): {c.kutipan}",
         )
