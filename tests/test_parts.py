@@ -404,3 +404,21 @@ def test_structure_problems_are_located(tmp_path):
         "Bidang Rehabilitasi",
     )
     assert p.file == "data/raw/dinsos/struktur_organisasi.csv"
+
+
+def test_drawings_save_without_warnings(tmp_path):
+    """A warning printed while a notebook saves a figure lands in the page's stderr output,
+    split differently from run to run (the pages then differ): the drawings raise none,
+    with the thesis style's constrained layout on."""
+    import warnings
+
+    from psm_analysis.dinsos.structure import read_structure
+
+    _, items, _ = _frames()
+    paths = get_paths(tmp_path)
+    with plots.thesis_style(), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = parts.framework_figure(items, ["PDS", "KIN"], ["Keterbatasan anggaran"], "Naik")
+        plots.save_figure(fig, "a", caption="A", source="S", number="II.1", paths=paths)
+        fig = parts.organisation_figure(read_structure())
+        plots.save_figure(fig, "b", caption="B", source="S", number="IV.1", paths=paths)

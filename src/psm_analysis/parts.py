@@ -387,6 +387,18 @@ def _box(
     )
 
 
+def _canvas(width_in: float, height_in: float):
+    """A figure with one borderless axes for a drawing: the thesis style's constrained
+    layout kept (matplotlib turns it back on when saving), its padding set to nothing."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(width_in, height_in))
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.set(w_pad=0, h_pad=0, wspace=0, hspace=0)
+    return fig, ax
+
+
 def _arrow(ax, start: tuple[float, float], end: tuple[float, float], dashed: bool = False):
     ax.annotate(
         "",
@@ -437,7 +449,6 @@ def framework_figure(
     ValueError
         ``order`` names a variable the codebook does not have.
     """
-    import matplotlib.pyplot as plt
 
     names = dict(_variables(items))
     order = list(order or names)
@@ -453,8 +464,7 @@ def framework_figure(
     low_h = 0.55 + per_col * 0.32 if obstacles else 0.0
     head_h, step, box_h = 0.9, 0.62, 0.54
     top = 0.2 + head_h + 0.15 + n_rows * step + (0.6 + low_h if obstacles else 0.2)
-    fig = plt.figure(figsize=(14 / 2.54, max(3.0, top * 0.95)))
-    ax = fig.add_axes((0, 0, 1, 1))
+    fig, ax = _canvas(14 / 2.54, max(3.0, top * 0.95))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, top)
     ax.axis("off")
@@ -1037,7 +1047,6 @@ def organisation_figure(structure: pd.DataFrame, highlight: str | None = None):
     ValueError
         The structure has no Kepala Dinas, or ``highlight`` is not one of its units.
     """
-    import matplotlib.pyplot as plt
 
     heads = structure[structure["jenis"] == "Kepala Dinas"]
     if heads.empty:
@@ -1054,8 +1063,7 @@ def organisation_figure(structure: pd.DataFrame, highlight: str | None = None):
     box_h, step = 0.7, 0.86
     top = 0.3 + box_h + 0.5 + (2 * box_h + 0.9 if secretariat else 0) + 0.5 + box_h
     top += deepest * step + 0.3
-    fig = plt.figure(figsize=(14 / 2.54, max(3.0, top * 0.9)))
-    ax = fig.add_axes((0, 0, 1, 1))
+    fig, ax = _canvas(14 / 2.54, max(3.0, top * 0.9))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, top)
     ax.axis("off")
