@@ -193,7 +193,7 @@ desa_bunut = spread.villages_of(lokasi)
 bab.export_table(
     spread.villages_table(desa_bunut),
     "03_desa_kelurahan_bunut",
-    tempat="IV",
+    tempat="tidak",  # BAB IV has it with the Kemendagri codes (notebook 00)
     title=f"Desa dan Kelurahan di Kecamatan {lokasi}",
     source=dinsos.REFERENCE_SOURCE,
     notes="Nama menurut Kepmendagri 2025; beberapa nama dieja lain dalam kompilasi 2018 "

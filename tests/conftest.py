@@ -32,7 +32,7 @@ COPY_ITEMS = [
 
 #: The files of data/raw a project copy may take (relative to data/raw; ``*`` does not
 #: cross folders): what the project ships - the Dinas Sosial tables, the reference, the
-#: codebooks, READMEs. Questionnaire answers, interview codings, a document map, the PSM
+#: codebooks, the research schedule, READMEs. Questionnaire answers, interview codings, a document map, the PSM
 #: register and the roster are never among them, whatever their names and even when the
 #: researcher committed them (the survey and register folders are not git-ignored).
 RAW_FILES_COPIED = (
@@ -44,6 +44,7 @@ RAW_FILES_COPIED = (
     "survey/codebook.yml",
     "interviews/codebook_wawancara.yml",
     "interviews/codebook_wawancara.qdc",
+    "jadwal.yml",
 )
 
 

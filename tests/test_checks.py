@@ -32,7 +32,30 @@ def _row(report, id_):
 def test_report_shape(report):
     assert list(report.columns) == COLUMNS
     assert set(report["status"]) == {"sesuai", "tidak sesuai", "catatan"}
-    assert len(report) == 17
+    assert len(report) == 18
+
+
+def test_seksi_responsible_for_psm_is_in_the_structure(tables, report):
+    """BAB I: "yang bertanggungjawab dalam meningkatkan kinerja PSM yakni Bidang
+    Pemberdayaan Sosial dan Penanganan Fakir Miskin pada Seksi Identifikasi dan Penguatan
+    Kapasitas" (issue 22 item 6), against struktur_organisasi.csv."""
+    row = _row(report, "seksi_pembina_psm_struktur")
+    assert (row["diharapkan"], row["ditemukan"], row["status"]) == (
+        "Seksi Identifikasi dan Penguatan Kapasitas (Seksi)",
+        "Seksi Identifikasi dan Penguatan Kapasitas, di bawah Bidang Pemberdayaan Sosial dan "
+        "Penanganan Fakir Miskin",
+        "sesuai",
+    )
+    s = tables.struktur
+    assert len(s) == 16 and list(s["jenis"]).count("Seksi") == 9
+    assert list(s["jenis"]).count("Subbagian") == 2
+    renamed = s.replace({"Seksi Identifikasi dan Penguatan Kapasitas": "Seksi Identifikasi"})
+    changed = run_checks(dataclasses.replace(tables, struktur=renamed))
+    row = _row(changed, "seksi_pembina_psm_struktur")
+    assert (row["ditemukan"], row["status"]) == (
+        "tidak ada dalam struktur_organisasi.csv",
+        "tidak sesuai",
+    )
 
 
 def test_psm_total_agrees_across_tables(report):

@@ -162,6 +162,7 @@ def test_build_outputs_files_and_inputs(tables):
         "klaim_teks.csv",
         "pemeriksaan_konsistensi.csv",
         "psm_per_kecamatan.csv",
+        "struktur_organisasi.csv",
         "sumber_tabel.csv",
         "tenaga_sosial.csv",
     ]
@@ -294,7 +295,7 @@ def test_processed_files_load_typed(raw_copy):
     assert catalog.load("diklat_psm", raw_copy)["tahun"].tolist() == [2014, 2015, 2015]
     assert catalog.load("sumber_tabel", raw_copy)["tahun"].isna().tolist() == [False] * 3 + [True]
     assert len(catalog.load("desa_kelurahan", raw_copy)) == 118
-    assert len(catalog.load("pemeriksaan_konsistensi", raw_copy)) == 17
+    assert len(catalog.load("pemeriksaan_konsistensi", raw_copy)) == 18
 
 
 def test_workbook_carries_no_save_time():

@@ -32,6 +32,7 @@ OUTPUTS = [
     "wawancara_kutipan.csv",
     "wawancara_matriks_kode_informan.csv",
     "wawancara_matriks_kode_kelompok.csv",
+    "wawancara_pertanyaan.csv",
     "wawancara_segmen.csv",
     "wawancara_triangulasi.csv",
 ]

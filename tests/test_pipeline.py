@@ -127,13 +127,15 @@ def test_a_write_failing_halfway_says_what_was_written(project_copy, capsys, mon
         "data_dinas_sosial.xlsx",
         "desa_kelurahan.csv",
         "diklat_psm.csv",
+        "jadwal_penelitian.csv",
         "kegiatan_peningkatan_kinerja.csv",
         "klaim_teks.csv",
         "kuesioner_buku_kode.csv",
     ]
     assert (
-        "Sudah ditulis sebelum masalah ditemukan (6 berkas): data/processed/data_dinas_sosial.xlsx, "
+        "Sudah ditulis sebelum masalah ditemukan (7 berkas): data/processed/data_dinas_sosial.xlsx, "
         "data/processed/desa_kelurahan.csv, data/processed/diklat_psm.csv, "
+        "data/processed/jadwal_penelitian.csv, "
         "data/processed/kegiatan_peningkatan_kinerja.csv, data/processed/klaim_teks.csv, "
         "data/processed/kuesioner_buku_kode.csv"
     ) in err

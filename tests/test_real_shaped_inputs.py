@@ -24,8 +24,13 @@ pytestmark = pytest.mark.slow
 
 SCRIPT = REPO / "scripts" / "plant_real_shaped_inputs.py"
 #: The notebooks fed by answers, codings or the register (01 and 02 read only the
-#: Dinas Sosial tables, which are never demo data).
-NOTEBOOKS = ("03_sebaran_psm_kecamatan", "04_kinerja_psm_kuesioner", "05_wawancara_peran_hambatan")
+#: Dinas Sosial tables, which are never demo data; 00 builds the thesis parts from all).
+NOTEBOOKS = (
+    "00_bagian_skripsi",
+    "03_sebaran_psm_kecamatan",
+    "04_kinerja_psm_kuesioner",
+    "05_wawancara_peran_hambatan",
+)
 #: The banner as a page shows it (the notebooks' code, shown on the page, may name it).
 BANNER = "DATA CONTOH - bukan data penelitian"
 BANNER_CLASS = "psm-demo-banner"

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 
 NOTEBOOKS = [
+    "00_bagian_skripsi",
     "01_data_dinas_sosial",
     "02_cakupan_pelatihan",
     "03_sebaran_psm_kecamatan",
@@ -52,7 +53,8 @@ def test_force_run_writes_every_report(reproduced):
     for name in NOTEBOOKS:
         page = (reports / f"{name}.html").read_text(encoding="utf-8")
         banner = "DATA CONTOH - bukan data penelitian" in page
-        assert banner == name.startswith(("03", "04", "05")), name  # only the demo-fed notebooks
+        # only the demo-fed notebooks
+        assert banner == name.startswith(("00", "03", "04", "05")), name
     assert "Pemeriksaan konsistensi" in index
     pngs = sorted(p.stem for p in (root / "figures").glob("*.png"))
     pdfs = sorted(p.stem for p in (root / "figures").glob("*.pdf"))
@@ -68,6 +70,39 @@ def test_force_run_writes_every_report(reproduced):
         summary,
     ), summary
     assert not (root / ".psm-build").exists()
+
+
+def test_thesis_parts_are_in_their_word_documents(reproduced):
+    """Issue 22: BAB II-IV and the Lampiran carry the parts made from the codebooks, the
+    roster, Tabel I.2, the Kemendagri codes and the register, numbered per BAB."""
+    from docx import Document
+
+    root, _, ok = reproduced
+    assert ok
+
+    def words(name: str) -> str:
+        doc = Document(str(root / "reports" / name))
+        cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+    bab_ii = words("bab_II.docx")
+    for title in (
+        "Operasionalisasi variabel penelitian",
+        "Kerangka pikiran penelitian",
+        "Kategori indeks skor variabel dan indikator",
+    ):
+        assert title in bab_ii
+    assert "KIN01. Saya segera mencari tahu ketika ada masalah sosial di desa saya." in bab_ii
+    bab_iii = words("bab_III.docx")
+    assert "Key informan dan informan penelitian" in bab_iii
+    assert "Jadwal kegiatan penelitian" in bab_iii
+    assert "Semua 10 PSM Kecamatan Bunut menurut Tabel I.2 menjawab kuesioner" in bab_iii
+    assert "14.05.08.2018" in words("bab_IV.docx")
+    lampiran = words("lampiran.docx")
+    assert "Butir kuesioner variabel Kinerja PSM" in lampiran
+    assert "Pedoman wawancara menurut kelompok informan" in lampiran
+    assert "Daftar informan penelitian" in lampiran and "I-12" in lampiran
+    assert "Hendra Wijaya" not in lampiran + bab_iii  # a (demo) roster name never leaves
 
 
 def test_durations_are_printed_with_a_decimal_comma():
@@ -90,7 +125,7 @@ def test_noop_rerun_then_one_changed_notebook(reproduced):
         nb.write_text(original + "\n# %% [markdown]\n# Catatan tambahan.\n", encoding="utf-8")
         ok, lines = _run(root)
         assert ok, "\n".join(lines)
-        assert any("menjalankan 1 dari 5" in ln for ln in lines)
+        assert any("menjalankan 1 dari 6" in ln for ln in lines)
         assert any("02_cakupan_pelatihan.py: selesai" in ln for ln in lines)
         assert not any("03_sebaran" in ln for ln in lines)
     finally:
@@ -105,7 +140,7 @@ def test_a_deleted_figure_reruns_only_its_notebook(reproduced):
     figure.unlink()
     ok, lines = _run(root)
     assert ok, "\n".join(lines)
-    assert any("menjalankan 1 dari 5" in ln for ln in lines)
+    assert any("menjalankan 1 dari 6" in ln for ln in lines)
     assert any("03_sebaran_psm_kecamatan.py: selesai" in ln for ln in lines)
     assert figure.read_bytes() == original
 

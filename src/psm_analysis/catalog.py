@@ -32,6 +32,7 @@ BUILDERS: dict[str, str] = {
     "survey": "psm_analysis.survey.pipeline:build_outputs",
     "interviews": "psm_analysis.interviews.pipeline:build_outputs",
     "register": "psm_analysis.register.build:build_outputs",
+    "schedule": "psm_analysis.schedule:build_outputs",
 }
 
 DTYPES = ("str", "int64", "Int64", "float64", "Float64", "boolean")
@@ -80,6 +81,18 @@ _ENTRIES = [
             "tahun": "Int64",
             "sumber": "str",
             "tahun_sumber": "Int64",
+        },
+    ),
+    Entry(
+        "jadwal_penelitian.csv",
+        "schedule",
+        {
+            "no": "int64",
+            "kegiatan": "str",
+            "urutan_bulan": "int64",
+            "bulan": "str",
+            "dijadwalkan": "boolean",
+            "sumber": "str",
         },
     ),
     Entry(
@@ -335,6 +348,18 @@ _ENTRIES = [
         },
     ),
     Entry(
+        "struktur_organisasi.csv",
+        "dinsos",
+        {
+            "no": "str",
+            "unit": "str",
+            "jenis": "str",
+            "induk": "str",
+            "sumber": "str",
+            "tingkat": "int64",
+        },
+    ),
+    Entry(
         "sumber_masukan.csv",
         "clean",
         {"masukan": "str", "berkas": "str", "data_contoh": "boolean", "catatan": "str"},
@@ -539,6 +564,19 @@ _ENTRIES = [
             "perlu_dibahas": "boolean",
             "catatan": "str",
             "sumber": "str",
+        },
+    ),
+    Entry(
+        "wawancara_pertanyaan.csv",
+        "interviews",
+        {
+            "kode": "str",
+            "pertanyaan": "str",
+            "label": "str",
+            "indikator": "str",
+            "kelompok": "str",
+            "no": "int64",
+            "pertanyaan_wawancara": "str",
         },
     ),
     Entry(

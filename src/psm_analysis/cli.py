@@ -142,6 +142,18 @@ def _cmd_template(args) -> int:
     return 0
 
 
+def _cmd_instrument(args) -> int:
+    from psm_analysis import instruments
+
+    kwargs = {"codebook": Path(args.codebook)} if args.codebook else {}
+    if args.kind == "kuesioner":
+        out = instruments.write_questionnaire(Path(args.out), **kwargs)
+    else:
+        out = instruments.write_interview_guide(Path(args.out), **kwargs)
+    print(f"Instrumen ditulis: {out}")
+    return 0
+
+
 def _cmd_demo(args) -> int:
     from psm_analysis.demo import write_demo
 
@@ -215,6 +227,19 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--out", required=True, help="berkas .qdpx yang ditulis")
         p.set_defaults(func=_cmd_export)
+
+        p = sub.add_parser(
+            "instrumen", help="tulis kuesioner atau pedoman wawancara (.docx) dari buku kode"
+        )
+        p.add_argument(
+            "kind",
+            choices=["kuesioner", "wawancara"],
+            metavar="jenis",
+            help="kuesioner atau wawancara",
+        )
+        p.add_argument("--out", required=True, help="berkas .docx yang ditulis")
+        p.add_argument("--codebook", help="berkas buku kode (bawaan: milik proyek)")
+        p.set_defaults(func=_cmd_instrument)
 
         p = sub.add_parser("demo", help="tulis masukan data contoh sintetis")
         p.add_argument("--out", required=True, help="folder tujuan")

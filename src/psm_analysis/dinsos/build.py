@@ -27,6 +27,7 @@ from psm_analysis.dinsos.model import (
     DinsosTables,
 )
 from psm_analysis.dinsos.sources import CLAIMS_FILE, SOURCES_FILE, read_claims, read_sources
+from psm_analysis.dinsos.structure import STRUCTURE_FILE, read_structure
 from psm_analysis.errors import DataError, Problem
 from psm_analysis.files import workbook_bytes
 from psm_analysis.labels import column_label
@@ -70,9 +71,13 @@ def read_tables(paths: Paths | None = None) -> DinsosTables:
             cleaned[t] = step(raw[t])
         except DataError as err:
             problems.extend(err.problems)
-    claims = None
+    claims = structure = None
     try:
         claims = read_claims(paths)
+    except DataError as err:
+        problems.extend(err.problems)
+    try:
+        structure = read_structure(paths)
     except DataError as err:
         problems.extend(err.problems)
     DataError.collect(problems)
@@ -89,6 +94,7 @@ def read_tables(paths: Paths | None = None) -> DinsosTables:
         psm_jumlah_tercetak=next(iter(printed.values()), None),
         psm_jumlah_dihitung=next(iter(computed.values()), None),
         raw=raw,
+        struktur=structure,
     )
 
 
@@ -111,10 +117,17 @@ def build_outputs(paths: Paths | None = None):
         CLAIMS_FILE: read_claims(paths),
         WORKBOOK_FILE: workbook_bytes(build_workbook(tables, checks)),
     }
+    if tables.struktur is not None:
+        files[STRUCTURE_FILE] = tables.struktur
     inputs = [InputInfo("dinsos", b) for b in tables.sumber["berkas"]]
     inputs += [
         InputInfo("dinsos", display_path(paths.raw_dinsos / SOURCES_FILE, paths)),
         InputInfo("dinsos", display_path(paths.raw_dinsos / CLAIMS_FILE, paths)),
+        *(
+            [InputInfo("dinsos", display_path(paths.raw_dinsos / STRUCTURE_FILE, paths))]
+            if tables.struktur is not None
+            else []
+        ),
         InputInfo("reference", display_path(wilayah_path(paths), paths)),
         InputInfo("reference", display_path(psks_path(paths), paths)),
     ]

@@ -10,7 +10,9 @@ Each check gives one row: ``id``, ``pemeriksaan`` (what is compared), ``diharapk
 The text's statements come from ``data/raw/dinsos/klaim_teks.csv`` (claim, value,
 quote, place), not from this code: ``jumlah_jenis_psks``, ``jumlah_kecamatan``,
 ``psm_terlatih`` are required; claims named ``ejaan_psks...`` / ``ejaan_kecamatan...``
-are spellings to judge; ``bunut_belum_semua_desa`` is used when present.
+are spellings to judge; ``bunut_belum_semua_desa`` is used when present, and so is
+``seksi_pembina_psm`` (the Seksi the text names as responsible for the PSM, looked up in
+``struktur_organisasi.csv``).
 """
 
 from __future__ import annotations
@@ -346,6 +348,20 @@ def run_checks(tables: DinsosTables, paths: Paths | None = None) -> pd.DataFrame
                 status,
                 f"{why} Kutipan ({c.letak}): {c.kutipan}",
             )
+
+    if "seksi_pembina_psm" in claims and tables.struktur is not None:
+        c = claims["seksi_pembina_psm"]
+        units = tables.struktur.set_index("unit")
+        found = c.nilai in units.index
+        parent = str(units.loc[c.nilai, "induk"]) if found else ""
+        add(
+            "seksi_pembina_psm_struktur",
+            "Teks: Seksi yang bertanggung jawab atas kinerja PSM ada dalam struktur organisasi",
+            f"{c.nilai} (Seksi)",
+            f"{c.nilai}, di bawah {parent}" if found else "tidak ada dalam struktur_organisasi.csv",
+            _status(found and units.loc[c.nilai, "jenis"] == "Seksi"),
+            f"Kutipan ({c.letak}): {c.kutipan}",
+        )
 
     # 7. years of the sources
     shown = "; ".join(

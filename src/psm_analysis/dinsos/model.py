@@ -37,3 +37,5 @@ class DinsosTables:
     psm_jumlah_tercetak: int | None = None
     psm_jumlah_dihitung: int | None = None
     raw: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: The organisation of the Dinas Sosial (``struktur_organisasi.csv``), None without it.
+    struktur: pd.DataFrame | None = None

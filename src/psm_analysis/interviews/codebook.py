@@ -86,6 +86,10 @@ class Code:
     codable: bool = True
     #: The questionnaire indicator (data/raw/survey/codebook.yml) the code speaks to.
     survey: str = ""
+    #: The interview guide's questions for this code or theme: ``(group, question)``
+    #: pairs in codebook order, group ``""`` for every informant group (YAML
+    #: ``pertanyaan_wawancara``; see :func:`interview_questions`).
+    interview_questions: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:
@@ -179,6 +183,44 @@ class Codebook:
         ]
         return pd.DataFrame(rows).astype({"dapat_dikodekan": "bool"})
 
+    def questions_frame(self):
+        """The interview guide as a table (``wawancara_pertanyaan.csv``): one row per
+        question of a code or theme, in codebook order.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``kode`` (the code's path), ``pertanyaan`` (its research question,
+            ``peran``/``hambatan``), ``label`` (the code's label), ``indikator``,
+            ``kelompok`` (the informant group the question is for; empty: every group),
+            ``no`` (1, 2, ... within the code) and ``pertanyaan_wawancara`` (the question).
+        """
+        import pandas as pd
+
+        rows = [
+            {
+                "kode": c.path,
+                "pertanyaan": c.question,
+                "label": c.label,
+                "indikator": c.indicator,
+                "kelompok": group,
+                "no": k,
+                "pertanyaan_wawancara": text,
+            }
+            for c in self.codes
+            for k, (group, text) in enumerate(c.interview_questions, start=1)
+        ]
+        columns = [
+            "kode",
+            "pertanyaan",
+            "label",
+            "indikator",
+            "kelompok",
+            "no",
+            "pertanyaan_wawancara",
+        ]
+        return pd.DataFrame(rows, columns=columns).astype({"no": "int64"})
+
 
 # ----------------------------------------------------------------------------- building
 
@@ -217,6 +259,67 @@ def _check_color(value, where: dict) -> tuple[str | None, list[Problem]]:
     return None, [Problem("warna kode tidak dikenali", value=text, expected="#RRGGBB", **where)]
 
 
+#: Key of ``pertanyaan_wawancara`` for the questions asked of every informant group.
+ALL_GROUPS_KEY = "semua"
+_QUESTION_PREFIX = "Pertanyaan wawancara"
+
+
+def interview_questions(value, where: dict) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The ``pertanyaan_wawancara`` of a code or theme as ``(group, question)`` pairs.
+
+    Two forms are read: a list of questions (asked of every informant group), or a mapping
+    from an informant group of the roster (:data:`.roster.GROUPS`, e.g. ``PSM``,
+    ``Dinas Sosial``) or ``semua`` (every group) to one question or a list of them.
+
+    Parameters
+    ----------
+    value : list, dict, str or None
+        The YAML value.
+    where : dict
+        ``file`` and ``column`` of the entry, for the problems.
+
+    Returns
+    -------
+    pairs : tuple of (str, str)
+        ``(group, question)`` in the file's order; group ``""`` for every group.
+    problems : list of Problem
+        An unknown group, or a question that is not text.
+    """
+    from psm_analysis.interviews.roster import GROUPS, _norm_group
+
+    if value in (None, "", [], {}):
+        return (), []
+    groups = value.items() if isinstance(value, dict) else [(ALL_GROUPS_KEY, value)]
+    pairs: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for key, questions in groups:
+        is_all = str(key).strip().casefold() == ALL_GROUPS_KEY
+        group = "" if is_all else _norm_group(str(key))
+        if group is None:
+            problems.append(
+                Problem(
+                    "kelompok informan pada pertanyaan_wawancara tidak dikenal",
+                    value=key,
+                    expected=f"{ALL_GROUPS_KEY} atau salah satu dari: {', '.join(GROUPS)}",
+                    **where,
+                )
+            )
+            continue
+        for q in [questions] if isinstance(questions, str) else list(questions or []):
+            if not isinstance(q, str) or not q.strip():
+                problems.append(
+                    Problem(
+                        "pertanyaan wawancara harus berupa teks",
+                        value=q,
+                        expected="satu kalimat tanya per baris daftar",
+                        **where,
+                    )
+                )
+                continue
+            pairs.append((group, " ".join(q.split())))
+    return tuple(pairs), problems
+
+
 def from_yaml(path: str | Path) -> Codebook:
     """Read the project's YAML codebook; raise one DataError with every problem."""
     import yaml
@@ -242,6 +345,8 @@ def from_yaml(path: str | Path) -> Codebook:
         where = {"file": shown, "column": f"pertanyaan.{qkey}"}
         color, probs = _check_color(q.get("warna"), where)
         problems += probs
+        asked, probs = interview_questions(q.get("pertanyaan_wawancara"), where)
+        problems += probs
         codes.append(
             Code(
                 normalize_code(qkey),
@@ -250,6 +355,7 @@ def from_yaml(path: str | Path) -> Codebook:
                 str(q.get("indikator") or "").strip(),
                 color,
                 codable=False,
+                interview_questions=asked,
             )
         )
     seen: set[str] = {c.path for c in codes}
@@ -275,6 +381,8 @@ def from_yaml(path: str | Path) -> Codebook:
         seen.add(p)
         color, probs = _check_color(item.get("warna"), where)
         problems += probs
+        asked, probs = interview_questions(item.get("pertanyaan_wawancara"), where)
+        problems += probs
         codes.append(
             Code(
                 p,
@@ -284,6 +392,7 @@ def from_yaml(path: str | Path) -> Codebook:
                 color,
                 bool(item.get("dapat_dikodekan", True)),
                 str(item.get("kuesioner") or "").strip(),
+                asked,
             )
         )
     DataError.collect(problems)
@@ -399,6 +508,8 @@ def _description_text(c: Code) -> str:
         lines.append(_INDICATOR_PREFIX + c.indicator)
     if c.survey:
         lines.append(_SURVEY_PREFIX + c.survey)
+    for group, question in c.interview_questions:
+        lines.append(f"{_QUESTION_PREFIX}{f' ({group})' if group else ''}: {question}")
     return "\n".join(lines)
 
 
@@ -489,8 +600,9 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
             desc_el = code_el.find("q:Description", ns)
             text = (desc_el.text or "") if desc_el is not None else ""
             color = code_el.get("color")
+            asked: tuple[tuple[str, str], ...] = ()
             if own:
-                label, description, indicator, survey = _parse_own_description(text, name)
+                label, description, indicator, survey, asked = _parse_own_description(text, name)
             else:  # another tool: the name is the label, Description the description
                 label, description, indicator, survey = name.strip(), text.strip(), "", ""
             codes.append(
@@ -502,6 +614,7 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
                     color.upper() if color else None,
                     code_el.get("isCodable") in ("true", "1"),
                     survey,
+                    asked,
                 )
             )
             walk(code_el, path)
@@ -511,19 +624,26 @@ def from_qdc(source: str | Path | bytes, paths=None) -> Codebook:
     return Codebook(_ordered(codes), source=shown)
 
 
-def _parse_own_description(text: str, name: str) -> tuple[str, str, str, str]:
-    """(label, description, indicator, questionnaire indicator) from the Description
-    :func:`to_qdc` writes: the label, the description, ``Indikator: ...``,
-    ``Kuesioner: ...``, one per line."""
+_QUESTION_LINE = re.compile(rf"^{_QUESTION_PREFIX}(?: \((?P<group>[^)]*)\))?: (?P<q>.*)$")
+
+
+def _parse_own_description(text: str, name: str):
+    """(label, description, indicator, questionnaire indicator, interview questions) from
+    the Description :func:`to_qdc` writes: the label, the description, ``Indikator: ...``,
+    ``Kuesioner: ...``, then ``Pertanyaan wawancara (group): ...``, one per line."""
     lines = text.split("\n") if text else []
     label = lines[0].strip() if lines and lines[0].strip() else name
     rest = lines[1:]
+    asked: list[tuple[str, str]] = []
+    while rest and (m := _QUESTION_LINE.match(rest[-1])):
+        rest.pop()
+        asked.insert(0, (m["group"] or "", m["q"]))
     survey = indicator = ""
     if rest and rest[-1].startswith(_SURVEY_PREFIX):
         survey = rest.pop()[len(_SURVEY_PREFIX) :]
     if rest and rest[-1].startswith(_INDICATOR_PREFIX):
         indicator = rest.pop()[len(_INDICATOR_PREFIX) :]
-    return label, "\n".join(rest), indicator, survey
+    return label, "\n".join(rest), indicator, survey, tuple(asked)
 
 
 # ----------------------------------------------------------------------------- finding

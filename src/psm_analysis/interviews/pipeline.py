@@ -30,6 +30,7 @@ every output is checked for the names once more before it is returned:
 ``wawancara_kesepakatan_karakter.csv``  agreement by character overlap (:mod:`.overlap`)
 ``wawancara_codebook.csv`` / ``.qdc``   the codebook as a table and as REFI-QDA
 ``wawancara_codebook_taguette.csv``     the codebook as Taguette imports it (tag, description)
+``wawancara_pertanyaan.csv``            the interview guide: questions per code and group
 ======================================  =====================================================
 """
 
@@ -160,6 +161,7 @@ def build_tables(seg: pd.DataFrame, codebook, roster) -> dict[str, pd.DataFrame]
         "ketidaksepakatan": disagree,
         "kesepakatan_karakter": character_agreement(seg, codebook),
         "codebook": codebook.to_frame(),
+        "pertanyaan": codebook.questions_frame(),
     }
 
 
@@ -217,7 +219,7 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     source = SOURCE_DEMO if inputs.demo else SOURCE_REAL
     files: dict[str, object] = {}
     for name, df in tables.items():
-        if name != "codebook":
+        if name not in ("codebook", "pertanyaan"):
             df = df.assign(sumber=source)
         files[f"{PREFIX}{name}.csv"] = df
     files[f"{PREFIX}codebook.qdc"] = to_qdc(codebook)

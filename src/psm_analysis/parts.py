@@ -1,0 +1,1151 @@
+"""The thesis parts outside the results chapter, built from the same sources as the results
+(issue 22): the konsep operasional of BAB II, the informants, population and sample and the
+schedule of BAB III, the wilayah of BAB IV, and the instruments and tabulations of the
+Lampiran.
+
+Every function takes processed tables (``catalog.load(name)``, or frames of the same shape
+made from a codebook before any answer exists) and returns a reader-facing
+:class:`pandas.DataFrame` (Indonesian headers) or a matplotlib Figure; nothing here reads
+``data/raw`` or writes a file. Notebook ``00_bagian_skripsi`` places them
+(``bab.export_table(..., tempat="II")``); :mod:`psm_analysis.instruments` prints the
+questionnaire and the interview guide from the same rows.
+
+The frames are named after their processed files:
+
+- ``items``: ``kuesioner_buku_kode.csv`` (butir, variabel, nama_variabel, indikator,
+  nama_indikator, dasar, pernyataan, dibalik, boleh_kosong, skala);
+- ``scales``: ``kuesioner_skala.csv`` (skala, nilai, label);
+- ``categories``: ``kuesioner_kategori.csv`` (variabel, kelas, batas_bawah, batas_atas,
+  kategori, metode, aturan);
+- ``codes``: ``wawancara_codebook.csv``; ``questions``: ``wawancara_pertanyaan.csv``;
+- ``informants``: ``wawancara_informan.csv`` (no names: the roster never leaves
+  data/raw/private);
+- ``answers_long``: ``kuesioner_jawaban_panjang.csv`` (responden, variabel, indikator,
+  butir, jawaban, skor);
+- ``villages``: ``desa_kelurahan.csv``; ``psm_per_village``: ``psm_per_desa.csv``;
+  ``psm_per_district``: ``psm_per_kecamatan.csv``; ``schedule``: ``jadwal_penelitian.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pandas as pd
+
+from psm_analysis.interviews.roster import GROUPS
+from psm_analysis.numbers import format_number
+
+__all__ = ["GROUPS"]  # the informant groups, in the order tables show them
+
+#: The group whose informants are the key informants: the officials of the institution
+#: the thesis studies (Dinas Sosial Kabupaten Pelalawan).
+KEY_GROUP = "Dinas Sosial"
+
+#: The kecamatan of the study (Kemendagri code and name).
+DISTRICT_CODE = "14.05.08"
+DISTRICT_NAME = "Bunut"
+
+
+def load_optional(name: str, paths=None) -> pd.DataFrame | None:
+    """A processed file read with :func:`psm_analysis.catalog.load`, or None when the
+    builder wrote none (no interviews coded yet, no register, no ``jadwal.yml``).
+
+    Parameters
+    ----------
+    name : str
+        The catalog name ("jadwal_penelitian").
+    paths : Paths or None
+        The project (default: the installed one).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The table, or None when ``data/processed/<name>.csv`` does not exist.
+    """
+    from psm_analysis import catalog
+    from psm_analysis.config import get_paths
+
+    spec = catalog.entry(name)
+    if not ((paths or get_paths()).processed / spec.name).is_file():
+        return None
+    return catalog.load(name, paths)
+
+
+def answer_abbreviations(labels: list[str]) -> dict[str, str]:
+    """Short column heads of the answer labels, as the results tables print them
+    ("Sangat Setuju" -> "SS", "Ragu-ragu" -> "RR"); the full labels if two would clash.
+
+    Parameters
+    ----------
+    labels : list of str
+        The answer labels of one scale, highest score first.
+
+    Returns
+    -------
+    dict of str to str
+        Label -> short head.
+
+    Examples
+    --------
+    >>> answer_abbreviations(["Sangat Setuju", "Setuju", "Ragu-ragu"])
+    {'Sangat Setuju': 'SS', 'Setuju': 'S', 'Ragu-ragu': 'RR'}
+    """
+    short = {lab: "".join(w[0].upper() for w in re.split(r"[\s-]+", lab) if w) for lab in labels}
+    if len(set(short.values())) < len(short) or not all(short.values()):
+        return {lab: lab for lab in labels}
+    return short
+
+
+def _scale_labels(scales: pd.DataFrame, scale: str) -> list[tuple[int, str]]:
+    s = scales[scales["skala"] == scale]
+    return sorted(zip(s["nilai"].astype(int), s["label"], strict=True), reverse=True)
+
+
+def _variables(items: pd.DataFrame) -> list[tuple[str, str]]:
+    """(variabel, nama_variabel) in codebook order."""
+    seen = items.drop_duplicates("variabel")
+    return list(zip(seen["variabel"], seen["nama_variabel"], strict=True))
+
+
+def _indicators(items: pd.DataFrame, variable: str) -> list[tuple[str, str, str]]:
+    """(indikator, nama_indikator, dasar) of one variable in codebook order."""
+    sub = items[items["variabel"] == variable].drop_duplicates("indikator")
+    return list(zip(sub["indikator"], sub["nama_indikator"], sub["dasar"], strict=True))
+
+
+# ------------------------------------------------------------------------ questionnaire
+
+
+def questionnaire_table(items: pd.DataFrame, scales: pd.DataFrame, variable: str) -> pd.DataFrame:
+    """The statements of one variable as the questionnaire prints them: a heading row per
+    indicator, then one row per statement with an empty box per answer to tick.
+
+    The item numbers are the item codes (``butir``) the data-entry template
+    (``psm-analysis template survey``, row 1 of sheet Data) and every results table use;
+    reverse-scored statements carry no mark.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv`` (or :func:`psm_analysis.survey.pipeline.codebook_frames`).
+    scales : pandas.DataFrame
+        ``kuesioner_skala.csv``.
+    variable : str
+        Code of the variable (``variabel``), e.g. ``"KIN"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns "No." (the item code; empty on an indicator row), "Pernyataan" (the
+        statement, or "Indikator: <name>"), then one column per answer, highest score first,
+        headed by its short form ("SS", "S", "RR", "TS", "STS"), all empty.
+
+    Raises
+    ------
+    KeyError
+        A column is missing from ``items`` or ``scales``.
+    """
+    sub = items[items["variabel"] == variable]
+    labels = [lab for _, lab in _scale_labels(scales, str(sub["skala"].iloc[0]))]
+    heads = list(answer_abbreviations(labels).values())
+    rows = []
+    for ind, name, _ in _indicators(items, variable):
+        rows.append({"No.": "", "Pernyataan": f"Indikator: {name}", **dict.fromkeys(heads, "")})
+        for _, r in sub[sub["indikator"] == ind].iterrows():
+            rows.append(
+                {"No.": r["butir"], "Pernyataan": r["pernyataan"], **dict.fromkeys(heads, "")}
+            )
+    return pd.DataFrame(rows, columns=["No.", "Pernyataan", *heads])
+
+
+def answer_legend(scales: pd.DataFrame, scale: str) -> str:
+    """The answer columns' legend ("SS = Sangat Setuju; S = Setuju; ...").
+
+    Parameters
+    ----------
+    scales : pandas.DataFrame
+        ``kuesioner_skala.csv``.
+    scale : str
+        Code of the scale (``skala``).
+
+    Returns
+    -------
+    str
+        One "short = label" per answer, highest score first, separated by "; ".
+    """
+    labels = [lab for _, lab in _scale_labels(scales, scale)]
+    short = answer_abbreviations(labels)
+    return "; ".join(f"{short[lab]} = {lab}" for lab in labels)
+
+
+# ----------------------------------------------------------------------------- BAB II
+
+
+def operationalisation_table(items: pd.DataFrame, scales: pd.DataFrame) -> pd.DataFrame:
+    """Operasionalisasi variabel: Variabel | Indikator | Item penilaian | Skala.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``.
+    scales : pandas.DataFrame
+        ``kuesioner_skala.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per indicator in codebook order: "Variabel" (its name on the first row of
+        each variable only, as a thesis prints it), "Indikator", "Item penilaian" (every
+        statement of the indicator with its item number, one per line: "KIN01. Saya ..."),
+        "Skala" ("Ordinal (Likert 1-5)" for the scale's lowest and highest score).
+    """
+    rows = []
+    for var, var_name in _variables(items):
+        for k, (ind, name, _) in enumerate(_indicators(items, var)):
+            sub = items[items["indikator"] == ind]
+            values = [v for v, _ in _scale_labels(scales, str(sub["skala"].iloc[0]))]
+            rows.append(
+                {
+                    "Variabel": var_name if k == 0 else "",
+                    "Indikator": name,
+                    "Item penilaian": "\n".join(
+                        f"{b}. {s}" for b, s in zip(sub["butir"], sub["pernyataan"], strict=True)
+                    ),
+                    "Skala": f"Ordinal (Likert {min(values)}-{max(values)})",
+                }
+            )
+    return pd.DataFrame(rows, columns=["Variabel", "Indikator", "Item penilaian", "Skala"])
+
+
+def themes_table(codes: pd.DataFrame) -> pd.DataFrame:
+    """The qualitative side of the operationalisation: the interview codebook's research
+    questions, themes (codes) and their indicators.
+
+    Parameters
+    ----------
+    codes : pandas.DataFrame
+        ``wawancara_codebook.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per codable code in codebook order: "Fokus penelitian" (the label of its
+        research question, on the first row of each only), "Tema", "Indikator" ("-" when
+        the codebook gives none), "Indikator kuesioner" (the questionnaire indicator the
+        theme speaks to, or "-").
+    """
+    labels = dict(zip(codes["kode"], codes["label"], strict=True))
+    rows, last = [], None
+    for _, c in codes[codes["dapat_dikodekan"].astype(bool)].iterrows():
+        q = c["pertanyaan"]
+        rows.append(
+            {
+                "Fokus penelitian": labels.get(q, q) if q != last else "",
+                "Tema": c["label"],
+                "Indikator": c["indikator"] or "-",
+                "Indikator kuesioner": c["indikator_kuesioner"] or "-",
+            }
+        )
+        last = q
+    return pd.DataFrame(
+        rows, columns=["Fokus penelitian", "Tema", "Indikator", "Indikator kuesioner"]
+    )
+
+
+def scoring_table(items: pd.DataFrame, scales: pd.DataFrame) -> pd.DataFrame:
+    """Teknik pengukuran, the scoring: each answer's score for a positive and a negative
+    (reverse-scored) statement; negative score = lowest + highest - answer.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv`` (its scales and reverse flags).
+    scales : pandas.DataFrame
+        ``kuesioner_skala.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per answer of each scale in use, highest first: "Jawaban", "Skor pernyataan
+        positif", "Skor pernyataan negatif", and "Skala" when the codebook uses several.
+    """
+    used = list(dict.fromkeys(items["skala"]))
+    rows = []
+    for scale in used:
+        labels = _scale_labels(scales, scale)
+        low, high = min(v for v, _ in labels), max(v for v, _ in labels)
+        for v, lab in labels:
+            rows.append(
+                {
+                    "Skala": scale,
+                    "Jawaban": lab,
+                    "Skor pernyataan positif": v,
+                    "Skor pernyataan negatif": low + high - v,
+                }
+            )
+    df = pd.DataFrame(rows)
+    return df if len(used) > 1 else df.drop(columns="Skala")
+
+
+def negative_items_note(items: pd.DataFrame) -> str:
+    """The sentence under the scoring table naming the negative statements.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``.
+
+    Returns
+    -------
+    str
+        The negative statements' codes ("Pernyataan negatif (skor dibalik): KIN18."), or
+        "Semua pernyataan positif." when there is none.
+    """
+    neg = list(items.loc[items["dibalik"].astype(bool), "butir"])
+    return (
+        f"Pernyataan negatif (skor dibalik): {', '.join(neg)}."
+        if neg
+        else ("Semua pernyataan positif.")
+    )
+
+
+def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
+    """Teknik pengukuran, the categories: the index bands of each variable and its
+    indicators, with the score range of one respondent on the variable.
+
+    The index of a respondent, an indicator or a variable is total score / (highest score x
+    number of answers) x 100 (:func:`psm_analysis.survey.scoring.score_index`); its
+    category is the band it falls in (a boundary belongs to the higher band).
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``.
+    categories : pandas.DataFrame
+        ``kuesioner_kategori.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per band of each variable: "Variabel" (its name and its number of
+        indicators and items, on the first band only), "Indeks skor (%)" ("20,00 - < 46,67";
+        the last band up to and including 100,00), "Kategori".
+    """
+    rows = []
+    for var, name in _variables(items):
+        bands = categories[categories["variabel"] == var].sort_values("kelas")
+        n_ind = len(_indicators(items, var))
+        n_items = int((items["variabel"] == var).sum())
+        for k, (_, b) in enumerate(bands.iterrows()):
+            last = k == len(bands) - 1
+            lo, hi = format_number(b["batas_bawah"], 2), format_number(b["batas_atas"], 2)
+            rows.append(
+                {
+                    "Variabel": (f"{name} ({n_ind} indikator, {n_items} butir)" if k == 0 else ""),
+                    "Indeks skor (%)": f"{lo} - {hi}" if last else f"{lo} - < {hi}",
+                    "Kategori": b["kategori"],
+                }
+            )
+    return pd.DataFrame(rows, columns=["Variabel", "Indeks skor (%)", "Kategori"])
+
+
+def _box(
+    ax,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    text: str,
+    *,
+    bold: bool = False,
+    fill: str = "white",
+    size: float = 8.5,
+) -> None:
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (x, y),
+            w,
+            h,
+            boxstyle="round,pad=0,rounding_size=0.01",
+            linewidth=1.0,
+            edgecolor="black",
+            facecolor=fill,
+        )
+    )
+    ax.text(
+        x + w / 2,
+        y + h / 2,
+        text,
+        ha="center",
+        va="center",
+        fontsize=size,
+        fontweight="bold" if bold else "normal",
+        wrap=False,
+    )
+
+
+def _canvas(width_in: float, height_in: float):
+    """A figure with one borderless axes for a drawing: the thesis style's constrained
+    layout kept (matplotlib turns it back on when saving), its padding set to nothing."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(width_in, height_in))
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.set(w_pad=0, h_pad=0, wspace=0, hspace=0)
+    return fig, ax
+
+
+def _arrow(ax, start: tuple[float, float], end: tuple[float, float], dashed: bool = False):
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": "black",
+            "lw": 1.2,
+            "linestyle": "--" if dashed else "-",
+            "shrinkA": 0,
+            "shrinkB": 0,
+        },
+    )
+
+
+def framework_figure(
+    items: pd.DataFrame,
+    order: list[str] | None = None,
+    obstacles: list[str] | None = None,
+    outcome: str | None = None,
+):
+    """Kerangka pikiran: each variable a column of boxes (its name, then its indicators),
+    arrows from one variable to the next in ``order``, an optional outcome box at the end
+    and an optional box of obstacles (the interview codebook's ``hambatan`` themes) with a
+    dashed arrow onto the first arrow.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``: the variables and indicators in codebook order.
+    order : list of str or None
+        Variable codes from left to right (default: codebook order). The arrow runs from
+        each to the next, e.g. ``["PDS", "KIN"]``: the role of the Dinas Sosial acts on
+        the performance of the PSM.
+    obstacles : list of str or None
+        Labels of the obstacle themes (``wawancara_codebook.csv`` rows under ``hambatan``).
+    outcome : str or None
+        Text of a last box the last variable leads to ("Kinerja PSM meningkat").
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (14 cm wide, the thesis figure width).
+
+    Raises
+    ------
+    ValueError
+        ``order`` names a variable the codebook does not have.
+    """
+
+    names = dict(_variables(items))
+    order = list(order or names)
+    unknown = [v for v in order if v not in names]
+    if unknown:
+        raise ValueError(f"unknown variable(s) {unknown}; the codebook has {list(names)}")
+    columns = [(names[v], [n for _, n, _ in _indicators(items, v)]) for v in order]
+    if outcome:
+        columns.append((outcome, []))
+    n_rows = max([len(inds) for _, inds in columns] + [1])
+    obstacles = list(obstacles or [])
+    per_col = -(-len(obstacles) // 2) if len(obstacles) > 4 else len(obstacles)
+    low_h = 0.55 + per_col * 0.32 if obstacles else 0.0
+    head_h, step, box_h = 0.9, 0.62, 0.54
+    top = 0.2 + head_h + 0.15 + n_rows * step + (0.6 + low_h if obstacles else 0.2)
+    fig, ax = _canvas(14 / 2.54, max(3.0, top * 0.95))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, top)
+    ax.axis("off")
+    k = len(columns)
+    gap = 0.06
+    width = (1 - gap * (k + 1)) / k
+    y_head = top - 0.2 - head_h
+    # characters per line: the box width (cm on a 14 cm figure) over a mean glyph width
+    # of about half an em (8.5 pt bold heads, 6.5 pt indicators)
+    head_chars = max(8, int(width * 14 / 0.17))
+    ind_chars = max(10, int((width - 0.04) * 14 / 0.13))
+    for j, (title, inds) in enumerate(columns):
+        x = gap + j * (width + gap)
+        _box(
+            ax,
+            x,
+            y_head,
+            width,
+            head_h,
+            textwrap.fill(title, head_chars),
+            bold=True,
+            fill="#EEEEEE",
+        )
+        for i, ind in enumerate(inds):
+            y = y_head - 0.15 - (i + 1) * step
+            _box(
+                ax,
+                x + 0.01,
+                y,
+                width - 0.02,
+                box_h,
+                textwrap.fill(f"{i + 1}. {ind}", ind_chars),
+                size=6.5,
+            )
+        if j < k - 1:
+            _arrow(ax, (x + width, y_head + head_h / 2), (x + width + gap, y_head + head_h / 2))
+    if obstacles:
+        x, w, y0 = gap, 1 - 2 * gap, 0.15
+        _box(ax, x, y0, w, low_h, "")
+        ax.text(
+            x + 0.015,
+            y0 + low_h - 0.1,
+            "Hambatan (tema wawancara)",
+            ha="left",
+            va="top",
+            fontsize=8,
+            fontweight="bold",
+        )
+        for i, ob in enumerate(obstacles):
+            col, row = divmod(i, per_col)
+            ax.text(
+                x + 0.02 + col * w / 2,
+                y0 + low_h - 0.42 - row * 0.32,
+                f"- {textwrap.shorten(ob, 48, placeholder='...')}",
+                ha="left",
+                va="top",
+                fontsize=6.5,
+            )
+        if k > 1:
+            mid = gap + width + gap / 2
+            _arrow(ax, (mid, y0 + low_h), (mid, y_head + head_h / 2 - 0.08), dashed=True)
+    return fig
+
+
+# ------------------------------------------------------------------------ interview guide
+
+
+def guide_table(questions: pd.DataFrame, codes: pd.DataFrame, groups=None) -> pd.DataFrame:
+    """The interview guide (pedoman wawancara) as rows: for each informant group, the
+    questions it is asked, per research question (fokus) and theme, numbered 1, 2, ...
+    within the group.
+
+    A question with an empty ``kelompok`` is asked of every group; a group is listed when
+    at least one question is asked of it.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        ``wawancara_pertanyaan.csv`` (:meth:`psm_analysis.interviews.codebook.Codebook.
+        questions_frame`).
+    codes : pandas.DataFrame
+        ``wawancara_codebook.csv``: the labels of the research questions.
+    groups : sequence of str or None
+        The groups, in order (default :data:`GROUPS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns "Kelompok informan", "Fokus penelitian" (the research question's label),
+        "Tema" (the code's label; the research question's own label for a question asked
+        about the whole theme), "Indikator", "No." (int) and "Pertanyaan", in group order,
+        then codebook order.
+    """
+    labels = dict(zip(codes["kode"], codes["label"], strict=True))
+    rows = []
+    for group in list(groups or GROUPS):
+        mine = questions[(questions["kelompok"] == "") | (questions["kelompok"] == group)]
+        for k, (_, q) in enumerate(mine.iterrows(), start=1):
+            rows.append(
+                {
+                    "Kelompok informan": group,
+                    "Fokus penelitian": labels.get(q["pertanyaan"], q["pertanyaan"]),
+                    "Tema": q["label"],
+                    "Indikator": q["indikator"],
+                    "No.": k,
+                    "Pertanyaan": q["pertanyaan_wawancara"],
+                }
+            )
+    columns = ["Kelompok informan", "Fokus penelitian", "Tema", "Indikator", "No.", "Pertanyaan"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def blank_repeats(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``df`` with a cell of ``columns`` emptied where it repeats the row above within the
+    same values of the columns before it, as a printed table groups rows.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    columns : list of str
+        The grouping columns, outermost first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy, the repeated cells "".
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"a": ["x", "x", "y"], "b": ["p", "p", "p"]})
+    >>> blank_repeats(df, ["a", "b"])["b"].tolist()
+    ['p', '', 'p']
+    """
+    out = df.copy().astype({c: object for c in columns})
+    keys = df[columns].astype(str)
+    for j, col in enumerate(columns):
+        same = (keys[columns[: j + 1]] == keys[columns[: j + 1]].shift()).all(axis=1)
+        out.loc[same, col] = ""
+    return out
+
+
+# ----------------------------------------------------------------------------- BAB III
+
+
+def _with_segments(informants: pd.DataFrame) -> pd.Series:
+    """Whether each informant has a coded interview (at least one segment)."""
+    return informants["jumlah_segmen"].astype(int) > 0
+
+
+def informants_table(informants: pd.DataFrame) -> pd.DataFrame:
+    """Key informan dan informan: per group of the roster its status, its positions and
+    its count; no name and no id.
+
+    The key informants are the officials of the institution studied (:data:`KEY_GROUP`);
+    every other group's members are informants.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``wawancara_informan.csv`` (id_informan, pseudonim, jabatan, kelompok,
+        tanggal_wawancara, jumlah_dokumen, jumlah_segmen).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group in :data:`GROUPS` order (groups outside it after them), then a
+        "Jumlah" row: "No.", "Kelompok informan", "Status" ("Key informan"/"Informan"),
+        "Jabatan" (each position once, with "(n orang)" when several hold it, one per
+        line), "Jumlah (orang)".
+    """
+    order = [g for g in GROUPS if g in set(informants["kelompok"])]
+    order += sorted(set(informants["kelompok"]) - set(order))
+    rows = []
+    for k, group in enumerate(order, start=1):
+        sub = informants[informants["kelompok"] == group]
+        counts = sub["jabatan"].value_counts(sort=False)
+        rows.append(
+            {
+                "No.": str(k),
+                "Kelompok informan": group,
+                "Status": "Key informan" if group == KEY_GROUP else "Informan",
+                "Jabatan": "\n".join(
+                    f"{j} ({n} orang)" if n > 1 else str(j) for j, n in counts.items()
+                ),
+                "Jumlah (orang)": len(sub),
+            }
+        )
+    rows.append(
+        {
+            "No.": "",
+            "Kelompok informan": "Jumlah",
+            "Status": "",
+            "Jabatan": "",
+            "Jumlah (orang)": len(informants),
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def informant_notes(informants: pd.DataFrame) -> list[str]:
+    """What the informants table cannot show by itself: a group of the study design with no
+    informant on the roster, and an informant with no coded interview.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``wawancara_informan.csv``.
+
+    Returns
+    -------
+    list of str
+        Indonesian sentences; empty when the roster and the codings agree.
+    """
+    notes = []
+    missing = [g for g in GROUPS if g not in set(informants["kelompok"])]
+    if missing:
+        notes.append(
+            "Kelompok informan dalam rancangan penelitian yang belum ada dalam daftar "
+            f"informan: {', '.join(missing)}."
+        )
+    silent = informants[~_with_segments(informants)]
+    if len(silent):
+        notes.append(
+            "Informan dalam daftar yang wawancaranya belum dikodekan: "
+            + ", ".join(silent["pseudonim"])
+            + "; mereka dihitung dalam daftar, tetapi tidak dalam hasil wawancara."
+        )
+    return notes
+
+
+def population_table(psm_bunut: int | None, respondents: int, informants) -> pd.DataFrame:
+    """Populasi dan sampel: the PSM of Kecamatan Bunut (Tabel I.2) as a census, the
+    informants by purposive choice, and who actually answered or was interviewed.
+
+    Parameters
+    ----------
+    psm_bunut : int or None
+        Number of PSM in Kecamatan Bunut (``psm_per_kecamatan.csv``, Tabel I.2); None when
+        unknown.
+    respondents : int
+        Respondents who answered the questionnaire (rows of ``kuesioner_jawaban.csv``).
+    informants : pandas.DataFrame or None
+        ``wawancara_informan.csv``; None when there are no interviews yet.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns "Unsur", "Populasi (orang)" (NA for the informants: they are chosen, not
+        drawn from a population), "Sampel (orang)" (respondents who answered; informants
+        with a coded interview), "Teknik" ("Sensus (sampel jenuh)" or "Purposive").
+    """
+    rows = [
+        {
+            "Unsur": "PSM Kecamatan Bunut (responden kuesioner)",
+            "Populasi (orang)": psm_bunut,
+            "Sampel (orang)": respondents,
+            "Teknik": "Sensus (sampel jenuh)",
+        }
+    ]
+    if informants is not None:
+        for group in [g for g in GROUPS if g in set(informants["kelompok"])]:
+            sub = informants[informants["kelompok"] == group]
+            rows.append(
+                {
+                    "Unsur": f"Informan: {group}",
+                    "Populasi (orang)": None,
+                    "Sampel (orang)": int(_with_segments(sub).sum()),
+                    "Teknik": "Purposive",
+                }
+            )
+    df = pd.DataFrame(rows)
+    return df.astype({"Populasi (orang)": "Int64", "Sampel (orang)": "Int64"})
+
+
+def population_notes(psm_bunut: int | None, respondents: int, informants) -> list[str]:
+    """The mismatches between the design and the data, stated under the population table.
+
+    Parameters
+    ----------
+    psm_bunut : int or None
+        Number of PSM in Kecamatan Bunut (Tabel I.2).
+    respondents : int
+        Respondents who answered.
+    informants : pandas.DataFrame or None
+        ``wawancara_informan.csv``.
+
+    Returns
+    -------
+    list of str
+        One sentence about the census (complete, short of the population, or above it) and
+        the informant sentences of :func:`informant_notes`.
+    """
+    n = format_number(respondents)
+    if psm_bunut is None:
+        notes = [f"Jumlah PSM Kecamatan Bunut tidak tersedia; {n} responden menjawab."]
+    elif respondents == psm_bunut:
+        notes = [
+            f"Semua {n} PSM Kecamatan Bunut menurut Tabel I.2 menjawab kuesioner (sensus lengkap)."
+        ]
+    elif respondents < psm_bunut:
+        notes = [
+            f"Responden yang menjawab ({n} orang) lebih sedikit daripada PSM Kecamatan Bunut "
+            f"menurut Tabel I.2 ({format_number(psm_bunut)} orang): sensus belum lengkap, "
+            f"{format_number(psm_bunut - respondents)} PSM tidak menjawab."
+        ]
+    else:
+        notes = [
+            f"Responden yang menjawab ({n} orang) lebih banyak daripada PSM Kecamatan Bunut "
+            f"menurut Tabel I.2 ({format_number(psm_bunut)} orang): periksa daftar PSM atau "
+            "jawaban ganda."
+        ]
+    if informants is None:
+        return notes + ["Belum ada wawancara yang dikodekan."]
+    return notes + informant_notes(informants)
+
+
+def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
+    """Jadwal kegiatan penelitian: one row per activity, one column per month, "X" where
+    the activity runs.
+
+    Parameters
+    ----------
+    schedule : pandas.DataFrame
+        ``jadwal_penelitian.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        "No.", "Kegiatan", then the months in the file's order.
+    """
+    wide = schedule.pivot_table(
+        index=["no", "kegiatan"], columns="urutan_bulan", values="dijadwalkan", aggfunc="any"
+    )
+    months = schedule.drop_duplicates("urutan_bulan").set_index("urutan_bulan")["bulan"]
+    out = wide.reset_index()
+    out.columns = ["No.", "Kegiatan", *[months[c] for c in wide.columns]]
+    for m in out.columns[2:]:
+        out[m] = out[m].map(lambda x: "X" if bool(x) else "")
+    out["No."] = out["No."].astype(str)
+    return out
+
+
+# ----------------------------------------------------------------------------- BAB IV
+
+
+def villages_table(
+    villages: pd.DataFrame,
+    psm_per_village: pd.DataFrame | None = None,
+    district: str = DISTRICT_NAME,
+) -> pd.DataFrame:
+    """Desa dan kelurahan of a kecamatan with their Kemendagri codes and, when the PSM
+    register is there, the PSM per desa.
+
+    Parameters
+    ----------
+    villages : pandas.DataFrame
+        ``desa_kelurahan.csv`` (Kepmendagri codes).
+    psm_per_village : pandas.DataFrame or None
+        ``psm_per_desa.csv`` (the PSM register), or None without a register.
+    district : str
+        The kecamatan (default the study site, Bunut).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per desa/kelurahan in code order, then "Jumlah": "No.", "Kode wilayah",
+        "Desa/Kelurahan", "Tingkat" ("Desa"/"Kelurahan"), and with a register "PSM
+        (orang)", "PSM aktif (orang)", "PSM ikut Diklat (orang)".
+
+    Raises
+    ------
+    ValueError
+        ``district`` has no desa in ``villages``.
+    """
+    sub = villages[villages["kecamatan"] == district].sort_values("kode")
+    if sub.empty:
+        raise ValueError(f"no desa/kelurahan of kecamatan {district!r}")
+    out = pd.DataFrame(
+        {
+            "No.": [str(k) for k in range(1, len(sub) + 1)],
+            "Kode wilayah": sub["kode"].to_list(),
+            "Desa/Kelurahan": sub["nama"].to_list(),
+            "Tingkat": sub["tingkat"].str.capitalize().to_list(),
+        }
+    )
+    total = {
+        "No.": "",
+        "Kode wilayah": "",
+        "Desa/Kelurahan": "Jumlah",
+        "Tingkat": f"{(sub['tingkat'] == 'desa').sum()} desa, "
+        f"{(sub['tingkat'] == 'kelurahan').sum()} kelurahan",
+    }
+    if psm_per_village is not None:
+        reg = psm_per_village.set_index("kode_wilayah")
+        for col, head in (
+            ("jumlah_psm", "PSM (orang)"),
+            ("jumlah_psm_aktif", "PSM aktif (orang)"),
+            ("jumlah_psm_diklat", "PSM ikut Diklat (orang)"),
+        ):
+            values = reg[col].reindex(sub["kode"]).astype("Int64").to_list()
+            out[head] = pd.array(values, dtype="Int64")
+            total[head] = int(pd.Series(values, dtype="Int64").sum())
+    out = pd.concat([out, pd.DataFrame([total])], ignore_index=True)
+    return out.astype({c: "Int64" for c in out.columns if "(orang)" in c})
+
+
+def villages_notes(table: pd.DataFrame) -> list[str]:
+    """The desa/kelurahan without a PSM in the register, under :func:`villages_table`.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`villages_table`.
+
+    Returns
+    -------
+    list of str
+        One sentence naming them, or none (also without a register).
+    """
+    if "PSM (orang)" not in table.columns:
+        return ["Register PSM belum tersedia: jumlah PSM per desa belum dapat ditampilkan."]
+    rows = table[table["Desa/Kelurahan"] != "Jumlah"]
+    none = rows.loc[rows["PSM (orang)"].fillna(0) == 0, "Desa/Kelurahan"].to_list()
+    if not none:
+        return ["Setiap desa/kelurahan memiliki sekurang-kurangnya satu PSM dalam register."]
+    return [f"Desa/kelurahan tanpa PSM dalam register ({len(none)}): {', '.join(none)}."]
+
+
+# ----------------------------------------------------------------------------- Lampiran
+
+
+def response_matrix(answers_long: pd.DataFrame, items: pd.DataFrame, variable: str) -> pd.DataFrame:
+    """Rekapitulasi jawaban responden of one variable: respondents x items, the scores after
+    recoding (a negative statement's score turned round), with each respondent's total and
+    a closing row of the totals per item.
+
+    Parameters
+    ----------
+    answers_long : pandas.DataFrame
+        ``kuesioner_jawaban_panjang.csv`` (responden, butir, skor, ...).
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv`` (the item order).
+    variable : str
+        Code of the variable, e.g. ``"KIN"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        "Responden", one column per item (its code, codebook order; a missing answer NA;
+        an item dropped after the instrument test left out), "Jumlah"; the last row
+        "Jumlah".
+    """
+    kept = items[(items["variabel"] == variable) & ~_dropped(items)]
+    order = list(kept["butir"])
+    sub = answers_long[answers_long["butir"].isin(order)]
+    wide = sub.pivot_table(
+        index="responden", columns="butir", values="skor", aggfunc="sum", dropna=False
+    ).reindex(columns=order)
+    missing = sub[sub["skor"].isna()]
+    for r, b in zip(missing["responden"], missing["butir"], strict=True):
+        wide.loc[r, b] = float("nan")
+    return _with_totals(wide)
+
+
+def _dropped(items: pd.DataFrame) -> pd.Series:
+    """The items the instrument test dropped (``digugurkan`` in the codebook table)."""
+    if "digugurkan" not in items.columns:
+        return pd.Series(False, index=items.index)
+    return items["digugurkan"].fillna(False).astype(bool)
+
+
+def _with_totals(wide: pd.DataFrame) -> pd.DataFrame:
+    wide = wide.copy()
+    wide.columns.name = None
+    wide["Jumlah"] = wide.sum(axis=1, min_count=1)
+    totals = wide.sum(axis=0, min_count=1)
+    out = pd.concat([wide, totals.to_frame("Jumlah").T])
+    out = out.astype("Int64")
+    out.index.name = "Responden"
+    return out.reset_index()
+
+
+def indicator_matrix(
+    answers_long: pd.DataFrame, items: pd.DataFrame, variable: str
+) -> pd.DataFrame:
+    """Respondents x indicators of one variable: the sum of each respondent's scores (after
+    recoding) over each indicator's items, the respondent's total, and the totals row.
+
+    Parameters
+    ----------
+    answers_long : pandas.DataFrame
+        ``kuesioner_jawaban_panjang.csv``.
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv`` (the indicator order).
+    variable : str
+        Code of the variable.
+
+    Returns
+    -------
+    pandas.DataFrame
+        "Responden", one column per indicator (its code), "Jumlah"; the last row "Jumlah".
+    """
+    order = [ind for ind, _, _ in _indicators(items, variable)]
+    sub = answers_long[answers_long["indikator"].isin(order)]
+    wide = sub.pivot_table(
+        index="responden", columns="indikator", values="skor", aggfunc="sum", dropna=False
+    ).reindex(columns=order)
+    return _with_totals(wide)
+
+
+def indicator_legend(items: pd.DataFrame, variable: str) -> str:
+    """The indicator codes of :func:`indicator_matrix` with their names and items.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        ``kuesioner_buku_kode.csv``.
+    variable : str
+        Code of the variable.
+
+    Returns
+    -------
+    str
+        "KIN_T1 = Menginisiasi penanganan masalah sosial (KIN01-KIN02); ...".
+    """
+    parts_ = []
+    for ind, name, _ in _indicators(items, variable):
+        codes = list(items.loc[items["indikator"] == ind, "butir"])
+        span = codes[0] if len(codes) == 1 else f"{codes[0]}-{codes[-1]}"
+        parts_.append(f"{ind} = {name} ({span})")
+    return "; ".join(parts_) + "."
+
+
+def informant_list(informants: pd.DataFrame) -> pd.DataFrame:
+    """Daftar informan by code and role (no names), for the Lampiran.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``wawancara_informan.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        "No.", "Kode informan" (the pseudonym "I-03 (PSM)" quotes cite), "Kelompok",
+        "Jabatan", "Tanggal wawancara" ("15 April 2019"), "Segmen terkode".
+    """
+    from psm_analysis.interviews.results import format_date
+
+    return pd.DataFrame(
+        {
+            "No.": [str(k) for k in range(1, len(informants) + 1)],
+            "Kode informan": informants["id_informan"].to_list(),
+            "Kelompok": informants["kelompok"].to_list(),
+            "Jabatan": informants["jabatan"].to_list(),
+            "Tanggal wawancara": [format_date(d) for d in informants["tanggal_wawancara"]],
+            "Segmen terkode": informants["jumlah_segmen"].astype(int).to_list(),
+        }
+    )
+
+
+# ------------------------------------------------------------------ organisation chart
+
+
+def _line(ax, xs, ys) -> None:
+    ax.plot(xs, ys, color="black", lw=0.9, solid_capstyle="butt")
+
+
+def organisation_figure(structure: pd.DataFrame, highlight: str | None = None):
+    """Bagan struktur organisasi: the Kepala Dinas at the top, the Sekretariat on a branch
+    to the right with its Subbagian below it, the Bidang in a row with their Seksi stacked
+    under each, joined by lines as an organisation chart is drawn.
+
+    Parameters
+    ----------
+    structure : pandas.DataFrame
+        ``struktur_organisasi.csv`` (no, unit, jenis, induk, sumber, tingkat).
+    highlight : str or None
+        A unit to mark (shaded, bold): the Seksi responsible for the PSM.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The chart, 14 cm wide.
+
+    Raises
+    ------
+    ValueError
+        The structure has no Kepala Dinas, or ``highlight`` is not one of its units.
+    """
+
+    heads = structure[structure["jenis"] == "Kepala Dinas"]
+    if heads.empty:
+        raise ValueError("the structure has no Kepala Dinas")
+    if highlight is not None and highlight not in set(structure["unit"]):
+        raise ValueError(f"{highlight!r} is not a unit of the structure")
+    head = heads["unit"].iloc[0]
+    secretariat = list(structure.loc[structure["jenis"] == "Sekretariat", "unit"])
+    subs = list(structure.loc[structure["induk"].isin(secretariat), "unit"])
+    fields = list(structure.loc[structure["jenis"] == "Bidang", "unit"])
+    sections = {b: list(structure.loc[structure["induk"] == b, "unit"]) for b in fields}
+    n_cols = max(len(fields), 1)
+    deepest = max([len(v) for v in sections.values()] + [0])
+    box_h, step = 0.7, 0.86
+    top = 0.3 + box_h + 0.5 + (2 * box_h + 0.9 if secretariat else 0) + 0.5 + box_h
+    top += deepest * step + 0.3
+    fig, ax = _canvas(14 / 2.54, max(3.0, top * 0.9))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, top)
+    ax.axis("off")
+    col_w = 1 / n_cols
+    w = col_w * 0.82
+
+    def box(x, y, width, text, size=6.5):
+        mark = text == highlight
+        # characters per line: box width (cm) over about 0.15 cm a glyph at 6,5 pt
+        chars = max(10, int(width * 14 / (0.15 * size / 6.5)))
+        _box(
+            ax,
+            x,
+            y,
+            width,
+            box_h,
+            textwrap.fill(text, chars),
+            bold=mark or size > 7,
+            fill="#D9D9D9" if mark else "white",
+            size=size,
+        )
+
+    # Kepala Dinas
+    y = top - 0.3 - box_h
+    hx = 0.5 - w / 2
+    box(hx, y, w, head, size=8)
+    trunk_top = y
+    # Sekretariat on the right branch, its Subbagian below it
+    if secretariat:
+        ys = y - 0.5 - box_h
+        sx = 1 - col_w + (col_w - w) / 2
+        box(sx, ys, w, secretariat[0], size=7.5)
+        _line(ax, [0.5, sx], [ys + box_h / 2] * 2)
+        if subs:
+            ysub = ys - 0.45 - box_h
+            # right of the trunk, side by side
+            gap, left = 0.02, 0.56
+            sub_w = (1 - 0.005 - left - gap * (len(subs) - 1)) / len(subs)
+            centres = [left + k * (sub_w + gap) + sub_w / 2 for k in range(len(subs))]
+            bus = ys - 0.22
+            _line(ax, [sx + w / 2, sx + w / 2], [ys, bus])
+            _line(ax, [min(centres), max(centres)], [bus, bus])
+            for c, name in zip(centres, subs, strict=True):
+                _line(ax, [c, c], [bus, ysub + box_h])
+                _box(
+                    ax,
+                    c - sub_w / 2,
+                    ysub,
+                    sub_w,
+                    box_h,
+                    textwrap.fill(name, max(10, int(sub_w * 14 / 0.15))),
+                    bold=name == highlight,
+                    fill="#D9D9D9" if name == highlight else "white",
+                    size=6.5,
+                )
+        y = ysub if subs else ys
+    # Bidang row and their Seksi
+    yb = y - 0.5 - box_h
+    bus = yb + box_h + 0.25
+    centres = [col_w * (k + 0.5) for k in range(len(fields))]
+    _line(ax, [0.5, 0.5], [trunk_top, bus])
+    if centres:
+        _line(ax, [min(centres), max(centres)], [bus, bus])
+    for c, name in zip(centres, fields, strict=True):
+        _line(ax, [c, c], [bus, yb + box_h])
+        box(c - w / 2, yb, w, name, size=7)
+        rail = c - w / 2 + 0.02
+        last = yb
+        for i, sec in enumerate(sections[name], start=1):
+            ysec = yb - i * step
+            box(c - w / 2 + 0.04, ysec, w - 0.04, sec)
+            _line(ax, [rail, c - w / 2 + 0.04], [ysec + box_h / 2] * 2)
+            last = ysec + box_h / 2
+        if sections[name]:
+            _line(ax, [rail, rail], [yb, last])
+    return fig
