@@ -63,9 +63,7 @@ psm_bunut = int(
 sensus = n == psm_bunut
 display(
     Markdown(
-        f"Jumlah responden: **{angka(n)} orang** dari {angka(psm_bunut)} PSM Kecamatan "
-        f"{spread.STUDY_SITE} (Tabel I.2)"
-        + (": seluruh PSM (sensus)." if sensus else ": **bukan** seluruh PSM.")
+        report.coverage_text(n, psm_bunut, spread.STUDY_SITE)
         + f" Satu orang = {persen(100 / n)} responden."
         + (" (DATA CONTOH)" if demo else "")
     )
@@ -221,8 +219,8 @@ display(gambar)
 # jadi r kritis dapat berbeda antarvariabel). Reliabilitas: alpha Cronbach dengan selang
 # kepercayaan Feldt 95 %. Selang ini menggambarkan ketelitian alpha antar responden:
 # seberapa jauh alpha butir-butir ini dapat bergeser bila responden lain yang serupa
-# mengisinya. Karena responden adalah seluruh PSM Bunut (sensus), selang ini bukan galat
-# sampel untuk populasi PSM yang lebih luas. Kolom catatan memperingatkan alpha negatif
+# mengisinya. Selang ini bukan galat sampel untuk populasi PSM yang lebih luas (bagian 1
+# menyebut apakah responden adalah seluruh PSM Bunut). Kolom catatan memperingatkan alpha negatif
 # (periksa butir yang seharusnya dibalik), butir yang tidak bervariasi, dan butir kosong
 # yang membuat responden lengkap terlalu sedikit.
 
@@ -258,47 +256,55 @@ bab.export_table(
 # deskriptif.
 
 # %%
-perbandingan = report.comparison_table(t)
-bab.export_table(
-    perbandingan,
-    "04_perbandingan_diklat",
-    title="Indeks Skor menurut Keikutsertaan Diklat",
-    source=sumber,
-    number_format={
-        c: 4 if c.startswith("p ") else 3 if c == "r rank-biserial" else 1
-        for c in perbandingan.columns
-        if c.startswith(("Median", "U", "p ", "r ")) and c != "Metode p"
-    },
-)
+if t["perbandingan_diklat"].empty:
+    display(Markdown(report.no_comparison_text()))
+else:
+    perbandingan = report.comparison_table(t)
+    bab.export_table(
+        perbandingan,
+        "04_perbandingan_diklat",
+        title="Indeks Skor menurut Keikutsertaan Diklat",
+        source=sumber,
+        number_format={
+            c: 4 if c.startswith("p ") else 3 if c == "r rank-biserial" else 1
+            for c in perbandingan.columns
+            if c.startswith(("Median", "U", "p ", "r ")) and c != "Metode p"
+        },
+    )
 
 # %%
-idx = t["indeks_responden"].merge(t["jawaban"][["responden", "diklat"]], on="responden")
-fig, axes = plt.subplots(1, 2, figsize=(plots.TEXT_WIDTH, 3.0), sharey=True)
-for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
-    for x, grup in enumerate(("Ya", "Tidak")):
-        nilai = idx.loc[idx["diklat"] == grup, f"indeks_{kode}"]
-        ax.scatter(
-            [x] * len(nilai),
-            nilai,
-            color=plots.BASE if grup == "Ya" else plots.HIGHLIGHT,
-            alpha=0.8,
-        )
-        if len(nilai):
-            ax.hlines(nilai.median(), x - 0.25, x + 0.25, color=plots.GREY_TEXT)
-    ax.set_xticks([0, 1], ["Pernah Diklat", "Belum"])
-    ax.set_xlim(-0.6, 1.6)
-    ax.set_title(variabel.loc[kode, "nama_variabel"], fontsize=10)
-axes[0].set_ylabel("Indeks skor responden (%)")
-plots.decimal_comma_axis(axes[0], "y")
-gambar = bab.save_figure(
-    fig,
-    "04_indeks_diklat",
-    caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
-    source=sumber,
-    demo=demo,
-)
-plt.show()  # the figure first, its caption below it
-display(gambar)
+kolom_kelompok = report.group_column(t)
+if kolom_kelompok is not None:
+    kelompok = report.group_labels(t)
+    idx = t["indeks_responden"].merge(
+        t["jawaban"][["responden", kolom_kelompok]], on="responden"
+    )
+    fig, axes = plt.subplots(1, 2, figsize=(plots.TEXT_WIDTH, 3.0), sharey=True)
+    for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
+        for x, grup in enumerate(kelompok):
+            nilai = idx.loc[idx[kolom_kelompok] == grup, f"indeks_{kode}"]
+            ax.scatter(
+                [x] * len(nilai),
+                nilai,
+                color=plots.BASE if x == 0 else plots.HIGHLIGHT,
+                alpha=0.8,
+            )
+            if len(nilai):
+                ax.hlines(nilai.median(), x - 0.25, x + 0.25, color=plots.GREY_TEXT)
+        ax.set_xticks([0, 1], ["Pernah Diklat", "Belum"])
+        ax.set_xlim(-0.6, 1.6)
+        ax.set_title(variabel.loc[kode, "nama_variabel"], fontsize=10)
+    axes[0].set_ylabel("Indeks skor responden (%)")
+    plots.decimal_comma_axis(axes[0], "y")
+    gambar = bab.save_figure(
+        fig,
+        "04_indeks_diklat",
+        caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
+        source=sumber,
+        demo=demo,
+    )
+    plt.show()  # the figure first, its caption below it
+    display(gambar)
 
 # %% [markdown]
 # ## 9. Temuan
@@ -306,7 +312,7 @@ display(gambar)
 # Temuan di bawah ditulis otomatis dari tabel di atas.
 
 # %%
-display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t))))
+display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t, psm_bunut))))
 if demo:
     display(
         Markdown(
@@ -320,6 +326,9 @@ cakupan_responden = (
     f"Sebanyak {angka(n)} responden adalah seluruh PSM Kecamatan {spread.STUDY_SITE}"
     if sensus
     else f"Sebanyak {angka(n)} responden dari {angka(psm_bunut)} PSM Kecamatan {spread.STUDY_SITE}"
+    if n < psm_bunut
+    else f"Sebanyak {angka(n)} responden (lebih dari {angka(psm_bunut)} PSM Kecamatan "
+    f"{spread.STUDY_SITE} menurut Tabel I.2)"
 )
 display(
     Markdown(

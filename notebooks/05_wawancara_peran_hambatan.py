@@ -241,7 +241,7 @@ for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
 # %%
 kesepakatan = results.load("kesepakatan")
 if kesepakatan.empty:
-    display(Markdown("_Belum ada dokumen yang dikodekan oleh dua pengkode._"))
+    display(Markdown(f"_{results.no_agreement_text(results.load('segmen'))}_"))
 else:
     kalimat_kesepakatan = results.agreement_text(kesepakatan)
     display(Markdown("\n\n".join(kalimat_kesepakatan)))

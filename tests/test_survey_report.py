@@ -87,7 +87,7 @@ def test_recap_alpha_comparison_profile(t):
 
 
 def test_findings_state_values_and_caveats(t):
-    text = "\n".join(report.findings(t))
+    text = "\n".join(report.findings(t, 10))
     assert "**Kinerja PSM**: indeks skor 74,67 % (kategori **Baik**)" in text
     assert "alpha Cronbach 0,969" in text
     assert "r kritis 0,632 (n = 10; dua sisi" in text
@@ -96,8 +96,13 @@ def test_findings_state_values_and_caveats(t):
     assert "sensus, bukan sampel" in text and "10,00 %" in text
     assert report.source_line(True).startswith("DATA CONTOH")
     # built on demo answers: every finding says so (the last one is about the census)
-    lines = report.findings(t)
+    lines = report.findings(t, 10)
     assert all(s.startswith("(DATA CONTOH) ") for s in lines[:-1])
+    # the census wording only when the respondents are the PSM of Tabel I.2
+    assert "sensus" not in report.findings(t, 12)[-1]
+    assert report.findings(t, 12)[-1].startswith("Angka menggambarkan 10 dari 12 PSM")
+    assert report.findings(t, 8)[-1].startswith("Jumlah responden (10) melebihi PSM")
+    assert "sensus" not in report.findings(t)[-1]
 
 
 def test_findings_name_ties(t):

@@ -71,6 +71,8 @@ def build_all(paths: Paths | None = None, progress: Callable[[str], None] | None
         inputs.extend(out.inputs)
         if progress:
             progress(f"  [{name}] {len(out.files)} berkas ({time.perf_counter() - t0:.1f} s)")
+            for warning in out.warnings:
+                progress(f"  [{name}] PERINGATAN: {warning}")
     DataError.collect(problems)
     files[INPUTS_FILE] = _inputs_frame(inputs)
     return files, inputs

@@ -132,7 +132,7 @@ def triangulation(seg: pd.DataFrame, codebook: Codebook, informants: pd.DataFram
     groups = seg.groupby("kode")["kelompok"].agg(
         lambda s: "; ".join(g for g in order if g in set(s))
     )
-    freq["kelompok"] = freq["kode"].map(groups).fillna("")
+    freq["kelompok"] = freq["kode"].map(groups).astype(object).fillna("")  # no segment: float
     freq["satu_kelompok"] = freq["jumlah_kelompok"] == 1
     freq["status"] = np.select(
         [freq["jumlah_kelompok"] == 0, freq["jumlah_kelompok"] == 1],

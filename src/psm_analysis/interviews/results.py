@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from psm_analysis.interviews.pipeline import PREFIX
 from psm_analysis.interviews.roster import GROUPS
 from psm_analysis.labels import register, t
+from psm_analysis.text import join_and
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -720,15 +721,17 @@ def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFram
     pandas.DataFrame
         One row per code (the overall row dropped), 0-based index: code label, units,
         both coded, coder 1 only, coder 2 only (counts of units), proportion of agreement
-        (0-1, not persen), kappa (-1 to 1), strength, to discuss (bool), note.
+        (0-1, not persen), kappa (-1 to 1), strength, to discuss (bool), note; with more
+        than one pair of coders a first column "Pasangan pengkode" ("A dan B").
 
     Raises
     ------
     KeyError
         A needed column is missing from the input.
     """
-    return reader_table(
-        per_code_agreement(agree),
+    rows = per_code_agreement(agree)
+    table = reader_table(
+        rows,
         [
             "label",
             "jumlah_unit",
@@ -742,6 +745,46 @@ def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFram
             "catatan",
         ],
         lang,
+    )
+    pairs = rows["pengkode_1"] + " dan " + rows["pengkode_2"]
+    if pairs.nunique() > 1:  # three coders or more: say which pair each row compares
+        table.insert(0, "Pasangan pengkode", pairs.to_numpy())
+    return table
+
+
+def no_agreement_text(segments: pd.DataFrame) -> str:
+    """Why the agreement table is empty, in Indonesian.
+
+    Parameters
+    ----------
+    segments : pandas.DataFrame
+        ``load("segmen")``: every coded segment with ``pengkode`` and ``dokumen``.
+
+    Returns
+    -------
+    str
+        One sentence: no segment coded yet, one coder only (named), or several coders
+        who coded different documents (named); each ends saying that the agreement is
+        not computed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> no_agreement_text(pd.DataFrame({"pengkode": ["peneliti"], "dokumen": ["T1"]}))
+    'Semua segmen dikodekan oleh satu pengkode (peneliti), jadi belum ada dokumen yang dikodekan oleh dua pengkode; kesepakatan antarpengkode tidak dihitung.'
+    """
+    end = "kesepakatan antarpengkode tidak dihitung."
+    coders = sorted(segments["pengkode"].dropna().unique())
+    if not coders:
+        return f"Belum ada segmen berkode; {end}"
+    if len(coders) == 1:
+        return (
+            f"Semua segmen dikodekan oleh satu pengkode ({coders[0]}), jadi belum ada "
+            f"dokumen yang dikodekan oleh dua pengkode; {end}"
+        )
+    return (
+        f"Pengkode {join_and(coders)} mengodekan dokumen yang berbeda-beda, jadi belum "
+        f"ada dokumen yang dikodekan oleh dua pengkode; {end}"
     )
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from psm_analysis import catalog
 from psm_analysis.config import Paths
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
@@ -171,7 +172,10 @@ def tables(wide: pd.DataFrame, codebook: Codebook) -> dict[str, pd.DataFrame]:
     }
     if tuple(out) != TABLES:
         raise RuntimeError("survey.pipeline.TABLES is out of step with tables()")
-    return {f"{PREFIX}{k}.csv": _round(v) for k, v in out.items()}
+    # a table with no rows (one respondent: no item validity) still has the catalog's dtypes
+    return {
+        f"{PREFIX}{k}.csv": _round(catalog.typed(f"{PREFIX}{k}.csv", v)) for k, v in out.items()
+    }
 
 
 def build_outputs(paths: Paths) -> BuildOutput:
