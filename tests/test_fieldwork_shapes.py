@@ -14,6 +14,7 @@ import shutil
 import pytest
 from conftest import copy_project, run_cli
 from fieldwork import (
+    INFORMANTS,
     Fieldwork,
     check_processed,
     clean,
@@ -186,6 +187,30 @@ def test_a_bug_is_one_indonesian_line_and_a_log(tmp_path, base):
     assert "column 'jumlah_psm' is float64, catalog says int64" in logged
 
 
+def test_a_partial_register_is_analysed_for_its_kecamatan(project):
+    from psm_analysis.config import get_paths
+    from psm_analysis.register import analysis as reg
+    from psm_analysis.register.sources import table_i2
+
+    root = project(Fieldwork(register=("Bunut",)))
+    clean(root)
+    assert check_processed(root) == []
+    per_desa = _processed(root, "psm_per_desa")
+    assert per_desa["kecamatan"].unique().tolist() == ["Bunut"]
+    assert len(per_desa) == 10 and per_desa["jumlah_psm"].sum() == 10
+    i2 = table_i2(get_paths(root))
+    comparison = reg.compare_with_table_i2(per_desa, i2)
+    assert comparison["kecamatan"].tolist() == ["Bunut"] and comparison["sama"].all()
+    assert reg.findings(comparison) == []
+    assert reg.partial_note(per_desa, i2["kecamatan"].tolist()) == (
+        "Register hanya memuat PSM Kecamatan Bunut (1 dari 12 kecamatan Kabupaten Pelalawan): "
+        "semua angka register di bawah hanya untuk kecamatan itu, bukan untuk seluruh kabupaten."
+    )
+    # the premise the other way: a register of every kecamatan says nothing of the kind
+    full = _processed(root, "psm_per_desa").iloc[:0]
+    assert reg.partial_note(full.assign(kecamatan=[]), []) == ""
+
+
 @pytest.mark.slow
 def test_notebooks_say_what_cannot_be_computed(base, tmp_path):
     """Two questionnaires, no comparison field and one coder: notebooks 04 and 05 run and
@@ -202,8 +227,18 @@ def test_notebooks_say_what_cannot_be_computed(base, tmp_path):
         survey=[respondent(cb, r, None) for r in range(2)],
         codebook_edits=[("group_field: diklat\n", "")],
         segments=demo_segments(),
+        roster=tuple(i[0] for i in INFORMANTS),
+        register=("Bunut",),
     ).plant(root)
-    for nb in ("04_kinerja_psm_kuesioner", "05_wawancara_peran_hambatan"):
+    # one informant interviewed and not coded yet
+    Fieldwork(
+        segments=[s for s in demo_segments() if s[0] != "I-06"],
+    ).plant(root)
+    for nb in (
+        "03_sebaran_psm_kecamatan",
+        "04_kinerja_psm_kuesioner",
+        "05_wawancara_peran_hambatan",
+    ):
         shutil.copy2(REPO / "notebooks" / f"{nb}.py", root / "notebooks" / f"{nb}.py")
     lines: list[str] = []
     assert pipeline.reproduce(force=True, progress=lines.append, paths=get_paths(root)), lines
@@ -215,3 +250,28 @@ def test_notebooks_say_what_cannot_be_computed(base, tmp_path):
     page05 = (root / "reports/05_wawancara_peran_hambatan.html").read_text(encoding="utf-8")
     assert "Semua segmen dikodekan oleh satu pengkode (peneliti)" in page05
     assert "kesepakatan antarpengkode tidak dihitung" in page05
+    assert "Baru 5 dari 6 informan yang sudah dikodekan" in page05
+    assert "Belum dikodekan: I-06 (Masyarakat)." in page05
+    assert "0 informan, 0 kelompok" not in page05
+    page03 = (root / "reports/03_sebaran_psm_kecamatan.html").read_text(encoding="utf-8")
+    assert "Register hanya memuat PSM Kecamatan Bunut (1 dari 12 kecamatan" in page03
+    assert "Dari 10 desa/kelurahan kecamatan yang dimuat register" in page03
+    assert "118" not in page03.split("Desa dan kelurahan yang memiliki PSM")[1]
+
+
+@pytest.mark.slow
+def test_page_03_with_a_register_without_bunut(base, tmp_path):
+    from conftest import REPO
+
+    from psm_analysis import pipeline
+    from psm_analysis.config import get_paths
+
+    root = tmp_path / "p"
+    shutil.copytree(base, root)
+    Fieldwork(register=("Langgam", "Ukui")).plant(root)
+    shutil.copy2(REPO / "notebooks/03_sebaran_psm_kecamatan.py", root / "notebooks")
+    lines: list[str] = []
+    assert pipeline.reproduce(force=True, progress=lines.append, paths=get_paths(root)), lines
+    page03 = (root / "reports/03_sebaran_psm_kecamatan.html").read_text(encoding="utf-8")
+    assert "Register hanya memuat PSM Kecamatan Ukui dan Langgam (2 dari 12 kecamatan" in page03
+    assert "tidak ada data: register tidak memuat PSM Kecamatan Bunut" in page03

@@ -56,9 +56,19 @@ def _code_frame(codebook: Codebook) -> pd.DataFrame:
 
 
 def code_frequency(seg: pd.DataFrame, codebook: Codebook, informants: pd.DataFrame) -> pd.DataFrame:
-    """Per code: segments, informants (and their share of all informants), groups."""
+    """Per code: segments, informants (and their share of the coded informants), groups.
+
+    The share is over the informants with at least one analysed segment
+    (``jumlah_segmen`` > 0 in ``informants``): an informant interviewed but not yet coded
+    cannot have mentioned anything, so counting them would understate every share. The
+    pages name the uncoded ones (:func:`psm_analysis.interviews.results.coded_informants_text`).
+    """
     base = _code_frame(codebook)
-    n_inf = len(informants)
+    n_inf = (
+        int((informants["jumlah_segmen"] > 0).sum())
+        if "jumlah_segmen" in informants
+        else len(informants)
+    )
     g = seg.groupby("kode")
     out = base.assign(
         jumlah_segmen=base["kode"].map(g.size()).fillna(0).astype(int),

@@ -752,6 +752,38 @@ def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFram
     return table
 
 
+def coded_informants_text(informants: pd.DataFrame) -> str:
+    """Which informants are coded, when some are not: the shares' denominator.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``load("informan")``: one row per roster informant with ``pseudonim`` and
+        ``jumlah_segmen`` (analysed segments).
+
+    Returns
+    -------
+    str
+        '' when every informant is coded; else an Indonesian sentence saying how many are
+        coded, that percentages of informants are over those, and naming the others.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> coded_informants_text(pd.DataFrame({"pseudonim": ["I-01 (PSM)", "I-02 (TKSK)"],
+    ...                                     "jumlah_segmen": [4, 0]}))
+    'Baru 1 dari 2 informan yang sudah dikodekan; persentase informan dihitung dari 1 informan yang dikodekan itu. Belum dikodekan: I-02 (TKSK).'
+    """
+    uncoded = informants.loc[informants["jumlah_segmen"] == 0, "pseudonim"].tolist()
+    if not uncoded:
+        return ""
+    n, m = len(informants), len(informants) - len(uncoded)
+    return (
+        f"Baru {m} dari {n} informan yang sudah dikodekan; persentase informan dihitung dari "
+        f"{m} informan yang dikodekan itu. Belum dikodekan: {join_and(uncoded)}."
+    )
+
+
 def no_agreement_text(segments: pd.DataFrame) -> str:
     """Why the agreement table is empty, in Indonesian.
 

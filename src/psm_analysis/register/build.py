@@ -3,7 +3,8 @@
 Input: every register file (xlsx/csv) in ``data/raw/register/``; while that folder holds
 none, the demo register in ``data/demo/register/`` (marked as demo data in
 ``sumber_masukan.csv``). Output: one row for every desa and kelurahan of Pelalawan in the
-Kemendagri list (118), including those without a PSM, sorted by code. Nothing is written
+Kemendagri list (118) of the kecamatan the register covers, including those without a
+PSM, sorted by code. Nothing is written
 here; a register with any problem raises one DataError and nothing is written at all.
 """
 
@@ -37,8 +38,15 @@ COLUMNS: dict[str, str] = {
 def per_desa(register: pd.DataFrame, paths: Paths | None = None) -> pd.DataFrame:
     """PSM per desa/kelurahan from a validated register (one row per PSM, see
     :data:`psm_analysis.register.validate.VALID_COLUMNS`): every desa/kelurahan of the
-    Kemendagri list, with 0 where no PSM serves it; columns :data:`COLUMNS`."""
+    Kemendagri list in the kecamatan the register covers (a kecamatan with at least one
+    of its PSM), with 0 where no PSM serves it; columns :data:`COLUMNS`.
+
+    A register of only some kecamatan (only the Bunut PSM, say) says nothing of the
+    others' desa: they are left out rather than counted as desa without a PSM.
+    """
     villages = desa_table(paths)
+    covered = set(register["kode_kecamatan"].astype(str))
+    villages = villages[villages["kode_kecamatan"].astype(str).isin(covered)]
     counts = pd.DataFrame(
         {
             "kode_wilayah": register["kode_wilayah"].astype(str),
