@@ -41,7 +41,7 @@
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from psm_analysis import notebook, plots, spread
+from psm_analysis import catalog, notebook, plots, spread
 from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 from psm_analysis.survey import report
@@ -68,6 +68,16 @@ display(
         + (" (DATA CONTOH)" if demo else "")
     )
 )
+# the respondents against Tabel I.2 and the register (index page: pemeriksaan antarsumber)
+lintas = catalog.load("pemeriksaan_lintas_sumber")
+for r in lintas[lintas["id"].str.contains("responden")].itertuples():
+    if r.status != "sesuai":
+        display(
+            Markdown(
+                f"**Pemeriksaan antarsumber** ({r.pemeriksaan}; {r.status}): {r.ditemukan}"
+                + (f"; {r.keterangan}." if isinstance(r.keterangan, str) else ".")
+            )
+        )
 
 # %%
 bab.export_table(

@@ -12,6 +12,7 @@ codebooks, so the tests do not depend on what the researcher has put in ``data/r
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,16 +128,22 @@ class Fieldwork:
             )
 
 
-def register_rows(root: Path, kecamatan: tuple[str, ...]) -> list[list[object]]:
-    """As many PSM per kecamatan as Tabel I.2 says, on its desa in turn; the Bunut PSM on
-    the desa of the demo respondents (so that answers and register agree)."""
+@functools.cache
+def _register_reference():
+    """The desa of every kecamatan and Tabel I.2's PSM per kecamatan, from the files the
+    project ships (the same in every project copy), read once."""
     from psm_analysis.config import get_paths
     from psm_analysis.regions import desa_table
     from psm_analysis.register.sources import table_i2
 
-    paths = get_paths(root)
-    villages = desa_table(paths)
-    i2 = table_i2(paths).set_index("kecamatan")["jumlah_psm"]
+    paths = get_paths(REPO)
+    return desa_table(paths), table_i2(paths).set_index("kecamatan")["jumlah_psm"]
+
+
+def register_rows(root: Path, kecamatan: tuple[str, ...]) -> list[list[object]]:
+    """As many PSM per kecamatan as Tabel I.2 says, on its desa in turn; the Bunut PSM on
+    the desa of the demo respondents (so that answers and register agree)."""
+    villages, i2 = _register_reference()
     rows = []
     for kec in kecamatan:
         desa = villages.loc[villages["kecamatan"] == kec, "nama"].tolist()

@@ -300,6 +300,18 @@ _ENTRIES = [
         },
     ),
     Entry(
+        "pemeriksaan_lintas_sumber.csv",
+        "register",
+        {
+            "id": "str",
+            "pemeriksaan": "str",
+            "diharapkan": "str",
+            "ditemukan": "str",
+            "status": "str",
+            "keterangan": "str",
+        },
+    ),
+    Entry(
         "psm_per_desa.csv",
         "register",
         {

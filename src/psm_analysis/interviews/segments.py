@@ -68,7 +68,7 @@ FIELDS = {
     },
     "qualcoder": {"dokumen": "File", "informan": "File", "kode": "Codename", "kutipan": "Coded"},
 }
-SUFFIXES = (".csv", ".xlsx")
+SUFFIXES = (".csv", ".xlsx", ".ods")
 #: Columns of QualCoder's coded-text report (3.6 and later, after ``File``/``Case``).
 QUALCODER_COLUMNS = frozenset({"Coder", "Coded", "Id", "Codename", "Coded_Memo"})
 #: The same in the xlsx of QualCoder 3.3-3.5, in this order after ``File/case``.

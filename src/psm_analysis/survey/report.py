@@ -780,9 +780,9 @@ def smallest_p_text(t: dict[str, pd.DataFrame]) -> str:
         )
     reach = (
         "jadi p < 0,05 hanya tercapai bila kedua kelompok hampir terpisah"
-        if values[0] < 0.05
+        if values[-1] < 0.05
         else "jadi p < 0,05 tidak mungkin tercapai dengan kelompok sebesar ini"
-        if values[-1] >= 0.05
+        if values[0] >= 0.05
         else "jadi p < 0,05 tidak mungkin tercapai untuk sebagian variabel dan untuk yang "
         "lain hanya bila kedua kelompok hampir terpisah"
     )
