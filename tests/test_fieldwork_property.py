@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 from fieldwork import INFORMANTS, Fieldwork, check_processed, respondent, survey_codebook
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from psm_analysis.errors import DataError
@@ -190,7 +190,39 @@ def _statistics_accept(root) -> None:
     reg.coverage(per_desa)
 
 
+def _one_coder_constant_answers() -> Fieldwork:
+    """The shapes of issue 20's report, kept as explicit examples: two questionnaires with
+    the same answer everywhere and the comparison field off; one coder (in two spellings)
+    who left an informant uncoded; a register of one kecamatan."""
+    rows = [respondent(CB, r, 4) for r in range(2)]
+    segs = [
+        ("I-01", "Transkrip I-01", CODES[0], "Kalimat pemeriksaan I-01 bagian 1.", "peneliti"),
+        ("I-01", "Transkrip I-01", CODES[1], "Kalimat pemeriksaan I-01 bagian 2.", "Peneliti"),
+    ]
+    return Fieldwork(rows, [("group_field: diklat\n", "")], segs, ("I-01", "I-02"), ("Bunut",))
+
+
+def _no_respondent_split_coders() -> Fieldwork:
+    """A header-only answers file (a located problem) with two coders who split the
+    transcripts."""
+    segs = [
+        ("I-01", "Transkrip I-01", CODES[0], "Kalimat pemeriksaan I-01 bagian 1.", "peneliti"),
+        ("I-03", "Transkrip I-03", CODES[2], "Kalimat pemeriksaan I-03 bagian 1.", "pembimbing"),
+    ]
+    return Fieldwork([], [], segs, ("I-01", "I-03"), None)
+
+
+def _blanks_everywhere() -> Fieldwork:
+    """Scattered blanks with ``missing_allowed: true``: no variable has three complete
+    respondents; a header-only codings file."""
+    rows = [respondent(CB, r, None, frozenset(ITEMS[r % 3 :: 3])) for r in range(9)]
+    return Fieldwork(rows, [("missing_allowed: false", "missing_allowed: true")], [], None, None)
+
+
 @settings(settings.get_profile(PROFILE))
+@example(fw=_one_coder_constant_answers())
+@example(fw=_no_respondent_split_coders())
+@example(fw=_blanks_everywhere())
 @given(fw=fieldwork())
 def test_clean_writes_catalog_files_or_located_problems(base, fw):
     from psm_analysis import pipeline

@@ -52,8 +52,12 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_demo_inputs_are_deterministic_and_committed(tmp_path):
-    a = write_demo_inputs(tmp_path / "a")
-    b = write_demo_inputs(tmp_path / "b")
+    # the respondents are the register's Bunut PSM: their desa (as `psm-analysis demo`)
+    from psm_analysis.register.demo import demo_rows
+
+    bunut = [row[2] for row in demo_rows() if row[1] == "Bunut"]
+    a = write_demo_inputs(tmp_path / "a", desa_of_psm=bunut)
+    b = write_demo_inputs(tmp_path / "b", desa_of_psm=bunut)
     assert [p.relative_to(tmp_path / "a").as_posix() for p in a] == [f"survey/{FILE_NAME}"]
     assert a[0].read_bytes() == b[0].read_bytes()
     assert a[0].read_bytes() == (REPO / "data/demo/survey" / FILE_NAME).read_bytes()
