@@ -139,17 +139,16 @@ def test_coder_names_differing_in_case_and_spacing_are_one_coder(project):
     from psm_analysis import pipeline
     from psm_analysis.config import get_paths
 
-    lines: list[str] = []
-    pipeline.clean(paths=get_paths(root), progress=lines.append)
+    result = pipeline.clean(paths=get_paths(root))
     seg = _processed(root, "wawancara_segmen")
     assert seg["pengkode"].unique().tolist() == ["peneliti"]
     assert seg["analisis"].all() and len(seg) == len(segs)
     n_upper = len(range(0, len(segs), 5))
     assert (
-        f'  [interviews] PERINGATAN: nama pengkode "Peneliti" ({n_upper} segmen), "peneliti" '
+        f'  PERINGATAN: nama pengkode "Peneliti" ({n_upper} segmen), "peneliti" '
         f'({len(segs) - n_upper} segmen) dianggap satu pengkode "peneliti" (beda huruf '
         "besar/kecil atau spasi saja)"
-    ) in lines
+    ) in result.summary().splitlines()
 
 
 def test_three_coders_give_a_pair_column(project):
@@ -247,6 +246,13 @@ def test_notebooks_say_what_cannot_be_computed(base, tmp_path):
     assert "sensus, bukan sampel" not in page04
     assert "perbandingan menurut keikutsertaan Diklat tidak dihitung" in page04
     assert "hanya 2 responden menjawab semua butir" in page04
+    assert (
+        "<strong>Pemeriksaan antarsumber</strong> (Jumlah responden kuesioner dan PSM Kecamatan "
+        "Bunut menurut Tabel I.2; catatan): 2 orang; 2 dari 10 PSM menjawab; bukan sensus."
+    ) in page04
+    index = (root / "reports/index.html").read_text(encoding="utf-8")
+    assert "Antarsumber: kuesioner, register PSM, Tabel I.2 dan wawancara" in index
+    assert "belum dikodekan: I-06 (Masyarakat)" in index
     page05 = (root / "reports/05_wawancara_peran_hambatan.html").read_text(encoding="utf-8")
     assert "Semua segmen dikodekan oleh satu pengkode (peneliti)" in page05
     assert "kesepakatan antarpengkode tidak dihitung" in page05

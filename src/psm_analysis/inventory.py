@@ -152,8 +152,11 @@ def check(paths: Paths) -> None:
     own = {"survey": paths.raw_survey, "interviews": paths.raw_interviews}
     own["register"] = paths.raw / "register"
     for path in _tables(paths.raw):
-        if path.is_relative_to(paths.raw_private) or path.is_relative_to(paths.raw_dinsos):
-            continue
+        if any(
+            path.is_relative_to(f)
+            for f in (paths.raw_private, paths.raw_dinsos, paths.raw_reference)
+        ):
+            continue  # the roster's place; the shipped tables and references
         kind = sniff(path, items)
         shown = display_path(path, paths)
         if kind == "roster":

@@ -89,8 +89,6 @@ def build_all(
         inputs.extend(out.inputs)
         if progress:
             progress(f"  [{name}] {len(out.files)} berkas ({time.perf_counter() - t0:.1f} s)")
-            for warning in out.warnings:
-                progress(f"  [{name}] PERINGATAN: {warning}")
         if warnings is not None:
             warnings.extend(out.warnings)
     DataError.collect(problems)
