@@ -304,16 +304,8 @@ display(Markdown("\n".join(baris)))
 kaitan = results.survey_links()
 binaan = kaitan[kaitan["kode"] == "hambatan.kurang_pembinaan"]
 if len(binaan) and binaan["indeks"].notna().all():
-    b = binaan.iloc[0]
-    display(
-        Markdown(
-            "- Dalam kuesioner PSM (notebook 04"
-            + (", DATA CONTOH" if bab.demo_kinds(("survey",)) else "")
-            + f"), indikator **{b.nama_indikator}** mendapat "
-            f"indeks **{angka(b.indeks, 2)}** (kategori {b.kategori}); wawancara menjelaskan "
-            "mengapa pembinaan dinilai demikian."
-        )
-    )
+    survey_demo = bool(bab.demo_kinds(("survey",)))  # its figure keeps the demo mark
+    display(Markdown(results.survey_link_text(binaan.iloc[0], survey_demo)))
 bab.export_table(
     results.survey_link_table(kaitan),
     "05_kaitan_kuesioner",

@@ -752,6 +752,42 @@ def agreement_table(agree: pd.DataFrame, lang: str | None = None) -> pd.DataFram
     return table
 
 
+def survey_link_text(link, survey_demo: bool) -> str:
+    """The questionnaire figure quoted beside the interviews' "kurang pembinaan" finding.
+
+    Parameters
+    ----------
+    link : row of :func:`survey_links`
+        With ``nama_indikator``, ``indeks`` (persen, 0-100) and ``kategori``.
+    survey_demo : bool
+        Whether the questionnaire answers are demo data: then the figure carries the
+        demo mark, wherever it is quoted (a page on real interviews included).
+
+    Returns
+    -------
+    str
+        One markdown bullet.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as Row
+    >>> row = Row(nama_indikator="Pembinaan", indeks=61.5, kategori="Cukup Baik")
+    >>> survey_link_text(row, True)[:62]
+    '- Dalam kuesioner PSM (notebook 04, DATA CONTOH), indikator **'
+    >>> "DATA CONTOH" in survey_link_text(row, False)
+    False
+    """
+    from psm_analysis.numbers import format_number
+
+    return (
+        "- Dalam kuesioner PSM (notebook 04"
+        + (", DATA CONTOH" if survey_demo else "")
+        + f"), indikator **{link.nama_indikator}** mendapat indeks "
+        f"**{format_number(link.indeks, 2)}** (kategori {link.kategori}); wawancara menjelaskan "
+        "mengapa pembinaan dinilai demikian."
+    )
+
+
 def coded_informants_text(informants: pd.DataFrame) -> str:
     """Which informants are coded, when some are not: the shares' denominator.
 
