@@ -219,7 +219,22 @@ def _blanks_everywhere() -> Fieldwork:
     return Fieldwork(rows, [("missing_allowed: false", "missing_allowed: true")], [], None, None)
 
 
+def _found_undefined_kappa_only() -> Fieldwork:
+    """Found by the "all" profile: two coders (and spellings) agree on their one code, so
+    every kappa is undefined or unused and ``nilai`` was an all-None ``object`` column."""
+    segs = [
+        ("I-04", "Transkrip I-04", "hambatan.kurang_pembinaan", "Kalimat pemeriksaan I-04 bagian 1.", "peneliti"),
+        ("I-04", "Transkrip I-04", "hambatan.kurang_pembinaan", "Kalimat pemeriksaan I-04 bagian 1.", "pembimbing"),
+        ("I-05", "Transkrip I-05", "peran.pembinaan", "Kalimat pemeriksaan I-05 bagian 1.", "peneliti  "),
+        ("I-06", "Transkrip I-06", "hambatan.kurang_pembinaan", "Kalimat pemeriksaan I-06 bagian 1.", "peneliti  "),
+        ("I-06", "Transkrip I-06", "hambatan.kurang_pembinaan", "Kalimat pemeriksaan I-06 bagian 1.", "Pembimbing"),
+    ]  # fmt: skip
+    edits = [("missing_allowed: false", "missing_allowed: true"), ("group_field: diklat\n", "")]
+    return Fieldwork(None, edits, segs, tuple(i[0] for i in INFORMANTS), ("Ukui",))
+
+
 @settings(settings.get_profile(PROFILE))
+@example(fw=_found_undefined_kappa_only())
 @example(fw=_one_coder_constant_answers())
 @example(fw=_no_respondent_split_coders())
 @example(fw=_blanks_everywhere())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 from conftest import copy_project, run_cli
 from fieldwork import (
@@ -163,6 +164,28 @@ def test_three_coders_give_a_pair_column(project):
     table = results.agreement_table(agree)
     assert "Pasangan pengkode" in table.columns
     assert table["Pasangan pengkode"].nunique() == 3
+
+
+def test_two_coders_agreeing_on_their_only_code(project):
+    """Found by the property test (profile "all"): two coders who gave the same one code to
+    the same passages have kappa undefined (chance agreement 1) for it and NaN for every
+    other code; the ``nilai`` column was all None/NaN, pandas made it ``object`` and clean
+    stopped with "column 'nilai' is object, catalog says float64"."""
+    segs = [
+        ("I-04", "Transkrip I-04", "hambatan.kurang_pembinaan", "Kalimat I-04.", coder)
+        for coder in ("peneliti", "pembimbing")
+    ]
+    root = project(Fieldwork(segments=segs, roster=("I-04",)))
+    clean(root)
+    assert check_processed(root) == []
+    agree = _processed(root, "wawancara_kesepakatan").set_index("kode")
+    row = agree.loc["hambatan.kurang_pembinaan"]
+    assert (row["keduanya"], row["hanya_pengkode_1"], row["hanya_pengkode_2"]) == (1, 0, 0)
+    assert (
+        pd.isna(row["nilai"])
+        and row["catatan"] == "kappa tak terdefinisi (kesepakatan peluang = 1)"
+    )
+    assert agree["nilai"].isna().all()
 
 
 def test_a_bug_is_one_indonesian_line_and_a_log(tmp_path, base):

@@ -593,6 +593,9 @@ def agreement(seg: pd.DataFrame, codebook: Codebook) -> tuple[pd.DataFrame, pd.D
             )
     agree = pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
     agree["perlu_dibahas"] = agree["perlu_dibahas"].astype(bool)
+    # an undefined kappa is None: with no other value the column would be object
+    floats = ["proporsi_kesepakatan", "kesepakatan_peluang", "nilai"]
+    agree[floats] = agree[floats].astype(float)
     disagree = pd.DataFrame(dis, columns=DISAGREEMENT_COLUMNS)
     if not disagree.empty:
         order = {p: i for i, p in enumerate(codebook.paths)}
