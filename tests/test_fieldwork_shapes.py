@@ -289,7 +289,9 @@ def test_notebooks_say_what_cannot_be_computed(base, tmp_path):
 
 
 @pytest.mark.slow
-def test_page_03_with_a_register_without_bunut(base, tmp_path):
+def test_pages_with_a_register_without_bunut_and_nothing_coded(base, tmp_path):
+    """Page 03 on a register of two other kecamatan; page 05 on a header-only codings
+    file: no "(0 informan, 0 kelompok)", no census of obstacles nobody named."""
     from conftest import REPO
 
     from psm_analysis import pipeline
@@ -297,10 +299,18 @@ def test_page_03_with_a_register_without_bunut(base, tmp_path):
 
     root = tmp_path / "p"
     shutil.copytree(base, root)
-    Fieldwork(register=("Langgam", "Ukui")).plant(root)
-    shutil.copy2(REPO / "notebooks/03_sebaran_psm_kecamatan.py", root / "notebooks")
+    Fieldwork(segments=[], register=("Langgam", "Ukui")).plant(root)
+    for nb in ("03_sebaran_psm_kecamatan", "05_wawancara_peran_hambatan"):
+        shutil.copy2(REPO / "notebooks" / f"{nb}.py", root / "notebooks")
     lines: list[str] = []
     assert pipeline.reproduce(force=True, progress=lines.append, paths=get_paths(root)), lines
     page03 = (root / "reports/03_sebaran_psm_kecamatan.html").read_text(encoding="utf-8")
     assert "Register hanya memuat PSM Kecamatan Ukui dan Langgam (2 dari 12 kecamatan" in page03
     assert "tidak ada data: register tidak memuat PSM Kecamatan Bunut" in page03
+    page05 = (root / "reports/05_wawancara_peran_hambatan.html").read_text(encoding="utf-8")
+    assert "0 informan, 0 kelompok" not in page05
+    assert "Belum ada hambatan yang dikodekan dalam wawancara." in page05
+    assert "Belum ada segmen berkode; kesepakatan antarpengkode tidak dihitung." in page05
+    assert (
+        "Belum ada dari 6 informan yang dikodekan, jadi persentase informan belum dapat dihitung."
+    ) in page05

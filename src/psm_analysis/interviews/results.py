@@ -801,7 +801,8 @@ def coded_informants_text(informants: pd.DataFrame) -> str:
     -------
     str
         '' when every informant is coded; else an Indonesian sentence saying how many are
-        coded, that percentages of informants are over those, and naming the others.
+        coded, that percentages of informants are over those, and naming the others (none
+        coded: that no percentage can be computed yet).
 
     Examples
     --------
@@ -814,6 +815,11 @@ def coded_informants_text(informants: pd.DataFrame) -> str:
     if not uncoded:
         return ""
     n, m = len(informants), len(informants) - len(uncoded)
+    if m == 0:
+        return (
+            f"Belum ada dari {n} informan yang dikodekan, jadi persentase informan belum "
+            "dapat dihitung."
+        )
     return (
         f"Baru {m} dari {n} informan yang sudah dikodekan; persentase informan dihitung dari "
         f"{m} informan yang dikodekan itu. Belum dikodekan: {join_and(uncoded)}."
