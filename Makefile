@@ -38,8 +38,9 @@ TEST_MARKS := $(if $(filter-out 0 false no False FALSE No NO,$(CI)),,-m "not slo
 test: $(STAMP) ## Run the tests, except the slow notebook/pipeline and browser ones (all in CI)
 	$(BIN)/python -m pytest $(TEST_MARKS) $(PYTEST_ARGS)
 
+# test-all also runs the dataset property test with its long profile (1000 examples).
 test-all: $(STAMP) ## Run every test, notebooks and headless browser included (CI: .ci/run)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	PSM_HYPOTHESIS_PROFILE=all $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ (the .py files open as notebooks)
 	$(BIN)/jupyter lab notebooks/

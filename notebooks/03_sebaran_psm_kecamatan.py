@@ -244,7 +244,8 @@ display(
 # BAB I menyebut bahwa belum setiap desa/kelurahan di Kecamatan Bunut memiliki PSM. Tabel I.2
 # hanya menghitung PSM per kecamatan, jadi tidak dapat menunjukkan desa mana yang dilayani.
 # Bagian ini memakai register PSM (satu baris per PSM dengan desa/kelurahannya) yang diolah
-# menjadi `psm_per_desa.csv`: semua desa/kelurahan Kabupaten Pelalawan menurut Kemendagri,
+# menjadi `psm_per_desa.csv`: semua desa/kelurahan menurut Kemendagri di setiap kecamatan yang
+# dimuat register (register seluruh kabupaten: semua desa/kelurahan Kabupaten Pelalawan),
 # termasuk yang tidak memiliki PSM. Sebuah desa/kelurahan **tercakup** bila memiliki
 # sekurang-kurangnya satu PSM aktif; cakupan = desa tercakup / semua desa.
 
@@ -257,7 +258,12 @@ catatan_contoh = register.demo_notes(register_contoh)
 cakupan = register.coverage(per_desa)
 tanpa = register.without_psm(per_desa)
 tanpa_bunut = register.without_psm(per_desa, lokasi)
-c_bunut = cakupan.set_index("kecamatan").loc[lokasi]
+# a register of only some kecamatan is analysed for those only, and says so
+catatan_sebagian = register.partial_note(per_desa, psm["kecamatan"].tolist())
+wilayah = "kecamatan yang dimuat register" if catatan_sebagian else "Kabupaten Pelalawan"
+ada_lokasi = lokasi in set(cakupan["kecamatan"])
+if catatan_sebagian:
+    display(Markdown(f"**{catatan_sebagian}**"))
 bab.export_table(
     register.coverage_table(cakupan),
     "03_cakupan_psm_desa",
@@ -268,6 +274,7 @@ bab.export_table(
         "Cakupan PSM aktif = desa/kelurahan dengan sekurang-kurangnya satu PSM aktif "
         "dibagi semua desa/kelurahan kecamatan."
     ]
+    + ([catatan_sebagian] if catatan_sebagian else [])
     + catatan_contoh,
 )
 
@@ -275,15 +282,21 @@ bab.export_table(
 per_kecamatan = "; ".join(
     f"{kec}: {', '.join(g['desa_kelurahan'])}" for kec, g in tanpa.groupby("kecamatan", sort=False)
 )
+c_bunut = cakupan.set_index("kecamatan").loc[lokasi] if ada_lokasi else None
+kalimat_bunut = (
+    f" Di Kecamatan {lokasi}: {angka(len(tanpa_bunut))} dari "
+    f"{angka(c_bunut['jumlah_desa_kelurahan'])} desa/kelurahan tanpa PSM"
+    + (f" ({', '.join(tanpa_bunut['desa_kelurahan'])})" if len(tanpa_bunut) else "")
+    + f"; cakupan PSM aktif {persen(c_bunut['cakupan_persen'])}."
+    if ada_lokasi
+    else f" Register tidak memuat PSM Kecamatan {lokasi}."
+)
 display(
     Markdown(
-        f"Dari {angka(len(per_desa))} desa/kelurahan Kabupaten Pelalawan, "
+        f"Dari {angka(len(per_desa))} desa/kelurahan {wilayah}, "
         f"**{angka(len(tanpa))} tidak memiliki PSM** menurut register"
         + (f" ({per_kecamatan})." if len(tanpa) else ".")
-        + f" Di Kecamatan {lokasi}: {angka(len(tanpa_bunut))} dari "
-        f"{angka(c_bunut['jumlah_desa_kelurahan'])} desa/kelurahan tanpa PSM"
-        + (f" ({', '.join(tanpa_bunut['desa_kelurahan'])})" if len(tanpa_bunut) else "")
-        + f"; cakupan PSM aktif {persen(c_bunut['cakupan_persen'])}."
+        + kalimat_bunut
     )
 )
 
@@ -291,31 +304,33 @@ display(
 desa_b = per_desa[per_desa["kecamatan"] == lokasi].sort_values(
     ["jumlah_psm", "desa_kelurahan"], ascending=[False, True], kind="stable"
 )
-fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.32 * len(desa_b) + 1.2))
-plots.desa_dot_chart(
-    ax, desa_b["desa_kelurahan"], desa_b["jumlah_psm"], desa_b["jumlah_psm_diklat"]
-)
-gambar_desa = bab.save_figure(
-    fig,
-    "03_psm_per_desa_bunut",
-    tempat="IV",
-    caption=f"Jumlah PSM per desa/kelurahan di Kecamatan {lokasi} (satu titik satu PSM; "
-    "titik penuh: sudah Diklat; silang: tanpa PSM)",
-    source=f"{nama_register}; diolah",
-    demo=register_contoh,
-)
-plt.show()
-gambar_desa
+if ada_lokasi:
+    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.32 * len(desa_b) + 1.2))
+    plots.desa_dot_chart(
+        ax, desa_b["desa_kelurahan"], desa_b["jumlah_psm"], desa_b["jumlah_psm_diklat"]
+    )
+    gambar_desa = bab.save_figure(
+        fig,
+        "03_psm_per_desa_bunut",
+        tempat="IV",
+        caption=f"Jumlah PSM per desa/kelurahan di Kecamatan {lokasi} (satu titik satu PSM; "
+        "titik penuh: sudah Diklat; silang: tanpa PSM)",
+        source=f"{nama_register}; diolah",
+        demo=register_contoh,
+    )
+    plt.show()
+    display(gambar_desa)
 
 # %%
-bab.export_table(
-    register.villages_table(per_desa, lokasi),
-    "03_psm_per_desa_bunut",
-    tempat="lampiran",
-    title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
-    source=f"{nama_register}; diolah",
-    notes=catatan_contoh or None,
-)
+if ada_lokasi:
+    bab.export_table(
+        register.villages_table(per_desa, lokasi),
+        "03_psm_per_desa_bunut",
+        tempat="lampiran",
+        title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
+        source=f"{nama_register}; diolah",
+        notes=catatan_contoh or None,
+    )
 
 # %% [markdown]
 # **Register dan Tabel I.2.** Jumlah PSM per kecamatan dalam register dibandingkan dengan
@@ -339,19 +354,27 @@ tanpa_aktif = desa_b[(desa_b["jumlah_psm"] > 0) & (desa_b["jumlah_psm_aktif"] ==
 kalimat_tanpa = (
     f"{angka(len(tanpa_bunut))} dari {angka(c_bunut['jumlah_desa_kelurahan'])} desa/kelurahan "
     f"belum memiliki PSM ({', '.join(tanpa_bunut['desa_kelurahan'])}), sejalan dengan BAB I"
-    if len(tanpa_bunut)
+    if ada_lokasi and len(tanpa_bunut)
     else "semua desa/kelurahan memiliki PSM; register ini tidak mendukung pernyataan BAB I"
+    if ada_lokasi
+    else f"tidak ada data: register tidak memuat PSM Kecamatan {lokasi}"
 )
-display(
-    Markdown(
-        f"""
-- **Bunut.** Menurut register, {kalimat_tanpa}.
+rincian_bunut = (
+    f"""
   {"Desa/kelurahan dengan dua PSM atau lebih: " + ", ".join(dua_atau_lebih) + "." if dua_atau_lebih else ""}
   {"Memiliki PSM tetapi tidak ada yang aktif: " + ", ".join(tanpa_aktif["desa_kelurahan"]) + "." if len(tanpa_aktif) else ""}
   Cakupan PSM aktif {angka(c_bunut["dengan_psm_aktif"])} dari
   {angka(c_bunut["jumlah_desa_kelurahan"])} desa/kelurahan ({persen(c_bunut["cakupan_persen"])});
-  {angka(c_bunut["jumlah_psm_diklat"])} dari {angka(c_bunut["jumlah_psm"])} PSM sudah Diklat.
-- **Kabupaten.** {angka(len(tanpa))} dari {angka(len(per_desa))} desa/kelurahan tanpa PSM;
+  {angka(c_bunut["jumlah_psm_diklat"])} dari {angka(c_bunut["jumlah_psm"])} PSM sudah Diklat."""
+    if ada_lokasi
+    else ""
+)
+judul_wilayah = "Kecamatan dalam register" if catatan_sebagian else "Kabupaten"
+display(
+    Markdown(
+        f"""
+- **Bunut.** Menurut register, {kalimat_tanpa}.{rincian_bunut}
+- **{judul_wilayah}.** {angka(len(tanpa))} dari {angka(len(per_desa))} desa/kelurahan tanpa PSM;
   cakupan PSM aktif {persen(cakupan["dengan_psm_aktif"].sum() / len(per_desa) * 100)}.
 - **Register dan Tabel I.2.** {" ".join(temuan_banding) if temuan_banding else "Jumlah PSM per kecamatan dalam register sama dengan Tabel I.2 di semua kecamatan."}
 """

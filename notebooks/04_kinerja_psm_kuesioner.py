@@ -63,13 +63,21 @@ psm_bunut = int(
 sensus = n == psm_bunut
 display(
     Markdown(
-        f"Jumlah responden: **{angka(n)} orang** dari {angka(psm_bunut)} PSM Kecamatan "
-        f"{spread.STUDY_SITE} (Tabel I.2)"
-        + (": seluruh PSM (sensus)." if sensus else ": **bukan** seluruh PSM.")
+        report.coverage_text(n, psm_bunut, spread.STUDY_SITE)
         + f" Satu orang = {persen(100 / n)} responden."
         + (" (DATA CONTOH)" if demo else "")
     )
 )
+# the respondents against Tabel I.2 and the register (index page: pemeriksaan antarsumber)
+lintas = catalog.load("pemeriksaan_lintas_sumber")
+for r in lintas[lintas["id"].str.contains("responden")].itertuples():
+    if r.status != "sesuai":
+        display(
+            Markdown(
+                f"**Pemeriksaan antarsumber** ({r.pemeriksaan}; {r.status}): {r.ditemukan}"
+                + (f"; {r.keterangan}." if isinstance(r.keterangan, str) else ".")
+            )
+        )
 
 # %%
 bab.export_table(
@@ -270,61 +278,70 @@ bab.export_table(
 # kelompok sebesar ini) tersedia di tabel lampiran bagi pembaca yang memerlukannya.
 
 # %%
-bab.export_table(
-    report.difference_table(t),
-    "04_perbedaan_diklat",
-    title="Indeks Skor menurut Keikutsertaan Diklat",
-    source=sumber,
-    number_format={
-        c: 3 if c == "r rank-biserial" else 1
-        for c in report.difference_table(t).columns
-        if c.startswith(("Median", "r "))
-    },
-)
+if not t["perbandingan_diklat"].empty:
+    bab.export_table(
+        report.difference_table(t),
+        "04_perbedaan_diklat",
+        title="Indeks Skor menurut Keikutsertaan Diklat",
+        source=sumber,
+        number_format={
+            c: 3 if c == "r rank-biserial" else 1
+            for c in report.difference_table(t).columns
+            if c.startswith(("Median", "r "))
+        },
+    )
 
 # %%
-perbandingan = report.comparison_table(t)
-bab.export_table(
-    perbandingan,
-    "04_perbandingan_diklat",
-    title="Uji Mann-Whitney U Indeks Skor menurut Keikutsertaan Diklat",
-    source=sumber,
-    tempat="lampiran",
-    number_format={
-        c: 4 if c.startswith("p ") else 3 if c == "r rank-biserial" else 1
-        for c in perbandingan.columns
-        if c.startswith(("Median", "U", "p ", "r ")) and c != "Metode p"
-    },
-)
+if t["perbandingan_diklat"].empty:
+    display(Markdown(report.no_comparison_text()))
+else:
+    perbandingan = report.comparison_table(t)
+    bab.export_table(
+        perbandingan,
+        "04_perbandingan_diklat",
+        title="Uji Mann-Whitney U Indeks Skor menurut Keikutsertaan Diklat",
+        source=sumber,
+        tempat="lampiran",
+        number_format={
+            c: 4 if c.startswith("p ") else 3 if c == "r rank-biserial" else 1
+            for c in perbandingan.columns
+            if c.startswith(("Median", "U", "p ", "r ")) and c != "Metode p"
+        },
+    )
 
 # %%
-idx = t["indeks_responden"].merge(t["jawaban"][["responden", "diklat"]], on="responden")
-fig, axes = plt.subplots(1, 2, figsize=(plots.TEXT_WIDTH, 3.0), sharey=True)
-for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
-    for x, grup in enumerate(("Ya", "Tidak")):
-        nilai = idx.loc[idx["diklat"] == grup, f"indeks_{kode}"]
-        ax.scatter(
-            [x] * len(nilai),
-            nilai,
-            color=plots.BASE if grup == "Ya" else plots.HIGHLIGHT,
-            alpha=0.8,
-        )
-        if len(nilai):
-            ax.hlines(nilai.median(), x - 0.25, x + 0.25, color=plots.GREY_TEXT)
-    ax.set_xticks([0, 1], ["Pernah Diklat", "Belum"])
-    ax.set_xlim(-0.6, 1.6)
-    ax.set_title(variabel.loc[kode, "nama_variabel"], fontsize=10)
-axes[0].set_ylabel("Indeks skor responden (%)")
-plots.decimal_comma_axis(axes[0], "y")
-gambar = bab.save_figure(
-    fig,
-    "04_indeks_diklat",
-    caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
-    source=sumber,
-    demo=demo,
-)
-plt.show()  # the figure first, its caption below it
-display(gambar)
+kolom_kelompok = report.group_column(t)
+if kolom_kelompok is not None:
+    kelompok = report.group_labels(t)
+    idx = t["indeks_responden"].merge(
+        t["jawaban"][["responden", kolom_kelompok]], on="responden"
+    )
+    fig, axes = plt.subplots(1, 2, figsize=(plots.TEXT_WIDTH, 3.0), sharey=True)
+    for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
+        for x, grup in enumerate(kelompok):
+            nilai = idx.loc[idx[kolom_kelompok] == grup, f"indeks_{kode}"]
+            ax.scatter(
+                [x] * len(nilai),
+                nilai,
+                color=plots.BASE if x == 0 else plots.HIGHLIGHT,
+                alpha=0.8,
+            )
+            if len(nilai):
+                ax.hlines(nilai.median(), x - 0.25, x + 0.25, color=plots.GREY_TEXT)
+        ax.set_xticks([0, 1], ["Pernah Diklat", "Belum"])
+        ax.set_xlim(-0.6, 1.6)
+        ax.set_title(variabel.loc[kode, "nama_variabel"], fontsize=10)
+    axes[0].set_ylabel("Indeks skor responden (%)")
+    plots.decimal_comma_axis(axes[0], "y")
+    gambar = bab.save_figure(
+        fig,
+        "04_indeks_diklat",
+        caption="Indeks skor tiap responden menurut keikutsertaan Diklat (garis: median)",
+        source=sumber,
+        demo=demo,
+    )
+    plt.show()  # the figure first, its caption below it
+    display(gambar)
 
 # %% [markdown]
 # ## 9. Temuan
@@ -332,7 +349,7 @@ display(gambar)
 # Temuan di bawah ditulis otomatis dari tabel di atas.
 
 # %%
-display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t, census=sensus))))
+display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t, psm_bunut))))
 if demo:
     display(
         Markdown(
@@ -346,6 +363,9 @@ cakupan_responden = (
     f"Sebanyak {angka(n)} responden adalah seluruh PSM Kecamatan {spread.STUDY_SITE}"
     if sensus
     else f"Sebanyak {angka(n)} responden dari {angka(psm_bunut)} PSM Kecamatan {spread.STUDY_SITE}"
+    if n < psm_bunut
+    else f"Sebanyak {angka(n)} responden (lebih dari {angka(psm_bunut)} PSM Kecamatan "
+    f"{spread.STUDY_SITE} menurut Tabel I.2)"
 )
 display(
     Markdown(

@@ -65,12 +65,13 @@ SUMBER = f"{ASAL}; diolah"
 
 # %%
 kelompok = results.group_sizes(informan)
-n_informan = len(informan)
+n_informan = int((informan["jumlah_segmen"] > 0).sum())  # coded: the shares' denominator
 display(
     Markdown(
-        f"Ada **{angka(n_informan)} informan** dari **{angka(len(kelompok))} kelompok**: "
+        f"Ada **{angka(len(informan))} informan** dari **{angka(len(kelompok))} kelompok**: "
         + "; ".join(f"{r.kelompok} {angka(r.jumlah_informan)} orang" for r in kelompok.itertuples())
-        + "."
+        + ". "
+        + results.coded_informants_text(informan)
     )
 )
 bab.export_table(
@@ -251,7 +252,7 @@ for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
 # %%
 kesepakatan = catalog.load("wawancara_kesepakatan")
 if kesepakatan.empty:
-    display(Markdown("_Belum ada dokumen yang dikodekan oleh dua pengkode._"))
+    display(Markdown(f"_{results.no_agreement_text(catalog.load('wawancara_segmen'))}_"))
 else:
     kalimat_kesepakatan = results.agreement_text(kesepakatan)
     display(Markdown("\n\n".join(kalimat_kesepakatan)))
@@ -324,14 +325,8 @@ display(Markdown("\n".join(baris)))
 kaitan = results.survey_links()
 binaan = kaitan[kaitan["kode"] == "hambatan.kurang_pembinaan"]
 if len(binaan) and binaan["indeks"].notna().all():
-    b = binaan.iloc[0]
-    display(
-        Markdown(
-            f"- Dalam kuesioner PSM (notebook 04), indikator **{b.nama_indikator}** mendapat "
-            f"indeks **{angka(b.indeks, 2)}** (kategori {b.kategori}); wawancara menjelaskan "
-            "mengapa pembinaan dinilai demikian."
-        )
-    )
+    survey_demo = bool(bab.demo_kinds(("survey",)))  # its figure keeps the demo mark
+    display(Markdown(results.survey_link_text(binaan.iloc[0], survey_demo)))
 bab.export_table(
     results.reader_table(kaitan, "kaitan_kuesioner"),
     "05_kaitan_kuesioner",
@@ -361,7 +356,7 @@ peran = triangulasi[(triangulasi["pertanyaan"] == "peran") & (triangulasi["jumla
 peran = peran.sort_values("jumlah_informan", ascending=False, kind="stable")
 peran_kuat = peran[~peran["satu_kelompok"]]
 peran_lemah = peran[peran["satu_kelompok"]]
-hambatan_utama = peringkat[peringkat["peringkat"] == 1]
+hambatan_utama = peringkat[(peringkat["peringkat"] == 1) & (peringkat["jumlah_informan"] > 0)]
 hambatan_lain = peringkat[(peringkat["peringkat"] > 1) & (peringkat["jumlah_informan"] > 0)]
 teks = [
     "**(a) Peranan Dinas Sosial.** Menurut para informan, Dinas Sosial menjalankan perannya "
@@ -379,6 +374,8 @@ teks.append(
     "\n\n**(b) Hambatan.** Hambatan yang paling banyak disebut adalah "
     f"{_daftar(hambatan_utama)}."
     + (f" Hambatan lain: {_daftar(hambatan_lain)}." if len(hambatan_lain) else "")
+    if len(hambatan_utama)
+    else "\n\n**(b) Hambatan.** Belum ada hambatan yang dikodekan dalam wawancara."
 )
 if "hambatan.cakupan_pelatihan" in frek.index and f_cakupan.jumlah_informan > 0:
     teks.append(

@@ -30,6 +30,14 @@ and replace the demo inputs exactly as real files would:
 The content is not research data: quotes say they are check sentences ("Kalimat
 pemeriksaan"), names are invented, answers are drawn from a seeded generator. Same seed,
 same bytes of the CSV files (the xlsx files carry openpyxl's save time).
+
+``--variant`` plants the shapes of the weeks of fieldwork (issue 20) instead of the
+complete set; ``make test`` must pass with each:
+
+- ``satu-pengkode``: one coder only (no QualCoder report from a second coder);
+- ``sedikit-responden``: three questionnaires typed in;
+- ``register-sebagian``: a register of the Bunut PSM only;
+- ``informan-belum-dikodekan``: an informant on the roster whose transcript is not coded.
 """
 
 from __future__ import annotations
@@ -82,6 +90,12 @@ SECOND_CODER = "pembimbing"
 SECOND_CODED = ("I-01", "I-03", "I-05", "I-07", "I-09")
 #: Names of PSM in the register's name column (invented).
 REGISTER_NAMES = ("Sumarni Lubis", "Bonar Pakpahan", "Yuliana Sembiring", "Ridwan Saragih")
+#: The variants of the fieldwork's weeks (module docstring).
+VARIANTS = ("satu-pengkode", "sedikit-responden", "register-sebagian", "informan-belum-dikodekan")
+#: Respondents of ``sedikit-responden``.
+FEW_RESPONDENTS = 3
+#: The informant of ``informan-belum-dikodekan``: interviewed, on the roster, not coded.
+UNCODED = ("I-10", "Rusdi Panjaitan", "PSM Desa Balam Merah", "PSM")
 
 
 def transcript(iid: str, name: str) -> str:
@@ -97,10 +111,10 @@ def _csv_bytes(header, rows, *, delimiter=",", quoting=csv.QUOTE_MINIMAL, encodi
     return buf.getvalue().encode(encoding)
 
 
-def roster_csv() -> bytes:
+def roster_csv(informants=INFORMANTS) -> bytes:
     rows = [
         [iid, name, job, group, DATES[i % len(DATES)], transcript(iid, name)]
-        for i, (iid, name, job, group) in enumerate(INFORMANTS)
+        for i, (iid, name, job, group) in enumerate(informants)
     ]
     header = ["id_informan", "nama", "jabatan", "kelompok", "tanggal_wawancara", "dokumen"]
     return _csv_bytes(header, rows)
@@ -273,12 +287,12 @@ def word_transcript(path: Path) -> None:
     d.save(str(path))
 
 
-def survey_rows(rng: random.Random, cb) -> list[dict]:
+def survey_rows(rng: random.Random, cb, n: int = N_RESPONDENTS) -> list[dict]:
     """Respondents as {column: value}: profile from the codebook's choices, answers on each
     item's scale around a respondent level (reverse items answered the other way)."""
     rows = []
     choices = {f.id: list(f.choices) for f in cb.profile}
-    for r in range(N_RESPONDENTS):
+    for r in range(n):
         trained = rng.random() < 0.6
         row = {
             "responden": f"P{r + 1:03d}",
@@ -316,9 +330,9 @@ def fill_sheet(path: Path, first_row: int, rows: list[dict]) -> None:
     wb.save(path)
 
 
-def register_rows(rng: random.Random, paths) -> list[dict]:
-    """As many PSM per kecamatan as Tabel I.2, spread over its desa at random; about one in
-    nine inactive, two in three trained."""
+def register_rows(rng: random.Random, paths, only: tuple[str, ...] | None = None) -> list[dict]:
+    """As many PSM per kecamatan as Tabel I.2 (of the kecamatan ``only``, or all), spread
+    over its desa at random; about one in nine inactive, two in three trained."""
     from psm_analysis.regions import desa_table, kecamatan_table
     from psm_analysis.register.sources import table_i2
 
@@ -326,6 +340,8 @@ def register_rows(rng: random.Random, paths) -> list[dict]:
     i2 = table_i2(paths).set_index("kecamatan")["jumlah_psm"]
     rows = []
     for kec in kecamatan_table(paths)["nama"]:
+        if only is not None and kec not in only:
+            continue
         desa = villages.loc[villages["kecamatan"] == kec, "nama"].tolist()
         for _ in range(int(i2[kec])):
             n = len(rows) + 1
@@ -347,8 +363,11 @@ def register_rows(rng: random.Random, paths) -> list[dict]:
     return rows
 
 
-def plant(root: str | Path, seed: int = SEED) -> list[Path]:
-    """Write the real-shaped inputs into the project at ``root``; return the files."""
+def plant(root: str | Path, seed: int = SEED, variant: str | None = None) -> list[Path]:
+    """Write the real-shaped inputs (of ``variant``, one of :data:`VARIANTS`, or the
+    complete set) into the project at ``root``; return the files written."""
+    if variant is not None and variant not in VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}; one of {VARIANTS}")
     from psm_analysis.config import get_paths
     from psm_analysis.files import write_bytes
     from psm_analysis.interviews.codebook import load_interview_codebook as interview_codebook
@@ -363,28 +382,38 @@ def plant(root: str | Path, seed: int = SEED) -> list[Path]:
     cb = survey_codebook(paths.raw_survey / "codebook.yml")
     survey = root / SURVEY_FILE
     survey_template(survey, cb)
-    fill_sheet(survey, 3, survey_rows(rng, cb))  # row 1 codes, row 2 statements
+    n = FEW_RESPONDENTS if variant == "sedikit-responden" else N_RESPONDENTS
+    fill_sheet(survey, 3, survey_rows(rng, cb, n))  # row 1 codes, row 2 statements
 
     codes = [c.path for c in interview_codebook(paths=paths).codes if c.codable]
     segments = codings(rng, codes)
-    write_bytes(root / ROSTER_FILE, roster_csv())
+    roster = INFORMANTS + ((UNCODED,) if variant == "informan-belum-dikodekan" else ())
+    write_bytes(root / ROSTER_FILE, roster_csv(roster))
     write_bytes(root / CODINGS_FILE, codings_csv(segments))
-    write_bytes(root / QUALCODER_FILE, qualcoder_csv(rng, segments, codes))
-    write_bytes(root / QDPX_FILE, nvivo_qdpx())
+    second = qualcoder_csv(rng, segments, codes)  # drawn in every variant: same answers after
+    written = list(FILES)
+    if variant == "satu-pengkode":  # the second coder's files (QualCoder, NVivo) stay out
+        written.remove(QUALCODER_FILE)
+        written.remove(QDPX_FILE)
+    else:
+        write_bytes(root / QUALCODER_FILE, second)
+        write_bytes(root / QDPX_FILE, nvivo_qdpx())
     word_transcript(root / WORD_FILE)
 
     register = root / REGISTER_FILE
     register_template(register, paths)
-    fill_sheet(register, 2, register_rows(rng, paths))
-    return [root / f for f in FILES]
+    only = ("Bunut",) if variant == "register-sebagian" else None
+    fill_sheet(register, 2, register_rows(rng, paths, only))
+    return [root / f for f in written]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("root", help="root of a copy of the project (not your own checkout)")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--variant", choices=VARIANTS, help="a shape of the fieldwork's weeks")
     args = parser.parse_args(argv)
-    for path in plant(args.root, args.seed):
+    for path in plant(args.root, args.seed, args.variant):
         print(path)
     return 0
 

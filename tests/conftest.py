@@ -132,13 +132,17 @@ def copy_project(dest: Path, notebooks: bool = True, repo: Path = REPO) -> Path:
     return dest
 
 
-def run_cli(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, root: Path | None = None, pythonpath: Path | None = None
+) -> subprocess.CompletedProcess:
     """Run the command line as ``python -m psm_analysis ARGS`` with this interpreter (works
     in a venv, conda or on Windows, where no ``bin/psm-analysis`` may exist), with
     PSM_ANALYSIS_ROOT at ``root`` when given; output captured as text."""
     env = dict(os.environ)
     if root is not None:
         env["PSM_ANALYSIS_ROOT"] = str(root)
+    if pythonpath is not None:  # the library of a project copy instead of the installed one
+        env["PYTHONPATH"] = str(pythonpath)
     return subprocess.run(
         [sys.executable, "-m", "psm_analysis", *args], capture_output=True, text=True, env=env
     )

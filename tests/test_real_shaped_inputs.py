@@ -179,3 +179,50 @@ def test_qda_project_and_word_transcript_go_through_reproduce(planted):
     }
     page = (root / "reports" / "05_wawancara_peran_hambatan.html").read_text(encoding="utf-8")
     assert "dengan <strong>unit karakter</strong>" in page
+
+
+#: Per variant of the script: the page and a sentence it must show (issue 20).
+VARIANT_SAYS = {
+    "satu-pengkode": (
+        "05_wawancara_peran_hambatan",
+        "Semua segmen dikodekan oleh satu pengkode (peneliti), jadi belum ada dokumen yang "
+        "dikodekan oleh dua pengkode; kesepakatan antarpengkode tidak dihitung.",
+    ),
+    "sedikit-responden": (
+        "04_kinerja_psm_kuesioner",
+        "<strong>3 dari 10 PSM</strong> Kecamatan Bunut (Tabel I.2) menjawab kuesioner: bukan "
+        "sensus",
+    ),
+    "register-sebagian": (
+        "03_sebaran_psm_kecamatan",
+        "Register hanya memuat PSM Kecamatan Bunut (1 dari 12 kecamatan Kabupaten Pelalawan)",
+    ),
+    "informan-belum-dikodekan": (
+        "05_wawancara_peran_hambatan",
+        "Baru 9 dari 10 informan yang sudah dikodekan; persentase informan dihitung dari 9 "
+        "informan yang dikodekan itu. Belum dikodekan: I-10 (PSM).",
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", list(VARIANT_SAYS))
+def test_each_variant_of_the_fieldwork_weeks_reproduces(tmp_path, variant):
+    """The script's variants (one coder, few respondents, a partial register, an uncoded
+    informant): reproduce succeeds, every processed file matches the catalog, the page
+    says what the shape means, and the names stay out."""
+    plant = _script()
+    assert tuple(VARIANT_SAYS) == plant.VARIANTS
+    root = copy_project(tmp_path / "project", notebooks=False)
+    for nb in NOTEBOOKS:
+        shutil.copy2(REPO / "notebooks" / f"{nb}.py", root / "notebooks" / f"{nb}.py")
+    files = plant.plant(root, variant=variant)
+    assert (root / plant.QUALCODER_FILE in files) == (variant != "satu-pengkode")
+    lines: list[str] = []
+    assert pipeline.reproduce(force=True, progress=lines.append, paths=get_paths(root)), lines
+    paths = get_paths(root)
+    for entry in catalog.CATALOG.values():
+        if entry.is_table:
+            assert catalog.check_frame(entry.name, catalog.load(entry.name, paths)) == []
+    page, sentence = VARIANT_SAYS[variant]
+    assert sentence in (root / "reports" / f"{page}.html").read_text(encoding="utf-8")
+    assert pipeline.privacy_scan(paths) == []

@@ -310,7 +310,9 @@ def _small_register(tmp_path: Path) -> Path:
     )
 
 
-def test_real_register_replaces_demo_and_lists_all_118_desa(project_copy, tmp_path):
+def test_real_register_replaces_demo_and_lists_the_desa_of_its_kecamatan(project_copy, tmp_path):
+    """A register of Bunut and Ukui PSM lists every desa of those two kecamatan (issue 20:
+    not the 118 of the kabupaten, which would count the others' desa as without PSM)."""
     paths = get_paths(project_copy)
     folder = read.register_folder(paths)
     _small_register(folder)
@@ -320,8 +322,10 @@ def test_real_register_replaces_demo_and_lists_all_118_desa(project_copy, tmp_pa
     ]
     per = out.files[build.OUTPUT_FILE]
     assert list(per.columns) == list(build.COLUMNS)
-    assert len(per) == 118 and per["kode_wilayah"].is_unique
-    assert per["kode_wilayah"].tolist() == regions.desa_table(paths)["kode"].tolist()
+    villages = regions.desa_table(paths)
+    covered = villages[villages["kecamatan"].isin(["Bunut", "Ukui"])]
+    assert len(per) == len(covered) == 22 and per["kode_wilayah"].is_unique
+    assert per["kode_wilayah"].tolist() == covered["kode"].tolist()
     rows = per.set_index("desa_kelurahan").loc[["Petani", "Keriung", "Ukui I", "Lubuk Mas"]]
     assert rows[["jumlah_psm", "jumlah_psm_aktif", "jumlah_psm_diklat"]].values.tolist() == [
         [3, 2, 2],
@@ -329,11 +333,7 @@ def test_real_register_replaces_demo_and_lists_all_118_desa(project_copy, tmp_pa
         [1, 1, 0],
         [0, 0, 0],
     ]
-    assert per.groupby("kecamatan")["jumlah_psm"].sum()[["Bunut", "Ukui", "Langgam"]].tolist() == [
-        4,
-        1,
-        0,
-    ]
+    assert per.groupby("kecamatan")["jumlah_psm"].sum().to_dict() == {"Bunut": 4, "Ukui": 1}
     text = pipeline._inputs_frame(out.inputs).to_csv(index=False)
     assert "Sastro" not in per.to_csv(index=False) and "Sastro" not in text
 
@@ -363,13 +363,14 @@ def test_coverage_and_comparison_with_tabel_i2(tmp_path):
         "Bunut", ["psm_register", "psm_tabel_i2", "selisih"]
     ].tolist() == [4, 10, -6]
     found = analysis.findings(comp)
-    assert len(found) == 12  # every kecamatan differs from Tabel I.2
+    # compared for the two kecamatan the register covers, each differing from Tabel I.2
+    assert comp["kecamatan"].tolist() == ["Ukui", "Bunut"] and len(found) == 2
     assert (
         "Kecamatan Bunut: register mencatat 4 PSM, Tabel I.2 mencatat 10 (selisih -6); kedua "
         "sumber mungkin dari tahun yang berbeda." in found
     )
     table = analysis.coverage_table(analysis.coverage(per))
-    assert table.iloc[-1].tolist() == ["Jumlah", 118, 3, 2, 115, pytest.approx(200 / 118), 5, 3, 3]
+    assert table.iloc[-1].tolist() == ["Jumlah", 22, 3, 2, 19, pytest.approx(200 / 22), 5, 3, 3]
 
 
 def test_cli_validate_register_exit_codes_and_findings(tmp_path, capsys):

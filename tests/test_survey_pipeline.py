@@ -52,8 +52,12 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_demo_inputs_are_deterministic_and_committed(tmp_path):
-    a = write_demo_inputs(tmp_path / "a")
-    b = write_demo_inputs(tmp_path / "b")
+    # the respondents are the register's Bunut PSM: their desa (as `psm-analysis demo`)
+    from psm_analysis.register.demo import demo_rows
+
+    bunut = [row[2] for row in demo_rows() if row[1] == "Bunut"]
+    a = write_demo_inputs(tmp_path / "a", desa_of_psm=bunut)
+    b = write_demo_inputs(tmp_path / "b", desa_of_psm=bunut)
     assert [p.relative_to(tmp_path / "a").as_posix() for p in a] == [
         f"survey/{FILE_NAME}",
         f"survey/uji_coba/{PILOT_FILE_NAME}",

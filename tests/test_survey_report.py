@@ -156,7 +156,7 @@ def test_recap_alpha_comparison_profile(t):
 
 
 def test_findings_state_values_and_caveats(t):
-    text = "\n".join(report.findings(t))
+    text = "\n".join(report.findings(t, 10))
     assert "**Kinerja PSM**: indeks skor 74,35 % (kategori **Baik**)" in text
     assert "dari 10 responden dan 17 butir." in text
     assert "alpha Cronbach 0,942 (selang Feldt 95 % 0,907 sampai 0,968; n = 30)." in text
@@ -169,14 +169,19 @@ def test_findings_state_values_and_caveats(t):
         "dari 21 pasangan (satu PSM dari tiap kelompok, nilai sama dihitung setengah) PSM "
         "yang pernah Diklat berindeks lebih tinggi. Dengan kelompok 7 dan 3 orang, perbedaan "
         "ini belum dapat dibedakan dari perbedaan antarorang."
-    ) in report.findings(t)
+    ) in report.findings(t, 10)
     assert "pada 16,5 dari 21 pasangan" in text
     assert "p =" not in text and "p <" not in text and "perbedaan besar" not in text
     assert "sensus, bukan sampel" in text and "10,00 %" in text
     assert report.source_line(True).startswith("DATA CONTOH")
     # built on demo answers: every finding says so (the last one is about the census)
-    lines = report.findings(t)
+    lines = report.findings(t, 10)
     assert all(s.startswith("(DATA CONTOH) ") for s in lines[:-1])
+    # the census wording only when the respondents are the PSM of Tabel I.2
+    assert "sensus" not in report.findings(t, 12)[-1]
+    assert report.findings(t, 12)[-1].startswith("Angka menggambarkan 10 dari 12 PSM")
+    assert report.findings(t, 8)[-1].startswith("Jumlah responden (10) melebihi PSM")
+    assert "sensus" not in report.findings(t)[-1]
 
 
 def test_findings_name_ties(t):
@@ -246,6 +251,38 @@ def test_smallest_p_text_uses_each_variables_tie_structure(t):
     # an asymptotic p has no attainable minimum to report
     c2 = c.assign(metode="asimtotik")
     assert report.smallest_p_text(dict(t, perbandingan_diklat=c2)) == ""
+
+
+def test_reachable_p_wording_follows_the_smallest_attainable_p(t):
+    """Issue 20: "p < 0,05 hanya tercapai bila ..." only when p < 0.05 can be reached."""
+    from psm_analysis.survey import compare
+
+    text = report.smallest_p_text(t)  # 7 and 3 respondents: 0,0167 can be reached
+    assert "jadi p < 0,05 hanya tercapai bila kedua kelompok hampir terpisah;" in text
+    # 2 and 2 respondents: the smallest exact p is 2 / C(4, 2) = 1/3
+    small = compare.mann_whitney_exact([80, 90], [40, 50])
+    assert small.p_smallest == pytest.approx(1 / 3)
+    c = t["perbandingan_diklat"].assign(p_terkecil=small.p_smallest, n_a=2, n_b=2)
+    text = report.smallest_p_text(dict(t, perbandingan_diklat=c))
+    assert "adalah 0,3333 (bila kedua kelompok terpisah sejauh mungkin), jadi p < 0,05 " in text
+    assert "tidak mungkin tercapai dengan kelompok sebesar ini;" in text
+    assert "hanya tercapai" not in text
+    # one variable can reach it, the other cannot
+    c.loc[c["variabel"] == "KIN", "p_terkecil"] = 1 / 60
+    text = report.smallest_p_text(dict(t, perbandingan_diklat=c))
+    assert "tidak mungkin tercapai untuk sebagian variabel dan untuk yang lain hanya bila" in text
+
+
+def test_coverage_text_says_census_only_when_the_counts_agree():
+    assert report.coverage_text(10, 10).endswith("menurut Tabel I.2 (sensus).")
+    assert "sensus" not in report.coverage_text(11, 10).replace("bukan sensus", "")
+    assert report.coverage_text(11, 10).startswith(
+        "Jumlah responden (**11 orang**) lebih banyak daripada PSM Kecamatan Bunut menurut "
+        "Tabel I.2 (10 orang): data kuesioner tidak sesuai dengan Tabel I.2."
+    )
+    assert report.coverage_text(3, 10).startswith("**3 dari 10 PSM** Kecamatan Bunut")
+    assert "bukan sensus" in report.coverage_text(3, 10)
+    assert "tidak dapat dikatakan apakah ini sensus" in report.coverage_text(3, None)
 
 
 def test_comparison_names_the_method_used(t):

@@ -318,6 +318,18 @@ _ENTRIES = [
         },
     ),
     Entry(
+        "pemeriksaan_lintas_sumber.csv",
+        "register",
+        {
+            "id": "str",
+            "pemeriksaan": "str",
+            "diharapkan": "str",
+            "ditemukan": "str",
+            "status": "str",
+            "keterangan": "str",
+        },
+    ),
+    Entry(
         "psm_per_desa.csv",
         "register",
         {
@@ -681,6 +693,36 @@ def check_frame(name: str, df: pd.DataFrame) -> list[str]:
         if col in df.columns and not _kind_ok(df[col], dtype):
             out.append(f"{spec.name}: column {col!r} is {df[col].dtype}, catalog says {dtype}")
     return out
+
+
+def empty(name: str) -> pd.DataFrame:
+    """A frame with no rows and the columns and dtypes of the entry of ``name``.
+
+    What a builder returns for a table it cannot fill (one coder: no agreement table; no
+    group field: no comparison), so that an empty result still satisfies
+    :func:`check_frame` and loads with the right dtypes.
+
+    >>> empty("wawancara_kesepakatan").dtypes["nilai"]
+    dtype('float64')
+    """
+    import pandas as pd
+
+    spec = entry(name)
+    if spec.columns is None:
+        raise KeyError(f"{spec.name!r} is not a table in the catalog")
+    return pd.DataFrame(
+        {c: pd.Series(dtype="object" if d == "str" else d) for c, d in spec.columns.items()}
+    )
+
+
+def typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """``df``, or :func:`empty` of ``name`` when ``df`` has no rows.
+
+    A table built from no rows (one respondent: no item validity; no shared document: no
+    agreement) takes pandas' default ``object`` columns, or none at all; this gives it
+    the catalog's. A frame with rows is returned unchanged (the builder types it).
+    """
+    return empty(name) if len(df) == 0 else df
 
 
 def coerce(name: str, df: pd.DataFrame) -> pd.DataFrame:

@@ -283,9 +283,37 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dihentikan.", file=sys.stderr)
         return 130
+    except Exception:  # a bug, not the user's data: one line here, the traceback in a log
+        log = _bug_log(args.command)
+        print(
+            f"psm-analysis {args.command}: terjadi kesalahan program (bukan kesalahan data "
+            f"Anda); rinciannya ditulis di {log}. Kirim berkas itu kepada pengembang.",
+            file=sys.stderr,
+        )
+        return 1
     finally:
         if argv is None:  # run as the command: the process ends with this function
             _skip_the_last_collections()
+
+
+def _bug_log(command: str) -> Path:
+    """Write the traceback of the exception being handled to a log file; return its path.
+
+    The file is ``psm-analysis-galat-<command>.log`` in the system's temporary folder
+    (``%TEMP%`` on Windows), overwritten by the next failure of the same command, with
+    the version and the Python that ran it.
+    """
+    import platform
+    import tempfile
+    import traceback
+
+    path = Path(tempfile.gettempdir()) / f"psm-analysis-galat-{command}.log"
+    path.write_text(
+        f"{_version()}\nPython {platform.python_version()} on {platform.platform()}\n"
+        f"argv: {sys.argv}\n\n{traceback.format_exc()}",
+        encoding="utf-8",
+    )
+    return path
 
 
 def _skip_the_last_collections() -> None:

@@ -31,8 +31,10 @@ class InputInfo:
 
 @dataclass
 class BuildOutput:
-    """What a builder returns: files for data/processed (name -> DataFrame, bytes or str)
-    and the inputs it used."""
+    """What a builder returns: files for data/processed (name -> DataFrame, bytes or str),
+    the inputs it used, and warnings for the researcher (Indonesian sentences about inputs
+    that were read but changed or left aside, e.g. coder names merged)."""
 
     files: dict[str, Any] = field(default_factory=dict)
     inputs: list[InputInfo] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

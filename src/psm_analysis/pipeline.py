@@ -30,6 +30,9 @@ class CleanResult:
     unchanged: list[Path]
     inputs: list[InputInfo]
     seconds: float
+    #: the builders' warnings, and every file of data/raw not read with the reason
+    warnings: list[str] = field(default_factory=list)
+    unread: list = field(default_factory=list)
 
     def summary(self) -> str:
         demo = sorted({i.kind for i in self.inputs if i.demo})
@@ -39,6 +42,10 @@ class CleanResult:
         ]
         if demo:
             lines.append("  DATA CONTOH dipakai untuk: " + ", ".join(demo))
+        lines += [f"  PERINGATAN: {w}" for w in self.warnings]
+        if self.unread:
+            lines.append(f"  Berkas di data/raw yang tidak dibaca ({len(self.unread)}):")
+            lines += [f"    - {u}" for u in self.unread]
         return "\n".join(lines)
 
 
@@ -47,9 +54,14 @@ def _load_builder(spec: str) -> Callable[[Paths], BuildOutput]:
     return getattr(importlib.import_module(module), func)
 
 
-def build_all(paths: Paths | None = None, progress: Callable[[str], None] | None = None):
+def build_all(
+    paths: Paths | None = None,
+    progress: Callable[[str], None] | None = None,
+    warnings: list[str] | None = None,
+):
     """Run every builder; return ``(files, inputs)`` or raise one DataError with all
-    problems of all builders. Nothing is written."""
+    problems of all builders. Nothing is written. The builders' warnings are appended
+    to ``warnings``."""
     paths = paths or get_paths()
     files: dict[str, Any] = {}
     inputs: list[InputInfo] = []
@@ -57,7 +69,13 @@ def build_all(paths: Paths | None = None, progress: Callable[[str], None] | None
     for name, spec in catalog.BUILDERS.items():
         t0 = time.perf_counter()
         try:
-            out = _load_builder(spec)(paths)
+            builder = _load_builder(spec)
+            # a builder that compares sources is given the files built before it
+            out = (
+                builder(paths, dict(files))
+                if getattr(builder, "reads_built", False)
+                else builder(paths)
+            )
         except DataError as err:
             problems.extend(err.problems)
             if progress:
@@ -71,6 +89,8 @@ def build_all(paths: Paths | None = None, progress: Callable[[str], None] | None
         inputs.extend(out.inputs)
         if progress:
             progress(f"  [{name}] {len(out.files)} berkas ({time.perf_counter() - t0:.1f} s)")
+        if warnings is not None:
+            warnings.extend(out.warnings)
     DataError.collect(problems)
     files[INPUTS_FILE] = _inputs_frame(inputs)
     return files, inputs
@@ -135,9 +155,14 @@ def clean(paths: Paths | None = None, progress: Callable[[str], None] | None = N
     t0 = time.perf_counter()
     if progress:
         progress("clean: membaca dan memeriksa data/raw ...")
-    files, inputs = build_all(paths, progress)
+    from psm_analysis import inventory
+
+    inventory.check(paths)  # a roster outside private/, an input in another's folder
+    warnings: list[str] = []
+    files, inputs = build_all(paths, progress, warnings)
+    unread = inventory.unread(paths, [i.path for i in inputs], {i.kind for i in inputs if i.demo})
     written, unchanged = write_outputs(files, paths.processed)
-    return CleanResult(written, unchanged, inputs, time.perf_counter() - t0)
+    return CleanResult(written, unchanged, inputs, time.perf_counter() - t0, warnings, unread)
 
 
 # ---------------------------------------------------------------------------------------

@@ -175,3 +175,58 @@ def write_sheet(
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = f"{first_header}:{header_row}"
+
+
+def ods_grid(path, shown: str, preferred: Sequence[str] = ()) -> tuple[list[list[object]], str]:
+    """The cells of one sheet of an OpenDocument spreadsheet (``.ods``, as LibreOffice
+    Calc and WPS Office save), read by pandas through odfpy.
+
+    Parameters
+    ----------
+    path : path-like
+        The file.
+    shown : str
+        The file as messages name it.
+    preferred : sequence of str
+        Sheet names (compared without case) read in preference to the first sheet.
+
+    Returns
+    -------
+    (list of list, str)
+        Every row from the first, each a list of cell values (text, int, float; None for
+        an empty cell; whole-number floats as int, as Calc shows them), and the sheet's
+        name.
+
+    Raises
+    ------
+    DataError
+        When the file cannot be opened as a spreadsheet.
+    """
+    import zipfile
+
+    import pandas as pd
+
+    from psm_analysis.errors import DataError, Problem
+
+    try:
+        sheets = pd.read_excel(path, engine="odf", header=None, sheet_name=None, dtype=object)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as err:
+        raise DataError(
+            Problem(
+                f"berkas LibreOffice (.ods) tidak dapat dibuka ({type(err).__name__})", file=shown
+            )
+        ) from None
+    if not sheets:
+        raise DataError(Problem("berkas .ods tidak punya lembar", file=shown))
+    wanted = {p.casefold() for p in preferred}
+    name = next((n for n in sheets if str(n).strip().casefold() in wanted), next(iter(sheets)))
+
+    def cell(v):
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return None
+        if isinstance(v, float) and v.is_integer():
+            return int(v)
+        return v
+
+    grid = [[cell(v) for v in row] for row in sheets[name].itertuples(index=False)]
+    return grid, str(name)

@@ -209,6 +209,16 @@ def build_index(
     parts.append(
         _table(checks, ["pemeriksaan", "diharapkan", "ditemukan", "status", "keterangan"], "status")
     )
+    across = paths.processed / "pemeriksaan_lintas_sumber.csv"  # kuesioner, register, wawancara
+    if across.is_file():
+        parts.append("<h3>Antarsumber: kuesioner, register PSM, Tabel I.2 dan wawancara</h3>")
+        parts.append(
+            _table(
+                _read_csv(across),
+                ["pemeriksaan", "diharapkan", "ditemukan", "status", "keterangan"],
+                "status",
+            )
+        )
     parts.append("</body></html>\n")
     return "\n".join(parts)
 

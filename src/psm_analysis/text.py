@@ -30,3 +30,13 @@ def name_key(name: object) -> str:
     'kecamatansubdistrict'
     """
     return _NON_WORD.sub("", str(name).casefold())
+
+
+def join_and(names: list[str]) -> str:
+    """Names joined as Indonesian prose lists them: ``"A, B dan C"``.
+
+    >>> join_and(["A"]), join_and(["A", "B"]), join_and(["A", "B", "C"])
+    ('A', 'A dan B', 'A, B dan C')
+    """
+    names = [str(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]

@@ -56,9 +56,19 @@ def _code_frame(codebook: Codebook) -> pd.DataFrame:
 
 
 def code_frequency(seg: pd.DataFrame, codebook: Codebook, informants: pd.DataFrame) -> pd.DataFrame:
-    """Per code: segments, informants (and their share of all informants), groups."""
+    """Per code: segments, informants (and their share of the coded informants), groups.
+
+    The share is over the informants with at least one analysed segment
+    (``jumlah_segmen`` > 0 in ``informants``): an informant interviewed but not yet coded
+    cannot have mentioned anything, so counting them would understate every share. The
+    pages name the uncoded ones (:func:`psm_analysis.interviews.results.coded_informants_text`).
+    """
     base = _code_frame(codebook)
-    n_inf = len(informants)
+    n_inf = (
+        int((informants["jumlah_segmen"] > 0).sum())
+        if "jumlah_segmen" in informants
+        else len(informants)
+    )
     g = seg.groupby("kode")
     out = base.assign(
         jumlah_segmen=base["kode"].map(g.size()).fillna(0).astype(int),
@@ -132,7 +142,7 @@ def triangulation(seg: pd.DataFrame, codebook: Codebook, informants: pd.DataFram
     groups = seg.groupby("kode")["kelompok"].agg(
         lambda s: "; ".join(g for g in order if g in set(s))
     )
-    freq["kelompok"] = freq["kode"].map(groups).fillna("")
+    freq["kelompok"] = freq["kode"].map(groups).astype(object).fillna("")  # no segment: float
     freq["satu_kelompok"] = freq["jumlah_kelompok"] == 1
     freq["status"] = np.select(
         [freq["jumlah_kelompok"] == 0, freq["jumlah_kelompok"] == 1],
@@ -583,6 +593,9 @@ def agreement(seg: pd.DataFrame, codebook: Codebook) -> tuple[pd.DataFrame, pd.D
             )
     agree = pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
     agree["perlu_dibahas"] = agree["perlu_dibahas"].astype(bool)
+    # an undefined kappa is None: with no other value the column would be object
+    floats = ["proporsi_kesepakatan", "kesepakatan_peluang", "nilai"]
+    agree[floats] = agree[floats].astype(float)
     disagree = pd.DataFrame(dis, columns=DISAGREEMENT_COLUMNS)
     if not disagree.empty:
         order = {p: i for i, p in enumerate(codebook.paths)}

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from psm_analysis import catalog
 from psm_analysis.config import Paths, get_paths
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
@@ -201,7 +202,8 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     except DataError as err:
         problems += err.problems
     DataError.collect(problems)
-    records = read_all(list(inputs.codings), codebook, roster)
+    warnings: list[str] = []
+    records = read_all(list(inputs.codings), codebook, roster, warnings)
     shown = {display_path(f): display_path(f, paths) for f in inputs.codings}
     records = [r | {"berkas": shown.get(r["berkas"], r["berkas"])} for r in records]
 
@@ -219,6 +221,7 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     source = SOURCE_DEMO if inputs.demo else SOURCE_REAL
     files: dict[str, object] = {}
     for name, df in tables.items():
+        df = catalog.typed(f"{PREFIX}{name}.csv", df)  # one coder: no agreement rows
         if name not in ("codebook", "pertanyaan"):
             df = df.assign(sumber=source)
         files[f"{PREFIX}{name}.csv"] = df
@@ -247,4 +250,4 @@ def build_outputs(paths: Paths | None = None) -> BuildOutput:
     used.append(InputInfo("interviews", display_path(inputs.roster, paths), inputs.demo))
     used.append(InputInfo("interviews", display_path(cb_path, paths), False))
     used.append(InputInfo("reference", display_path(xsd_path(paths), paths), False))
-    return BuildOutput(files=files, inputs=used)
+    return BuildOutput(files=files, inputs=used, warnings=warnings)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from psm_analysis import labels
 from psm_analysis.interviews.roster import GROUPS
+from psm_analysis.text import join_and
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -356,8 +357,9 @@ def reader_table(df: pd.DataFrame, name: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per input row (per code for ``"kesepakatan"``), in input order, 0-based
-        index. Counts are orang (informants) or segments; ``persen_*`` and the
+        One row per input row (per code for ``"kesepakatan"``, with a first column
+        "Pasangan pengkode" ("A dan B") when more than one pair of coders is compared), in
+        input order, 0-based index. Counts are orang (informants) or segments; ``persen_*`` and the
         questionnaire index persen (0-100); the proportion of agreement 0-1 and kappa -1
         to 1.
 
@@ -371,7 +373,12 @@ def reader_table(df: pd.DataFrame, name: str) -> pd.DataFrame:
     columns = labels.READER_TABLES[f"wawancara_{name}"]
     df = df.reset_index(drop=True)
     shown = df.assign(**{c: _readable(c, df[c]) for c in columns if c in df.columns})
-    return labels.reader_table(shown, f"wawancara_{name}")
+    table = labels.reader_table(shown, f"wawancara_{name}")
+    if name == "kesepakatan" and len(df):
+        pairs = df["pengkode_1"] + " dan " + df["pengkode_2"]
+        if pairs.nunique() > 1:  # three coders or more: say which pair each row compares
+            table.insert(0, "Pasangan pengkode", pairs.to_numpy())
+    return table
 
 
 def per_code_agreement(agree: pd.DataFrame) -> pd.DataFrame:
@@ -381,6 +388,116 @@ def per_code_agreement(agree: pd.DataFrame) -> pd.DataFrame:
 
     rows = agree[agree["koefisien"] == COHEN]
     return rows.rename(columns={"nilai": "kappa"}).reset_index(drop=True)
+
+
+def survey_link_text(link, survey_demo: bool) -> str:
+    """The questionnaire figure quoted beside the interviews' "kurang pembinaan" finding.
+
+    Parameters
+    ----------
+    link : row of :func:`survey_links`
+        With ``nama_indikator``, ``indeks`` (persen, 0-100) and ``kategori``.
+    survey_demo : bool
+        Whether the questionnaire answers are demo data: then the figure carries the
+        demo mark, wherever it is quoted (a page on real interviews included).
+
+    Returns
+    -------
+    str
+        One markdown bullet.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as Row
+    >>> row = Row(nama_indikator="Pembinaan", indeks=61.5, kategori="Cukup Baik")
+    >>> survey_link_text(row, True)[:62]
+    '- Dalam kuesioner PSM (notebook 04, DATA CONTOH), indikator **'
+    >>> "DATA CONTOH" in survey_link_text(row, False)
+    False
+    """
+    from psm_analysis.numbers import format_number
+
+    return (
+        "- Dalam kuesioner PSM (notebook 04"
+        + (", DATA CONTOH" if survey_demo else "")
+        + f"), indikator **{link.nama_indikator}** mendapat indeks "
+        f"**{format_number(link.indeks, 2)}** (kategori {link.kategori}); wawancara menjelaskan "
+        "mengapa pembinaan dinilai demikian."
+    )
+
+
+def coded_informants_text(informants: pd.DataFrame) -> str:
+    """Which informants are coded, when some are not: the shares' denominator.
+
+    Parameters
+    ----------
+    informants : pandas.DataFrame
+        ``load("informan")``: one row per roster informant with ``pseudonim`` and
+        ``jumlah_segmen`` (analysed segments).
+
+    Returns
+    -------
+    str
+        '' when every informant is coded; else an Indonesian sentence saying how many are
+        coded, that percentages of informants are over those, and naming the others (none
+        coded: that no percentage can be computed yet).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> coded_informants_text(pd.DataFrame({"pseudonim": ["I-01 (PSM)", "I-02 (TKSK)"],
+    ...                                     "jumlah_segmen": [4, 0]}))
+    'Baru 1 dari 2 informan yang sudah dikodekan; persentase informan dihitung dari 1 informan yang dikodekan itu. Belum dikodekan: I-02 (TKSK).'
+    """
+    uncoded = informants.loc[informants["jumlah_segmen"] == 0, "pseudonim"].tolist()
+    if not uncoded:
+        return ""
+    n, m = len(informants), len(informants) - len(uncoded)
+    if m == 0:
+        return (
+            f"Belum ada dari {n} informan yang dikodekan, jadi persentase informan belum "
+            "dapat dihitung."
+        )
+    return (
+        f"Baru {m} dari {n} informan yang sudah dikodekan; persentase informan dihitung dari "
+        f"{m} informan yang dikodekan itu. Belum dikodekan: {join_and(uncoded)}."
+    )
+
+
+def no_agreement_text(segments: pd.DataFrame) -> str:
+    """Why the agreement table is empty, in Indonesian.
+
+    Parameters
+    ----------
+    segments : pandas.DataFrame
+        ``load("segmen")``: every coded segment with ``pengkode`` and ``dokumen``.
+
+    Returns
+    -------
+    str
+        One sentence: no segment coded yet, one coder only (named), or several coders
+        who coded different documents (named); each ends saying that the agreement is
+        not computed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> no_agreement_text(pd.DataFrame({"pengkode": ["peneliti"], "dokumen": ["T1"]}))
+    'Semua segmen dikodekan oleh satu pengkode (peneliti), jadi belum ada dokumen yang dikodekan oleh dua pengkode; kesepakatan antarpengkode tidak dihitung.'
+    """
+    end = "kesepakatan antarpengkode tidak dihitung."
+    coders = sorted(segments["pengkode"].dropna().unique())
+    if not coders:
+        return f"Belum ada segmen berkode; {end}"
+    if len(coders) == 1:
+        return (
+            f"Semua segmen dikodekan oleh satu pengkode ({coders[0]}), jadi belum ada "
+            f"dokumen yang dikodekan oleh dua pengkode; {end}"
+        )
+    return (
+        f"Pengkode {join_and(coders)} mengodekan dokumen yang berbeda-beda, jadi belum "
+        f"ada dokumen yang dikodekan oleh dua pengkode; {end}"
+    )
 
 
 def agreement_text(agree: pd.DataFrame) -> list[str]:

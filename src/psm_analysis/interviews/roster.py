@@ -26,7 +26,7 @@ GROUPS = ("Dinas Sosial", "TKSK", "PSM", "Pemerintah Kecamatan/Desa", "Masyaraka
 REQUIRED = ("id_informan", "nama", "jabatan", "kelompok", "tanggal_wawancara")
 ROSTER_STEM = "informan"
 MAPPING_NAME = "dokumen_informan.csv"
-TABLE_SUFFIXES = (".csv", ".xlsx")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".ods")
 
 
 def _norm_group(text: str) -> str | None:
@@ -79,6 +79,13 @@ def read_roster_table(path: Path):
         sheet = preferred[0] if preferred else names[0]
         df = pd.read_excel(path, dtype=str, keep_default_na=False, sheet_name=sheet)
         return df.fillna(""), sheet
+    if path.suffix.lower() == ".ods":  # LibreOffice / WPS
+        from psm_analysis.sheets import ods_grid
+
+        grid, sheet = ods_grid(path, display_path(path), PREFERRED_SHEETS)
+        text = [["" if v is None else str(v) for v in row] for row in grid]
+        header = [h.strip() for h in text[0]] if text else []
+        return pd.DataFrame(text[1:], columns=header, dtype=str), sheet
     return csvtext.read_frame(path, display_path(path)), None
 
 

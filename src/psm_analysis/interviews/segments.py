@@ -79,7 +79,7 @@ FIELDS = {
     },
     "word": {"dokumen": "dokumen", "informan": "dokumen", "kode": "kode", "kutipan": "teks"},
 }
-SUFFIXES = (".csv", ".xlsx", ".qdpx", ".docx")
+SUFFIXES = (".csv", ".xlsx", ".ods", ".qdpx", ".docx")
 #: Columns of QualCoder's coded-text report (3.6 and later, after ``File``/``Case``).
 QUALCODER_COLUMNS = frozenset({"Coder", "Coded", "Id", "Codename", "Coded_Memo"})
 #: The same in the xlsx of QualCoder 3.3-3.5, in this order after ``File/case``.
@@ -374,14 +374,64 @@ def codings_files(folder: Path) -> list[Path]:
     return out
 
 
-def read_all(files: list[Path], codebook: Codebook, roster: Roster) -> list[dict]:
-    """Read and check every codings file; raise one DataError with every problem."""
+def coder_key(name: str) -> str:
+    """A coder's name compared without case and spacing differences.
+
+    >>> coder_key("  Peneliti ") == coder_key("peneliti")
+    True
+    """
+    return " ".join(name.split()).casefold()
+
+
+def merge_coder_spellings(records: list[dict]) -> tuple[list[dict], list[str]]:
+    """One spelling per coder: names equal but for case and spacing are one coder.
+
+    "peneliti" typed once as "Peneliti" must not make a second coder (whose segments
+    would leave the analysis and enter the agreement as another person). Each group of
+    spellings takes its most frequent one (the first in sorting on a tie).
+
+    Returns
+    -------
+    (list of dict, list of str)
+        The records with ``pengkode`` replaced, and one Indonesian warning per coder
+        whose spellings were merged, naming them and their counts.
+    """
+    from collections import Counter
+
+    counts = Counter(r["pengkode"] for r in records)
+    groups: dict[str, list[str]] = {}
+    for name in sorted(counts):
+        groups.setdefault(coder_key(name), []).append(name)
+    chosen, warnings = {}, []
+    for names in groups.values():
+        best = sorted(names, key=lambda n: (-counts[n], n))[0]
+        chosen.update(dict.fromkeys(names, best))
+        if len(names) > 1:
+            listed = ", ".join(f'"{n}" ({counts[n]} segmen)' for n in names)
+            warnings.append(
+                f'nama pengkode {listed} dianggap satu pengkode "{best}" '
+                "(beda huruf besar/kecil atau spasi saja)"
+            )
+    return [r | {"pengkode": chosen[r["pengkode"]]} for r in records], warnings
+
+
+def read_all(
+    files: list[Path], codebook: Codebook, roster: Roster, warnings: list[str] | None = None
+) -> list[dict]:
+    """Read and check every codings file; raise one DataError with every problem.
+
+    Coder names that differ only in case or spacing are merged
+    (:func:`merge_coder_spellings`); a warning for each is appended to ``warnings``.
+    """
     records: list[dict] = []
     problems: list[Problem] = []
     for f in files:
         recs, probs = read_codings(f)
         records += recs
         problems += probs
+    records, merged = merge_coder_spellings(records)
+    if warnings is not None:
+        warnings.extend(merged)
     good, probs = check_records(records, codebook, roster)
     DataError.collect(problems + probs)
     return good
@@ -396,6 +446,8 @@ __all__ = [
     "COLUMNS",
     "check_records",
     "codings_files",
+    "coder_key",
+    "merge_coder_spellings",
     "detect_format",
     "normalize_code",
     "read_all",

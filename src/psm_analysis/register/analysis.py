@@ -157,6 +157,40 @@ def coverage(per_desa: pd.DataFrame) -> pd.DataFrame:
     return out[cols].astype({c: "int64" for c in ints})
 
 
+def partial_note(per_desa: pd.DataFrame, all_kecamatan: list[str]) -> str:
+    """What a register of only some kecamatan covers, in Indonesian ('' when it covers all).
+
+    Parameters
+    ----------
+    per_desa : pandas.DataFrame
+        :func:`load_psm_per_desa` (only the desa of the kecamatan the register covers).
+    all_kecamatan : list of str
+        Every kecamatan of the kabupaten (Kemendagri), in order.
+
+    Returns
+    -------
+    str
+        '' for a register of every kecamatan; else one sentence naming the kecamatan it
+        covers and saying that every figure below is for those only.
+
+    Examples
+    --------
+    >>> partial_note(pd.DataFrame({"kecamatan": ["Bunut", "Bunut"]}), ["Langgam", "Bunut"])
+    'Register hanya memuat PSM Kecamatan Bunut (1 dari 2 kecamatan Kabupaten Pelalawan): semua angka register di bawah hanya untuk kecamatan itu, bukan untuk seluruh kabupaten.'
+    """
+    covered = [k for k in all_kecamatan if k in set(per_desa["kecamatan"])]
+    if len(covered) == len(all_kecamatan):
+        return ""
+    from psm_analysis.text import join_and
+
+    which = join_and(covered) if covered else "(tidak ada)"
+    return (
+        f"Register hanya memuat PSM Kecamatan {which} ({format_number(len(covered))} dari "
+        f"{format_number(len(all_kecamatan))} kecamatan Kabupaten Pelalawan): semua angka "
+        "register di bawah hanya untuk kecamatan itu, bukan untuk seluruh kabupaten."
+    )
+
+
 def compare_with_table_i2(per_desa: pd.DataFrame, table_i2: pd.DataFrame) -> pd.DataFrame:
     """Per kecamatan (Tabel I.2's ``kode_wilayah``, ``kecamatan``, ``jumlah_psm``):
     ``psm_register``, ``psm_tabel_i2``, ``selisih`` (register minus Tabel I.2) and
@@ -175,9 +209,10 @@ def compare_with_table_i2(per_desa: pd.DataFrame, table_i2: pd.DataFrame) -> pd.
     Returns
     -------
     pandas.DataFrame
-        One row per kecamatan of Tabel I.2, sorted by code: ``kode_wilayah``,
-        ``kecamatan``, ``psm_register``, ``psm_tabel_i2``, ``selisih`` (int64, orang; 0
-        register PSM where the register has no desa of that code) and ``sama`` (bool).
+        One row per kecamatan of Tabel I.2 that ``per_desa`` covers (a partial register
+        is compared for its kecamatan only), sorted by code: ``kode_wilayah``,
+        ``kecamatan``, ``psm_register``, ``psm_tabel_i2``, ``selisih`` (int64, orang) and
+        ``sama`` (bool).
 
     Raises
     ------
@@ -185,6 +220,7 @@ def compare_with_table_i2(per_desa: pd.DataFrame, table_i2: pd.DataFrame) -> pd.
         A needed column is missing.
     """
     reg = coverage(per_desa).set_index("kode_kecamatan")["jumlah_psm"]
+    table_i2 = table_i2[table_i2["kode_wilayah"].astype(str).isin(reg.index)]  # covered only
     out = pd.DataFrame(
         {
             "kode_wilayah": table_i2["kode_wilayah"].astype(str),

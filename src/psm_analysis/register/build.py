@@ -3,7 +3,8 @@
 Input: every register file (xlsx/csv) in ``data/raw/register/``; while that folder holds
 none, the demo register in ``data/demo/register/`` (marked as demo data in
 ``sumber_masukan.csv``). Output: one row for every desa and kelurahan of Pelalawan in the
-Kemendagri list (118), including those without a PSM, sorted by code. Nothing is written
+Kemendagri list (118) of the kecamatan the register covers, including those without a
+PSM, sorted by code. Nothing is written
 here; a register with any problem raises one DataError and nothing is written at all.
 """
 
@@ -18,6 +19,7 @@ from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.regions import desa_table
 from psm_analysis.regions import reference_path as wilayah_path
+from psm_analysis.register import crosscheck
 from psm_analysis.register.read import find_inputs, register_folder
 from psm_analysis.register.validate import validate_files
 
@@ -37,8 +39,15 @@ COLUMNS: dict[str, str] = {
 def per_desa(register: pd.DataFrame, paths: Paths | None = None) -> pd.DataFrame:
     """PSM per desa/kelurahan from a validated register (one row per PSM, see
     :data:`psm_analysis.register.validate.VALID_COLUMNS`): every desa/kelurahan of the
-    Kemendagri list, with 0 where no PSM serves it; columns :data:`COLUMNS`."""
+    Kemendagri list in the kecamatan the register covers (a kecamatan with at least one
+    of its PSM), with 0 where no PSM serves it; columns :data:`COLUMNS`.
+
+    A register of only some kecamatan (only the Bunut PSM, say) says nothing of the
+    others' desa: they are left out rather than counted as desa without a PSM.
+    """
     villages = desa_table(paths)
+    covered = set(register["kode_kecamatan"].astype(str))
+    villages = villages[villages["kode_kecamatan"].astype(str).isin(covered)]
     counts = pd.DataFrame(
         {
             "kode_wilayah": register["kode_wilayah"].astype(str),
@@ -61,8 +70,18 @@ def per_desa(register: pd.DataFrame, paths: Paths | None = None) -> pd.DataFrame
     return out[list(COLUMNS)].astype(COLUMNS)
 
 
-def build_outputs(paths: Paths) -> BuildOutput:
-    """Read and check the register; return ``psm_per_desa.csv``.
+def build_outputs(paths: Paths, built: dict | None = None) -> BuildOutput:
+    """Read and check the register; return ``psm_per_desa.csv`` and the cross-source
+    checks ``pemeriksaan_lintas_sumber.csv`` (:mod:`.crosscheck`).
+
+    Parameters
+    ----------
+    paths : Paths
+        The project.
+    built : dict, optional
+        The files the builders before this one returned (name -> DataFrame):
+        ``kuesioner_jawaban.csv``, ``wawancara_informan.csv`` and
+        ``psm_per_kecamatan.csv`` are compared with the register when present.
 
     Raises
     ------
@@ -83,7 +102,41 @@ def build_outputs(paths: Paths) -> BuildOutput:
     register = validate_files(files, paths=paths)
     inputs = [InputInfo("register", display_path(f, paths), demo) for f in files]
     inputs.append(InputInfo("reference", display_path(wilayah_path(paths), paths)))
-    return BuildOutput(files={OUTPUT_FILE: per_desa(register, paths)}, inputs=inputs)
+    checks = cross_source_checks(register, demo, built or {}, paths)
+    return BuildOutput(
+        files={OUTPUT_FILE: per_desa(register, paths), crosscheck.OUTPUT_FILE: checks},
+        inputs=inputs,
+    )
+
+
+#: :func:`psm_analysis.pipeline.build_all` gives this builder the files built before it.
+build_outputs.reads_built = True
+
+
+def cross_source_checks(
+    register: pd.DataFrame, register_demo: bool, built: dict, paths: Paths
+) -> pd.DataFrame:
+    """The register against the questionnaire, the roster and Tabel I.2
+    (:mod:`.crosscheck`); the rows of ``pemeriksaan_lintas_sumber.csv``."""
+    from psm_analysis.register.sources import table_i2
+
+    i2 = built.get("psm_per_kecamatan.csv")
+    if i2 is None:
+        i2 = table_i2(paths)
+    site = i2.loc[i2["kecamatan"] == crosscheck.SITE, "jumlah_psm"]
+    answers = built.get("kuesioner_jawaban.csv")
+    rows = crosscheck.respondent_checks(
+        answers,
+        register,
+        int(site.iloc[0]) if len(site) and pd.notna(site.iloc[0]) else None,
+        survey_demo=bool(answers is not None and answers["data_contoh"].any()),
+        register_demo=register_demo,
+    )
+    rows += crosscheck.informant_check(built.get("wawancara_informan.csv"))
+    rows += crosscheck.register_coverage_check(
+        sorted(set(register["kecamatan"].astype(str))), i2["kecamatan"].astype(str).tolist()
+    )
+    return crosscheck.frame(rows)
 
 
 def check_file(

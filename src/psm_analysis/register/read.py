@@ -26,7 +26,7 @@ from psm_analysis.config import Paths, get_paths
 from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.regions import name_key
 
-REGISTER_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+REGISTER_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
 DATA_SHEET = "Data"
 #: The folder under data/raw (and data/demo) that holds the register.
 FOLDER = "register"
@@ -198,6 +198,11 @@ def read_register(path: str | Path) -> RegisterTable:
         )
     if suffix == ".csv":
         grid, sheet = _csv_grid(path), None
+    elif suffix == ".ods":
+        from psm_analysis.sheets import ods_grid
+
+        grid, sheet = ods_grid(path, shown, (DATA_SHEET,))
+        grid = [[_cell(v) for v in row] for row in grid]
     else:
         grid, sheet = _xlsx_grid(path, shown)
     head = _header_index(grid)

@@ -42,7 +42,7 @@ from psm_analysis.errors import DataError, Problem, display_path
 from psm_analysis.survey.codebook import Codebook, ProfileField, load_survey_codebook
 from psm_analysis.survey.instrument import PILOT_FOLDER, pilot_codebook
 
-ANSWER_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+ANSWER_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
 TIMESTAMP_HEADERS = {"timestamp", "stempel waktu", "cap waktu"}
 EMAIL_HEADERS = {"email address", "alamat email", "email", "surel"}
 DATA_SHEET = "Data"
@@ -121,7 +121,12 @@ def read_answers_table(path: str | Path, codebook: Codebook | None = None) -> Ra
                 expected=", ".join(ANSWER_SUFFIXES),
             )
         )
-    table = _read_xlsx(path, file) if suffix != ".csv" else _read_csv(path, file)
+    if suffix == ".csv":
+        table = _read_csv(path, file)
+    elif suffix == ".ods":
+        table = _read_ods(path, file)
+    else:
+        table = _read_xlsx(path, file)
     if codebook is not None:
         _find_header_row(table, codebook)
     if not any(not _is_empty(h) for h in table.header):
@@ -158,6 +163,17 @@ def _read_xlsx(path: Path, file: str) -> RawTable:
     header = ["" if v is None else str(v).strip() for v in values[0]]
     rows = [(i + 2, list(r)) for i, r in enumerate(values[1:])]
     return RawTable(file, ws.title, header, rows, "xlsx")
+
+
+def _read_ods(path: Path, file: str) -> RawTable:
+    """An ``.ods`` workbook (LibreOffice, WPS): its ``Data`` sheet, else the first."""
+    from psm_analysis.sheets import ods_grid
+
+    values, sheet = ods_grid(path, file, (DATA_SHEET,))
+    if not values:
+        return RawTable(file, sheet, [], [], "xlsx")
+    header = ["" if v is None else str(v).strip() for v in values[0]]
+    return RawTable(file, sheet, header, [(i + 2, r) for i, r in enumerate(values[1:])], "xlsx")
 
 
 #: Rows searched for the column codes: a sheet may put group titles ("Profil",

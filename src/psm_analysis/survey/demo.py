@@ -46,13 +46,26 @@ def _clip(x: float, lo: int, hi: int) -> int:
     return max(lo, min(hi, int(round(x))))
 
 
-def demo_rows(codebook: Codebook, seed: int = SEED) -> list[list[object]]:
-    """The demo respondents as rows in :attr:`Codebook.columns` order."""
+def demo_rows(
+    codebook: Codebook, seed: int = SEED, desa_of_psm: list[str] | None = None
+) -> list[list[object]]:
+    """The demo respondents as rows in :attr:`Codebook.columns` order.
+
+    ``desa_of_psm``: the desa of each Bunut PSM in the demo register (one name per PSM):
+    the respondents are those PSM, so each one's desa is taken from it (in a seeded
+    order) and answers and register agree. Without it, desa are drawn from the
+    Kemendagri list. Every other value is drawn the same way either way.
+    """
     rng = random.Random(seed)
     desa_all = _bunut_desa()
     desa = rng.sample(desa_all, 7)
     desa = desa + rng.sample(desa, N_RESPONDENTS - len(desa))
     rng.shuffle(desa)
+    if desa_of_psm is not None:
+        if len(desa_of_psm) != N_RESPONDENTS:
+            raise ValueError(f"{len(desa_of_psm)} Bunut PSM in the register, not {N_RESPONDENTS}")
+        desa = sorted(desa_of_psm)
+        random.Random(seed + 1).shuffle(desa)  # its own generator: the rest stays as it was
     diklat = ["Ya"] * N_DIKLAT + ["Tidak"] * (N_RESPONDENTS - N_DIKLAT)
     rng.shuffle(diklat)
     rows = []
@@ -127,11 +140,13 @@ def pilot_rows(codebook: Codebook, seed: int = PILOT_SEED) -> list[list[object]]
     return rows
 
 
-def write_demo_inputs(out_dir: str | Path, codebook: Codebook | None = None) -> list[Path]:
+def write_demo_inputs(
+    out_dir: str | Path, codebook: Codebook | None = None, desa_of_psm: list[str] | None = None
+) -> list[Path]:
     """Write ``<out_dir>/survey/jawaban_kuesioner_DEMO.xlsx`` and the pilot
     ``<out_dir>/survey/uji_coba/uji_coba_kuesioner_DEMO.xlsx``; return both paths.
 
-    Same codebook and seeds, same bytes.
+    Same codebook, seeds and ``desa_of_psm`` (see :func:`demo_rows`), same bytes.
     """
     from psm_analysis.files import write_workbook
     from psm_analysis.survey.instrument import pilot_codebook, pilot_folder
@@ -141,7 +156,7 @@ def write_demo_inputs(out_dir: str | Path, codebook: Codebook | None = None) -> 
     folder = Path(out_dir) / "survey"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / FILE_NAME
-    write_workbook(template_workbook(cb, demo_rows(cb), demo=True), path)
+    write_workbook(template_workbook(cb, demo_rows(cb, desa_of_psm=desa_of_psm), demo=True), path)
     pilot_dir = pilot_folder(folder)
     pilot_dir.mkdir(exist_ok=True)
     pilot = pilot_dir / PILOT_FILE_NAME

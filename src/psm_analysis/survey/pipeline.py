@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from psm_analysis import catalog
 from psm_analysis.config import Paths
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError, Problem, display_path
@@ -187,7 +188,10 @@ def tables(
     }
     if tuple(out) != TABLES:
         raise RuntimeError("survey.pipeline.TABLES is out of step with tables()")
-    return {f"{PREFIX}{k}.csv": _round(v) for k, v in out.items()}
+    # a table with no rows (one respondent: no item validity) still has the catalog's dtypes
+    return {
+        f"{PREFIX}{k}.csv": _round(catalog.typed(f"{PREFIX}{k}.csv", v)) for k, v in out.items()
+    }
 
 
 def read_pilot(

@@ -724,6 +724,149 @@ def difference_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return full.drop(columns=["U", "p (dua sisi)", "Metode p", "p terkecil yang mungkin"])
 
 
+def group_column(t: dict[str, pd.DataFrame]) -> str | None:
+    """The profile column the respondents are compared by.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name (:data:`TABLES`).
+
+    Returns
+    -------
+    str or None
+        The column (``"diklat"``), or None when the codebook names no ``group_field``
+        (no comparison was computed).
+    """
+    c = t["perbandingan_diklat"]
+    return None if c.empty else str(c["kolom"].iloc[0])
+
+
+def group_labels(t: dict[str, pd.DataFrame]) -> tuple[str, str]:
+    """The two compared answers of :func:`group_column`.
+
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name (:data:`TABLES`).
+
+    Returns
+    -------
+    (str, str)
+        The first and second choice of the field, e.g. ``("Ya", "Tidak")``.
+
+    Raises
+    ------
+    IndexError
+        No comparison was computed (check :func:`group_column` first).
+    """
+    c = t["perbandingan_diklat"]
+    return str(c["kelompok_a"].iloc[0]), str(c["kelompok_b"].iloc[0])
+
+
+def no_comparison_text() -> str:
+    """What the page says when no group comparison was computed.
+
+    Returns
+    -------
+    str
+        Indonesian markdown: why, and the codebook line that turns the comparison on.
+
+    Examples
+    --------
+    >>> no_comparison_text()[:60]
+    'Buku kode kuesioner tidak menyebut kolom pembanding (`group_'
+    """
+    return (
+        "Buku kode kuesioner tidak menyebut kolom pembanding (`group_field`, misalnya "
+        "`diklat`), jadi perbandingan menurut keikutsertaan Diklat tidak dihitung. Tambahkan "
+        "`group_field: diklat` di `data/raw/survey/codebook.yml` untuk menghitungnya."
+    )
+
+
+def coverage_text(n: int, population: int | None, site: str = "Bunut") -> str:
+    """Who the respondents are against the PSM of the kecamatan in Tabel I.2.
+
+    The census wording only when the counts are equal; fewer respondents say how many of
+    the PSM answered; more say that the data disagree with Tabel I.2.
+
+    Parameters
+    ----------
+    n : int
+        Respondents (orang).
+    population : int or None
+        PSM of the kecamatan in Tabel I.2 (orang); None when not known.
+    site : str
+        The kecamatan.
+
+    Returns
+    -------
+    str
+        One or two Indonesian sentences (markdown).
+
+    Examples
+    --------
+    >>> coverage_text(10, 10)
+    'Jumlah responden: **10 orang**, yaitu seluruh 10 PSM Kecamatan Bunut menurut Tabel I.2 (sensus).'
+    >>> coverage_text(8, 10)
+    '**8 dari 10 PSM** Kecamatan Bunut (Tabel I.2) menjawab kuesioner: bukan sensus; angka di halaman ini menggambarkan 8 PSM yang menjawab saja.'
+    """
+    if population is None:
+        return (
+            f"Jumlah responden: **{format_number(n)} orang**; jumlah PSM Kecamatan {site} "
+            "pada Tabel I.2 tidak tersedia, jadi tidak dapat dikatakan apakah ini sensus."
+        )
+    if n == population:
+        return (
+            f"Jumlah responden: **{format_number(n)} orang**, yaitu seluruh "
+            f"{format_number(population)} PSM Kecamatan {site} menurut Tabel I.2 (sensus)."
+        )
+    if n < population:
+        return (
+            f"**{format_number(n)} dari {format_number(population)} PSM** Kecamatan {site} "
+            f"(Tabel I.2) menjawab kuesioner: bukan sensus; angka di halaman ini "
+            f"menggambarkan {format_number(n)} PSM yang menjawab saja."
+        )
+    return (
+        f"Jumlah responden (**{format_number(n)} orang**) lebih banyak daripada PSM Kecamatan "
+        f"{site} menurut Tabel I.2 ({format_number(population)} orang): data kuesioner tidak "
+        "sesuai dengan Tabel I.2. Periksa apakah ada responden yang tercatat dua kali atau "
+        "bukan PSM Kecamatan " + site + "."
+    )
+
+
+def census_caveat(n: int, population: int | None, site: str = "Bunut") -> str:
+    """The last finding: what the figures describe, and what one respondent is worth.
+
+    Examples
+    --------
+    >>> census_caveat(10, 10)[:66]
+    'Semua angka menggambarkan 10 PSM Kecamatan Bunut (sensus, bukan sa'
+    >>> census_caveat(2, 10)[:59]
+    'Angka menggambarkan 2 dari 10 PSM Kecamatan Bunut yang menj'
+    """
+    one = format_percent(100 / n if n else float("nan"))
+    if population is not None and n == population:
+        return (
+            f"Semua angka menggambarkan {n} PSM Kecamatan {site} (sensus, bukan sampel): tidak "
+            "ada galat sampel yang perlu diperkirakan, tetapi satu orang mengubah persentase "
+            f"sebesar {one}."
+        )
+    if population is not None and n < population:
+        return (
+            f"Angka menggambarkan {n} dari {population} PSM Kecamatan {site} yang menjawab, "
+            f"bukan seluruh PSM: PSM yang tidak menjawab tidak terwakili, dan satu orang "
+            f"mengubah persentase sebesar {one}."
+        )
+    if population is not None:
+        return (
+            f"Jumlah responden ({n}) melebihi PSM Kecamatan {site} menurut Tabel I.2 "
+            f"({population}): periksa data sebelum angka ini dipakai; satu orang mengubah "
+            f"persentase sebesar {one}."
+        )
+    return f"Angka menggambarkan {n} responden yang menjawab; satu orang mengubah persentase sebesar {one}."
+
+
 def smallest_p_text(t: dict[str, pd.DataFrame]) -> str:
     """A sentence on the smallest exact p the Diklat groups can reach, per variable,
     from the groups' sizes and the ties in their indices ('' when no variable has an
@@ -762,12 +905,19 @@ def smallest_p_text(t: dict[str, pd.DataFrame]) -> str:
             f"{names[v]} {format_p(p, 4).removeprefix('p = ')}"
             for v, p in zip(c["variabel"], c["p_terkecil"], strict=True)
         )
+    reach = (
+        "jadi p < 0,05 hanya tercapai bila kedua kelompok hampir terpisah"
+        if values[-1] < 0.05
+        else "jadi p < 0,05 tidak mungkin tercapai dengan kelompok sebesar ini"
+        if values[0] >= 0.05
+        else "jadi p < 0,05 tidak mungkin tercapai untuk sebagian variabel dan untuk yang "
+        "lain hanya bila kedua kelompok hampir terpisah"
+    )
     return (
         f"Dengan kelompok {groups}, dan dengan nilai kembar pada indeks responden "
         f"diperhitungkan, nilai p eksak Mann-Whitney terkecil yang dapat dicapai {smallest} "
-        "(bila kedua kelompok "
-        "terpisah sejauh mungkin), jadi p < 0,05 hanya tercapai bila kedua kelompok hampir "
-        "terpisah; karena itu ukuran efek lebih bermakna daripada nilai p."
+        f"(bila kedua kelompok terpisah sejauh mungkin), {reach}; karena itu ukuran efek "
+        "lebih bermakna daripada nilai p."
     )
 
 
@@ -944,7 +1094,9 @@ def _extreme(ind: pd.DataFrame, pick, category: bool = False) -> str:
     return f"{names}, sama-sama {value}{cat.replace(', ', ' (', 1) + ')' if cat else ''}"
 
 
-def findings(t: dict[str, pd.DataFrame], census: bool = True) -> list[str]:
+def findings(
+    t: dict[str, pd.DataFrame], population: int | None = None, census: bool | None = None
+) -> list[str]:
     """The findings in plain Indonesian (markdown bullet texts), with the n caveats.
 
     Parameters
@@ -952,9 +1104,13 @@ def findings(t: dict[str, pd.DataFrame], census: bool = True) -> list[str]:
     t : dict of str to pandas.DataFrame
         The processed questionnaire tables by short name (:data:`TABLES`):
         ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
-    census : bool
+    population : int, optional
+        PSM of Kecamatan Bunut in Tabel I.2: the census wording only when the respondents
+        are exactly that many (:func:`census_caveat`).
+    census : bool, optional
         Whether the respondents are the whole population (every PSM of Kecamatan
-        Bunut): then no p-value or test verdict is written.
+        Bunut): then no p-value or test verdict is written. Default: the respondents
+        equal ``population``, or ``population`` is unknown (this study is a census).
 
     Returns
     -------
@@ -973,6 +1129,8 @@ def findings(t: dict[str, pd.DataFrame], census: bool = True) -> list[str]:
     """
     out = []
     n = len(t["jawaban"])
+    if census is None:
+        census = population is None or n == population
     var = t["variabel"]
     for _, v in var.iterrows():
         out.append(
@@ -1013,9 +1171,5 @@ def findings(t: dict[str, pd.DataFrame], census: bool = True) -> list[str]:
     out += comparison_sentences(t, census)
     if is_demo(t):
         out = [f"(DATA CONTOH) {line}" for line in out]
-    out.append(
-        f"Semua angka menggambarkan {n} PSM Kecamatan Bunut (sensus, bukan sampel): tidak ada "
-        "galat sampel yang perlu diperkirakan, tetapi satu orang mengubah persentase sebesar "
-        f"{format_percent(100 / n if n else float('nan'))}."
-    )
+    out.append(census_caveat(n, population))
     return out
