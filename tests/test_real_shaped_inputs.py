@@ -157,11 +157,9 @@ def test_qda_project_and_word_transcript_go_through_reproduce(planted):
         ("word", "Transkrip I-06", "I-06"),
     ]
     quotes = {r["kutipan"] for r in seg}
-    assert (
-        "Kata Pak I-07 (Pemerintah Kecamatan/Desa), undangan rapat sering terlambat sampai."
-        in quotes
-    )
-    assert "Ada bimtek setahun sekali, kata Bu I-04 (PSM) juga begitu." in quotes
+    # names inside a quote as theses quote interviews (issue 21): by the person's group
+    assert "Kata Pak [nama informan], undangan rapat sering terlambat sampai." in quotes
+    assert "Ada bimtek setahun sekali, kata Bu [nama PSM] juga begitu." in quotes
     assert {r["kode"] for r in seg if r["format"] == "word"} == {
         "peran.bimtek",
         "peran.pembinaan",

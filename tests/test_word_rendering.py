@@ -104,4 +104,4 @@ def test_the_thesis_document_renders_without_blank_pages_or_stray_landscape(repr
     }
     assert sizes == {Pt(worddoc.TABLE_PT)}  # one size in every table
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["BAB IV", "BAB V", "LAMPIRAN"]
+    assert headings == ["BAB II", "BAB III", "BAB IV", "BAB V", "LAMPIRAN"]
