@@ -21,6 +21,7 @@ from psm_analysis import catalog
 from psm_analysis.config import Paths, display_path, get_paths, html_path, notebook_sources
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError
+from psm_analysis.files import is_scratch_file
 from psm_analysis.inputs import INPUTS_FILE
 
 
@@ -167,7 +168,8 @@ def _tree_files(folder: Path) -> list[Path]:
         for p in folder.rglob("*")
         if p.is_file()
         and not (_HASH_SKIP_DIRS & set(p.relative_to(folder).parts))
-        and not p.name.endswith((".pyc", ".tmp"))
+        and not p.name.endswith(".pyc")
+        and not is_scratch_file(p)
     ]
 
 
@@ -242,7 +244,7 @@ def _clear_generated(paths: Paths, keep: tuple[Path, ...] = ()) -> None:
         if not folder.is_dir():
             continue
         for p in folder.iterdir():
-            if p.name == ".gitkeep" or p in keep:
+            if p.name == ".gitkeep" or p in keep or is_scratch_file(p):
                 continue
             if p.is_dir():
                 shutil.rmtree(p)
@@ -575,7 +577,11 @@ def _step_privacy(run: _Run) -> None:
 
 
 def _processed_names(paths: Paths) -> list[str]:
-    return sorted(p.name for p in paths.processed.iterdir() if p.is_file() and p.name != ".gitkeep")
+    return sorted(
+        p.name
+        for p in paths.processed.iterdir()
+        if p.is_file() and p.name != ".gitkeep" and not is_scratch_file(p)
+    )
 
 
 def generated_files(paths: Paths) -> list[Path]:
