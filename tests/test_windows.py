@@ -235,3 +235,51 @@ def test_windows_gets_the_selector_event_loop_as_jupyter_sets_it(monkeypatch):
         assert type(asyncio.get_event_loop_policy()) is Selector
     finally:
         asyncio.set_event_loop_policy(before)
+
+
+# --------------------------------------------------------------------- CI
+
+
+def test_ci_runs_the_windows_emulation_and_encoding_warnings_of_project_code_fail():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "localedef -i id_ID -f CP1252 id_ID.CP1252" in ci
+    assert "LC_ALL=id_ID.CP1252 PYTHONUTF8=0 .venv/bin/python -X warn_default_encoding" in ci
+    assert ".venv/bin/python .ci/windows_checkout.py" in ci
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    filters = config["tool"]["pytest"]["ini_options"]["filterwarnings"]
+    assert {
+        "error::EncodingWarning:psm_analysis",
+        "error::EncodingWarning:test_",
+        "error::EncodingWarning:conftest",
+    } <= set(filters)
+
+
+def test_project_code_opening_text_without_an_encoding_fails_the_emulation(tmp_path):
+    """Under ``-X warn_default_encoding`` the filters make an encoding-less ``open`` in
+    project code an error (here in a throw-away module named like the library's)."""
+    package = tmp_path / "psm_analysis_probe"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "from pathlib import Path\n\ndef read(p):\n    return Path(p).read_text()\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import warnings, sys\n"
+        "warnings.filterwarnings('error', category=EncodingWarning, module='psm_analysis')\n"
+        "import psm_analysis_probe\n"
+        "try:\n"
+        "    psm_analysis_probe.read(sys.argv[1])\n"
+        "except EncodingWarning as err:\n"
+        "    print('error:', err)\n"
+    )
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-X", "warn_default_encoding", "-c", code, str(tmp_path / "a.txt")],
+        cwd=tmp_path,
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
+    assert out == "error: 'encoding' argument not specified\n"
