@@ -14,9 +14,10 @@ help: ## Show this list of targets
 
 # A venv without pip, uv from the package registry into it, the lock installed with uv and
 # the bytecode of the modules a rebuild imports written; plain pip installs the same pinned
-# versions when uv cannot be had (scripts/setup_venv.sh says how and why).
-$(STAMP): requirements.lock pyproject.toml scripts/setup_venv.sh
-	@sh scripts/setup_venv.sh "$(PYTHON)" "$(VENV)"
+# versions when uv cannot be had (scripts/setup_venv.py says how and why; on Windows,
+# without make, `python scripts/setup_venv.py` does the same).
+$(STAMP): requirements.lock pyproject.toml scripts/setup_venv.py jupyterlab-settings/psm-analysis.json
+	@$(PYTHON) scripts/setup_venv.py "$(VENV)"
 	@touch $(STAMP)
 
 venv: $(STAMP) ## Create .venv from requirements.lock (done by the other targets when needed)
@@ -42,8 +43,11 @@ test: $(STAMP) ## Run the tests, except the slow notebook/pipeline and browser o
 test-all: $(STAMP) ## Run every test, notebooks and headless browser included (CI: .ci/run)
 	PSM_HYPOTHESIS_PROFILE=all $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# jupyter refuses to run as root without --allow-root (containers and CI run as root)
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: $(STAMP) ## Open JupyterLab on notebooks/ (the .py files open as notebooks)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
 
 lint: $(STAMP) ## Check code style (ruff), the layers and no cycles (import-linter), docstrings (numpydoc)
 	$(BIN)/ruff check src tests notebooks scripts

@@ -15,6 +15,26 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def pytest_runtest_setup(item):
+    """``@pytest.mark.needs("git", "make")``: skip, saying why, where a program is not on
+    PATH (Windows without Git for Windows or make) or, for git, outside a git checkout
+    (a ZIP download of the repository)."""
+    for mark in item.iter_markers("needs"):
+        missing = [program for program in mark.args if shutil.which(program) is None]
+        if missing:
+            pytest.skip(f"needs {', '.join(missing)} on PATH (not found)")
+        if "git" in mark.args and not (REPO / ".git").exists():
+            pytest.skip("needs a git checkout (git clone), not a ZIP download")
+
+
+# On Windows, asyncio's selector loop as Jupyter chooses it (no pyzmq RuntimeWarning from
+# the kernels the tests start in this process).
+from psm_analysis.cli import use_selector_event_loop_on_windows  # noqa: E402
+
+use_selector_event_loop_on_windows()
+
 ARTIFACTS = REPO / "tests" / "artifacts"
 
 #: What a project copy needs to run the pipeline (generated folders start empty). Of
@@ -56,7 +76,7 @@ def _git_tracked(repo: Path, under: str) -> list[str] | None:
             ["git", "rev-parse", "--show-toplevel"],
             cwd=repo,
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             check=True,
         ).stdout.strip()
         if Path(top).resolve() != repo.resolve():
@@ -144,7 +164,10 @@ def run_cli(
     if pythonpath is not None:  # the library of a project copy instead of the installed one
         env["PYTHONPATH"] = str(pythonpath)
     return subprocess.run(
-        [sys.executable, "-m", "psm_analysis", *args], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "psm_analysis", *args],
+        capture_output=True,
+        encoding="locale",  # as the command writes to a pipe
+        env=env,
     )
 
 

@@ -1,4 +1,5 @@
-"""The rendered reports in a real browser: headless Debian Chromium driven by Playwright.
+"""The rendered reports in a real browser: headless Debian Chromium driven by Playwright
+(on Windows, Microsoft Edge or Google Chrome, both Chromium).
 
 Every page (index and each notebook) is opened; every image must load and every local
 link must point at an existing file. A screenshot of each page is saved under
@@ -20,6 +21,17 @@ import pytest
 #: Overrides where the test looks for Chromium (tests point it at a missing file).
 CHROMIUM_ENV = "PSM_CHROMIUM"
 INSTALL_HINT = "apt-get install chromium chromium-driver fonts-dejavu-core (as .ci/run does)"
+#: Where Windows keeps Edge (on every Windows 10 and 11) and Chrome, as their installers put them.
+WINDOWS_BROWSERS = [
+    r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
+    r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+]
+WINDOWS_HINT = (
+    "on Windows, Edge or Chrome: set PSM_CHROMIUM=" + WINDOWS_BROWSERS[0] + " (cmd) or "
+    "$env:PSM_CHROMIUM = '" + WINDOWS_BROWSERS[0] + "' (PowerShell)"
+)
 SHOTS = Path(__file__).resolve().parent / "artifacts" / "screenshots"
 FLAGS = [
     "--headless=new",
@@ -35,8 +47,13 @@ FLAGS = [
 
 def chromium_path() -> Path | None:
     """The Chromium executable: $PSM_CHROMIUM if set, else ``chromium`` on PATH or
-    /usr/bin/chromium; None when that file does not exist."""
+    /usr/bin/chromium, or on Windows Edge or Chrome where they are installed; None when
+    that file does not exist."""
     override = os.environ.get(CHROMIUM_ENV)
+    if not override and sys.platform == "win32":
+        installed = [b for b in WINDOWS_BROWSERS if Path(b).is_file()]
+        if installed:
+            return Path(installed[0])
     found = override or shutil.which("chromium") or "/usr/bin/chromium"
     return Path(found) if Path(found).is_file() else None
 
@@ -51,7 +68,7 @@ def require_chromium() -> Path:
     if path is not None:
         return path
     looked = os.environ.get(CHROMIUM_ENV) or "chromium on PATH, /usr/bin/chromium"
-    reason = f"Chromium not found ({looked}); install it with: {INSTALL_HINT}"
+    reason = f"Chromium not found ({looked}); install it with: {INSTALL_HINT}; {WINDOWS_HINT}"
     if in_ci():
         pytest.fail(f"{reason}. CI is set, so the browser test is required.")
     pytest.skip(reason)
@@ -155,7 +172,11 @@ def test_missing_chromium_skips_with_the_install_command(tmp_path, monkeypatch):
         require_chromium()
     assert str(exc.value) == (
         f"Chromium not found ({tmp_path / 'no-chromium'}); install it with: "
-        "apt-get install chromium chromium-driver fonts-dejavu-core (as .ci/run does)"
+        "apt-get install chromium chromium-driver fonts-dejavu-core (as .ci/run does); "
+        "on Windows, Edge or Chrome: set PSM_CHROMIUM="
+        r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe (cmd) or "
+        r"$env:PSM_CHROMIUM = 'C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe'"
+        " (PowerShell)"
     )
 
 
@@ -187,7 +208,7 @@ def test_the_browser_test_skips_or_fails_without_chromium(tmp_path, ci, outcome,
         [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", test],
         cwd=Path(__file__).parent,
         capture_output=True,
-        text=True,
+        encoding="locale",
         env=env,
     )
     assert out.returncode == code and outcome in out.stdout, out.stdout + out.stderr

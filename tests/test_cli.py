@@ -61,7 +61,12 @@ def test_cli_start_is_light():
         "import sys; import psm_analysis.cli as c; c.build_parser().parse_args(['clean']);"
         "print(sorted(m for m in ('pandas','matplotlib','statsmodels','nbclient') if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        encoding="locale",
+        check=True,
+    )
     assert out.stdout.strip() == "[]"
 
 

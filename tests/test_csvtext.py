@@ -65,3 +65,46 @@ def test_unreadable_file_is_an_indonesian_problem(tmp_path):
     with pytest.raises(DataError) as err:
         csvtext.read_text(tmp_path / "tidak_ada.csv", "data/tidak_ada.csv")
     assert str(err.value) == "berkas data/tidak_ada.csv: berkas tidak ditemukan"
+
+
+def test_notepad_unicode_utf16_with_bom(tmp_path):
+    # Notepad's "Unicode" (and "UTF-16 LE"): UTF-16 little-endian with the BOM FF FE
+    f = tmp_path / "buku.yml"
+    f.write_bytes("kode:\r\n  - Dana \u2013 kurang\r\n".encode("utf-16"))
+    assert f.read_bytes()[:2] == b"\xff\xfe"
+    assert csvtext.read_decoded(f) == "kode:\r\n  - Dana \u2013 kurang\r\n"
+
+
+def test_byte_undefined_in_windows_1252_is_located(tmp_path):
+    # 0x81 is one of the five bytes Windows-1252 leaves undefined: neither UTF-8 nor ANSI
+    f = tmp_path / "sumber.csv"
+    f.write_bytes(b"tabel,judul\r\nI.1,Jumlah\r\nI.2,Kec\x81\r\n")
+    with pytest.raises(DataError) as err:
+        csvtext.read_text(f, "data/raw/dinsos/sumber.csv")
+    assert str(err.value) == (
+        "berkas data/raw/dinsos/sumber.csv, baris 3: berkas bukan teks yang dapat dibaca: "
+        'nilai "bita 0x81" (yang diharapkan: ' + csvtext.RESAVE + ")"
+    )
+
+
+def test_utf16_without_bom_is_refused_at_its_first_nul(tmp_path):
+    f = tmp_path / "a.csv"
+    f.write_bytes("id,nama\n".encode("utf-16-le"))
+    with pytest.raises(DataError) as err:
+        csvtext.read_decoded(f, "a.csv")
+    problem = err.value.problems[0]
+    assert (problem.row, problem.value) == (1, "bita 0x00")
+
+
+def test_invalid_utf8_after_a_utf8_bom_is_located(tmp_path):
+    f = tmp_path / "a.yml"
+    f.write_bytes(csvtext.BOM + b"a: 1\nb: \x93x\x94\n")
+    with pytest.raises(DataError) as err:
+        csvtext.read_decoded(f, "a.yml")
+    assert (err.value.problems[0].row, err.value.problems[0].value) == (2, "bita 0x93")
+
+
+def test_a_folder_is_not_read_as_a_file(tmp_path):
+    with pytest.raises(DataError) as err:
+        csvtext.read_decoded(tmp_path, "data/raw")
+    assert str(err.value) == "berkas data/raw: berkas tidak dapat dibaca (ini sebuah folder)"

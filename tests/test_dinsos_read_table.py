@@ -209,7 +209,10 @@ def test_subtotals_grand_total_and_missing_cells(tmp_path):
     df = read_table(path)
     assert df.index.tolist() == [2, 3, 5]
     assert df.attrs["jumlah"] == {"PSM": 22}
-    path.write_text(path.read_text(encoding="utf-8").replace("Jumlah Total,22", "Jumlah Total,23"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Jumlah Total,22", "Jumlah Total,23"),
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as err:
         read_table(path)
     (p,) = err.value.problems
@@ -323,10 +326,14 @@ def test_percent_formatted_xlsx_cells_read_as_printed(tmp_path):
     assert df["Persentase PSM"].tolist() == [12.345, 87.655]
     assert df.attrs["jumlah"] == {"Persentase PSM": 100}
     csv = tmp_path / "t.csv"
-    csv.write_text("Kecamatan;Persentase PSM\nBunut;12,345 %\nUkui;87,655 %\nJumlah;100 %\n")
+    csv.write_text(
+        "Kecamatan;Persentase PSM\nBunut;12,345 %\nUkui;87,655 %\nJumlah;100 %\n", encoding="utf-8"
+    )
     with pytest.raises(DataError, match="angka ambigu"):  # "12,345": thousands or decimals?
         read_table(csv)
-    csv.write_text("Kecamatan;Persentase PSM\nBunut;12,5 %\nUkui;87,5 %\nJumlah;100 %\n")
+    csv.write_text(
+        "Kecamatan;Persentase PSM\nBunut;12,5 %\nUkui;87,5 %\nJumlah;100 %\n", encoding="utf-8"
+    )
     assert read_table(csv)["Persentase PSM"].tolist() == [12.5, 87.5]
 
 

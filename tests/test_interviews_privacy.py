@@ -162,7 +162,9 @@ def _leaky_files(folder):
     name = "Bambang Sutrisno"
     files = {}
     f = folder / "laporan.html"
-    f.write_text("<html><body><p>Kata <b>Bambang</b>&nbsp;Sutrisno</p></body></html>")
+    f.write_text(
+        "<html><body><p>Kata <b>Bambang</b>&nbsp;Sutrisno</p></body></html>", encoding="utf-8"
+    )
     files["html"] = f
     f = folder / "tabel.csv"
     f.write_text(f'kutipan\n"Saya {name.upper()}"\n', encoding="utf-8")
@@ -331,6 +333,7 @@ def test_roster_names_prefers_the_real_roster(tmp_path):
     assert "Teguh Prasetyo" in names and "Andika" in names
 
 
+@pytest.mark.needs("git")
 def test_private_folder_is_git_ignored():
     def ignored(rel):
         r = subprocess.run(["git", "check-ignore", "-q", rel], cwd=ROOT)
@@ -341,7 +344,7 @@ def test_private_folder_is_git_ignored():
     assert ignored("data/raw/private/dokumen_informan.csv")
     assert not ignored("data/raw/private/.gitkeep")
     tracked = subprocess.run(
-        ["git", "ls-files", "data/raw/private"], cwd=ROOT, capture_output=True, text=True
+        ["git", "ls-files", "data/raw/private"], cwd=ROOT, capture_output=True, encoding="utf-8"
     ).stdout.split()
     assert tracked == ["data/raw/private/.gitkeep"]
     assert not ignored("data/demo/private/informan_DEMO.csv")
@@ -426,7 +429,10 @@ def test_scan_ignores_a_name_by_chance_inside_an_embedded_image(tmp_path):
     page = tmp_path / "04.html"
     page.write_text(f'<p>Gambar</p><img src="data:image/png;base64,{payload}">', encoding="utf-8")
     assert scan_files([page], name_variants("Sri Wahyuni")) == []
-    page.write_text(f'<p>Kata Sri tentang honor.</p><img src="data:image/png;base64,{payload}">')
+    page.write_text(
+        f'<p>Kata Sri tentang honor.</p><img src="data:image/png;base64,{payload}">',
+        encoding="utf-8",
+    )
     assert [
         p.file.endswith("04.html") for p in scan_files([page], name_variants("Sri Wahyuni"))
     ] == [True]

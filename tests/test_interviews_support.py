@@ -46,4 +46,4 @@ def test_make_project_builds_the_expected_folders(tmp_path):
     paths = make_project(tmp_path)
     assert (paths.raw_interviews / "codebook_wawancara.yml").is_file()
     assert (paths.raw_reference / "refi_qda_codebook_1_0.xsd").is_file()
-    assert (paths.raw_private / "informan.csv").read_text().count("\n") == 5
+    assert (paths.raw_private / "informan.csv").read_text(encoding="utf-8").count("\n") == 5

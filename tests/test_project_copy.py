@@ -29,8 +29,11 @@ PLANTED = {
 
 def _git(*args: str, cwd: Path) -> str:
     return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
+        ["git", *args], cwd=cwd, capture_output=True, encoding="utf-8", check=True
     ).stdout
+
+
+pytestmark = pytest.mark.needs("git")
 
 
 @pytest.fixture

@@ -133,7 +133,9 @@ def test_counts_follow_the_planted_inputs_and_names_are_pseudonymised(planted):
         if p.suffix in (".csv", ".md", ".html")
     )
     # "Tanjung" (I-07's marga) is a word of two desa: there, and only there, it may stay
-    with (root / "data/raw/reference/wilayah_pelalawan_kepmendagri_2025.csv").open() as fh:
+    with (root / "data/raw/reference/wilayah_pelalawan_kepmendagri_2025.csv").open(
+        encoding="utf-8"
+    ) as fh:
         places = sorted({r["nama"] for r in csv.DictReader(fh)}, key=len, reverse=True)
     assert "Tanjung Kuyo" in everything
     for place in places:

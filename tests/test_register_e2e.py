@@ -108,7 +108,9 @@ def test_template_fill_validate_reproduce(make_project, monkeypatch, capsys):
     page = (root / "reports" / f"{NOTEBOOK}.html").read_text(encoding="utf-8")
     assert "DATA CONTOH" not in page
     assert "Register PSM Dinas Sosial Kabupaten Pelalawan" in page
-    figure = json.loads((root / "figures" / "03_psm_per_desa_bunut.json").read_text())
+    figure = json.loads(
+        (root / "figures" / "03_psm_per_desa_bunut.json").read_text(encoding="utf-8")
+    )
     assert "demo" not in figure
     table = (root / "reports" / "tables" / "03_psm_per_desa_bunut.md").read_text(encoding="utf-8")
     assert "| Petani | 3 | 3 | 2 |" in table

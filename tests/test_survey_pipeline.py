@@ -264,7 +264,7 @@ def test_same_id_in_two_files(root):
     row = ["R1", "Petani", "Laki-laki", "40", "S1", "3", "Ya", "Ya"] + ["4"] * len(cb.items)
     for name in ("a.csv", "b.csv"):
         (root / "data/raw/survey" / name).write_text(
-            ",".join(cb.columns) + "\n" + ",".join(row) + "\n"
+            ",".join(cb.columns) + "\n" + ",".join(row) + "\n", encoding="utf-8"
         )
     with pytest.raises(DataError) as exc:
         build_outputs(get_paths())
@@ -286,7 +286,7 @@ def test_cli_validate_valid_and_invalid(root, capsys):
     bad = root / "bad.csv"
     cb = load_survey_codebook()
     row = ["R1", "Sorek", "Laki-laki", "40", "S1", "3", "Ya", "Ya"] + ["4"] * len(cb.items)
-    bad.write_text(",".join(cb.columns) + "\n" + ",".join(row) + "\n")
+    bad.write_text(",".join(cb.columns) + "\n" + ",".join(row) + "\n", encoding="utf-8")
     before = tree(root)
     assert main(["validate", "survey", str(bad)]) == 1
     err = capsys.readouterr().err
@@ -307,7 +307,10 @@ def test_cli_validate_usage_errors(root, capsys):
 def test_cli_validate_with_other_codebook(root, capsys):
     cb_file = root / "cb.yml"
     cb_file.write_text(
-        (root / "data/raw/survey/codebook.yml").read_text().replace("id: KIN18", "id: KIN17")
+        (root / "data/raw/survey/codebook.yml")
+        .read_text(encoding="utf-8")
+        .replace("id: KIN18", "id: KIN17"),
+        encoding="utf-8",
     )
     good = root / "data/demo/survey" / FILE_NAME
     assert main(["validate", "survey", str(good), "--codebook", str(cb_file)]) == 1
@@ -327,7 +330,7 @@ def test_cli_template(root, capsys):
         "docProps/core.xml"
     )
     broken = root / "broken.yml"
-    broken.write_text("scales: [\n")
+    broken.write_text("scales: [\n", encoding="utf-8")
     target = root / "tidak_ditulis.xlsx"
     assert main(["template", "survey", "--out", str(target), "--codebook", str(broken)]) == 1
     err = capsys.readouterr().err

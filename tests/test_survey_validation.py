@@ -451,7 +451,7 @@ def test_google_forms_unknown_question(tmp_path):
 
 def test_unsupported_extension(tmp_path):
     path = tmp_path / "jawaban.txt"
-    path.write_text("responden\nR01\n")
+    path.write_text("responden\nR01\n", encoding="utf-8")
     [p] = validate_file(path)
     assert p.message == "jenis berkas jawaban tidak didukung" and p.value == ".txt"
     assert p.row is None

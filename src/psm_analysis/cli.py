@@ -268,7 +268,27 @@ def _written_note(written: list[str], shown: int = 10) -> str:
     return f"Sudah ditulis sebelum masalah ditemukan ({len(written)} berkas): {head}{more}"
 
 
+def use_selector_event_loop_on_windows() -> None:
+    """On Windows, make asyncio's default loop the selector loop, as Jupyter does.
+
+    Python's default loop on Windows (Proactor) has no ``add_reader``, which pyzmq needs
+    for the kernels' sockets: without this, every ``reproduce`` printed pyzmq's English
+    ``RuntimeWarning: Proactor event loop does not implement add_reader``. The same
+    patch as jupyter_server's ``ServerApp._init_asyncio_patch``: only when the policy is
+    still the Proactor default; nothing happens elsewhere.
+    """
+    if not sys.platform.startswith("win"):
+        return
+    import asyncio
+
+    proactor = getattr(asyncio, "WindowsProactorEventLoopPolicy", None)
+    selector = getattr(asyncio, "WindowsSelectorEventLoopPolicy", None)
+    if proactor is not None and type(asyncio.get_event_loop_policy()) is proactor:
+        asyncio.set_event_loop_policy(selector())
+
+
 def main(argv: list[str] | None = None) -> int:
+    use_selector_event_loop_on_windows()
     parser = build_parser()
     with _Indonesian():
         args = parser.parse_args(argv)  # exits 2 on a usage error, in Indonesian

@@ -35,6 +35,37 @@ os.umask(_UMASK)
 _FILE_MODE = 0o666 & ~_UMASK
 
 
+def is_scratch_file(path: str | Path) -> bool:
+    """True for the lock and temporary files editors and this project leave beside real
+    files, which are never an input, an output or a change.
+
+    - ``~$name.xlsx``: the owner file Microsoft Excel and Word create next to a file they
+      have open (hidden on Windows; Word shortens the name: ``~$ta_dinas.docx``);
+    - ``.~lock.name.xlsx#``: LibreOffice's lock file of an open document;
+    - ``*.tmp`` (any case): this project's own atomic-write temporary files
+      (:func:`write_bytes`) and Word's and Excel's ``~WRL0001.tmp``/``A1B2C3D4.tmp``
+      while they save.
+
+    Parameters
+    ----------
+    path : str or Path
+        Only the file name counts; the file need not exist.
+
+    Examples
+    --------
+    >>> [is_scratch_file(n) for n in ("~$data_dinas_sosial.xlsx", ".~lock.a.xlsx#", "x.TMP")]
+    [True, True, True]
+    >>> [is_scratch_file(n) for n in ("data_dinas_sosial.xlsx", "~catatan.txt", "a.tmpl")]
+    [False, False, False]
+    """
+    name = Path(path).name
+    return (
+        name.startswith("~$")
+        or (name.startswith(".~lock.") and name.endswith("#"))
+        or name.lower().endswith(".tmp")
+    )
+
+
 def write_bytes(path: str | Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False (and write nothing) if the
     file already holds exactly these bytes."""

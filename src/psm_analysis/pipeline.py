@@ -21,6 +21,7 @@ from psm_analysis import catalog
 from psm_analysis.config import Paths, display_path, get_paths, html_path, notebook_sources
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError
+from psm_analysis.files import is_scratch_file
 from psm_analysis.inputs import INPUTS_FILE
 
 
@@ -198,7 +199,8 @@ def _tree_files(folder: Path) -> list[Path]:
         for p in folder.rglob("*")
         if p.is_file()
         and not (_HASH_SKIP_DIRS & set(p.relative_to(folder).parts))
-        and not p.name.endswith((".pyc", ".tmp"))
+        and not p.name.endswith(".pyc")
+        and not is_scratch_file(p)
     ]
 
 
@@ -386,13 +388,9 @@ def _prepare_stage(paths: Paths, stage: Paths, force: bool) -> None:
 
 def _output_files(folder: Path) -> list[Path]:
     """The generated files in ``folder``: not ``.gitkeep``, not the lock files Excel,
-    Word and LibreOffice keep beside a file they have open (``~$x.xlsx``,
-    ``.~lock.x.xlsx#``), which belong to that program."""
-    return [
-        p
-        for p in _tree_files(folder)
-        if p.name != ".gitkeep" and not p.name.startswith(("~$", ".~lock."))
-    ]
+    Word and LibreOffice keep beside a file they have open (:func:`_tree_files` leaves
+    out :func:`~psm_analysis.files.is_scratch_file`), which belong to that program."""
+    return [p for p in _tree_files(folder) if p.name != ".gitkeep"]
 
 
 def output_changes(stage: Paths, paths: Paths) -> tuple[dict[Path, Path], list[Path]]:
@@ -615,7 +613,11 @@ def _step_privacy(run: _Run, files: list[Path] | None = None) -> None:
 
 
 def _processed_names(paths: Paths) -> list[str]:
-    return sorted(p.name for p in paths.processed.iterdir() if p.is_file() and p.name != ".gitkeep")
+    return sorted(
+        p.name
+        for p in paths.processed.iterdir()
+        if p.is_file() and p.name != ".gitkeep" and not is_scratch_file(p)
+    )
 
 
 def generated_files(paths: Paths) -> list[Path]:

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from psm_analysis import csvtext
 from psm_analysis.config import display_path
 from psm_analysis.errors import DataError, Problem
 from psm_analysis.numbers import NIL_TOKENS, format_number, parse_number, parse_series
@@ -109,12 +110,8 @@ def _guess_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv_grid(path: Path) -> list[list[Any]]:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+def _read_csv_grid(path: Path, shown: str) -> list[list[Any]]:
+    text = csvtext.read_decoded(path, shown)
     delimiter = _guess_delimiter(text)
     return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
@@ -504,7 +501,7 @@ def read_printed_table(
         raise DataError(Problem("berkas tidak ditemukan", file=shown))
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        grid, merged, sheet_name = _read_csv_grid(path), [], None
+        grid, merged, sheet_name = _read_csv_grid(path, shown), [], None
     elif suffix in (".xlsx", ".xlsm"):
         grid, merged, sheet_name = _read_xlsx_grid(path, sheet, shown)
     else:

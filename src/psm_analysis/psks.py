@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from psm_analysis import csvtext
 from psm_analysis.config import Paths, get_paths
 from psm_analysis.errors import DataError, Problem
 from psm_analysis.text import name_key
@@ -51,9 +52,28 @@ def reference_path(paths: Paths | None = None) -> Path:
 
 @lru_cache(maxsize=8)
 def _load(path_str: str, mtime_ns: int):
-    import pandas as pd
+    from psm_analysis.errors import display_path
 
-    df = pd.read_csv(path_str, dtype=str, keep_default_na=False)
+    shown = display_path(path_str)
+    df = csvtext.read_frame(path_str, shown)
+    columns = ["no", "jenis_resmi", "singkatan", "alias"]
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise DataError(
+            Problem(
+                "kolom referensi PSKS tidak ada",
+                file=shown,
+                row=1,
+                value=", ".join(missing),
+                expected=", ".join(columns),
+            )
+        )
+    bad = [
+        Problem("nomor urut tidak sah", file=shown, row=i, column="no", value=v, expected="angka")
+        for i, v in enumerate(df["no"], start=2)
+        if not v.strip().isdigit()
+    ]
+    DataError.collect(bad)
     df["no"] = df["no"].astype("int64")
     return df
 

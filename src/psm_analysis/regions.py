@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from psm_analysis import csvtext
 from psm_analysis.config import Paths, get_paths
 from psm_analysis.errors import DataError, Problem
 from psm_analysis.text import name_key
@@ -53,13 +54,11 @@ def reference_path(paths: Paths | None = None) -> Path:
 
 @lru_cache(maxsize=8)
 def _load(path_str: str, mtime_ns: int):
-    import pandas as pd
-
     from psm_analysis.errors import display_path
 
     path = Path(path_str)
     shown = display_path(path)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df = csvtext.read_frame(path, shown)
     missing = {"kode", "nama", "tingkat", "kode_induk"} - set(df.columns)
     if missing:
         raise DataError(

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from psm_analysis import csvtext
 from psm_analysis.config import Paths, display_path, get_paths
 from psm_analysis.errors import DataError, Problem
 
@@ -166,12 +167,11 @@ def load_plan(paths: Paths | None = None) -> Plan:
     if not path.is_file():
         return Plan()
     where = display_path(path, paths)
+    text = csvtext.read_decoded(path, where)  # UTF-8, BOM, UTF-16 or cp1252 (Notepad)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(text) or {}
     except yaml.YAMLError as err:
-        raise DataError(
-            Problem(f"bukan YAML yang sah: {err}", file=where, show_value=False)
-        ) from err
+        raise DataError(csvtext.yaml_problem(err, where)) from None
     if not isinstance(data, dict):
         raise DataError(Problem("isi berkas harus berupa pasangan kunci: nilai", file=where))
     problems = []

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from psm_analysis import csvtext
 from psm_analysis.config import Paths, display_path, get_paths
 from psm_analysis.errors import DataError, Problem
 
@@ -25,11 +26,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _read_plain_csv(path: Path, shown: str):
-    import pandas as pd
-
-    if not path.is_file():
-        raise DataError(Problem("berkas tidak ditemukan", file=shown))
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    # as Excel saves it too: cp1252 or UTF-8 (BOM), "," or ";" (csvtext)
+    return csvtext.read_frame(path, shown)
 
 
 def _require(df, columns: list[str], shown: str) -> None:

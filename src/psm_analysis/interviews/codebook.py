@@ -40,6 +40,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from psm_analysis import csvtext
 from psm_analysis.errors import DataError, Problem, display_path
 
 #: XML namespace of REFI-QDA codebooks.
@@ -326,10 +327,11 @@ def from_yaml(path: str | Path) -> Codebook:
 
     path = Path(path)
     shown = display_path(path)
+    text = csvtext.read_decoded(path, shown)  # UTF-8, BOM, UTF-16 or cp1252 (Notepad)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise DataError(Problem(f"codebook tidak dapat dibaca ({err})", file=shown)) from None
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise DataError(csvtext.yaml_problem(err, shown)) from None
     if not isinstance(data, dict) or not isinstance(data.get("kode"), list):
         raise DataError(
             Problem(

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from psm_analysis import csvtext
 from psm_analysis.errors import DataError, Problem, display_path
 
 #: Ids are used as column headers and as SPSS variable names.
@@ -371,13 +372,8 @@ def load_survey_codebook(path: str | Path | None = None) -> Codebook:
     file = display_path(path)
     if not path.is_file():
         raise DataError(Problem("berkas buku kode tidak ditemukan", file=file))
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataError(
-            Problem(f"berkas buku kode tidak dapat dibaca ({err})", file=file)
-        ) from None
-    return parse_codebook(text, file)
+    # UTF-8 (BOM or not), UTF-16 or cp1252 as Notepad saves it, located errors otherwise
+    return parse_codebook(csvtext.read_decoded(path, file), file)
 
 
 def parse_codebook(text: str, file: str = "codebook.yml") -> Codebook:
@@ -387,14 +383,7 @@ def parse_codebook(text: str, file: str = "codebook.yml") -> Codebook:
     try:
         raw = loader.get_single_data()
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise DataError(
-            Problem(
-                f"YAML tidak sah: {getattr(err, 'problem', err)}",
-                file=file,
-                row=mark.line + 1 if mark else None,
-            )
-        ) from None
+        raise DataError(csvtext.yaml_problem(err, file)) from None
     finally:
         loader.dispose()
     ck = _Checker(file)
