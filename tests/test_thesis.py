@@ -321,3 +321,24 @@ def test_a_word_document_is_built_again_only_when_what_it_shows_changed(paths, m
 
     captions = [p.text for p in Document(paths.reports / "bab_V.docx").paragraphs]
     assert "Tabel V.3 Tabel C baru" in captions
+
+
+def test_tables_built_once_and_copied_give_the_documents_built_anew(paths):
+    """site.write_thesis_docx builds each table once and copies it into the other
+    documents: every document is byte for byte the one built without the copies."""
+    from psm_analysis import worddoc
+
+    _run_notebooks_in_parallel(paths)
+    site.write_reports(paths)
+    shared: dict = {}
+    _, records = site.renumber(paths)
+    placed = [r for r in records if r["_tempat"] != "tidak"]
+    groups = [("BAB V", [r for r in placed if r["_tempat"] == 5])]
+    for i, built in enumerate((None, shared, shared)):
+        worddoc.write_thesis_document(paths.reports / f"x{i}.docx", groups, paths.figures, built)
+    assert shared and set(shared) == {r["name"] for r in groups[0][1] if r["kind"] == "table"}
+    first = (paths.reports / "x0.docx").read_bytes()
+    assert (paths.reports / "x1.docx").read_bytes() == first  # building, filling the cache
+    assert (paths.reports / "x2.docx").read_bytes() == first  # copying from it
+    # the documents reproduce wrote the same way: this project has only BAB V
+    assert (paths.reports / "tabel_dan_gambar.docx").read_bytes() == first

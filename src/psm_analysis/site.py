@@ -339,12 +339,13 @@ def write_thesis_docx(paths: Paths, records: list[dict] | None = None) -> list[P
         groups.setdefault(rec["_tempat"], []).append(rec)
     headed = [(thesis.place_heading(place, plan), recs) for place, recs in groups.items()]
     out = [paths.reports / THESIS_DOCX]
-    worddoc.write_thesis_document(out[0], headed, paths.figures)
+    built: dict = {}  # each table built once, copied into the other documents
+    worddoc.write_thesis_document(out[0], headed, paths.figures, built)
     for place, recs in groups.items():
         stem = "lampiran" if place == thesis.LAMPIRAN else f"bab_{plan.chapter_text(place)}"
         path = paths.reports / f"{stem}.docx"
         heading = thesis.place_heading(place, plan)
-        worddoc.write_thesis_document(path, [(heading, recs)], paths.figures)
+        worddoc.write_thesis_document(path, [(heading, recs)], paths.figures, built)
         out.append(path)
     for old in _part_documents(paths):
         if old not in out:  # a place that has nothing any more
