@@ -272,3 +272,38 @@ def test_template_fill_validate_reproduce_with_real_answers(make_project, monkey
     page = (root / "reports" / "04_kinerja_psm_kuesioner.html").read_text(encoding="utf-8")
     assert "DATA CONTOH - bukan data penelitian" not in page  # the banner
     assert "KIN01" in page
+
+
+@pytest.mark.slow
+def test_a_kernel_that_dies_is_named_and_the_next_notebook_runs_in_a_new_one(tmp_path):
+    """A cell that ends its kernel's process: the result says the kernel died, the page is
+    written, the next notebook runs in a kernel of its own, and no kernel is left
+    running afterwards."""
+    import os
+    import shutil
+    import subprocess
+
+    from psm_analysis import runner
+
+    nb_dir = tmp_path / "notebooks"
+    nb_dir.mkdir()
+    dies = nb_dir / "01_mati.py"
+    dies.write_text("# %%\nimport os\nos._exit(1)\n", encoding="utf-8")
+    lives = nb_dir / "02_hidup.py"
+    lives.write_text("# %%\nprint(os.getpid())\n", encoding="utf-8")  # no `import os` here
+    jobs = [(dies, tmp_path / "01.html"), (lives, tmp_path / "02.html")]
+    results = dict(runner.run_notebooks(jobs, tmp_path, workers=1))
+    dead = results[dies]
+    assert not dead.ok and dead.error.startswith("kernel mati di tengah jalan")
+    assert (tmp_path / "01.html").is_file()
+    # a fresh kernel: the `os` the first notebook imported is not there
+    assert (
+        results[lives].error == "sel 1 (`print(os.getpid())`): NameError: name 'os' is not defined"
+    )
+    if shutil.which("pgrep"):  # this process's own kernels, none left
+        left = subprocess.run(
+            ["pgrep", "-P", str(os.getpid()), "-f", "ipykernel_launcher"],
+            capture_output=True,
+            text=True,
+        )
+        assert left.stdout.split() == []
