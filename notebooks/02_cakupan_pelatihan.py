@@ -145,7 +145,7 @@ isi_waktu = "pembentukan dan pelatihan" if tahun_dibentuk else "pelatihan"
 gambar_waktu = bab.save_figure(
     fig,
     "02_garis_waktu_pelatihan",
-    caption=f"Garis waktu {isi_waktu} PSM Kabupaten Pelalawan, {awal}-{tahun_data}",
+    caption=f"Garis waktu {isi_waktu} PSM Kabupaten Pelalawan, {awal}–{tahun_data}",
     source=sumber_waktu,
 )
 plt.show()

@@ -88,7 +88,7 @@ def test_year_span(paths):
 
     assert results.year_span(catalog.load("wawancara_informan", paths)) == "2019"
     df = pd.DataFrame({"tanggal_wawancara": ["2019-04-01", "", "12/01/2020"]})
-    assert results.year_span(df) == "2019-2020"
+    assert results.year_span(df) == "2019–2020"
     assert results.year_span(df.iloc[1:2]) == "tanpa tahun"
 
 

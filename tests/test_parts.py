@@ -79,7 +79,7 @@ def test_operationalisation_rows_are_the_codebooks_indicators():
         "KIN01. Saya segera mencari tahu ketika ada masalah sosial di desa saya.\n"
         "KIN02. Saya mengambil prakarsa menangani masalah sosial tanpa menunggu perintah."
     )
-    assert set(table["Skala"]) == {"Ordinal (Likert 1-5)"}
+    assert set(table["Skala"]) == {"Ordinal (Likert 1–5)"}
 
 
 def test_changed_wording_reaches_table_figure_and_word(tmp_path):

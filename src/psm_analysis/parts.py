@@ -198,7 +198,7 @@ def operationalisation_table(items: pd.DataFrame, scales: pd.DataFrame) -> pd.Da
         One row per indicator in codebook order: "Variabel" (its name on the first row of
         each variable only, as a thesis prints it), "Indikator", "Item penilaian" (every
         statement of the indicator with its item number, one per line: "KIN01. Saya ..."),
-        "Skala" ("Ordinal (Likert 1-5)" for the scale's lowest and highest score).
+        "Skala" ("Ordinal (Likert 1–5)" for the scale's lowest and highest score).
     """
     rows = []
     for var, var_name in _variables(items):
@@ -212,7 +212,7 @@ def operationalisation_table(items: pd.DataFrame, scales: pd.DataFrame) -> pd.Da
                     "Item penilaian": "\n".join(
                         f"{b}. {s}" for b, s in zip(sub["butir"], sub["pernyataan"], strict=True)
                     ),
-                    "Skala": f"Ordinal (Likert {min(values)}-{max(values)})",
+                    "Skala": f"Ordinal (Likert {min(values)}–{max(values)})",
                 }
             )
     return pd.DataFrame(rows, columns=["Variabel", "Indikator", "Item penilaian", "Skala"])
@@ -994,7 +994,7 @@ def indicator_legend(items: pd.DataFrame, variable: str) -> str:
     parts_ = []
     for ind, name, _ in _indicators(items, variable):
         codes = list(items.loc[items["indikator"] == ind, "butir"])
-        span = codes[0] if len(codes) == 1 else f"{codes[0]}-{codes[-1]}"
+        span = codes[0] if len(codes) == 1 else f"{codes[0]}–{codes[-1]}"
         parts_.append(f"{ind} = {name} ({span})")
     return "; ".join(parts_) + "."
 

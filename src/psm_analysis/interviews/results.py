@@ -152,7 +152,7 @@ def year_span(informants: pd.DataFrame) -> str:
     --------
     >>> import pandas as pd
     >>> year_span(pd.DataFrame({"tanggal_wawancara": ["2019-04-15", "Mei 2020", None]}))
-    '2019-2020'
+    '2019–2020'
     >>> year_span(pd.DataFrame({"tanggal_wawancara": ["tidak dicatat"]}))
     'tanpa tahun'
     """
@@ -167,7 +167,7 @@ def year_span(informants: pd.DataFrame) -> str:
     )
     if not years:
         return "tanpa tahun"
-    return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    return years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
 def group_sizes(informants: pd.DataFrame) -> pd.DataFrame:
