@@ -262,7 +262,7 @@ if len(luas_penduduk):
 else:
     tabel_luas = Markdown(
         "Tabel luas wilayah dan jumlah penduduk per desa/kelurahan belum ada: simpan tabel "
-        "BPS *Kecamatan Bunut Dalam Angka* (.csv atau .xlsx) di `data/raw/bps/`."
+        "BPS *Kecamatan Bunut Dalam Angka* (.csv, .xlsx atau .ods) di `data/raw/bps/`."
     )
 tabel_luas
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from docx import Document
 
-from psm_analysis import bps, catalog, parts, site, tablefiles
+from psm_analysis import bps, catalog, inventory, parts, site, tablefiles
 from psm_analysis.config import get_paths
 from psm_analysis.errors import DataError
 
@@ -46,6 +46,13 @@ def _xlsx(path, rows):
     return path
 
 
+def _ods(path, rows):
+    pd.DataFrame([[v if v != "" else None for v in r] for r in rows]).to_excel(
+        path, engine="odf", header=False, index=False
+    )
+    return path
+
+
 EXPECTED = pd.DataFrame(
     {
         "desa_kelurahan": ["Pangkalan Bunut", "Petani", "Sialang Kayu Batu"],
@@ -56,10 +63,10 @@ EXPECTED = pd.DataFrame(
 )
 
 
-@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "ods"])
 def test_bps_table_read_with_codes_and_density(tmp_path, kind):
     path = tmp_path / f"bunut.{kind}"
-    (_csv if kind == "csv" else _xlsx)(path, _rows())
+    {"csv": _csv, "xlsx": _xlsx, "ods": _ods}[kind](path, _rows())
     df = bps.read_bps_table(path)
     assert list(df.columns) == bps.COLUMNS
     assert df["desa_kelurahan"].tolist() == EXPECTED["desa_kelurahan"].tolist()
@@ -109,6 +116,9 @@ def test_bps_table_reaches_bab_iv_in_word(tmp_path):
     _xlsx(paths.raw / bps.FOLDER / "bunut_dalam_angka.xlsx", _rows())
     out = bps.build_outputs(paths)
     assert [i.path for i in out.inputs] == ["data/raw/bps/bunut_dalam_angka.xlsx"]
+    # the inventory of data/raw counts the BPS table as read
+    unread = inventory.unread(paths, [i.path for i in out.inputs])
+    assert "data/raw/bps/bunut_dalam_angka.xlsx" not in [u.path for u in unread]
     table = parts.area_population_table(out.files[bps.FILE_NAME])
     assert table["Desa/Kelurahan"].iloc[-1] == "Jumlah"
     assert table["Penduduk (jiwa)"].iloc[-1] == 3250

@@ -1,7 +1,7 @@
 """Area and population per desa/kelurahan of Kecamatan Bunut from BPS tables (BAB IV).
 
 The researcher copies the table of BPS "Kecamatan Bunut Dalam Angka" (luas wilayah and
-jumlah penduduk per desa/kelurahan) into ``data/raw/bps/`` as .csv or .xlsx, as printed:
+jumlah penduduk per desa/kelurahan) into ``data/raw/bps/`` as .csv, .xlsx or .ods, as printed:
 title rows, bilingual header ("Desa/Kelurahan", "Luas/Area (km²)",
 "Penduduk/Population"), "Jumlah/Total" row, "Sumber/Source:" footer. Each file is read
 with :func:`psm_analysis.printed_table.read_printed_table` (which checks the total row).
@@ -29,7 +29,7 @@ from psm_analysis.text import name_key
 #: The folder, relative to data/raw.
 FOLDER = "bps"
 FILE_NAME = "luas_penduduk_desa.csv"
-SUFFIXES = (".csv", ".xlsx")
+SUFFIXES = (".csv", ".xlsx", ".ods")
 KECAMATAN = "Bunut"
 COLUMNS = ["desa_kelurahan", "kode", "luas_km2", "penduduk", "kepadatan", "sumber"]
 DTYPES = {
@@ -44,7 +44,7 @@ _PREFIX = ("desa", "kelurahan", "kel.", "kel ")
 
 
 def bps_files(paths: Paths | None = None) -> list[Path]:
-    """The .csv/.xlsx tables in ``data/raw/bps/``, sorted by name."""
+    """The .csv/.xlsx/.ods tables in ``data/raw/bps/``, sorted by name."""
     folder = (paths or get_paths()).raw / FOLDER
     if not folder.is_dir():
         return []
@@ -83,7 +83,7 @@ def read_bps_table(path: str | Path, paths: Paths | None = None) -> pd.DataFrame
     Parameters
     ----------
     path : str or Path
-        A .csv or .xlsx table as BPS prints it (see the module docstring).
+        A .csv, .xlsx or .ods table as BPS prints it (see the module docstring).
     paths : Paths or None
         The project whose Kemendagri reference names the desa (default: the installed one).
 
