@@ -78,6 +78,40 @@ def test_bps_table_read_with_codes_and_density(tmp_path, kind):
     assert set(df["sumber"]) == {FOOTER[0]}
 
 
+def test_two_row_bilingual_header_takes_the_population_total(tmp_path):
+    """BPS header "Penduduk/Population" merged over "Laki-laki/Male", "Perempuan/Female",
+    "Jumlah/Total"; the other headers merged down both rows."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    rows = [
+        [TITLE[0]],
+        [TITLE[1]],
+        ["Desa/Kelurahan Village", "Luas/Area (km²)", "Penduduk/Population", None, None],
+        [None, None, "Laki-laki/Male", "Perempuan/Female", "Jumlah/Total"],
+        ["Pangkalan Bunut", "12,5", "600", "650", "1.250"],
+        ["Petani", "40,25", "500", "480", "980"],
+        ["Jumlah/Total", "52,75", "1.100", "1.130", "2.230"],
+        FOOTER,
+    ]
+    for r in rows:
+        ws.append(r)
+    for cells in ("A3:A4", "B3:B4", "C3:E3"):
+        ws.merge_cells(cells)
+    path = tmp_path / "bunut.xlsx"
+    wb.save(path)
+    df = bps.read_bps_table(path)
+    assert df["penduduk"].tolist() == [1250, 980]
+    assert df["luas_km2"].tolist() == [12.5, 40.25]
+    assert df["kepadatan"].tolist() == [100.0, 980 / 40.25]
+    # a wrong sub-total in the second header row's columns is located too
+    ws["D7"] = "1.131"
+    wb.save(path)
+    with pytest.raises(DataError, match="baris Jumlah tidak cocok"):
+        bps.read_bps_table(path)
+
+
 def test_unknown_desa_is_located(tmp_path):
     body = [*BODY[:2], ["Pangkalan Kerinci Kota", "7,5", "1.020"]]
     path = _csv(tmp_path / "bunut.csv", _rows(body))
@@ -141,3 +175,16 @@ def test_bps_table_reaches_bab_iv_in_word(tmp_path):
     )
     assert parts.AREA_POPULATION_TITLE in words
     assert "Sialang Kayu Batu" in words and "14.05.08.2018" in words and "1.250" in words
+
+
+def test_a_table_without_area_or_population_is_named(tmp_path):
+    rows = [[TITLE[0], ""], ["Desa/Kelurahan Village", "Penduduk/Population"]]
+    rows += [[r[0], r[2]] for r in BODY] + [["Jumlah/Total", "3.250"], [FOOTER[0], ""]]
+    path = _csv(tmp_path / "bunut.csv", rows)
+    with pytest.raises(DataError, match="tabel BPS tanpa kolom Luas"):
+        bps.read_bps_table(path)
+    paths = get_paths(tmp_path)
+    (paths.raw / bps.FOLDER).mkdir(parents=True)
+    path.rename(paths.raw / bps.FOLDER / "bunut.csv")
+    with pytest.raises(DataError, match="tanpa kolom Luas"):
+        bps.build_outputs(paths)

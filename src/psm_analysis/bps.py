@@ -71,10 +71,12 @@ def _village_key(name: str) -> str:
 
 
 def _find(columns, *starts: str) -> str | None:
-    for c in columns:
-        if name_key(c).startswith(starts):
-            return c
-    return None
+    """The column whose name starts with one of ``starts``; of several (a two-row header
+    "Penduduk" over "Laki-laki", "Perempuan", "Jumlah"), the one ending in Jumlah/Total."""
+    hits = [c for c in columns if name_key(c).startswith(starts)]
+    if len(hits) > 1:
+        hits = [c for c in hits if name_key(c).endswith(("jumlah", "total"))]
+    return hits[0] if len(hits) == 1 else None
 
 
 def read_bps_table(path: str | Path, paths: Paths | None = None) -> pd.DataFrame:
@@ -114,7 +116,10 @@ def read_bps_table(path: str | Path, paths: Paths | None = None) -> pd.DataFrame
             Problem(
                 "tabel BPS tanpa kolom " + " dan ".join(missing),
                 value=", ".join(map(str, df.columns)),
-                expected="kolom Desa/Kelurahan, Luas (km²) dan Penduduk",
+                expected=(
+                    "kolom Desa/Kelurahan, Luas (km²) dan Penduduk (dengan sub-kolom: "
+                    "satu sub-kolom Jumlah)"
+                ),
                 **where,
             )
         )
