@@ -20,7 +20,7 @@
 #   pengukuran (skor jawaban dan kategori indeks) dan gambar kerangka pikiran;
 # - **BAB III** (metode): key informan dan informan, populasi dan sampel, jadwal penelitian;
 # - **BAB IV** (gambaran umum lokasi): desa dan kelurahan Kecamatan Bunut dengan kode
-#   Kemendagri dan jumlah PSM per desa;
+#   Kemendagri dan jumlah PSM per desa, luas wilayah dan jumlah penduduk per desa (BPS);
 # - **Lampiran**: butir kuesioner, pedoman wawancara, rekapitulasi jawaban responden dan
 #   daftar informan.
 #
@@ -29,7 +29,8 @@
 # kuesioner), `kuesioner_jawaban_panjang.csv` (jawaban), `wawancara_codebook.csv`,
 # `wawancara_pertanyaan.csv`, `wawancara_informan.csv` (buku kode dan daftar informan tanpa
 # nama), `psm_per_kecamatan.csv` (Tabel I.2), `desa_kelurahan.csv` (Kemendagri),
-# `psm_per_desa.csv` (register PSM) dan `jadwal_penelitian.csv` (`data/raw/jadwal.yml`).
+# `psm_per_desa.csv` (register PSM), `jadwal_penelitian.csv` (`data/raw/jadwal.yml`) dan
+# `luas_penduduk_desa.csv` (tabel BPS di `data/raw/bps/`).
 # Kuesioner dan pedoman wawancara lengkap untuk dicetak dibuat dengan
 # `psm-analysis instrumen kuesioner --out kuesioner.docx` dan
 # `psm-analysis instrumen wawancara --out pedoman_wawancara.docx`.
@@ -246,6 +247,24 @@ bab.export_table(
     notes=parts.villages_notes(wilayah),
     tempat="IV",
 )
+
+# %%
+luas_penduduk = catalog.load("luas_penduduk_desa")
+if len(luas_penduduk):
+    tabel_luas = bab.export_table(
+        parts.area_population_table(luas_penduduk),
+        "00_luas_penduduk_bunut",
+        title=parts.AREA_POPULATION_TITLE,
+        source="; ".join(dict.fromkeys(luas_penduduk["sumber"].astype(str))),
+        notes=["Kepadatan = jumlah penduduk dibagi luas wilayah (jiwa/km²), dihitung."],
+        tempat="IV",
+    )
+else:
+    tabel_luas = Markdown(
+        "Tabel luas wilayah dan jumlah penduduk per desa/kelurahan belum ada: simpan tabel "
+        "BPS *Kecamatan Bunut Dalam Angka* (.csv, .xlsx atau .ods) di `data/raw/bps/`."
+    )
+tabel_luas
 
 # %% [markdown]
 # ## 6. Lampiran: instrumen penelitian

@@ -165,8 +165,11 @@ def test_unreadable_tables(tmp_path, content, message):
 def test_missing_and_unsupported_files(tmp_path):
     with pytest.raises(DataError, match="berkas tidak ditemukan"):
         read_table(tmp_path / "nope.csv")
-    (tmp_path / "t.ods").write_bytes(b"x")
+    (tmp_path / "t.xls").write_bytes(b"x")
     with pytest.raises(DataError, match="jenis berkas tidak didukung"):
+        read_table(tmp_path / "t.xls")
+    (tmp_path / "t.ods").write_bytes(b"x")  # a LibreOffice sheet is read, a broken one refused
+    with pytest.raises(DataError, match=r"berkas LibreOffice \(.ods\) tidak dapat dibuka"):
         read_table(tmp_path / "t.ods")
 
 

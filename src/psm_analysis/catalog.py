@@ -33,6 +33,7 @@ BUILDERS: dict[str, str] = {
     "interviews": "psm_analysis.interviews.pipeline:build_outputs",
     "register": "psm_analysis.register.build:build_outputs",
     "schedule": "psm_analysis.schedule:build_outputs",
+    "bps": "psm_analysis.bps:build_outputs",
 }
 
 DTYPES = ("str", "int64", "Int64", "float64", "Float64", "boolean")
@@ -303,6 +304,18 @@ _ENTRIES = [
             "rata_rata": "float64",
             "indeks": "float64",
             "kategori": "str",
+        },
+    ),
+    Entry(
+        "luas_penduduk_desa.csv",
+        "bps",
+        {
+            "desa_kelurahan": "str",
+            "kode": "str",
+            "luas_km2": "Float64",
+            "penduduk": "Int64",
+            "kepadatan": "Float64",
+            "sumber": "str",
         },
     ),
     Entry(

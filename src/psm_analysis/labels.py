@@ -88,6 +88,7 @@ _WORDS: dict[str, str] = {
     "masukan_interviews": "pengodean wawancara",
     "masukan_register": "register PSM per desa",
     "masukan_reference": "referensi",
+    "masukan_bps": "tabel BPS Kecamatan Bunut",
     # spread of the PSM over the kecamatan
     "sebar.desa": "Desa",
     "sebar.kelurahan": "Kelurahan",

@@ -894,6 +894,53 @@ def villages_notes(table: pd.DataFrame) -> list[str]:
     return [f"Desa/kelurahan tanpa PSM dalam register ({len(none)}): {', '.join(none)}."]
 
 
+#: The caption of :func:`area_population_table` in BAB IV.
+AREA_POPULATION_TITLE = "Luas Wilayah dan Jumlah Penduduk menurut Desa/Kelurahan di Kecamatan Bunut"
+
+
+def area_population_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Area, population and density per desa/kelurahan (BPS), with a "Jumlah" row.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``luas_penduduk_desa.csv`` (from the BPS tables in ``data/raw/bps/``), with rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per desa/kelurahan in code order, then "Jumlah": "No.", "Kode wilayah",
+        "Desa/Kelurahan", "Luas (km²)", "Penduduk (jiwa)", "Kepadatan (jiwa/km²)" (the
+        total's density is total population over total area).
+    """
+    sub = table.sort_values("kode").reset_index(drop=True)
+    luas = pd.array(sub["luas_km2"], dtype="Float64")
+    pen = pd.array(sub["penduduk"], dtype="Int64")
+    out = pd.DataFrame(
+        {
+            "No.": [str(k) for k in range(1, len(sub) + 1)],
+            "Kode wilayah": sub["kode"].to_list(),
+            "Desa/Kelurahan": sub["desa_kelurahan"].to_list(),
+            "Luas (km²)": luas,
+            "Penduduk (jiwa)": pen,
+            "Kepadatan (jiwa/km²)": pd.array(sub["kepadatan"], dtype="Float64"),
+        }
+    )
+    total_luas, total_pen = float(luas.sum()), int(pen.sum())
+    total = {
+        "No.": "",
+        "Kode wilayah": "",
+        "Desa/Kelurahan": "Jumlah",
+        "Luas (km²)": total_luas,
+        "Penduduk (jiwa)": total_pen,
+        "Kepadatan (jiwa/km²)": total_pen / total_luas if total_luas else None,
+    }
+    out = pd.concat([out, pd.DataFrame([total])], ignore_index=True)
+    return out.astype(
+        {"Luas (km²)": "Float64", "Penduduk (jiwa)": "Int64", "Kepadatan (jiwa/km²)": "Float64"}
+    )
+
+
 # ----------------------------------------------------------------------------- Lampiran
 
 

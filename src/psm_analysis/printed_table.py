@@ -1,4 +1,4 @@
-"""The generic reader of printed Dinas Sosial / BPS tables (CSV or XLSX).
+"""The generic reader of printed Dinas Sosial / BPS tables (CSV, XLSX or ODS).
 
 :func:`read_printed_table` reads a table as such offices print it: title rows, a one- or
 two-row (merged) header, data, optional "Jumlah"/"Total" rows (checked against the sum
@@ -143,6 +143,15 @@ def _read_xlsx_grid(path: Path, sheet: str | int | None, shown: str):
     grid = [[_cell(_xlsx_value(c)) for c in row] for row in ws.iter_rows()]
     merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
     return grid, merged, ws.title
+
+
+def _read_ods_grid(path: Path, sheet: str | int | None, shown: str):
+    """The cells of a LibreOffice sheet (first sheet, or ``sheet`` by name; merged cells
+    are not seen, so a two-row header needs .xlsx) and the sheet's name."""
+    from psm_analysis.sheets import ods_grid
+
+    grid, name = ods_grid(path, shown, (sheet,) if isinstance(sheet, str) else ())
+    return [[_cell(v) for v in row] for row in grid], name
 
 
 def _xlsx_value(cell) -> Any:
@@ -451,7 +460,7 @@ def _check_totals(values, total_cells, col, where, check_total, printed, compute
 def read_printed_table(
     path: str | Path, sheet: str | int | None = None, *, check_total: bool = True
 ) -> pd.DataFrame:
-    """Read a Dinas Sosial style table from CSV or XLSX.
+    """Read a Dinas Sosial style table from CSV, XLSX or ODS (LibreOffice).
 
     - Rows before the header with a single filled cell are the title
       (``df.attrs["judul"]``, joined with spaces).
@@ -504,13 +513,15 @@ def read_printed_table(
         grid, merged, sheet_name = _read_csv_grid(path, shown), [], None
     elif suffix in (".xlsx", ".xlsm"):
         grid, merged, sheet_name = _read_xlsx_grid(path, sheet, shown)
+    elif suffix == ".ods":
+        (grid, sheet_name), merged = _read_ods_grid(path, sheet, shown), []
     else:
         raise DataError(
             Problem(
                 "jenis berkas tidak didukung",
                 file=shown,
                 value=path.suffix,
-                expected=".csv atau .xlsx",
+                expected=".csv, .xlsx atau .ods",
             )
         )
     where = {"file": shown, "sheet": sheet_name}
