@@ -300,6 +300,24 @@ else:
 tabel_pedoman
 
 # %% [markdown]
+# Kuesioner dan pedoman wawancara lengkap (surat pengantar, identitas responden, petunjuk
+# pengisian; pedoman per kelompok informan), siap dicetak untuk Lampiran, ditulis sebagai
+# dokumen Word tersendiri di `reports/`, sama dengan `psm-analysis instrumen kuesioner` dan
+# `psm-analysis instrumen wawancara`.
+
+# %%
+from psm_analysis import instruments
+from psm_analysis.config import get_paths
+
+laporan = get_paths().reports
+berkas_instrumen = [instruments.write_questionnaire(laporan / "lampiran_kuesioner.docx")]
+if pertanyaan is not None and len(pertanyaan):
+    berkas_instrumen.append(
+        instruments.write_interview_guide(laporan / "lampiran_pedoman_wawancara.docx")
+    )
+Markdown("Ditulis: " + ", ".join(f"`reports/{p.name}`" for p in berkas_instrumen) + ".")
+
+# %% [markdown]
 # ## 7. Lampiran: rekapitulasi jawaban responden dan daftar informan
 #
 # Skor setelah pembalikan pernyataan negatif; jumlah per butir, per indikator dan per

@@ -70,6 +70,13 @@ def test_force_run_writes_every_report(reproduced):
         summary,
     ), summary
     assert not (root / ".psm-build").exists()
+    # the instruments in full for the Lampiran (issue 22), linked from the index
+    from docx import Document
+
+    questionnaire = [p.text for p in Document(reports / "lampiran_kuesioner.docx").paragraphs]
+    assert any("Petunjuk pengisian" in t or "PETUNJUK PENGISIAN" in t for t in questionnaire)
+    assert (reports / "lampiran_pedoman_wawancara.docx").is_file()
+    assert 'href="lampiran_kuesioner.docx"' in index
 
 
 def test_thesis_parts_are_in_their_word_documents(reproduced):

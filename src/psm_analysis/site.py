@@ -165,6 +165,14 @@ def build_index(
         f'Semua tabel dan gambar dalam satu dokumen Word: <a href="{THESIS_DOCX}">'
         f"{THESIS_DOCX}</a>; per bagian: "
         + ", ".join(f'<a href="{_e(d.name)}">{_e(d.name)}</a>' for d in _part_documents(paths))
+        + ". Instrumen lengkap untuk Lampiran: "
+        + (
+            ", ".join(
+                f'<a href="{_e(d.name)}">{_e(d.name)}</a>'
+                for d in sorted(paths.reports.glob("lampiran_*.docx"))
+            )
+            or "(belum ada)"
+        )
         + ".</p><ul>"
     )
     for m in tables:
