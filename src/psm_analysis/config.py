@@ -108,9 +108,22 @@ class Paths:
 
 
 def get_paths(root: str | Path | None = None, output: str | Path | None = None) -> Paths:
-    """The project's paths; ``root`` overrides the detected project root, ``output`` the
-    folder of the generated files (default: ``PSM_ANALYSIS_OUTPUT`` when no ``root`` is
-    given, else the root)."""
+    """The project's paths.
+
+    Parameters
+    ----------
+    root : str or Path, optional
+        The project root (default: ``PSM_ANALYSIS_ROOT``, else the project this package
+        was installed from).
+    output : str or Path, optional
+        The folder of the generated files, data/processed, figures and reports (default:
+        ``PSM_ANALYSIS_OUTPUT`` when no ``root`` is given, else the root).
+
+    Returns
+    -------
+    Paths
+        Every folder of the project.
+    """
     if root is None:
         root = _find_root()
         output = output or os.environ.get(ENV_OUTPUT) or None
