@@ -152,6 +152,18 @@ def place_heading(place: int | str, plan: Plan) -> str:
     return "LAMPIRAN" if place == LAMPIRAN else f"BAB {plan.chapter_text(int(place))}"
 
 
+def _pairs(data: dict, key: str, shape: str, example: str, where: str, problems: list) -> dict:
+    """``data[key]`` as a mapping (``{}`` when absent); anything else adds a problem
+    ("harus berupa pasangan <shape>") and counts as ``{}``."""
+    value = data.get(key) or {}
+    if isinstance(value, dict):
+        return value
+    problems.append(
+        Problem(f"harus berupa pasangan {shape}", file=where, column=key, expected=example)
+    )
+    return {}
+
+
 def load_plan(paths: Paths | None = None) -> Plan:
     """``thesis.yml`` of the project (defaults when there is none).
 
@@ -208,17 +220,9 @@ def load_plan(paths: Paths | None = None) -> Plan:
             )
         )
     notebooks: dict[str, int] = {}
-    per_notebook = data.get("notebook") or {}
-    if not isinstance(per_notebook, dict):
-        per_notebook = {}
-        problems.append(
-            Problem(
-                "harus berupa pasangan nomor notebook: BAB",
-                file=where,
-                column="notebook",
-                expected='mis. "01": III',
-            )
-        )
+    per_notebook = _pairs(
+        data, "notebook", "nomor notebook: BAB", 'mis. "01": III', where, problems
+    )
     for nb, bab in per_notebook.items():
         n = _chapter_number(bab)
         key = str(nb).zfill(2) if str(nb).isdigit() else str(nb)
@@ -235,17 +239,14 @@ def load_plan(paths: Paths | None = None) -> Plan:
             continue
         notebooks[key] = n
     items: dict[str, int | str] = {}
-    per_item = data.get("tempat") or {}
-    if not isinstance(per_item, dict):
-        per_item = {}
-        problems.append(
-            Problem(
-                "harus berupa pasangan nama gambar/tabel: tempat",
-                file=where,
-                column="tempat",
-                expected="mis. 03_uji_khi_kuadrat: lampiran",
-            )
-        )
+    per_item = _pairs(
+        data,
+        "tempat",
+        "nama gambar/tabel: tempat",
+        "mis. 03_uji_khi_kuadrat: lampiran",
+        where,
+        problems,
+    )
     for name, place in per_item.items():
         parsed = parse_place(place)
         if parsed is None:

@@ -229,19 +229,26 @@ def read_pilot(
             )
         )
     pilot_cb = instrument.pilot_codebook(codebook)
+    answers = _read_valid(files, pilot_cb)
+    return files, combine(answers, pilot_cb, demo)
+
+
+def _read_valid(files, codebook) -> list:
+    """The validated answers of every file, or one DataError with the problems of all of
+    them (the main answers and the pilot are read alike)."""
     problems, answers = [], []
     for f in files:
         try:
-            table = read_answers_table(f, pilot_cb)
+            table = read_answers_table(f, codebook)
         except DataError as err:
             problems.extend(err.problems)
             continue
-        ans, found = validate_table(table, pilot_cb)
+        ans, found = validate_table(table, codebook)
         problems.extend(found)
         if ans is not None:
             answers.append(ans)
     DataError.collect(problems)
-    return files, combine(answers, pilot_cb, demo)
+    return answers
 
 
 def build_outputs(paths: Paths) -> BuildOutput:
@@ -264,18 +271,7 @@ def build_outputs(paths: Paths) -> BuildOutput:
                 expected="jalankan `psm-analysis demo --out data/demo` atau simpan jawaban di data/raw/survey/",
             )
         )
-    problems, answers = [], []
-    for f in files:
-        try:
-            table = read_answers_table(f, codebook)
-        except DataError as err:
-            problems.extend(err.problems)
-            continue
-        ans, found = validate_table(table, codebook)
-        problems.extend(found)
-        if ans is not None:
-            answers.append(ans)
-    DataError.collect(problems)
+    answers = _read_valid(files, codebook)
     wide = combine(answers, codebook, demo)
     pilot_files, pilot = read_pilot(paths, codebook, demo)
     out = tables(wide, codebook, pilot)
