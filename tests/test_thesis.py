@@ -132,9 +132,14 @@ def test_renumbering_stopped_halfway_is_finished_by_the_next_pass(paths, monkeyp
     its number only after its files, so the next pass writes that table again (its
     files no longer carry the sidecar's label: built anew, not relabelled), and every
     table's files then carry its sidecar's number."""
+    import functools
+
     from psm_analysis import files
 
     _run_notebooks_in_parallel(paths)
+    # the writers in this process, where the stop is planted (a Ctrl-C reaches every
+    # worker process too, each in the middle of its own table)
+    monkeypatch.setattr(site, "run_writers", functools.partial(site.run_writers, workers=1))
     real, sidecars = files.write_text, []
 
     def stop_before_the_second_sidecar(path, text):
@@ -297,30 +302,38 @@ def test_a_place_that_does_not_exist_is_refused(paths):
 def test_a_word_document_is_built_again_only_when_what_it_shows_changed(paths, monkeypatch):
     """Each thesis document records a hash of its records, figures and code: a second
     pass builds none again, a changed title rebuilds the documents that show it."""
+    import os
     import zipfile
 
-    from psm_analysis import worddoc
-
+    (paths.root / "thesis.yml").write_text('tempat:\n  "01_a": lampiran\n', encoding="utf-8")
     _run_notebooks_in_parallel(paths)
     site.write_reports(paths)
     core = zipfile.ZipFile(paths.reports / "tabel_dan_gambar.docx").read("docProps/core.xml")
     assert re.search(rb"<dc:identifier>[0-9a-f]{64}</dc:identifier>", core)
-    built: list[int] = []
-    real = worddoc.thesis_document
-    monkeypatch.setattr(worddoc, "thesis_document", lambda: built.append(1) or real())
+
+    def rewritten(before: dict) -> list[str]:
+        # the documents are written by worker processes: what was built shows on disk
+        return sorted(p.name for p, t in before.items() if p.stat().st_mtime_ns != t)
+
+    docs = {p: p.stat().st_mtime_ns for p in paths.reports.glob("*.docx")}
+    assert sorted(p.name for p in docs) == ["bab_V.docx", "lampiran.docx", "tabel_dan_gambar.docx"]
+    for p in docs:
+        os.utime(p, ns=(1, 1))  # so a rewrite shows even on a coarse clock
+    docs = dict.fromkeys(docs, 1)
     site.write_reports(paths)
-    assert built == []
+    assert rewritten(docs) == []
     sidecar = paths.tables / "02_c.json"
     sidecar.write_text(
         sidecar.read_text(encoding="utf-8").replace('"Tabel C"', '"Tabel C baru"'),
         encoding="utf-8",
     )
     site.write_reports(paths)
-    assert len(built) == 2  # tabel_dan_gambar.docx and bab_V.docx, not the others
+    # the documents that show Tabel C; lampiran.docx does not
+    assert rewritten(docs) == ["bab_V.docx", "tabel_dan_gambar.docx"]
     from docx import Document
 
     captions = [p.text for p in Document(paths.reports / "bab_V.docx").paragraphs]
-    assert "Tabel V.3 Tabel C baru" in captions
+    assert "Tabel V.2 Tabel C baru" in captions  # 01_a went to the Lampiran
 
 
 def test_tables_built_once_and_copied_give_the_documents_built_anew(paths):
@@ -342,3 +355,30 @@ def test_tables_built_once_and_copied_give_the_documents_built_anew(paths):
     assert (paths.reports / "x2.docx").read_bytes() == first  # copying from it
     # the documents reproduce wrote the same way: this project has only BAB V
     assert (paths.reports / "tabel_dan_gambar.docx").read_bytes() == first
+
+
+def _write_pid(path: Path) -> None:
+    import os
+
+    path.write_text(str(os.getpid()), encoding="utf-8")
+
+
+def _fail(message: str) -> None:
+    raise ValueError(message)
+
+
+def test_writers_run_in_worker_processes_and_their_errors_come_back(tmp_path):
+    """site.run_writers: with two workers the writers run in other processes (the
+    numbering step's table files and Word documents, at once on two cores); with one,
+    here; a writer's error is raised after the others have finished."""
+    import os
+
+    calls = [(_write_pid, tmp_path / f"{i}.txt") for i in range(4)]
+    site.run_writers(calls, workers=2)
+    pids = {int((tmp_path / f"{i}.txt").read_text(encoding="utf-8")) for i in range(4)}
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    site.run_writers(calls[:2], workers=1)
+    assert (tmp_path / "1.txt").read_text(encoding="utf-8") == str(os.getpid())
+    with pytest.raises(ValueError, match="^berkas rusak$"):
+        site.run_writers([(_fail, "berkas rusak"), (_write_pid, tmp_path / "x.txt")], workers=2)
+    assert (tmp_path / "x.txt").is_file()
