@@ -314,3 +314,68 @@ def test_a_kernel_that_dies_is_named_and_the_next_notebook_runs_in_a_new_one(tmp
             text=True,
         )
         assert left.stdout.split() == []
+
+
+def _own_kernels() -> list[int]:
+    """The ipykernel processes this process started and that still run."""
+    import psutil
+
+    return [
+        p.pid
+        for p in psutil.Process().children(recursive=True)
+        if p.is_running()
+        and p.status() != psutil.STATUS_ZOMBIE
+        and any("ipykernel_launcher" in part for part in p.cmdline())
+    ]
+
+
+def test_a_forced_run_starts_the_kernels_while_clean_runs(make_project, monkeypatch):
+    """reproduce --force: every notebook runs after clean, so their kernels (as many as
+    run at once) start while clean runs on the other core, and wait for it."""
+    import time
+
+    root = make_project(notebooks=False)
+    for name in ("01_satu", "02_dua", "03_tiga"):
+        (root / "notebooks" / f"{name}.py").write_text(
+            "# %%\nfrom psm_analysis.config import get_paths\n"
+            "print('berkas olahan:', len(list(get_paths().processed.glob('*.csv'))))\n",
+            encoding="utf-8",
+        )
+    real, seen = pipeline.clean, []
+
+    def clean_seeing_kernels(paths, *args, **kwargs):
+        deadline = time.monotonic() + 60
+        while len(_own_kernels()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        seen.append(len(_own_kernels()))
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "clean", clean_seeing_kernels)
+    ok, lines = _run(root, force=True, jobs=2)
+    assert ok, "\n".join(lines)
+    assert seen == [2]  # two of three started before clean wrote anything
+    # and each ran after clean: it found the processed data
+    page = (root / "reports" / "01_satu.html").read_text(encoding="utf-8")
+    assert re.search(r"berkas olahan: [1-9][0-9]", page)
+    assert _own_kernels() == []
+
+
+def test_a_forced_run_whose_clean_fails_leaves_no_kernel(make_project, monkeypatch):
+    from psm_analysis.errors import DataError
+
+    root = make_project(notebooks=False)
+    (root / "notebooks" / "01_satu.py").write_text("# %%\nprint(1)\n", encoding="utf-8")
+
+    def failing_clean(paths, *args, **kwargs):
+        import time
+
+        deadline = time.monotonic() + 60
+        while not _own_kernels() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        raise DataError("masukan rusak")
+
+    monkeypatch.setattr(pipeline, "clean", failing_clean)
+    with pytest.raises(DataError, match="masukan rusak"):
+        _run(root, force=True)
+    assert _own_kernels() == []
+    assert not (root / "reports" / "01_satu.html").exists()

@@ -339,9 +339,11 @@ def reproduce(
         # the last run's times and numbering survive a forced rebuild as hints
         state = {"seconds": _load_state(paths).get("seconds", {})}
     run = _Run(stage, say, state, fp)
+    # every notebook runs after a forced clean: their kernels start while clean runs
+    started = _start_notebooks(run, notebook_sources(stage), jobs) if force else None
     try:
         _step_clean(run, clean_key, clean_due or force)
-        _step_notebooks(run, jobs)
+        _step_notebooks(run, jobs, started)
         _step_site(run)
         changes = output_changes(stage, paths)
         # the names to look for come from data/raw: when clean ran they may be new, and
@@ -352,6 +354,8 @@ def reproduce(
         err.written = []  # what was written went to the staging folder, now removed
         raise
     finally:
+        if started is not None:
+            started[1].close()  # kernels waiting for a clean that failed shut down
         shutil.rmtree(stage.out, ignore_errors=True)
 
     total = time.perf_counter() - t_start
@@ -519,9 +523,24 @@ def _schedule_key(source: Path, seconds: dict[str, float]) -> tuple:
     return (known, -seconds.get(source.stem, 0.0), source.name)
 
 
-def _step_notebooks(run: _Run, jobs: int | None) -> None:
+def _start_notebooks(run: _Run, sources: list[Path], jobs: int | None):
+    """Start the kernels of ``sources``, longest first by the last run's times, as many
+    as :func:`_step_notebooks` runs at once; each waits for the gate (opened there)
+    before it runs its notebook. Returns ``(gate, runs)``."""
+    from psm_analysis.runner import Gate, run_notebooks
+
+    seconds = run.state.get("seconds", {})
+    order = sorted(sources, key=lambda src: _schedule_key(src, seconds))
+    gate = Gate()
+    jobs_ = [(src, html_path(run.paths, src)) for src in order]
+    out = run.paths
+    return gate, run_notebooks(jobs_, out.root, _workers(jobs, len(order)), out.out, gate)
+
+
+def _step_notebooks(run: _Run, jobs: int | None, started=None) -> None:
     """2. Every out-of-date notebook, each in a fresh kernel, as many at once as cores,
-    longest first by the last run's times, to HTML in reports/."""
+    longest first by the last run's times, to HTML in reports/. ``started``: the
+    notebooks :func:`_start_notebooks` started (every one), waiting to run."""
     from psm_analysis.runner import run_notebooks
 
     paths, say = run.paths, run.say
@@ -535,9 +554,14 @@ def _step_notebooks(run: _Run, jobs: int | None) -> None:
     keys = dict(todo)
     nb_state = run.state.setdefault("notebooks", {})
     seconds = run.state.setdefault("seconds", {})
-    todo.sort(key=lambda item: _schedule_key(item[0], seconds))
-    jobs_ = [(src, html_path(paths, src)) for src, _ in todo]
-    for src, res in run_notebooks(jobs_, paths.root, workers, output=paths.out):
+    if started is not None and len(todo) == len(sources):
+        gate, runs = started
+        gate.open()
+    else:
+        todo.sort(key=lambda item: _schedule_key(item[0], seconds))
+        jobs_ = [(src, html_path(paths, src)) for src, _ in todo]
+        runs = run_notebooks(jobs_, paths.root, workers, output=paths.out)
+    for src, res in runs:
         if isinstance(res, BaseException):  # the notebook could not even be run
             run.failures.append(f"{src.name}: {type(res).__name__}: {res}")
             say(f"      {src.name}: GAGAL: {type(res).__name__}: {res}")

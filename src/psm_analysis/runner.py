@@ -16,6 +16,7 @@ import asyncio
 import os
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -135,8 +136,40 @@ def _kernel_manager():
     return AsyncKernelManager(kernel_name="python3")
 
 
+class Gate:
+    """Kernels started before their notebooks' inputs are ready (``reproduce --force``
+    starts them while clean runs on the other core): once started, each waits here
+    until the gate is opened, then runs its notebook, or cancelled, then shuts down."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._go = False
+
+    def open(self) -> None:
+        """Let the notebooks run."""
+        self._go = True
+        self._event.set()
+
+    def cancel(self) -> None:
+        """Shut the waiting kernels down; no notebook runs (nothing if already open)."""
+        self._event.set()
+
+    def wait(self) -> bool:
+        """Wait until opened (True) or cancelled (False)."""
+        self._event.wait()
+        return self._go
+
+
+class Cancelled(Exception):
+    """The notebook's gate was cancelled before it could run."""
+
+
 def execute_notebook(
-    source: Path, html_out: Path, root: Path, output: Path | None = None
+    source: Path,
+    html_out: Path,
+    root: Path,
+    output: Path | None = None,
+    gate: Gate | None = None,
 ) -> NotebookResult:
     """Run ``source`` (a jupytext ``.py`` notebook) in a fresh kernel and write its page.
 
@@ -151,16 +184,21 @@ def execute_notebook(
     output : pathlib.Path, optional
         Where the kernel writes data/processed, figures and reports
         (``PSM_ANALYSIS_OUTPUT``); default the root.
+    gate : Gate, optional
+        Once the kernel is started and the notebook read, wait for the gate to open.
 
     Returns
     -------
     NotebookResult
-        Whether every cell ran, the time, and the failing cell.
+        Whether every cell ran, the time (from the gate's opening), and the failing
+        cell.
 
     Raises
     ------
     OSError, ValueError
         The notebook cannot be read or the page cannot be written.
+    Cancelled
+        The gate was cancelled (the kernel is shut down, no page written).
     """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -168,6 +206,7 @@ def execute_notebook(
     t0 = time.perf_counter()
 
     async def run():
+        nonlocal t0
         # The kernel is started here, so it is shut down here: nbclient shuts down only a
         # kernel manager it made itself. It boots in its own process while this thread
         # reads the notebook (on the demo, reproduce --force: 16,7-18,5 s against
@@ -179,6 +218,10 @@ def execute_notebook(
         client = None
         try:
             nb = read_notebook(source)
+            if gate is not None:
+                if not await asyncio.to_thread(gate.wait):
+                    raise Cancelled(source.name)
+                t0 = time.perf_counter()  # the time waited is clean's, not the notebook's
             client = NotebookClient(
                 nb,
                 km=km,
@@ -237,29 +280,53 @@ def page_exporter():
 
 
 def run_notebooks(
-    jobs: list[tuple[Path, Path]], root: Path, workers: int, output: Path | None = None
-) -> Iterator[tuple[Path, NotebookResult | Exception]]:
-    """Run each ``(source, html_out)`` of ``jobs`` with :func:`execute_notebook`,
-    ``workers`` at a time, each in a kernel of its own.
+    jobs: list[tuple[Path, Path]],
+    root: Path,
+    workers: int,
+    output: Path | None = None,
+    gate: Gate | None = None,
+) -> NotebookRuns:
+    """Start running each ``(source, html_out)`` of ``jobs`` with
+    :func:`execute_notebook`, ``workers`` at a time, each in a kernel of its own (after
+    ``gate`` opens, when given). Iterate the result for ``(source, result)`` as each
+    notebook finishes: a :class:`NotebookResult`, or the exception that kept the
+    notebook from running at all (unreadable source, a kernel that did not start)."""
+    return NotebookRuns(jobs, root, workers, output, gate)
 
-    Yields
-    ------
-    tuple
-        ``(source, result)`` as each notebook finishes: a :class:`NotebookResult`, or the
-        exception that kept the notebook from running at all (unreadable source, a kernel
-        that did not start).
-    """
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="psm-nb") as pool:
-        futures = {
-            pool.submit(execute_notebook, source, html, root, output): source
+
+class NotebookRuns:
+    """Notebooks running in a thread pool (:func:`run_notebooks`); iterate for the
+    results, :meth:`close` to cancel those not started and shut every kernel down (also
+    as a context manager, and at the end of the iteration)."""
+
+    def __init__(self, jobs, root, workers, output=None, gate=None) -> None:
+        self._gate = gate
+        self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="psm-nb")
+        self._futures = {
+            self._pool.submit(execute_notebook, source, html, root, output, gate): source
             for source, html in jobs
         }
+
+    def __iter__(self) -> Iterator[tuple[Path, NotebookResult | Exception]]:
         try:
-            for future in as_completed(futures):
+            for future in as_completed(self._futures):
                 try:
-                    yield futures[future], future.result()
+                    yield self._futures[future], future.result()
                 except Exception as exc:
-                    yield futures[future], exc
+                    yield self._futures[future], exc
         finally:
-            for future in futures:
-                future.cancel()
+            self.close()
+
+    def close(self) -> None:
+        """Cancel what has not started, let waiting kernels shut down, wait for the rest."""
+        for future in self._futures:
+            future.cancel()
+        if self._gate is not None:
+            self._gate.cancel()
+        self._pool.shutdown(wait=True)
+
+    def __enter__(self) -> NotebookRuns:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
