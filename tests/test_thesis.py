@@ -382,3 +382,29 @@ def test_writers_run_in_worker_processes_and_their_errors_come_back(tmp_path):
     with pytest.raises(ValueError, match="^berkas rusak$"):
         site.run_writers([(_fail, "berkas rusak"), (_write_pid, tmp_path / "x.txt")], workers=2)
     assert (tmp_path / "x.txt").is_file()
+
+
+def test_a_first_build_writes_each_table_once_under_its_final_number(tmp_path):
+    """Inside reproduce's build with no numbering of an earlier run
+    (thesis.numbered_later), a notebook writes only a table's sidecar and the numbering
+    step writes its files: the same bytes as tables written at once and renumbered."""
+    direct = get_paths(tmp_path / "a")
+    staged = get_paths(tmp_path / "b", tmp_path / "b" / ".psm-build")
+    for p in (direct, staged):
+        (p.root / "data").mkdir(parents=True)
+    assert not thesis.numbered_later(direct) and thesis.numbered_later(staged)
+    _run_notebooks_in_parallel(direct)
+    site.write_reports(direct)
+    _run_notebooks_in_parallel(staged)
+    assert sorted(p.name for p in staged.tables.iterdir()) == [
+        "01_a.json",
+        "01_b.json",
+        "02_c.json",
+        "03_d.json",
+    ]
+    site.write_reports(staged)
+    assert not thesis.numbered_later(staged)  # penomoran.json is there now
+    names = sorted(p.name for p in direct.tables.iterdir())
+    assert len(names) == 16 and sorted(p.name for p in staged.tables.iterdir()) == names
+    for name in names:
+        assert (staged.tables / name).read_bytes() == (direct.tables / name).read_bytes(), name

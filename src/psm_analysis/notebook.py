@@ -219,11 +219,12 @@ class Chapter:
         ValueError
             ``name`` is not a safe file stem, or ``title`` or ``source`` is empty.
         """
-        from psm_analysis import tablefiles
+        from psm_analysis import tablefiles, thesis
 
         number, index = self.number("table", name, kwargs.get("tempat"))
         kwargs.setdefault("paths", self.paths)
         kwargs.setdefault("order", self.order[f"table:{name}"])
+        kwargs.setdefault("write_files", not thesis.numbered_later(self._paths()))
         return tablefiles.export_table(
             df, name, number=number, index=index, notebook=self.notebook, **kwargs
         )

@@ -608,9 +608,14 @@ def _step_site(run: _Run) -> None:
 
     t0 = time.perf_counter()
     run.wrote += report.write_reports(paths, failures=run.failures)
-    # the final thesis numbers may have rewritten a notebook's page and tables
-    for rec in run.state.get("notebooks", {}).values():
-        rec["outputs"] = _record(paths, [paths.out / rel for rel in rec.get("outputs", {})])
+    # the final thesis numbers may have rewritten a notebook's page and tables, or
+    # written its tables (thesis.numbered_later)
+    sources = {src.stem: src for src in notebook_sources(paths)}
+    for stem, rec in run.state.get("notebooks", {}).items():
+        files = {paths.out / rel for rel in rec.get("outputs", {})}
+        if stem in sources:
+            files.update(notebook_outputs(paths, sources[stem]))
+        rec["outputs"] = _record(paths, sorted(files))
     _save_state(paths, run.state)
     run.times["daftar dan index"] = time.perf_counter() - t0
     run.say(

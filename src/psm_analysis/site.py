@@ -307,10 +307,24 @@ def renumber(paths: Paths, later: list | None = None) -> tuple[list[Path], list[
     from psm_analysis.tablefiles import write_table_files
 
     plan = thesis.load_plan(paths)
-    records = read_sidecars(paths.figures, "figure") + read_sidecars(paths.tables, "table")
+    tables = read_sidecars(paths.tables, "table", complete=False)
+    records = read_sidecars(paths.figures, "figure") + [
+        rec  # a table whose files are missing is written from its content
+        for rec in tables
+        if "cells" in rec or all((paths.tables / f).is_file() for f in rec["files"])
+    ]
     numbers = thesis.assign(records, plan)
     written: list[Path] = []
-    for rec in _final_numbers(records, numbers):
+    changed = _final_numbers(records, numbers)
+    ids = {id(rec) for rec in changed}
+    unwritten = [  # saved with write_files=False (thesis.numbered_later)
+        rec
+        for rec in tables
+        if "cells" in rec
+        and id(rec) not in ids
+        and not all((paths.tables / f).is_file() for f in rec["files"])
+    ]
+    for rec in changed + unwritten:
         written.append(rec["_path"])
         record = {k: v for k, v in rec.items() if not k.startswith("_")}
         if rec["kind"] == "table" and "cells" in rec:

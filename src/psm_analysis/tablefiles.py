@@ -65,6 +65,7 @@ def export_table(
     order: int | None = None,
     tempat: str | None = None,
     spanning: list[str] | None = None,
+    write_files: bool = True,
 ) -> ExportedTable:
     """Write ``reports/tables/<name>.xlsx``, ``.docx``, ``.md`` and the sidecar ``.json``.
 
@@ -77,7 +78,9 @@ def export_table(
     printed below the Sumber line. ``spanning``: group labels printed once over the
     columns named ``"<group> <sub>"`` (``["SS", "S"]`` puts one "SS" over "SS F" and
     "SS %", shown "F" and "%"), in every format but Markdown. A per-cent column whose
-    printed header says "%" shows its values without the sign. Returns the sidecar
+    printed header says "%" shows its values without the sign. ``write_files=False``
+    writes only the sidecar, from which the numbering step writes the files under the
+    final number (:func:`psm_analysis.thesis.numbered_later`). Returns the sidecar
     record (``kind``, ``name``,
     ``number``, ``label``, ``title``, ``source``, ``source_line``, ``notes``,
     ``notebook``, ``index``, ``files``), which displays as the table.
@@ -127,7 +130,14 @@ def export_table(
     )
     record.formatted = formatted
     record.right_aligned = right_aligned(fmts)
-    write_table_files(record, (paths or get_paths()).tables)
+    folder = (paths or get_paths()).tables
+    if write_files:
+        write_table_files(record, folder)
+    else:
+        from psm_analysis import files
+        from psm_analysis.sidecars import sidecar_text
+
+        files.write_text(folder / f"{name}.json", sidecar_text(dict(record)))
     return record
 
 
