@@ -212,7 +212,7 @@ for k, (ax, kode) in enumerate(zip(axes[:, 0], urutan_variabel, strict=True)):
     ax.set_xlim(0, 100)
     # the variable's name over its indicators, as in the recap tables (above the
     # category names on the first panel)
-    ax.set_title(variabel.loc[kode, "nama_variabel"], pad=16 if k == 0 else 6)
+    ax.set_title(variabel.loc[kode, "nama_variabel"], pad=30 if k == 0 else 6)
     for batas in kelas_kin["batas_bawah"].iloc[1:]:
         ax.axvline(batas, color=plots.GREY_TEXT, linewidth=0.8, linestyle="--", zorder=1)
 ax = axes[0, 0]
@@ -220,7 +220,7 @@ for r in kelas_kin.itertuples():  # category names above their bands
     ax.text(
         (r.batas_bawah + r.batas_atas) / 2,
         1.0,
-        r.kategori,
+        r.kategori.replace(" ", "\n"),  # one word a line: the bands are narrow
         transform=ax.get_xaxis_transform(),
         ha="center",
         va="bottom",

@@ -802,7 +802,8 @@ def timeline(
             },
         )
     ax.set_xlim(lo - 1.0, hi + 1.0)
-    reach = 0.35 + 0.75 * (top - 1) + 0.9
+    # room under the lowest labels for the shaded years' label
+    reach = 0.35 + 0.75 * (top - 1) + 0.9 + (0.45 if gap_label and runs else 0)
     ax.set_ylim(-reach, reach)
     for run in runs:
         ax.axvspan(run[0] - 0.5, run[-1] + 0.5, color=MUTED, alpha=0.3, linewidth=0, zorder=0)
@@ -1032,12 +1033,14 @@ def heatmap(
             Patch(facecolor=im.cmap(im.norm(v)), edgecolor=GREY_TEXT, linewidth=0.5, label=lab)
             for v, lab in ((0, "0 (tidak)"), (1, "1 (ya)"))
         ]
+        # above the matrix, in one row: the columns keep the whole width
         ax.legend(
             handles=handles,
             title=colorbar_label,
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.02),
             borderaxespad=0,
+            ncols=2,
         )
         return _upright_if_crowded(ax, data, xrotation)
     cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
@@ -1398,8 +1401,8 @@ def heatmap_figure(
 
     fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 5.2))
     heatmap(ax, wide, colorbar_label=colorbar_label, xrotation=90 if vertical_columns else 0)
-    if title:
-        ax.set_title(title)
+    if title:  # above the legend of a 0/1 matrix, which stands above the matrix
+        ax.set_title(title, pad=40 if ax.get_legend() else 6)
     return fig
 
 
