@@ -177,16 +177,20 @@ for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_ja
 # %%
 nama_indikator = report.indicator_labels(t, width=36)  # numbered as the recap tables
 urutan_variabel = list(dict.fromkeys(indikator["variabel"]))
-baris = [
-    sum(nama_indikator[i].count("\n") + 1 for i in indikator.index[indikator["variabel"] == v])
+# each panel as high as its labels: 9 pt lines (0,16 in) and a gap under each bar
+tinggi = [
+    sum(
+        0.16 * (nama_indikator[i].count("\n") + 1) + 0.14
+        for i in indikator.index[indikator["variabel"] == v]
+    )
     for v in urutan_variabel
 ]
 fig, axes = plt.subplots(
     len(urutan_variabel),
     1,
     sharex=True,
-    height_ratios=baris,
-    figsize=(plots.TEXT_WIDTH, 0.19 * sum(baris) + 0.45 * len(baris) + 0.9),
+    height_ratios=tinggi,
+    figsize=(plots.TEXT_WIDTH, sum(tinggi) + 0.45 * len(tinggi) + 1.0),
     squeeze=False,
 )
 kategori = t["kategori"]

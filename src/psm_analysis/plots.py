@@ -1,15 +1,18 @@
 """The thesis figure style, plotting helpers, and deterministic figure files.
 
 One style for every figure of the thesis (:func:`use_style`, or ``with thesis_style():``):
-DejaVu Sans (shipped with matplotlib, so every machine draws the same glyphs) at sizes
-that stay readable when a 16 cm wide figure is printed on A4, the Okabe-Ito palette
+DejaVu Sans (shipped with matplotlib, so every machine draws the same glyphs), figures
+drawn at the width Word inserts them (:data:`TEXT_WIDTH`, 14 cm) so that the sizes drawn
+are the sizes printed, no text below :data:`MIN_TEXT_PT` (9 pt), the Okabe-Ito palette
 (safe for colour-blind readers) with a named highlight colour for the study site (Bunut)
 and a muted grey, and a decimal comma on axes (:func:`decimal_comma_axis`).
 
 :func:`save_figure` writes ``figures/<name>.png`` (300 dpi) and ``figures/<name>.pdf``
 with fixed metadata, so the same figure always gives the same bytes, and a sidecar
 ``figures/<name>.json`` with its number ("Gambar V.1"), caption and source, from which
-:func:`psm_analysis.site.write_lists` builds the DAFTAR GAMBAR.
+:func:`psm_analysis.site.write_lists` builds the DAFTAR GAMBAR. Texts that overlap
+(:func:`text_overlaps`) or print below 9 pt (:func:`small_texts`) are recorded in the
+sidecar (``overlapping_text``, ``small_text``) with a warning.
 
 The helpers take an Axes, draw on it and return it, so notebooks can combine them.
 """
