@@ -1320,7 +1320,8 @@ def likert_figure(
         labels = [f"{lab} (n = {format_number(n)})" for lab, n in zip(labels, totals, strict=True)]
     elif xlabel:
         xlabel = f"{xlabel}; n = {format_number(totals[0])} {unit}"
-    fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 4.0))
+    # constrained layout also outside the thesis style: the legend "outside" the axes
+    fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 4.0), layout="constrained")
     _likert_xaxis(ax, left_start, left_start + vals.sum(axis=1), percent, xlabel)
     ax.set_yticks([])
     for side in ("left", "right", "top"):
