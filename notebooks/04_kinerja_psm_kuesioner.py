@@ -155,8 +155,7 @@ for kode, nama in (("KIN", "04_rekap_kinerja"), ("PDS", "04_rekap_peran")):
 # %%
 for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_jawaban_peran")):
     jumlah = report.likert_counts(t, kode)
-    fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.42 * len(jumlah) + 1.4))
-    plots.likert_diverging(ax, jumlah, xlabel="Persentase jawaban (%)")
+    fig = plots.likert_figure(jumlah, xlabel="Persentase jawaban (%)")
     gambar = bab.save_figure(
         fig,
         nama,
@@ -176,19 +175,24 @@ for kode, nama in (("KIN", "04_sebaran_jawaban_kinerja"), ("PDS", "04_sebaran_ja
 # ## 6. Indeks skor per indikator
 
 # %%
-nama_indikator = report.indicator_labels(t, width=36)  # whole names, wrapped
-baris_label = max(n.count("\n") + 1 for n in nama_indikator)
-fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.17 * baris_label * len(nama_indikator) + 1.6))
-plots.bar_chart(
-    ax,
-    nama_indikator,
-    indikator["indeks"].tolist(),
-    sort=None,
-    decimals=2,  # as the tables and the findings print the index
-    xlabel="Indeks skor (%)",
-    highlight=[nama_indikator[i] for i in indikator.groupby("variabel")["indeks"].idxmin()],
+nama_indikator = report.indicator_labels(t, width=36)  # numbered as the recap tables
+urutan_variabel = list(dict.fromkeys(indikator["variabel"]))
+# each panel as high as its labels: 9 pt lines (0,16 in) and a gap under each bar
+tinggi = [
+    sum(
+        0.16 * (nama_indikator[i].count("\n") + 1) + 0.14
+        for i in indikator.index[indikator["variabel"] == v]
+    )
+    for v in urutan_variabel
+]
+fig, axes = plt.subplots(
+    len(urutan_variabel),
+    1,
+    sharex=True,
+    height_ratios=tinggi,
+    figsize=(plots.TEXT_WIDTH, sum(tinggi) + 0.45 * len(tinggi) + 1.0),
+    squeeze=False,
 )
-ax.set_xlim(0, 100)
 kategori = t["kategori"]
 kelas_kin = kategori[kategori["variabel"] == "KIN"]
 batas_sama = (
@@ -197,17 +201,34 @@ batas_sama = (
     .nunique()
     == 1
 )
-for batas in kelas_kin["batas_bawah"].iloc[1:]:
-    ax.axvline(batas, color=plots.GREY_TEXT, linewidth=0.8, linestyle="--", zorder=1)
+for k, (ax, kode) in enumerate(zip(axes[:, 0], urutan_variabel, strict=True)):
+    bagian = indikator.index[indikator["variabel"] == kode]
+    nama = [nama_indikator[i] for i in bagian]
+    plots.bar_chart(
+        ax,
+        nama,
+        indikator.loc[bagian, "indeks"].tolist(),
+        sort=None,
+        decimals=2,  # as the tables and the findings print the index
+        xlabel="Indeks skor (%)" if k == len(urutan_variabel) - 1 else None,
+        highlight=nama[int(indikator.loc[bagian, "indeks"].to_numpy().argmin())],
+    )
+    ax.set_xlim(0, 100)
+    # the variable's name over its indicators, as in the recap tables (above the
+    # category names on the first panel)
+    ax.set_title(variabel.loc[kode, "nama_variabel"], pad=30 if k == 0 else 6)
+    for batas in kelas_kin["batas_bawah"].iloc[1:]:
+        ax.axvline(batas, color=plots.GREY_TEXT, linewidth=0.8, linestyle="--", zorder=1)
+ax = axes[0, 0]
 for r in kelas_kin.itertuples():  # category names above their bands
     ax.text(
         (r.batas_bawah + r.batas_atas) / 2,
         1.0,
-        r.kategori,
+        r.kategori.replace(" ", "\n"),  # one word a line: the bands are narrow
         transform=ax.get_xaxis_transform(),
         ha="center",
         va="bottom",
-        fontsize=8,
+        fontsize=plots.MIN_TEXT_PT,
         color=plots.GREY_TEXT,
     )
 batas_untuk = "" if batas_sama else f" variabel {variabel.loc['KIN', 'nama_variabel']}"
@@ -328,7 +349,13 @@ if kolom_kelompok is not None:
             )
             if len(nilai):
                 ax.hlines(nilai.median(), x - 0.25, x + 0.25, color=plots.GREY_TEXT)
-        ax.set_xticks([0, 1], ["Pernah Diklat", "Belum"])
+        ax.set_xticks(  # each group with its size (orang)
+            [0, 1],
+            [
+                f"{nama}\n(n = {angka((idx[kolom_kelompok] == grup).sum())})"
+                for nama, grup in zip(("Pernah Diklat", "Belum"), kelompok, strict=True)
+            ],
+        )
         ax.set_xlim(-0.6, 1.6)
         ax.set_title(variabel.loc[kode, "nama_variabel"], fontsize=10)
     axes[0].set_ylabel("Indeks skor responden (%)")

@@ -108,11 +108,18 @@ bab.export_table(
 # %%
 matriks_kelompok = catalog.load("wawancara_matriks_kode_kelompok")
 lebar_kelompok = results.wide_by_group(matriks_kelompok, "jumlah_informan")
-fig = plots.heatmap_figure(lebar_kelompok, "Temuan menurut kelompok informan", "Jumlah informan")
+# each group with its size: the informants coded, the count's largest possible value
+ukuran = results.group_sizes(informan[informan["jumlah_segmen"] > 0])
+ukuran = dict(zip(ukuran["kelompok"], ukuran["jumlah_informan"], strict=True))
+fig = plots.heatmap_figure(
+    lebar_kelompok.rename(columns=lambda g: f"{g} (n = {angka(ukuran.get(g, 0))})"),
+    colorbar_label="Jumlah informan",
+)
 gambar_matriks = bab.save_figure(
     fig,
     "05_matriks_kode_kelompok",
-    caption="Matriks temuan wawancara menurut kelompok informan (jumlah informan)",
+    caption="Matriks temuan wawancara menurut kelompok informan (jumlah informan yang "
+    "menyebut temuan; n = informan dalam kelompok)",
     source=SUMBER,
     demo=DEMO,
 )
@@ -132,13 +139,18 @@ bab.export_table(
 # %%
 matriks_informan = catalog.load("wawancara_matriks_kode_informan")
 lebar_informan = results.wide_by_informant(matriks_informan)
+# at most one segment per informant and finding: a yes/no matrix, and the caption says so
+ya_tidak = bool(lebar_informan.isin([0, 1]).all().all())
 fig = plots.heatmap_figure(
-    lebar_informan, "Temuan menurut informan", "Informan menyebut", vertical_columns=True
+    lebar_informan,
+    colorbar_label="Informan menyebut" if ya_tidak else "Jumlah segmen",
+    vertical_columns=True,
 )
 gambar_informan = bab.save_figure(
     fig,
     "05_matriks_kode_informan",
-    caption="Matriks temuan wawancara menurut informan (jumlah segmen)",
+    caption="Matriks temuan wawancara menurut informan "
+    + ("(1: informan menyebut temuan, 0: tidak)" if ya_tidak else "(jumlah segmen)"),
     source=SUMBER,
     demo=DEMO,
 )

@@ -148,11 +148,20 @@ def test_recap_alpha_comparison_profile(t):
         "Sangat Setuju",
     ]
     assert counts.index[-1].startswith("KIN18* ") and (counts.sum(axis=1) == 10).all()
-    # the item's statement follows its code; the indicator names wrap, never cut
-    assert "..." not in "".join(report.indicator_labels(t))
-    assert report.indicator_labels(t)[1].replace("\n", " ") == (
-        "KIN_T2 " + t["indikator"]["nama_indikator"].iloc[1]
+    # the item's whole statement follows its code, as the codebook writes both
+    assert counts.index[0] == (
+        "KIN01 Saya segera mencari tahu ketika ada masalah sosial di desa saya."
     )
+    # the indicator names wrap, never cut, numbered per variable as the recap tables
+    # number them (no codebook id such as KIN_T2, which no reader table shows)
+    labels = [lab.replace("\n", " ") for lab in report.indicator_labels(t, width=30)]
+    assert "..." not in "".join(labels) and "…" not in "".join(labels)
+    assert labels[1] == (
+        "2. Mendorong, menggerakkan dan mengembangkan kegiatan kesejahteraan sosial"
+    )
+    assert labels[9] == "1. Penataan dan pemetaan PSM yang berperan aktif"
+    recap, _, _ = report.recap_table(t, "PDS")
+    assert recap[["No.", "Indikator"]].iloc[0].tolist() == ["1", labels[9][3:]]
 
 
 def test_findings_state_values_and_caveats(t):

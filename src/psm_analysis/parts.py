@@ -350,6 +350,36 @@ def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows, columns=["Variabel", "Indeks skor (%)", "Kategori"])
 
 
+#: The width the drawings are made at (inches): the width Word inserts a figure at,
+#: ``psm_analysis.worddoc.FIGURE_WIDTH_CM`` (14 cm; parts is below worddoc and cannot
+#: import it: tests/test_figure_layout.py checks every saved figure has that width).
+_FIGURE_IN = 14 / 2.54
+#: Font sizes of the drawings (pt): the text of a box, and a bold heading. Drawn at the
+#: printed width, so no text is below ``psm_analysis.plots.MIN_TEXT_PT`` (9 pt) in print.
+_TEXT_PT = 9.0
+_HEAD_PT = 10.0
+
+
+def _chars(width: float, size: float, bold: bool = False) -> int:
+    """Characters per line of a box ``width`` (share of :data:`_FIGURE_IN`) wide, at
+    ``size`` pt: DejaVu Sans runs about 0.58 em a character in Indonesian words (a
+    little wider bold), and 4 pt stay free on each side."""
+    usable = width * _FIGURE_IN * 72 - 8
+    return max(8, int(usable / (size * 0.58 * (1.12 if bold else 1.0))))
+
+
+def _wrap(text: str, chars: int, indent: str = "") -> str:
+    """``text`` in lines of at most ``chars`` characters, broken between words only."""
+    return textwrap.fill(
+        text, chars, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+
+
+def _text_in(text: str, size: float) -> float:
+    """The height of ``text`` (lines) at ``size`` pt, in inches (1.25 line spacing)."""
+    return (text.count("\n") + 1) * size * 1.25 / 72
+
+
 def _box(
     ax,
     x: float,
@@ -360,7 +390,7 @@ def _box(
     *,
     bold: bool = False,
     fill: str = "white",
-    size: float = 8.5,
+    size: float = _TEXT_PT,
 ) -> None:
     from matplotlib.patches import FancyBboxPatch
 
@@ -396,6 +426,8 @@ def _canvas(width_in: float, height_in: float):
     engine = fig.get_layout_engine()
     if engine is not None:
         engine.set(w_pad=0, h_pad=0, wspace=0, hspace=0)
+    else:  # outside the thesis style too the axes fill the figure: 1 unit = 1 inch high
+        fig.subplots_adjust(left=0, right=1, bottom=0, top=1)
     return fig, ax
 
 
@@ -458,73 +490,76 @@ def framework_figure(
     columns = [(names[v], [n for _, n, _ in _indicators(items, v)]) for v in order]
     if outcome:
         columns.append((outcome, []))
-    n_rows = max([len(inds) for _, inds in columns] + [1])
     obstacles = list(obstacles or [])
+    k = len(columns)
+    gap = 0.045
+    # the outcome box has no indicators under it: narrower, the variables wider
+    narrow = 0.2 if outcome and k > 1 else None
+    width = (1 - gap * (k + 1) - (narrow or 0)) / (k - 1 if narrow else k)
+    widths = [width] * (k - 1) + [narrow or width]
+    lefts = [gap + sum(widths[:j]) + j * gap for j in range(k)]
+    # every text wrapped to its box, each row of boxes as high as its longest text
+    heads = [
+        _wrap(title, _chars(w, _HEAD_PT, bold=True))
+        for (title, _), w in zip(columns, widths, strict=True)
+    ]
+    boxes = [
+        [_wrap(f"{i + 1}. {ind}", _chars(w - 0.02, _TEXT_PT)) for i, ind in enumerate(inds)]
+        for (_, inds), w in zip(columns, widths, strict=True)
+    ]
+    head_h = max(_text_in(h, _HEAD_PT) for h in heads) + 0.14
+    n_rows = max([len(col) for col in boxes] + [1])
+    row_h = [
+        max(_text_in(col[i], _TEXT_PT) for col in boxes if i < len(col)) + 0.12
+        for i in range(n_rows)
+    ]
+    step = 0.08  # between two boxes
     per_col = -(-len(obstacles) // 2) if len(obstacles) > 4 else len(obstacles)
-    low_h = 0.55 + per_col * 0.32 if obstacles else 0.0
-    head_h, step, box_h = 0.9, 0.62, 0.54
-    top = 0.2 + head_h + 0.15 + n_rows * step + (0.6 + low_h if obstacles else 0.2)
-    fig, ax = _canvas(14 / 2.54, max(3.0, top * 0.95))
+    ob_w = (1 - 2 * gap) / (2 if per_col < len(obstacles) else 1)
+    listed = [_wrap(f"- {ob}", _chars(ob_w - 0.04, _TEXT_PT), indent="  ") for ob in obstacles]
+    ob_rows = [
+        max(_text_in(t, _TEXT_PT) for t in listed[r::per_col]) + 0.04 for r in range(per_col)
+    ]
+    low_h = 0.36 + sum(ob_rows) + 0.06 if obstacles else 0.0
+    top = 0.05 + head_h + 0.12 + sum(row_h) + step * n_rows + (0.3 + low_h if obstacles else 0)
+    fig, ax = _canvas(_FIGURE_IN, top)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, top)
     ax.axis("off")
-    k = len(columns)
-    gap = 0.06
-    width = (1 - gap * (k + 1)) / k
-    y_head = top - 0.2 - head_h
-    # characters per line: the box width (cm on a 14 cm figure) over a mean glyph width
-    # of about half an em (8.5 pt bold heads, 6.5 pt indicators)
-    head_chars = max(8, int(width * 14 / 0.17))
-    ind_chars = max(10, int((width - 0.04) * 14 / 0.13))
-    for j, (title, inds) in enumerate(columns):
-        x = gap + j * (width + gap)
-        _box(
-            ax,
-            x,
-            y_head,
-            width,
-            head_h,
-            textwrap.fill(title, head_chars),
-            bold=True,
-            fill="#EEEEEE",
-        )
-        for i, ind in enumerate(inds):
-            y = y_head - 0.15 - (i + 1) * step
-            _box(
-                ax,
-                x + 0.01,
-                y,
-                width - 0.02,
-                box_h,
-                textwrap.fill(f"{i + 1}. {ind}", ind_chars),
-                size=6.5,
-            )
+    y_head = top - 0.05 - head_h
+    for j, (head, col) in enumerate(zip(heads, boxes, strict=True)):
+        x, width = lefts[j], widths[j]
+        _box(ax, x, y_head, width, head_h, head, bold=True, fill="#EEEEEE", size=_HEAD_PT)
+        y = y_head - 0.12 + step
+        for i, text in enumerate(col):
+            y -= row_h[i] + step
+            _box(ax, x + 0.01, y, width - 0.02, row_h[i], text)
         if j < k - 1:
             _arrow(ax, (x + width, y_head + head_h / 2), (x + width + gap, y_head + head_h / 2))
     if obstacles:
-        x, w, y0 = gap, 1 - 2 * gap, 0.15
+        x, w, y0 = gap, 1 - 2 * gap, 0.02
         _box(ax, x, y0, w, low_h, "")
         ax.text(
             x + 0.015,
-            y0 + low_h - 0.1,
+            y0 + low_h - 0.08,
             "Hambatan (tema wawancara)",
             ha="left",
             va="top",
-            fontsize=8,
+            fontsize=_TEXT_PT,
             fontweight="bold",
         )
-        for i, ob in enumerate(obstacles):
+        for i, text in enumerate(listed):
             col, row = divmod(i, per_col)
             ax.text(
-                x + 0.02 + col * w / 2,
-                y0 + low_h - 0.42 - row * 0.32,
-                f"- {textwrap.shorten(ob, 48, placeholder='...')}",
+                x + 0.02 + col * ob_w,
+                y0 + low_h - 0.36 - sum(ob_rows[:row]),
+                text,
                 ha="left",
                 va="top",
-                fontsize=6.5,
+                fontsize=_TEXT_PT,
             )
         if k > 1:
-            mid = gap + width + gap / 2
+            mid = lefts[1] - gap / 2
             _arrow(ax, (mid, y0 + low_h), (mid, y_head + head_h / 2 - 0.08), dashed=True)
     return fig
 
@@ -1115,84 +1150,97 @@ def organisation_figure(structure: pd.DataFrame, highlight: str | None = None):
     fields = list(structure.loc[structure["jenis"] == "Bidang", "unit"])
     sections = {b: list(structure.loc[structure["induk"] == b, "unit"]) for b in fields}
     n_cols = max(len(fields), 1)
-    deepest = max([len(v) for v in sections.values()] + [0])
-    box_h, step = 0.7, 0.86
-    top = 0.3 + box_h + 0.5 + (2 * box_h + 0.9 if secretariat else 0) + 0.5 + box_h
-    top += deepest * step + 0.3
-    fig, ax = _canvas(14 / 2.54, max(3.0, top * 0.9))
+    col_w = 1 / n_cols
+    w = col_w * 0.9
+    indent = 0.035  # a Seksi under its Bidang
+
+    def wrap(text: str, width: float, size: float, bold: bool) -> str:
+        return _wrap(text, _chars(width, size, bold))
+
+    def tall(text: str, size: float) -> float:
+        return _text_in(text, size) + 0.12
+
+    # every text wrapped to its box; the boxes of a row as high as its longest text
+    head_t = wrap(head, w, _HEAD_PT, True)
+    sec_t = wrap(secretariat[0], w, _HEAD_PT, True) if secretariat else ""
+    gap_sub, left_sub = 0.02, 0.56
+    sub_w = (1 - 0.005 - left_sub - gap_sub * (len(subs) - 1)) / max(len(subs), 1)
+    sub_t = [wrap(s, sub_w, _TEXT_PT, s == highlight) for s in subs]
+    field_t = [wrap(b, w, _TEXT_PT, True) for b in fields]
+    sec_rows = [
+        [wrap(s, w - indent, _TEXT_PT, s == highlight) for s in sections[b]] for b in fields
+    ]
+    deepest = max([len(v) for v in sec_rows] + [0])
+    head_h = tall(head_t, _HEAD_PT)
+    sec_h = tall(sec_t, _HEAD_PT) if secretariat else 0.0
+    sub_h = max([tall(s, _TEXT_PT) for s in sub_t] + [0.0])
+    field_h = max([tall(b, _TEXT_PT) for b in field_t] + [0.0])
+    row_h = [
+        max(tall(col[i], _TEXT_PT) for col in sec_rows if i < len(col)) for i in range(deepest)
+    ]
+    step = 0.1
+    top = 0.05 + head_h + 0.45 + field_h + sum(row_h) + step * deepest + 0.05
+    if secretariat:
+        top += 0.3 + sec_h + (0.35 + sub_h if subs else 0)
+    fig, ax = _canvas(_FIGURE_IN, top)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, top)
     ax.axis("off")
-    col_w = 1 / n_cols
-    w = col_w * 0.82
 
-    def box(x, y, width, text, size=6.5):
-        mark = text == highlight
-        # characters per line: box width (cm) over about 0.15 cm a glyph at 6,5 pt
-        chars = max(10, int(width * 14 / (0.15 * size / 6.5)))
+    def box(x, y, width, height, name, text, size=_TEXT_PT, bold=False):
+        mark = name == highlight
         _box(
             ax,
             x,
             y,
             width,
-            box_h,
-            textwrap.fill(text, chars),
-            bold=mark or size > 7,
+            height,
+            text,
+            bold=mark or bold,
             fill="#D9D9D9" if mark else "white",
             size=size,
         )
 
     # Kepala Dinas
-    y = top - 0.3 - box_h
-    hx = 0.5 - w / 2
-    box(hx, y, w, head, size=8)
+    y = top - 0.05 - head_h
+    box(0.5 - w / 2, y, w, head_h, head, head_t, size=_HEAD_PT, bold=True)
     trunk_top = y
     # Sekretariat on the right branch, its Subbagian below it
     if secretariat:
-        ys = y - 0.5 - box_h
+        ys = y - 0.3 - sec_h
         sx = 1 - col_w + (col_w - w) / 2
-        box(sx, ys, w, secretariat[0], size=7.5)
-        _line(ax, [0.5, sx], [ys + box_h / 2] * 2)
+        box(sx, ys, w, sec_h, secretariat[0], sec_t, size=_HEAD_PT, bold=True)
+        _line(ax, [0.5, sx], [ys + sec_h / 2] * 2)
+        y = ys
         if subs:
-            ysub = ys - 0.45 - box_h
+            ysub = ys - 0.35 - sub_h
             # right of the trunk, side by side
-            gap, left = 0.02, 0.56
-            sub_w = (1 - 0.005 - left - gap * (len(subs) - 1)) / len(subs)
-            centres = [left + k * (sub_w + gap) + sub_w / 2 for k in range(len(subs))]
-            bus = ys - 0.22
+            centres = [left_sub + k * (sub_w + gap_sub) + sub_w / 2 for k in range(len(subs))]
+            bus = ys - 0.17
             _line(ax, [sx + w / 2, sx + w / 2], [ys, bus])
             _line(ax, [min(centres), max(centres)], [bus, bus])
-            for c, name in zip(centres, subs, strict=True):
-                _line(ax, [c, c], [bus, ysub + box_h])
-                _box(
-                    ax,
-                    c - sub_w / 2,
-                    ysub,
-                    sub_w,
-                    box_h,
-                    textwrap.fill(name, max(10, int(sub_w * 14 / 0.15))),
-                    bold=name == highlight,
-                    fill="#D9D9D9" if name == highlight else "white",
-                    size=6.5,
-                )
-        y = ysub if subs else ys
+            for c, name, text in zip(centres, subs, sub_t, strict=True):
+                _line(ax, [c, c], [bus, ysub + sub_h])
+                box(c - sub_w / 2, ysub, sub_w, sub_h, name, text)
+            y = ysub
     # Bidang row and their Seksi
-    yb = y - 0.5 - box_h
-    bus = yb + box_h + 0.25
+    yb = y - 0.45 - field_h
+    bus = yb + field_h + 0.2
     centres = [col_w * (k + 0.5) for k in range(len(fields))]
     _line(ax, [0.5, 0.5], [trunk_top, bus])
     if centres:
         _line(ax, [min(centres), max(centres)], [bus, bus])
-    for c, name in zip(centres, fields, strict=True):
-        _line(ax, [c, c], [bus, yb + box_h])
-        box(c - w / 2, yb, w, name, size=7)
-        rail = c - w / 2 + 0.02
+    for c, name, text, col in zip(centres, fields, field_t, sec_rows, strict=True):
+        _line(ax, [c, c], [bus, yb + field_h])
+        box(c - w / 2, yb, w, field_h, name, text, bold=True)
+        rail = c - w / 2 + indent / 2
         last = yb
-        for i, sec in enumerate(sections[name], start=1):
-            ysec = yb - i * step
-            box(c - w / 2 + 0.04, ysec, w - 0.04, sec)
-            _line(ax, [rail, c - w / 2 + 0.04], [ysec + box_h / 2] * 2)
-            last = ysec + box_h / 2
+        ysec = yb
+        for i, (sec, sec_text) in enumerate(zip(sections[name], col, strict=True)):
+            ysec -= step + row_h[i]
+            box(c - w / 2 + indent, ysec, w - indent, row_h[i], sec, sec_text)
+            _line(ax, [rail, c - w / 2 + indent], [ysec + row_h[i] / 2] * 2)
+            last = ysec + row_h[i] / 2
         if sections[name]:
             _line(ax, [rail, rail], [yb, last])
     return fig

@@ -1,15 +1,18 @@
 """The thesis figure style, plotting helpers, and deterministic figure files.
 
 One style for every figure of the thesis (:func:`use_style`, or ``with thesis_style():``):
-DejaVu Sans (shipped with matplotlib, so every machine draws the same glyphs) at sizes
-that stay readable when a 16 cm wide figure is printed on A4, the Okabe-Ito palette
+DejaVu Sans (shipped with matplotlib, so every machine draws the same glyphs), figures
+drawn at the width Word inserts them (:data:`TEXT_WIDTH`, 14 cm) so that the sizes drawn
+are the sizes printed, no text below :data:`MIN_TEXT_PT` (9 pt), the Okabe-Ito palette
 (safe for colour-blind readers) with a named highlight colour for the study site (Bunut)
 and a muted grey, and a decimal comma on axes (:func:`decimal_comma_axis`).
 
 :func:`save_figure` writes ``figures/<name>.png`` (300 dpi) and ``figures/<name>.pdf``
 with fixed metadata, so the same figure always gives the same bytes, and a sidecar
 ``figures/<name>.json`` with its number ("Gambar V.1"), caption and source, from which
-:func:`psm_analysis.site.write_lists` builds the DAFTAR GAMBAR.
+:func:`psm_analysis.site.write_lists` builds the DAFTAR GAMBAR. Texts that overlap
+(:func:`text_overlaps`) or print below 9 pt (:func:`small_texts`) are recorded in the
+sidecar (``overlapping_text``, ``small_text``) with a warning.
 
 The helpers take an Axes, draw on it and return it, so notebooks can combine them.
 """
@@ -26,6 +29,7 @@ import matplotlib as mpl
 
 from psm_analysis.numbers import format_number, tick_formatter
 from psm_analysis.sidecars import check_name, sidecar_text
+from psm_analysis.worddoc import FIGURE_WIDTH_CM
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -68,8 +72,13 @@ OFF_LINE = OKABE_ITO["orange"]
 #: Text and lines that should recede.
 GREY_TEXT = "#555555"
 
-#: Width of the text block on an A4 page with thesis margins (about 16 cm), in inches.
-TEXT_WIDTH = 6.3
+#: Width every figure is drawn at, in inches: the width Word inserts it at,
+#: :data:`psm_analysis.worddoc.FIGURE_WIDTH_CM` (14 cm, the text width of a portrait A4
+#: page with 4 cm left and 3 cm right margins, read from the Word page set-up). Drawn at
+#: the width it is printed, a figure's font sizes are the printed sizes.
+TEXT_WIDTH = FIGURE_WIDTH_CM / 2.54
+#: The smallest font size (pt) any text of a figure may have at the printed width.
+MIN_TEXT_PT = 9.0
 
 STYLE: dict[str, object] = {
     "font.family": "sans-serif",
@@ -280,6 +289,7 @@ def save_figure(
     if demo:
         demo_stamp(fig)
     overlaps = text_overlaps(fig)
+    small = _small_texts(fig, MIN_TEXT_PT, FIGURE_WIDTH_CM)  # laid out by text_overlaps
     png = _png_bytes(fig)
     # the number is not in the file: reproduce may renumber after all notebooks ran
     pdf = _pdf_bytes(fig, title=caption)
@@ -298,12 +308,19 @@ def save_figure(
     )
     if demo:
         record["demo"] = True
+    import warnings
+
     if overlaps:
         # kept in the sidecar, where reproduce's tests look for it
         record["overlapping_text"] = [list(p) for p in overlaps]
-        import warnings
-
         warnings.warn(f"{name}: texts overlap: {overlaps}", stacklevel=2)
+    if small:
+        record["small_text"] = [list(p) for p in small]
+        warnings.warn(
+            f"{name}: texts below {format_number(MIN_TEXT_PT)} pt at "
+            f"{format_number(FIGURE_WIDTH_CM)} cm: {small}",
+            stacklevel=2,
+        )
     files.write_bytes(folder / f"{name}.png", png)
     files.write_bytes(folder / f"{name}.pdf", pdf)
     files.write_text(folder / f"{name}.json", sidecar_text(record))
@@ -382,6 +399,67 @@ def text_overlaps(fig: Figure) -> list[tuple[str, str]]:
             if id(t) not in own and hit(b, box):
                 found.append((t.get_text(), "legenda"))
     return found
+
+
+def printed_size(fig: Figure, size: float, width_cm: float = FIGURE_WIDTH_CM) -> float:
+    """A font size of ``fig`` (pt at the drawn size) at the printed width.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure, drawn ``fig.get_figwidth()`` inches wide.
+    size : float
+        A font size in ``fig`` (pt).
+    width_cm : float
+        The width the figure is printed at (cm; default: the width Word inserts it at,
+        :data:`psm_analysis.worddoc.FIGURE_WIDTH_CM`).
+
+    Returns
+    -------
+    float
+        ``size * width_cm / drawn width (cm)``, in pt.
+    """
+    return size * width_cm / (fig.get_figwidth() * 2.54)
+
+
+def _small_texts(fig: Figure, minimum: float, width_cm: float) -> list[tuple[str, float]]:
+    """:func:`small_texts` of a figure already laid out."""
+    found = []
+    for text in _drawn_texts(fig):
+        size = printed_size(fig, text.get_fontsize(), width_cm)
+        if size < minimum - 1e-9:
+            found.append((text.get_text(), round(size, 2)))
+    return found
+
+
+def small_texts(
+    fig: Figure, minimum: float = MIN_TEXT_PT, width_cm: float = FIGURE_WIDTH_CM
+) -> list[tuple[str, float]]:
+    """The texts of ``fig`` smaller than ``minimum`` pt when the figure is printed
+    ``width_cm`` wide, with their printed size: ``[("Bunut", 7.88), ...]`` (empty when
+    every text is large enough).
+
+    The texts are those a reader sees (:func:`text_overlaps` checks the same ones:
+    titles, axis and tick labels, texts and annotations, legends, colour bars); a size
+    at the printed width is the drawn size times the printed width over the drawn width
+    (:func:`printed_size`).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to check.
+    minimum : float
+        Smallest printed size allowed (pt; default :data:`MIN_TEXT_PT`, 9 pt).
+    width_cm : float
+        Printed width (cm; default :data:`psm_analysis.worddoc.FIGURE_WIDTH_CM`).
+
+    Returns
+    -------
+    list of (str, float)
+        Each text too small and its printed size (pt, two decimals), in drawing order.
+    """
+    _laid_out(fig)
+    return _small_texts(fig, minimum, width_cm)
 
 
 #: The gid of the demo stamp, so it is drawn once however often a figure is saved.
@@ -717,7 +795,7 @@ def timeline(
             textwrap.fill(str(row[label]), wrap),
             ha="center",
             va="bottom" if side > 0 else "top",
-            fontsize=8.5,
+            fontsize=MIN_TEXT_PT,
             zorder=3,
             bbox={
                 "boxstyle": "round,pad=0.3",
@@ -727,7 +805,8 @@ def timeline(
             },
         )
     ax.set_xlim(lo - 1.0, hi + 1.0)
-    reach = 0.35 + 0.75 * (top - 1) + 0.9
+    # room under the lowest labels for the shaded years' label
+    reach = 0.35 + 0.75 * (top - 1) + 0.9 + (0.45 if gap_label and runs else 0)
     ax.set_ylim(-reach, reach)
     for run in runs:
         ax.axvspan(run[0] - 0.5, run[-1] + 0.5, color=MUTED, alpha=0.3, linewidth=0, zorder=0)
@@ -738,7 +817,7 @@ def timeline(
                 textwrap.fill(gap_label, max(10, 9 * len(run))),
                 ha="center",
                 va="bottom",
-                fontsize=8,
+                fontsize=MIN_TEXT_PT,
                 style="italic",
                 color=GREY_TEXT,
                 zorder=1,
@@ -845,7 +924,7 @@ def scatter_identity(
             # neighbours' labels, with a leader line
             start = (36, -36) if is_special and plain else default
             dx, dy = (offsets or {}).get(group[0], start)
-            style = {"fontsize": 8.5}
+            style = {"fontsize": MIN_TEXT_PT}
             if is_special:
                 style = {"fontsize": 9, "color": HIGHLIGHT, "fontweight": "bold"}
                 if plain:
@@ -947,7 +1026,7 @@ def heatmap(
                     format_number(v, decimals=decimals),
                     ha="center",
                     va="center",
-                    fontsize=8.5,
+                    fontsize=MIN_TEXT_PT,
                     color="white" if v > mid else "black",
                 )
     if binary:
@@ -957,12 +1036,14 @@ def heatmap(
             Patch(facecolor=im.cmap(im.norm(v)), edgecolor=GREY_TEXT, linewidth=0.5, label=lab)
             for v, lab in ((0, "0 (tidak)"), (1, "1 (ya)"))
         ]
+        # above the matrix, in one row: the columns keep the whole width
         ax.legend(
             handles=handles,
             title=colorbar_label,
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.02),
             borderaxespad=0,
+            ncols=2,
         )
         return _upright_if_crowded(ax, data, xrotation)
     cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
@@ -1046,6 +1127,35 @@ def likert_diverging(
     """
     import numpy as np
 
+    cats, vals, left_start = _likert_shares(counts, percent, neutral)
+    n = len(cats)
+    colors = list(colors) if colors is not None else likert_colors(n)
+    items = [str(i) for i in counts.index]
+    pos = np.arange(len(items))[::-1]
+    ends = _likert_bars(ax, cats, vals, left_start, pos, 0.65, colors, value_labels, percent)
+    ax.axvline(0, color=GREY_TEXT, linewidth=0.8, zorder=1)  # behind the bars and labels
+    ax.set_yticks(pos, items)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    _likert_xaxis(ax, left_start, ends, percent, xlabel)
+    ax.xaxis.grid(True)
+    if legend:
+        ax.legend(
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.01),
+            ncols=n if n <= 5 else (n + 1) // 2,
+            fontsize=MIN_TEXT_PT,
+            handlelength=1.2,
+            columnspacing=1.0,
+        )
+    return ax
+
+
+def _likert_shares(counts: pd.DataFrame, percent: bool, neutral: str | None):
+    """The categories, the values to draw (counts, or per cent of each row) and where
+    each row's bar starts left of zero (the middle category split half left)."""
+    import numpy as np
+
     cats = [str(c) for c in counts.columns]
     n = len(cats)
     if n < 2:
@@ -1060,13 +1170,16 @@ def likert_diverging(
         totals = vals.sum(axis=1, keepdims=True)
         with np.errstate(invalid="ignore", divide="ignore"):
             vals = np.where(totals > 0, vals / totals * 100, 0.0)
-    colors = list(colors) if colors is not None else likert_colors(n)
-    items = [str(i) for i in counts.index]
-    pos = np.arange(len(items))[::-1]
     if neutral is not None:
         left_start = -(vals[:, :mid].sum(axis=1) + vals[:, mid] / 2)
     else:
         left_start = -vals[:, :mid].sum(axis=1)
+    return cats, vals, left_start
+
+
+def _likert_bars(ax, cats, vals, left_start, pos, height, colors, value_labels, percent):
+    """Stack the categories' bars at ``pos`` (values from 12 % or 1 answer written in
+    them); return where each row ends right of zero."""
     starts = left_start.copy()
     for j, cat in enumerate(cats):
         width = vals[:, j]
@@ -1075,7 +1188,7 @@ def likert_diverging(
             width,
             left=starts,
             color=colors[j],
-            height=0.65,
+            height=height,
             label=cat,
             edgecolor="white",
             linewidth=0.5,
@@ -1091,43 +1204,179 @@ def likert_diverging(
                         format_number(w, decimals=0),
                         ha="center",
                         va="center",
-                        fontsize=8,
+                        fontsize=MIN_TEXT_PT,
                         color="white" if dark else "black",
                     )
         starts = starts + width
-    ax.axvline(0, color=GREY_TEXT, linewidth=0.8, zorder=1)  # behind the bars and labels
-    ax.set_yticks(pos, items)
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    lim = max(float(np.abs(left_start).max(initial=0)), float(starts.max(initial=0)), 1)
-    if percent:
-        from matplotlib.ticker import MultipleLocator
+    return starts
 
+
+def _likert_xaxis(ax, left_start, ends, percent: bool, xlabel: str | None) -> None:
+    """A symmetric x axis wide enough for every row, ticks without a minus sign."""
+    import numpy as np
+    from matplotlib.ticker import FuncFormatter, MultipleLocator
+
+    lim = max(float(np.abs(left_start).max(initial=0)), float(ends.max(initial=0)), 1)
+    if percent:
         lim = min(100.0, math.ceil((lim + 2) / 10) * 10)
         ax.xaxis.set_major_locator(MultipleLocator(25))
     else:
         lim = lim * 1.05
     ax.set_xlim(-lim, lim)
-    from matplotlib.ticker import FuncFormatter
-
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, p=None: format_number(abs(v))))
-    ax.xaxis.grid(True)
     if xlabel:
         ax.set_xlabel(xlabel)
-    if legend:
-        ax.legend(
-            loc="lower center",
-            bbox_to_anchor=(0.5, 1.01),
-            ncols=n if n <= 5 else (n + 1) // 2,
-            fontsize=8,
-            handlelength=1.2,
-            columnspacing=1.0,
+
+
+def _wrap_to_width(fig: Figure, text: str, width_pt: float, size: float) -> str:
+    """``text`` wrapped at word boundaries (``textwrap``, never cut) into lines at most
+    ``width_pt`` points wide in the thesis font at ``size`` pt, measured by ``fig``'s
+    renderer (a word longer than a line stands alone on its line)."""
+    import textwrap
+
+    from matplotlib.font_manager import FontProperties
+
+    renderer = fig._get_renderer()
+    prop = FontProperties(family=STYLE["font.sans-serif"], size=size)
+    to_pt = 72 / fig.dpi
+
+    def fits(line: str) -> bool:
+        w = renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+        return w * to_pt <= width_pt
+
+    text = str(text)
+    longest = max([len(w) for w in text.split()] + [1])
+    for chars in range(max(len(text), 1), longest - 1, -1):
+        lines = textwrap.wrap(text, chars, break_long_words=False) or [""]
+        if all(fits(line) for line in lines):
+            return "\n".join(lines)
+    return "\n".join(textwrap.wrap(text, longest, break_long_words=False))
+
+
+#: Geometry of :func:`likert_figure` rows, in points: one line of a statement, the gap
+#: between a statement and its bar, the bar, and the gap below the bar.
+_LIKERT_ROW = {"line": 10.5, "above_bar": 1.5, "bar": 11.0, "below_bar": 5.0}
+
+
+def likert_figure(
+    counts: pd.DataFrame,
+    *,
+    xlabel: str | None = None,
+    percent: bool = True,
+    neutral: str | None = None,
+    colors: Sequence[str] | None = None,
+    unit: str = "responden",
+) -> Figure:
+    """A thesis-width figure of diverging Likert bars, each item's whole statement above
+    its bar and the bars across the whole width.
+
+    The bars are those of :func:`likert_diverging`. Each row's label (the index of
+    ``counts``, e.g. "KIN01 Saya segera ...") is written in full, wrapped at word
+    boundaries to the width of the bars (never cut), above its bar; the legend of the
+    answer categories stands above the chart. The number of answers is shown: in the
+    axis label when every item has the same number ("n = 10 responden"), otherwise after
+    each statement. The figure is :data:`TEXT_WIDTH` wide and as high as its rows need.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Answer counts (orang): one row per item (index = label, top to bottom in this
+        order), one column per answer category from the most negative to the most
+        positive, e.g. :func:`psm_analysis.survey.report.likert_counts`.
+    xlabel : str or None
+        Axis label (Indonesian), e.g. "Persentase jawaban (%)".
+    percent : bool
+        Show each row as persen (0-100) of its answers instead of counts.
+    neutral : str or None
+        The middle category's column (default: the middle one when their number is odd).
+    colors : sequence of str or None
+        One colour per category (default :func:`likert_colors`).
+    unit : str
+        What one answer is, after "n = 10" (Indonesian).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure; save it with ``bab.save_figure``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`likert_diverging`, or ``counts`` has no rows.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from matplotlib.patches import Patch
+    from matplotlib.transforms import blended_transform_factory
+
+    if counts.empty:
+        raise ValueError("likert_figure needs at least one item")
+    cats, vals, left_start = _likert_shares(counts, percent, neutral)
+    colors = list(colors) if colors is not None else likert_colors(len(cats))
+    totals = counts.to_numpy(dtype=float).sum(axis=1)
+    same_n = bool(np.all(totals == totals[0]))
+    labels = [str(i) for i in counts.index]
+    if not same_n:
+        labels = [f"{lab} (n = {format_number(n)})" for lab, n in zip(labels, totals, strict=True)]
+    elif xlabel:
+        xlabel = f"{xlabel}; n = {format_number(totals[0])} {unit}"
+    # constrained layout also outside the thesis style: the legend "outside" the axes
+    fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 4.0), layout="constrained")
+    _likert_xaxis(ax, left_start, left_start + vals.sum(axis=1), percent, xlabel)
+    ax.set_yticks([])
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    fig.legend(
+        handles=[Patch(facecolor=c, label=cat) for c, cat in zip(colors, cats, strict=True)],
+        loc="outside upper center",
+        ncols=len(cats) if len(cats) <= 5 else (len(cats) + 1) // 2,
+        handlelength=0.8,
+        handletextpad=0.4,
+        columnspacing=0.7,
+    )
+    ax.set_ylim(0, 1)
+    _laid_out(fig)
+    box = ax.get_position()
+    width_pt = box.width * fig.get_figwidth() * 72
+    row = _LIKERT_ROW
+    # a little to spare: the rasteriser's glyphs can run a little wider than their outlines
+    wrapped = [_wrap_to_width(fig, lab, 0.97 * width_pt, MIN_TEXT_PT) for lab in labels]
+    heights = [
+        (w.count("\n") + 1) * row["line"] + row["above_bar"] + row["bar"] + row["below_bar"]
+        for w in wrapped
+    ]
+    total = float(sum(heights))
+    tops = total - np.concatenate([[0.0], np.cumsum(heights)[:-1]])
+    centres = tops - np.array(heights) + row["below_bar"] + row["bar"] / 2
+    _likert_bars(ax, cats, vals, left_start, centres, row["bar"], colors, True, percent)
+    left = blended_transform_factory(ax.transAxes, ax.transData)
+    for text, c in zip(wrapped, centres, strict=True):
+        label = ax.text(
+            0,
+            c + row["bar"] / 2 + row["above_bar"],
+            text,
+            transform=left,
+            va="bottom",
+            fontsize=MIN_TEXT_PT,
         )
-    return ax
+        # wrapped to the axes already: the layout must not shrink the axes for it again
+        label.set_in_layout(False)
+        # zero: behind the bars, seen just above and below them
+        ax.vlines(
+            0, c - row["bar"] / 2 - 2, c + row["bar"] / 2 + 2, color=GREY_TEXT, lw=0.8, zorder=1
+        )
+    # as high as the rows need: the space around the axes stays what the layout gave it
+    around = fig.get_figheight() * (1 - box.height)
+    fig.set_figheight(total / 72 + around)
+    ax.set_ylim(0, total)
+    return fig
 
 
 def heatmap_figure(
-    wide: pd.DataFrame, title: str, colorbar_label: str, vertical_columns: bool = False
+    wide: pd.DataFrame,
+    title: str | None = None,
+    colorbar_label: str | None = None,
+    vertical_columns: bool = False,
 ):
     """A thesis-width heatmap of a wide matrix (rows = findings); returns the Figure.
 
@@ -1137,24 +1386,27 @@ def heatmap_figure(
         Numeric matrix, e.g. :func:`psm_analysis.interviews.results.wide_by_group`: one
         row per finding (code label), one column per group or informant, counts in the
         cells (annotated the Indonesian way).
-    title : str
-        Axes title (Indonesian).
-    colorbar_label : str
-        Label of the colour bar, with the unit (e.g. "Jumlah informan").
+    title : str or None
+        Axes title (Indonesian); leave it out for a figure whose caption says the same
+        (the caption goes under the figure in Word and on the pages).
+    colorbar_label : str or None
+        Label of the colour bar, with the unit (e.g. "Jumlah informan"); the legend
+        title of a 0/1 matrix.
     vertical_columns : bool
         Turn the column labels to vertical (many informant columns).
 
     Returns
     -------
     matplotlib.figure.Figure
-        A new figure :data:`TEXT_WIDTH` (6.3 in, 16 cm) wide and 5.2 in high; save it with
+        A new figure :data:`TEXT_WIDTH` (14 cm) wide and 5.2 in high; save it with
         ``bab.save_figure``.
     """
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(TEXT_WIDTH, 5.2))
     heatmap(ax, wide, colorbar_label=colorbar_label, xrotation=90 if vertical_columns else 0)
-    ax.set_title(title)
+    if title:  # above the legend of a 0/1 matrix, which stands above the matrix
+        ax.set_title(title, pad=40 if ax.get_legend() else 6)
     return fig
 
 

@@ -190,8 +190,9 @@ def _page(section, landscape: bool) -> None:
 
 
 #: The width of a figure in the Word documents (cm): the text width of a portrait A4
-#: page with the thesis margins, 21 - 4 - 3 = 14 cm.
-FIGURE_WIDTH_CM = 14
+#: page with the thesis margins (:data:`_PAPER`, :data:`_MARGINS`), 21 - 4 - 3 = 14 cm.
+#: :data:`psm_analysis.plots.TEXT_WIDTH` draws every figure at this width.
+FIGURE_WIDTH_CM = _PAPER[0] - _MARGINS["left"] - _MARGINS["right"]
 #: The language of the Word documents, so Word spell-checks them as Indonesian.
 DOCX_LANGUAGE = "id-ID"
 

@@ -419,8 +419,10 @@ def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame
 
 
 def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
-    r"""Axis labels of the indicators, the whole name wrapped after ``width``
-    characters: ``"KIN_T1 Menginisiasi penanganan masalah\nsosial"``.
+    r"""Axis labels of the indicators as the recapitulation tables number them (1, 2, ...
+    within each variable, :func:`recap_table`), the whole name wrapped after ``width``
+    characters: ``"1. Menginisiasi penanganan masalah
+sosial"``.
 
     Parameters
     ----------
@@ -433,8 +435,8 @@ def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
     Returns
     -------
     list of str
-        One label per row of ``t["indikator"]``, in its order: code, a space, the whole
-        name with line breaks.
+        One label per row of ``t["indikator"]``, in its order: its number within its
+        variable, a full stop, a space, the whole name with line breaks.
 
     Raises
     ------
@@ -444,22 +446,11 @@ def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
     import textwrap
 
     ind = t["indikator"]
+    number = ind.groupby("variabel", sort=False).cumcount() + 1
     return [
-        textwrap.fill(f"{k} {name}", width)
-        for k, name in zip(ind["indikator"], ind["nama_indikator"], strict=True)
+        textwrap.fill(f"{k}. {name}", width)
+        for k, name in zip(number, ind["nama_indikator"], strict=True)
     ]
-
-
-def short_statement(statement: str, width: int = 34) -> str:
-    r"""The first words of an item's statement, for an axis label: at most two lines of
-    ``width`` characters, "…" when words are left out.
-
-    >>> short_statement("Saya aktif mendata penyandang masalah kesejahteraan sosial di desa saya")
-    'Saya aktif mendata penyandang\nmasalah kesejahteraan sosial di …'
-    """
-    import textwrap
-
-    return "\n".join(textwrap.wrap(str(statement), width, max_lines=2, placeholder=" …"))
 
 
 def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
@@ -478,8 +469,8 @@ def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per item of the variable, indexed by the item code and the start of its
-        statement ("KIN18* Saya ..."); one int column per answer label (counts of
+        One row per item of the variable, indexed by the item code and its whole
+        statement ("KIN18* Saya jarang ..."); one int column per answer label (counts of
         respondents, orang), lowest answer first.
 
     Raises
@@ -495,7 +486,7 @@ def likert_counts(t: dict[str, pd.DataFrame], variable: str) -> pd.DataFrame:
     counts = [answer_counts(r, values, bool(r["dibalik"])) for _, r in items.iterrows()]
     data = {lab: [c[v] for c in counts] for v, lab in labels}
     index = [
-        f"{b}{'*' if d else ''} {short_statement(st)}"
+        f"{b}{'*' if d else ''} {st}"
         for b, d, st in zip(items["butir"], items["dibalik"], items["pernyataan"], strict=True)
     ]
     return pd.DataFrame(data, index=index)
