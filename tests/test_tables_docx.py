@@ -324,3 +324,31 @@ def test_item_columns_too_narrow_for_their_code_are_headed_bottom_to_top(tmp_pat
     ]
     assert [d is not None and d.get(qn("w:val")) == "btLr" for d in direction] == turned
     assert header.height.cm >= _times_bold_cm("KIN01", pt)
+
+
+def test_rows_stay_whole_and_caption_sits_centred_above_without_full_stop(tmp_path):
+    """Issue 21 item 5: a quote row is never split over two pages (w:cantSplit on every
+    row), the header rows repeat on each page, the title is above the table, centred,
+    without its final full stop and kept with the table, and the last row is kept with
+    the Sumber line under it."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    (tmp_path / "data").mkdir()
+    bab = notebook.setup("05", paths=get_paths(tmp_path))
+    quotes = pd.DataFrame({"Temuan (kode)": ["Diklat"] * 30, "Kutipan": [QUOTE] * 30})
+    bab.export_table(quotes, "kutipan", title="Kutipan wawancara.", source="Contoh")
+    doc = Document(str(tmp_path / "reports" / "tables" / "kutipan.docx"))
+    caption, table = doc.paragraphs[0], doc.tables[0]
+    assert caption.text.endswith("Kutipan wawancara") and caption.style.name == "Caption"
+    assert caption.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert caption.paragraph_format.keep_with_next
+    assert [p.text for p in doc.paragraphs[1:]] == ["Sumber: Contoh"]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    last = [p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs]
+    assert last == [True, True]
+    assert not any(
+        p.paragraph_format.keep_with_next for c in table.rows[-2].cells for p in c.paragraphs
+    )
