@@ -24,12 +24,8 @@ from psm_analysis.sheets import NA_TEXT
 
 
 def _text_cm(text, pt, bold=False):
-    """A text's width (cm) measured at size ``pt``, as the base commit did."""
-    em = sum(
-        worddoc._CHAR_EM["upper" if c.isupper() else "digit" if c.isdigit() else "other"]
-        for c in text
-    )
-    return em * pt / 72 * 2.54 * (1.06 if bold else 1.0)
+    """A text's width (cm) measured at size ``pt``: every text at every size."""
+    return worddoc._em(text, bold) * pt / 72 * 2.54
 
 
 def _widths_measured_at(formatted, pt, available):
@@ -60,9 +56,8 @@ def _widths_measured_at(formatted, pt, available):
 def _fallback_measured(formatted, pt):
     return [
         max(
-            worddoc._text_cm(w, pt)
-            for t in [str(c), *map(str, formatted[c])]
-            for w in worddoc._words(t)
+            [worddoc._text_cm(w, pt, True) for w in worddoc._words(str(c))]
+            + [worddoc._text_cm(w, pt) for t in map(str, formatted[c]) for w in worddoc._words(t)]
         )
         + worddoc._CELL_PAD_CM
         for c in formatted.columns
@@ -103,7 +98,7 @@ LAYOUT_CASES = {
         | {f"K{j} %": [33.3] for j in range(12)}
         | {"Kategori": ["Cukup Baik"]}
     ),
-    "squeezed": pd.DataFrame({f"Jawaban {j}": [SHORT_WORDS, SHORT_WORDS[:40]] for j in range(13)}),
+    "squeezed": pd.DataFrame({f"Jawaban {j}": [SHORT_WORDS, SHORT_WORDS[:40]] for j in range(12)}),
     "words_do_not_fit": pd.DataFrame(
         {f"Kesejahteraan{j}": ["Pertanggungjawaban-Kesejahteraan"] for j in range(14)}
     ),
@@ -254,3 +249,106 @@ def test_thesis_document_copies_are_fresh_documents():
     assert [p.text for p in second.paragraphs] == []
     assert len(second.sections) == 1
     assert second.styles["Normal"].font.name == "Times New Roman"
+
+
+#: Advance widths (1/1000 em) of Adobe's Times-Bold font metrics (ptmb8a.afm), the same as
+#: Times New Roman Bold and Liberation Serif Bold: "kelompok" and "KIN01".
+TIMES_BOLD = {"k": 556, "e": 444, "l": 278, "o": 500, "m": 833, "p": 556}
+TIMES_BOLD |= {"K": 778, "I": 389, "N": 722, "0": 500, "1": 500}
+
+
+def _times_bold_cm(word, pt):
+    return sum(TIMES_BOLD[c] for c in word) / 1000 * pt / 72 * 2.54
+
+
+def test_a_header_word_gets_its_times_new_roman_width():
+    """Issue 21 item 5, "no word broken inside": Tabel V.22 of the demo printed
+    "Jumlah kelompo/k" in LibreOffice, the column 1,81 cm wide where "kelompok" in Times
+    New Roman Bold 10 pt takes 1,49 cm plus 2 x 0,19 cm cell padding. The layout measures
+    with the font's own widths."""
+    df = pd.DataFrame(
+        {
+            "Pertanyaan penelitian": ["Hambatan"] * 3,
+            "Temuan (kode)": ["Keterbatasan anggaran", "Jarak dan akses wilayah", "Beban kerja"],
+            "Jumlah segmen": [5, 4, 5],
+            "Jumlah informan": [5, 4, 5],
+            "Persentase informan": ["41,67 %", "33,33 %", "41,67 %"],
+            "Jumlah kelompok": [3, 2, 3],
+        }
+    )
+    landscape, pt, widths = worddoc._layout(tables.format_table(df))
+    assert not landscape
+    assert widths[-1] >= _times_bold_cm("kelompok", pt) + 0.38
+    assert worddoc._em("kelompok", bold=True) == pytest.approx(4.223)
+    assert worddoc._em("“Ta–é”") == pytest.approx((444 + 611 + 444 + 500 + 444 + 444) / 1000)
+
+
+def _tabulation(items: int = 17) -> pd.DataFrame:
+    """Lampiran Tabel L.4's shape: respondents x item scores, then the total."""
+    codes = [f"KIN{j:02d}" for j in range(1, items + 2) if j != 12]
+    rows = {"Responden": [f"R{r:02d}" for r in range(1, 11)] + ["Jumlah"]}
+    rows |= {c: [str(3 + (r + k) % 3) for r in range(10)] + ["39"] for k, c in enumerate(codes)}
+    rows["Jumlah"] = [str(60 + r) for r in range(10)] + ["632"]
+    return pd.DataFrame(rows)
+
+
+def test_item_columns_too_narrow_for_their_code_are_headed_bottom_to_top(tmp_path):
+    """Issue 21 item 5: the 19 columns of the Lampiran's answer tabulation do not fit
+    across a landscape page with "KIN01" on one line, and LibreOffice printed "KIN/01",
+    "Respon/den", "Juml/ah". Now the item codes are written bottom to top (Word's text
+    direction btLr) in columns as wide as their scores, the header row as tall as the
+    code; "Responden" and "Jumlah" stay across; no column is narrower than a word of its
+    body or of a header written across."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    df = _tabulation()
+    landscape, pt, widths = worddoc._layout(tables.format_table(df))
+    assert landscape and sum(widths) <= 29.7 - 7 + 1e-9
+    turned = worddoc._turned(list(df.columns), pt, widths)
+    assert turned == [False] + [True] * 17 + [False]
+    for w, col, flag in zip(widths, df.columns, turned, strict=True):
+        words = [worddoc._text_cm(x, pt) for v in df[col] for x in worddoc._words(v)]
+        if not flag:
+            words += [_times_bold_cm(col, pt) if col.startswith("KIN") else 0.0]
+            words += [worddoc._text_cm(col, pt, bold=True)]
+        assert w >= max(words) + 0.38
+    (tmp_path / "data").mkdir()
+    bab = notebook.setup("00", paths=get_paths(tmp_path))
+    bab.export_table(df, "tabulasi", title="Tabulasi", source="Contoh", tempat="lampiran")
+    table = Document(str(tmp_path / "reports" / "tables" / "tabulasi.docx")).tables[0]
+    header = table.rows[0]
+    direction = [
+        (c._tc.tcPr.find(qn("w:textDirection")) if c._tc.tcPr is not None else None)
+        for c in header.cells
+    ]
+    assert [d is not None and d.get(qn("w:val")) == "btLr" for d in direction] == turned
+    assert header.height.cm >= _times_bold_cm("KIN01", pt)
+
+
+def test_rows_stay_whole_and_caption_sits_centred_above_without_full_stop(tmp_path):
+    """Issue 21 item 5: a quote row is never split over two pages (w:cantSplit on every
+    row), the header rows repeat on each page, the title is above the table, centred,
+    without its final full stop and kept with the table, and the last row is kept with
+    the Sumber line under it."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    (tmp_path / "data").mkdir()
+    bab = notebook.setup("05", paths=get_paths(tmp_path))
+    quotes = pd.DataFrame({"Temuan (kode)": ["Diklat"] * 30, "Kutipan": [QUOTE] * 30})
+    bab.export_table(quotes, "kutipan", title="Kutipan wawancara.", source="Contoh")
+    doc = Document(str(tmp_path / "reports" / "tables" / "kutipan.docx"))
+    caption, table = doc.paragraphs[0], doc.tables[0]
+    assert caption.text.endswith("Kutipan wawancara") and caption.style.name == "Caption"
+    assert caption.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert caption.paragraph_format.keep_with_next
+    assert [p.text for p in doc.paragraphs[1:]] == ["Sumber: Contoh"]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    last = [p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs]
+    assert last == [True, True]
+    assert not any(
+        p.paragraph_format.keep_with_next for c in table.rows[-2].cells for p in c.paragraphs
+    )

@@ -22,27 +22,82 @@ _MARGINS = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}
 TABLE_PT = 10
 #: Left + right cell padding of Word's "Table Grid" (2 x 0.19 cm) plus a little slack.
 _CELL_PAD_CM = 0.40
-#: Approximate advance widths of Times New Roman characters, in em (capitals, digits,
-#: everything else), with a little to spare.
-_CHAR_EM = {"upper": 0.68, "digit": 0.51, "other": 0.47}
+#: Characters Adobe's StandardEncoding places elsewhere than ASCII does, and the glyph
+#: names of the non-ASCII characters the tables print; any other character is measured as
+#: its base letter ("é" as "e") or, failing that, as the widest glyph (:data:`_WIDEST`).
+_GLYPHS = {
+    "'": "quotesingle",
+    "`": "grave",
+    "\u00a0": "space",
+    "\u2018": "quoteleft",
+    "\u2019": "quoteright",
+    "\u201c": "quotedblleft",
+    "\u201d": "quotedblright",
+    "\u2013": "endash",
+    "\u2014": "emdash",
+    "\u2026": "ellipsis",
+    "\u00b2": "twosuperior",
+    "\u00b7": "periodcentered",
+    "\u00d7": "multiply",
+}
+_WIDEST = "W"
 #: Widest a column may grow (cm) before its text wraps.
 _MAX_COL_CM = 8.0
 
 
-def _em(text: str) -> float:
-    """The advance width of ``text`` in em (see :data:`_CHAR_EM`)."""
-    return sum(
-        _CHAR_EM["upper" if c.isupper() else "digit" if c.isdigit() else "other"] for c in text
-    )
+@functools.cache
+def _advance_widths(bold: bool) -> dict[str, float]:
+    """Advance widths (em) of the Times glyphs, regular or bold, by character and glyph name.
+
+    Read from Adobe's Times-Roman and Times-Bold font metrics (``ptmr8a.afm``,
+    ``ptmb8a.afm``, the copies matplotlib ships in ``mpl-data/fonts/afm``). Times New
+    Roman and its metric-compatible clone Liberation Serif (what LibreOffice uses for it)
+    have the same advance widths for every ASCII character (checked against
+    LiberationSerif-Regular/Bold.ttf with Pillow: within 0,0003 em); kerning, which only
+    narrows pairs such as "Ta", is left out, so a measured word is never too short.
+    """
+    from pathlib import Path
+
+    import matplotlib
+
+    name = "ptmb8a.afm" if bold else "ptmr8a.afm"
+    afm = Path(matplotlib.get_data_path()) / "fonts" / "afm" / name
+    widths: dict[str, float] = {}
+    for line in afm.read_text(encoding="latin-1").splitlines():
+        if not line.startswith("C "):
+            continue
+        fields = dict(f.strip().split(" ", 1) for f in line.split(";") if f.strip())
+        code, wx = int(fields["C"]), float(fields["WX"]) / 1000
+        widths[fields["N"]] = wx
+        if 32 <= code <= 126:
+            widths[chr(code)] = wx
+    for char, glyph in _GLYPHS.items():
+        widths[char] = widths[glyph]
+    return widths
 
 
-def _cm(em: float, pt: float, bold: bool = False) -> float:
-    """``em`` at font size ``pt`` in cm (bold text runs a little wider)."""
-    return em * pt / 72 * 2.54 * (1.06 if bold else 1.0)
+def _em(text: str, bold: bool = False) -> float:
+    """The advance width of ``text`` in Times New Roman, in em (:func:`_advance_widths`)."""
+    import unicodedata
+
+    widths = _advance_widths(bold)
+    total = 0.0
+    for c in text:
+        width = widths.get(c)
+        if width is None:
+            base = unicodedata.normalize("NFD", c)[:1]
+            width = widths.get(base, widths[_WIDEST])
+        total += width
+    return total
+
+
+def _cm(em: float, pt: float) -> float:
+    """``em`` at font size ``pt`` in cm."""
+    return em * pt / 72 * 2.54
 
 
 def _text_cm(text: str, pt: float, bold: bool = False) -> float:
-    return _cm(_em(text), pt, bold)
+    return _cm(_em(text, bold), pt)
 
 
 def _words(text: str) -> list[str]:
@@ -61,7 +116,7 @@ class _ColumnEms:
     header_word: float  # its longest word (bold)
     body_word: float | None  # the longest word of the body (None: no body rows)
     body_line: float | None  # the longest body cell on one line (None: no body rows)
-    any_word: float  # the longest word of header and body, not bold
+    any_word: float  # the longest word of header (bold) and body
 
 
 def _measure(formatted, headers: list[str] | None = None) -> list[_ColumnEms]:
@@ -71,11 +126,11 @@ def _measure(formatted, headers: list[str] | None = None) -> list[_ColumnEms]:
     for k, col in enumerate(formatted.columns):
         header = headers[k] if headers is not None else str(col)
         body = [str(v) for v in formatted[col].tolist()]
-        header_word = max(_em(w) for w in _words(header))
+        header_word = max(_em(w, bold=True) for w in _words(header))
         body_word = max((_em(w) for v in body for w in _words(v)), default=None)
         out.append(
             _ColumnEms(
-                header=_em(header),
+                header=_em(header, bold=True),
                 header_word=header_word,
                 body_word=body_word,
                 body_line=max((_em(v) for v in body), default=None),
@@ -110,7 +165,7 @@ def _column_widths(
     """
     minimum, longest, body_w, full_w = [], [], [], []
     for m in ems:
-        word = _cm(m.header_word, pt, True)
+        word = _cm(m.header_word, pt)
         if m.body_word is not None:
             word = max(word, _cm(m.body_word, pt))
         lo = word + _CELL_PAD_CM
@@ -120,7 +175,7 @@ def _column_widths(
         minimum.append(lo)
         longest.append(max(line, lo))
         body_w.append(mid)
-        full_w.append(min(max(mid, _cm(m.header, pt, True) + _CELL_PAD_CM), cap))
+        full_w.append(min(max(mid, _cm(m.header, pt) + _CELL_PAD_CM), cap))
     if sum(minimum) > available:
         return None
     if sum(body_w) > available:
@@ -167,11 +222,63 @@ def _layout(formatted, headers: list[str] | None = None) -> tuple[bool, int, lis
     if fitting:  # the layout whose most squeezed column suffers least
         _, landscape, pt, widths = max(fitting, key=lambda f: f[0])
         return landscape, pt, widths
-    # not even the words fit: landscape, columns shrunk in proportion
+    # not even the words fit: landscape, some headers written bottom to top
     width = _PAPER[1] - _MARGINS["left"] - _MARGINS["right"]
     pt = TABLE_PT
+    turned = _turned_widths(ems, pt, width)
+    if turned is not None:
+        return True, pt, turned
+    # not even then: columns shrunk in proportion
     raw = [_cm(m.any_word, pt) + _CELL_PAD_CM for m in ems]
     return True, pt, [w * width / sum(raw) for w in raw]
+
+
+#: The room across its column (em) that a header written bottom to top needs: one line
+#: (single line spacing of Times New Roman, 1,15 em).
+_LINE_EM = 1.15
+
+
+def _turned_widths(ems: list[_ColumnEms], pt: float, available: float) -> list[float] | None:
+    """Column widths (cm) in ``available`` cm with the headers of some columns written
+    bottom to top, as theses print the item columns of a tabulation (19 columns "KIN01"
+    ... do not fit across a landscape page at 10 pt); None if even then a body word does
+    not fit.
+
+    A column whose header word is wider than its body can be turned; alike columns (the
+    same header and body widths: KIN01 ... KIN18) turn together, the group saving most
+    first, until the table fits. The room left is shared as :func:`_column_widths` does.
+    :func:`_turned` tells from the widths which headers are turned.
+    """
+    head = [_cm(m.header_word, pt) + _CELL_PAD_CM for m in ems]
+    body = [max(_cm(m.body_word or 0.0, pt), _cm(_LINE_EM, pt)) + _CELL_PAD_CM for m in ems]
+    need = [max(h, b) for h, b in zip(head, body, strict=True)]
+    groups: dict[tuple[float, float], list[int]] = {}  # alike: same header and body need
+    for j, (h, b) in enumerate(zip(head, body, strict=True)):
+        if h > b:
+            groups.setdefault((round(h, 2), round(b, 2)), []).append(j)
+    for _, cols in sorted(groups.items(), key=lambda g: -(g[0][0] - g[0][1]) * len(g[1])):
+        if sum(need) <= available:
+            break
+        for j in cols:
+            need[j] = body[j]
+    if sum(need) > available:
+        return None
+    high = []
+    for n, h, m in zip(need, head, ems, strict=True):
+        line = _cm(m.body_line or 0.0, pt) + _CELL_PAD_CM
+        if n >= h:  # not turned: up to its header on one line
+            line = max(line, _cm(m.header, pt) + _CELL_PAD_CM)
+        high.append(min(max(n, line), max(n, _MAX_COL_CM)))
+    return _share(need, high, available)
+
+
+def _turned(headers: list[str], pt: float, widths: list[float]) -> list[bool]:
+    """Which columns' headers are written bottom to top: those narrower than their
+    header's longest word (:func:`_turned_widths`)."""
+    return [
+        w + 1e-9 < max(_text_cm(x, pt, bold=True) for x in _words(h)) + _CELL_PAD_CM
+        for h, w in zip(headers, widths, strict=True)
+    ]
 
 
 def _page(section, landscape: bool) -> None:
@@ -193,6 +300,10 @@ def _page(section, landscape: bool) -> None:
 #: page with the thesis margins (:data:`_PAPER`, :data:`_MARGINS`), 21 - 4 - 3 = 14 cm.
 #: :data:`psm_analysis.plots.TEXT_WIDTH` draws every figure at this width.
 FIGURE_WIDTH_CM = _PAPER[0] - _MARGINS["left"] - _MARGINS["right"]
+#: The tallest a figure may be in the Word documents (cm): the text height of a portrait
+#: A4 page (29,7 - 3 - 3 = 23,7 cm) less room for a two-line caption and Sumber line below
+#: it, which stay on the figure's page (a taller figure is shrunk to this height).
+FIGURE_MAX_HEIGHT_CM = 19.5
 #: The language of the Word documents, so Word spell-checks them as Indonesian.
 DOCX_LANGUAGE = "id-ID"
 
@@ -297,7 +408,8 @@ def add_caption(doc, word: str, number: str, title: str):
     head, _, seq = number.rpartition(".")
     p = doc.add_paragraph(style="Caption")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.keep_with_next = word == "Tabel"
+    # on the page of what follows it: a table's caption its table, a figure's its Sumber line
+    p.paragraph_format.keep_with_next = True
     title = title.strip().removesuffix(".")  # a caption ends without a full stop
     if not number:  # placed nowhere in the thesis: the title alone, no SEQ field
         p.add_run(title)
@@ -335,7 +447,7 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
     the caption, then the table (python-docx's API, as its quick start shows it: header
     bold and centred, repeated on each page; numbers right-aligned, the missing marker
     centred, "66,67 %" with a no-break space before its sign), then Sumber and notes."""
-    from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+    from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -357,6 +469,8 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    turned = _turned(shown_headers(record), pt, widths)
+    turned_cm = 0.0  # the longest header written bottom to top
     for row, first, last, nrows, text in spans:
         cell = table.cell(row, first)
         if last > first or nrows > 1:  # a group label over its columns, or over both rows
@@ -367,6 +481,16 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
         r = p.add_run(text)
         r.bold = True
         r.font.size = Pt(pt)
+        if first == last and row + nrows == header_rows and turned[first]:
+            # too narrow for its word: written bottom to top (no python-docx API)
+            direction = OxmlElement("w:textDirection")
+            direction.set(qn("w:val"), "btLr")
+            cell._tc.get_or_add_tcPr().append(direction)
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+            turned_cm = max(turned_cm, _text_cm(text, pt, bold=True) + _CELL_PAD_CM)
+    if turned_cm:  # the last header row as tall as the longest turned header
+        table.rows[header_rows - 1].height = Cm(turned_cm)
+        table.rows[header_rows - 1].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     for k in range(header_rows):
         header = OxmlElement("w:tblHeader")  # no python-docx API for "repeat header row"
         header.set(qn("w:val"), "true")
@@ -397,6 +521,9 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for row in table.rows:  # a row is never split over two pages (no python-docx API)
         row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
+    for cell in table.rows[-1].cells:  # the last row stays on the page of its Sumber line
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
     add_source(doc, record["source_line"], record.get("notes") or [])
 
 
@@ -462,7 +589,10 @@ def write_thesis_document(
                 _add_table_once(doc, rec, fmts, formatted, layout, built)
             else:
                 png = next(f for f in rec["files"] if f.endswith(".png"))
-                doc.add_picture(str(figures_folder / png), width=Cm(FIGURE_WIDTH_CM))
+                picture = doc.add_picture(str(figures_folder / png), width=Cm(FIGURE_WIDTH_CM))
+                if picture.height > Cm(FIGURE_MAX_HEIGHT_CM):  # caption and Sumber below it
+                    picture.width = int(picture.width * Cm(FIGURE_MAX_HEIGHT_CM) / picture.height)
+                    picture.height = Cm(FIGURE_MAX_HEIGHT_CM)
                 doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 doc.paragraphs[-1].paragraph_format.keep_with_next = True
                 add_caption(doc, t("gambar"), rec["number"], rec["caption"])
