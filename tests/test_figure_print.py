@@ -23,9 +23,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from test_survey_report import t  # noqa: E402, F401  (the demo questionnaire tables)
+import test_survey_report  # noqa: E402
 
 from psm_analysis import notebook, parts, plots, worddoc  # noqa: E402
+
+#: The processed questionnaire tables of the committed demo answers.
+t = test_survey_report.t
 from psm_analysis.config import get_paths  # noqa: E402
 
 #: The twelve kecamatan of Kabupaten Pelalawan (Kepmendagri 2025) with PSM and
@@ -167,19 +170,24 @@ def _helper_figures(t):
         index=FINDINGS,
         columns=[f"I-{k:02d}" for k in range(1, 13)],
     ).astype(int)
-    yield "heatmap_figure (0/1)", plots.heatmap_figure(
-        binary, colorbar_label="Informan menyebut", vertical_columns=True
+    yield (
+        "heatmap_figure (0/1)",
+        plots.heatmap_figure(binary, colorbar_label="Informan menyebut", vertical_columns=True),
     )
     for kode in ("KIN", "PDS"):
-        yield f"likert_figure {kode}", plots.likert_figure(
-            report.likert_counts(t, kode), xlabel="Persentase jawaban (%)"
+        yield (
+            f"likert_figure {kode}",
+            plots.likert_figure(report.likert_counts(t, kode), xlabel="Persentase jawaban (%)"),
         )
     desa = ["Pangkalan Bunut", "Petani", "Merbau", "Sungai Buluh", "Lubuk Mas", "Balam Merah"]
     fig, ax = plt.subplots(figsize=(plots.TEXT_WIDTH, 0.32 * len(desa) + 1.2))
     plots.desa_dot_chart(ax, desa, [2, 1, 1, 1, 0, 1], [1, 1, 0, 1, 0, 0])
     yield "desa_dot_chart", fig
-    yield "framework_figure", parts.framework_figure(
-        t["buku_kode"], ["PDS", "KIN"], FINDINGS[6:], outcome="Kinerja PSM meningkat"
+    yield (
+        "framework_figure",
+        parts.framework_figure(
+            t["buku_kode"], ["PDS", "KIN"], FINDINGS[6:], outcome="Kinerja PSM meningkat"
+        ),
     )
     yield "organisation_figure", parts.organisation_figure(read_structure())
 
@@ -213,9 +221,8 @@ def test_likert_figure_uses_the_width_and_shows_whole_statements(t):
         if code.startswith("KIN"):
             # item code as in the codebook, the statement whole (wrapped, never cut)
             assert any(
-                x.replace("\n", " ").startswith(f"{code}") and x.replace("\n", " ").endswith(
-                    statement
-                )
+                x.replace("\n", " ").startswith(f"{code}")
+                and x.replace("\n", " ").endswith(statement)
                 for x in texts
             ), code
     assert "KIN01 Saya segera mencari tahu ketika ada masalah sosial di desa saya." in texts

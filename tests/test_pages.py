@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import nbformat
+from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 
 from psm_analysis import runner
@@ -48,8 +49,36 @@ def test_the_code_shows_as_in_jupyterlabs_template_without_bleach(monkeypatch):
     cleaned.clear()
 
     page = runner.page_exporter().from_notebook_node(_notebook())[0]
-    ours = _code_blocks(page)
+    # nbconvert's exporter passes its page through BeautifulSoup, ours does not (next test)
+    ours = _code_blocks(str(BeautifulSoup(page, features="html.parser")))
 
     assert len(ours) == 1 and ours == theirs
     assert "&lt;script&gt;" in ours[0] and "<script>alert" not in page
     assert cleaned == []
+
+
+def test_the_page_is_nbconverts_without_its_beautifulsoup_pass():
+    """runner.page_exporter renders by the template alone: nbconvert's HTMLExporter then
+    parses the whole page with BeautifulSoup to make inputs and outputs focusable and
+    give images an alternative text; ours adds the same attributes (the text in
+    Indonesian), so the page parses to nbconvert's page."""
+    nb = _notebook()
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    nb.cells[1].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="halo\n"),
+        nbformat.v4.new_output("display_data", data={"image/png": png, "text/plain": "<Figure>"}),
+        nbformat.v4.new_output(
+            "display_data", data={"text/html": "<table><tr><td>1</td></tr></table>"}
+        ),
+    ]
+    theirs_exporter = HTMLExporter(
+        template_name="psm", extra_template_basedirs=[str(runner.TEMPLATES)]
+    )
+    theirs_exporter.exclude_input_prompt = theirs_exporter.exclude_output_prompt = True
+    theirs = theirs_exporter.from_notebook_node(nb)[0]
+    ours = runner.page_exporter().from_notebook_node(nb)[0]
+    assert ours.count('tabindex="0"') == theirs.count('tabindex="0"') == 5
+    assert ours.count('<img alt="Gambar keluaran sel" src="data:image/png;base64,') == 1
+    parsed = str(BeautifulSoup(ours, features="html.parser"))
+    english = "No description has been provided for this image"
+    assert parsed.replace("Gambar keluaran sel", english) == theirs

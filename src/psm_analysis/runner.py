@@ -13,7 +13,9 @@ written, with the error visible, and the result names the failing cell.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -270,13 +272,53 @@ def write_page(nb, source: Path, html_out: Path) -> None:
 
 def page_exporter():
     """nbconvert's HTML exporter with the project's page template (:data:`TEMPLATES`),
-    without input and output prompts."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="psm", extra_template_basedirs=[str(TEMPLATES)])
+    without input and output prompts (:func:`_page_exporter_class`)."""
+    exporter = _page_exporter_class()(template_name="psm", extra_template_basedirs=[str(TEMPLATES)])
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     return exporter
+
+
+#: What nbconvert's HTMLExporter adds to a rendered page for screen readers and the
+#: keyboard (nbconvert 7.17, ``exporters/html.py``): cells' inputs and outputs focusable,
+#: an alternative text on images that have none (here in Indonesian).
+_FOCUSABLE = re.compile(
+    r'(<div (?:id="[^"]*" )?class="(?:jp-Cell-inputWrapper|[^"]*\bjp-OutputArea-output\b[^"]*)")'
+)
+_IMAGE_WITHOUT_ALT = re.compile(r"<img (?![^>]*\balt=)")
+
+
+@functools.cache
+def _page_exporter_class():
+    """HTMLExporter, rendering the page by its template alone. nbconvert's exporter then
+    parses the whole page with BeautifulSoup to add the attributes of :data:`_FOCUSABLE`
+    and :data:`_IMAGE_WITHOUT_ALT`, 1,2 s of CPU in ``reproduce`` for the demo's pages
+    (which hold their figures), in the process that also drives the kernels; here the
+    same attributes are put in by two regular expressions on the template's own tags."""
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class PageExporter(HTMLExporter):
+        def from_notebook_node(self, nb, resources=None, **kw):
+            # HTMLExporter.from_notebook_node up to its BeautifulSoup pass
+            info = nb.metadata.get("language_info", {})
+            lexer = info.get("pygments_lexer", info.get("name", None))
+            highlight = self.filters.get(
+                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
+            )
+            resources = self._init_resources(resources)
+            data_type = WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources
+            )
+            self.register_filter("highlight_code", highlight)
+            self.register_filter("filter_data_type", data_type)
+            page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            page = _FOCUSABLE.sub(r'\1 tabindex="0"', page)
+            return _IMAGE_WITHOUT_ALT.sub('<img alt="Gambar keluaran sel" ', page), resources
+
+    return PageExporter
 
 
 def run_notebooks(
