@@ -111,7 +111,7 @@ bab.export_table(
     source=BUKU_KODE,
     notes=[
         parts.negative_items_note(butir)
-        + " Skor pernyataan negatif = skor terendah + skor tertinggi - skor jawaban."
+        + " Skor pernyataan negatif = skor terendah + skor tertinggi \u2212 skor jawaban."
     ],
     tempat="II",
 )
@@ -185,7 +185,7 @@ bab.export_table(
     parts.population_table(psm_bunut, len(responden), informan),
     "00_populasi_sampel",
     title="Populasi dan sampel penelitian",
-    source=tables.cite(sumber_tabel, "I.2") + "; " + SUMBER_JAWABAN,
+    source=tables.cite(sumber_tabel, "I.2", processed=False) + "; " + SUMBER_JAWABAN,
     notes=parts.population_notes(psm_bunut, len(responden), informan),
     tempat="III",
 )

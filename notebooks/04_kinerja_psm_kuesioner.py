@@ -65,7 +65,6 @@ display(
     Markdown(
         report.coverage_text(n, psm_bunut, spread.STUDY_SITE)
         + f" Satu orang = {persen(100 / n)} responden."
-        + (" (DATA CONTOH)" if demo else "")
     )
 )
 # the respondents against Tabel I.2 and the register (index page: pemeriksaan antarsumber)
@@ -85,7 +84,7 @@ bab.export_table(
     "04_profil_responden",
     title="Profil Responden PSM Kecamatan Bunut",
     source=sumber,
-    number_format={"Persentase": "percent:1"},
+    number_format={"Persentase": "percent"},
 )
 
 # %% [markdown]
@@ -285,7 +284,7 @@ if not t["perbandingan_diklat"].empty:
         title="Indeks Skor menurut Keikutsertaan Diklat",
         source=sumber,
         number_format={
-            c: 3 if c == "r rank-biserial" else 1
+            c: 3 if c == "r rank-biserial" else "percent"
             for c in report.difference_table(t).columns
             if c.startswith(("Median", "r "))
         },
@@ -303,7 +302,13 @@ else:
         source=sumber,
         tempat="lampiran",
         number_format={
-            c: 4 if c.startswith("p ") else 3 if c == "r rank-biserial" else 1
+            c: 4
+            if c.startswith("p ")
+            else 3
+            if c == "r rank-biserial"
+            else "percent"
+            if c.startswith("Median")
+            else 1
             for c in perbandingan.columns
             if c.startswith(("Median", "U", "p ", "r ")) and c != "Metode p"
         },
@@ -350,12 +355,6 @@ if kolom_kelompok is not None:
 
 # %%
 display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t, psm_bunut))))
-if demo:
-    display(
-        Markdown(
-            "**Catatan:** semua angka di halaman ini berasal dari DATA CONTOH, bukan data penelitian."
-        )
-    )
 
 # %%
 kalimat_p = "" if sensus else report.smallest_p_text(t)  # a census: no p-value in the text

@@ -46,7 +46,7 @@ from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 
 bab = notebook.setup("05")
-bab.demo_banner(("interviews",))
+bab.demo_banner(("interviews", "survey"))  # the page quotes questionnaire figures too
 
 informan = catalog.load("wawancara_informan")
 tahun = results.year_span(informan)
@@ -325,16 +325,15 @@ display(Markdown("\n".join(baris)))
 kaitan = results.survey_links()
 binaan = kaitan[kaitan["kode"] == "hambatan.kurang_pembinaan"]
 if len(binaan) and binaan["indeks"].notna().all():
-    survey_demo = bool(bab.demo_kinds(("survey",)))  # its figure keeps the demo mark
-    display(Markdown(results.survey_link_text(binaan.iloc[0], survey_demo)))
+    display(Markdown(results.survey_link_text(binaan.iloc[0])))
 bab.export_table(
     results.reader_table(kaitan, "kaitan_kuesioner"),
     "05_kaitan_kuesioner",
     title="Temuan Wawancara dan Indikator Kuesioner yang Mengukur Hal yang Sama",
     source=f"{ASAL}; kuesioner PSM"
-    + (" (DATA CONTOH, bukan data penelitian)" if bab.demo_kinds(("survey",)) else "")
+    + ((" (DATA CONTOH)" if not DEMO else " (sintetis)") if bab.demo_kinds(("survey",)) else "")
     + "; diolah",
-    number_format={"Indeks kuesioner": 2},
+    number_format={"Indeks kuesioner": "percent"},
 )
 
 # %% [markdown]
@@ -379,9 +378,7 @@ teks.append(
 )
 if "hambatan.cakupan_pelatihan" in frek.index and f_cakupan.jumlah_informan > 0:
     teks.append(
-        "\n\nHambatan cakupan pelatihan"
-        + (" (dari DATA CONTOH wawancara)" if DEMO else "")
-        + " sejalan dengan Tabel I.3: baru "
+        "\n\nHambatan cakupan pelatihan sejalan dengan Tabel I.3: baru "
         f"{angka(cakupan.trained)} dari {angka(cakupan.target)} PSM "
         f"({persen(cakupan.percent)}) yang mendapat Diklat."
     )
@@ -394,11 +391,6 @@ if not kesepakatan.empty:
         + ("" if ketidaksepakatan.empty else " dan " + bab.ref("05_ketidaksepakatan_pengkode"))
         + "). "
         + " ".join(kalimat_kesepakatan)
-    )
-if DEMO:
-    teks.append(
-        "\n\n**Catatan:** semua angka dan kutipan di halaman ini berasal dari DATA CONTOH, "
-        "bukan data penelitian."
     )
 display(Markdown(" ".join(teks)))
 

@@ -137,20 +137,20 @@ def test_changed_category_band_reaches_the_measurement_table(tmp_path):
     cb, items, _ = _frames(text)
     table = parts.category_table(items, analysis.category_table(cb))
     assert list(table["Indeks skor (%)"][:3]) == [
-        "20,00 - < 50,00",
-        "50,00 - < 75,00",
-        "75,00 - 100,00",
+        "20,00 sampai < 50,00",
+        "50,00 sampai < 75,00",
+        "75,00 sampai 100,00",
     ]
     assert table.iloc[0]["Variabel"] == "Kinerja PSM (9 indikator, 18 butir)"
     docx, _ = _export(table, "00_kategori_indeks", get_paths(tmp_path))
-    assert "50,00 - < 75,00" in _docx_text(docx)
+    assert "50,00 sampai < 75,00" in _docx_text(docx)
     # the default codebook: three equal classes from the lowest index 20 %
     cb, items, _ = _frames()
     default = parts.category_table(items, analysis.category_table(cb))
     assert list(default["Indeks skor (%)"][:3]) == [
-        "20,00 - < 46,67",
-        "46,67 - < 73,33",
-        "73,33 - 100,00",
+        "20,00 sampai < 46,67",
+        "46,67 sampai < 73,33",
+        "73,33 sampai 100,00",
     ]
 
 

@@ -329,7 +329,7 @@ def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFram
     -------
     pandas.DataFrame
         One row per band of each variable: "Variabel" (its name and its number of
-        indicators and items, on the first band only), "Indeks skor (%)" ("20,00 - < 46,67";
+        indicators and items, on the first band only), "Indeks skor (%)" ("20,00 sampai < 46,67";
         the last band up to and including 100,00), "Kategori".
     """
     rows = []
@@ -343,7 +343,7 @@ def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFram
             rows.append(
                 {
                     "Variabel": (f"{name} ({n_ind} indikator, {n_items} butir)" if k == 0 else ""),
-                    "Indeks skor (%)": f"{lo} - {hi}" if last else f"{lo} - < {hi}",
+                    "Indeks skor (%)": f"{lo} sampai {hi}" if last else f"{lo} sampai < {hi}",
                     "Kategori": b["kategori"],
                 }
             )

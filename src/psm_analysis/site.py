@@ -76,6 +76,13 @@ def is_demo(rec: dict) -> bool:
 DEMO_MARK = ' <span class="contoh">DATA CONTOH</span>'
 
 
+def marked_once(rec: dict) -> bool:
+    """Whether a row of a list that also shows the source needs :data:`DEMO_MARK`: a
+    demo item whose source line does not already say DATA CONTOH (the mark once per table
+    or figure, issue 21)."""
+    return is_demo(rec) and "DATA CONTOH" not in str(rec.get("source", ""))
+
+
 def _table(
     rows: list[dict[str, str]],
     columns: list[str],
@@ -419,13 +426,13 @@ def _figure_rows(records: list[dict]) -> tuple[str, str]:
         )
         rows_html.append(
             f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
-            f"<td>{html.escape(r['caption'])}{DEMO_MARK if is_demo(r) else ''}<br><small>"
+            f"<td>{html.escape(r['caption'])}{DEMO_MARK if marked_once(r) else ''}<br><small>"
             f"{html.escape(t('sumber'))}: "
             f"{html.escape(r['source'])}</small></td><td>{thumb}</td>"
             f"<td><code>{html.escape(r['name'])}</code><br>{links}</td></tr>"
         )
         rows_md.append(
-            f"| {r['label']} | {md_escape(r['caption'])}{' (DATA CONTOH)' if is_demo(r) else ''} "
+            f"| {r['label']} | {md_escape(r['caption'])}{' (DATA CONTOH)' if marked_once(r) else ''} "
             f"| {md_escape(r['source'])} | `{r['name']}`: {md_links} |"
         )
     return "\n".join(rows_html), "\n".join(rows_md)
@@ -437,12 +444,12 @@ def _table_rows(records: list[dict]) -> tuple[str, str]:
         links, md_links = _links(r["files"], "tables/")
         rows_html.append(
             f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
-            f"<td>{html.escape(r['title'])}{DEMO_MARK if is_demo(r) else ''}</td>"
+            f"<td>{html.escape(r['title'])}{DEMO_MARK if marked_once(r) else ''}</td>"
             f"<td>{html.escape(r['source'])}</td>"
             f"<td><code>{html.escape(r['name'])}</code><br>{links}</td></tr>"
         )
         rows_md.append(
-            f"| {r['label']} | {md_escape(r['title'])}{' (DATA CONTOH)' if is_demo(r) else ''} "
+            f"| {r['label']} | {md_escape(r['title'])}{' (DATA CONTOH)' if marked_once(r) else ''} "
             f"| {md_escape(r['source'])} | `{r['name']}`: {md_links} |"
         )
     return "\n".join(rows_html), "\n".join(rows_md)

@@ -23,6 +23,7 @@ from psm_analysis.tables import (
     format_table,
     html_table,
     is_missing,
+    percent_headers,
     record_content,
     right_aligned,
     spanning_header,
@@ -76,8 +77,9 @@ def export_table(
     becomes the first column, an unnamed one is dropped. ``notes`` are
     printed below the Sumber line. ``spanning``: group labels printed once over the
     columns named ``"<group> <sub>"`` (``["SS", "S"]`` puts one "SS" over "SS F" and
-    "SS %", shown "F" and "%"), in every format but Markdown. A per-cent column whose
-    printed header says "%" shows its values without the sign. Returns the sidecar
+    "SS %", shown "F" and "%"), in every format but Markdown. A per-cent column's header
+    says "(%)" (added when it does not end in "%") and its values are shown without the
+    sign. Returns the sidecar
     record (``kind``, ``name``,
     ``number``, ``label``, ``title``, ``source``, ``source_line``, ``notes``,
     ``notebook``, ``index``, ``files``), which displays as the table.
@@ -95,6 +97,7 @@ def export_table(
     # a named index (e.g. items of a Likert table) is a column the reader needs
     named = any(n is not None for n in df.index.names)
     df = df.reset_index(drop=not named)
+    df, number_format = percent_headers(df, number_format)
     cols = [str(c) for c in df.columns]
     header = spanning_header(cols, spanning)
     shown = [b or t_ for t_, b in zip(*header, strict=True)] if header else cols

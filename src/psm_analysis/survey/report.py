@@ -155,7 +155,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
         0-100), "Skor", "Skor maks.", "Indeks (%)" (skor / skor maks. x 100) and
         "Kategori".
     number_format : dict
-        Column -> format for :func:`psm_analysis.tables.export_table` (``"percent:1"`` for
+        Column -> format for :func:`psm_analysis.tables.export_table` (``"percent"`` for
         the % columns, 2 decimals for the index).
     notes_text : str
         The legend of the short heads and the category rule, Indonesian.
@@ -203,7 +203,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
         }
     )
     df = pd.DataFrame(rows)
-    fmt = {c: "percent:1" for c in df.columns if c.endswith(" %")}
+    fmt = {c: "percent" for c in df.columns if c.endswith(" %")}
     fmt["Indeks (%)"] = 2
     notes = _legend(labels, short)
     if items["dibalik"].astype(bool).any():
@@ -239,7 +239,7 @@ def recoded_row_note(labels: list[tuple[int, str]], short: dict[str, str]) -> st
     >>> recoded_row_note(labels, _abbreviations(labels))  # doctest: +NORMALIZE_WHITESPACE
     'Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan
     negatif. Baris indikator menjumlahkan jawaban yang searah: jawaban pernyataan negatif
-    dihitung setelah dibalik (skor = 6 - jawaban; STS dihitung sebagai SS), seperti pada
+    dihitung setelah dibalik (skor = 6 \u2212 jawaban; STS dihitung sebagai SS), seperti pada
     Skor dan Indeks.'
     """
     low, high = min(v for v, _ in labels), max(v for v, _ in labels)
@@ -247,7 +247,7 @@ def recoded_row_note(labels: list[tuple[int, str]], short: dict[str, str]) -> st
     return (
         "Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan "
         "negatif. Baris indikator menjumlahkan jawaban yang searah: jawaban pernyataan "
-        f"negatif dihitung setelah dibalik (skor = {low + high} - jawaban; "
+        f"negatif dihitung setelah dibalik (skor = {low + high} \u2212 jawaban; "
         f"{short[by_value[low]]} dihitung sebagai {short[by_value[high]]}), seperti pada "
         "Skor dan Indeks."
     )
@@ -590,7 +590,7 @@ def validity_note(t: dict[str, pd.DataFrame]) -> str:
     -------
     str
         Where the items were tested ("Diuji pada uji coba (30 responden).") and one
-        Indonesian sentence ending "dua sisi, taraf 0,05, df = n - 2.".
+        Indonesian sentence ending "dua sisi, taraf 0,05, df = n \u2212 2.".
 
     Raises
     ------
@@ -607,7 +607,7 @@ def validity_note(t: dict[str, pd.DataFrame]) -> str:
             "variabelnya, sehingga dapat berbeda antarvariabel"
         )
     tested = f"Diuji pada {_tested_on(v)}. " if "data_uji" in v.columns else ""
-    return f"{tested}r kritis untuk {which}; dua sisi, taraf 0,05, df = n - 2."
+    return f"{tested}r kritis untuk {which}; dua sisi, taraf 0,05, df = n \u2212 2."
 
 
 def alpha_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -1053,7 +1053,7 @@ def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
     if val["n"].nunique() == 1:
         crit = (
             f"r kritis {format_number(float(val['r_kritis'].iloc[0]), 3)} "
-            f"(n = {int(val['n'].iloc[0])}; dua sisi, 0,05, df = n - 2)"
+            f"(n = {int(val['n'].iloc[0])}; dua sisi, 0,05, df = n \u2212 2)"
         )
     else:
         crit = (
@@ -1062,7 +1062,7 @@ def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
                 f"{names[p.variabel]}: {format_number(float(p.r_kritis), 3)} untuk n = {int(p.n)}"
                 for p in pairs.itertuples()
             )
-            + "; dua sisi, 0,05, df = n - 2)"
+            + "; dua sisi, 0,05, df = n \u2212 2)"
         )
     return (
         f"{len(val) - len(invalid)} dari {len(val)} butir memiliki korelasi butir-total "
@@ -1169,7 +1169,5 @@ def findings(
         out.append(_validity_sentence(val, var.set_index("variabel")["nama_variabel"]))
         out += list(filter(None, [dropped_items_note(t)]))
     out += comparison_sentences(t, census)
-    if is_demo(t):
-        out = [f"(DATA CONTOH) {line}" for line in out]
     out.append(census_caveat(n, population))
     return out
