@@ -18,7 +18,7 @@
 #
 # - **BAB II** (konsep operasional): operasionalisasi variabel, tema wawancara, teknik
 #   pengukuran (skor jawaban dan kategori indeks) dan gambar kerangka pikiran;
-# - **BAB III** (metode): key informan dan informan, populasi dan sampel, jadwal penelitian;
+# - **BAB III** (metode): *key informan* dan informan, populasi dan sampel, jadwal penelitian;
 # - **BAB IV** (gambaran umum lokasi): desa dan kelurahan Kecamatan Bunut dengan kode
 #   Kemendagri dan jumlah PSM per desa, luas wilayah dan jumlah penduduk per desa (BPS);
 # - **Lampiran**: butir kuesioner, pedoman wawancara, rekapitulasi jawaban responden dan
@@ -123,7 +123,7 @@ bab.export_table(
     title="Kategori indeks skor variabel dan indikator",
     source=BUKU_KODE,
     notes=[
-        "Indeks = jumlah skor / (skor tertinggi x jumlah jawaban) x 100 %; indikator memakai "
+        "Indeks = jumlah skor / (skor tertinggi × jumlah jawaban) × 100 %; indikator memakai "
         "kategori variabelnya. " + kategori["aturan"].iloc[0]
     ],
     tempat="II",

@@ -321,12 +321,14 @@ if ada_lokasi:
 
 # %%
 if ada_lokasi:
-    bab.export_table(
-        register.villages_table(per_desa, lokasi),
-        "03_psm_per_desa_bunut",
-        tempat="lampiran",
-        title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
-        source=f"{nama_register}; diolah",
+    display(
+        bab.export_table(
+            register.villages_table(per_desa, lokasi),
+            "03_psm_per_desa_bunut",
+            tempat="lampiran",
+            title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
+            source=f"{nama_register}; diolah",
+        )
     )
 
 # %% [markdown]

@@ -31,7 +31,7 @@
 # - `psm_per_kecamatan.csv`: jumlah PSM Kecamatan Bunut (Tabel I.2), untuk memeriksa
 #   apakah semua PSM menjawab.
 #
-# **Cara membaca.** Indeks skor = jumlah skor / (skor tertinggi x jumlah jawaban) x 100 %.
+# **Cara membaca.** Indeks skor = jumlah skor / (skor tertinggi × jumlah jawaban) × 100 %.
 # Pernyataan negatif (ditandai `*`) dibalik skornya sebelum dihitung. Kuesioner ditujukan
 # kepada **seluruh** PSM Kecamatan Bunut (sensus), jadi tidak ada galat sampel; tetapi
 # kelompoknya kecil, sehingga satu orang menggeser persentase banyak dan setiap koefisien
@@ -231,7 +231,7 @@ display(gambar)
 #
 # Validitas butir: korelasi butir dengan total butir lain pada variabel yang sama
 # (korelasi butir-total terkoreksi) dibandingkan dengan r kritis dari distribusi t (dua
-# sisi, taraf 0,05, df = n - 2; n = responden yang menjawab lengkap semua butir variabelnya,
+# sisi, taraf 0,05, df = n − 2; n = responden yang menjawab lengkap semua butir variabelnya,
 # jadi r kritis dapat berbeda antarvariabel). Reliabilitas: alpha Cronbach dengan selang
 # kepercayaan Feldt 95 %. Selang ini menggambarkan ketelitian alpha antar responden:
 # seberapa jauh alpha butir-butir ini dapat bergeser bila responden lain yang serupa
@@ -268,8 +268,8 @@ bab.export_table(
 # ## 8. Pernah Diklat atau belum
 #
 # Indeks tiap responden dibandingkan antara PSM yang pernah dan belum pernah mengikuti
-# Diklat dengan median tiap kelompok, jumlah orangnya dan ukuran efek rank-biserial
-# (positif: yang pernah Diklat lebih tinggi; r = 2U / (n1 x n2) - 1, jadi U / (n1 x n2)
+# Diklat dengan median tiap kelompok, jumlah orangnya dan ukuran efek *rank-biserial*
+# (positif: yang pernah Diklat lebih tinggi; r = 2U / (n1 × n2) − 1, jadi U / (n1 × n2)
 # adalah bagian pasangan, satu PSM dari tiap kelompok, yang dimenangkan kelompok Diklat).
 # Bila responden adalah seluruh PSM Kecamatan Bunut (sensus, bagian 1), tidak ada populasi
 # lain yang ditaksir: teks tidak memakai nilai p. Uji Mann-Whitney U eksak (peringkat tengah
@@ -278,7 +278,7 @@ bab.export_table(
 
 # %%
 if not t["perbandingan_diklat"].empty:
-    bab.export_table(
+    perbedaan = bab.export_table(
         report.difference_table(t),
         "04_perbedaan_diklat",
         title="Indeks Skor menurut Keikutsertaan Diklat",
@@ -289,38 +289,33 @@ if not t["perbandingan_diklat"].empty:
             if c.startswith(("Median", "r "))
         },
     )
+    display(perbedaan)
 
 # %%
 if t["perbandingan_diklat"].empty:
     display(Markdown(report.no_comparison_text()))
 else:
     perbandingan = report.comparison_table(t)
-    bab.export_table(
+    desimal = {"p ": 4, "r ": 3, "Median": "percent", "U": 1}  # percentages: numbers.py
+    uji = bab.export_table(
         perbandingan,
         "04_perbandingan_diklat",
         title="Uji Mann-Whitney U Indeks Skor menurut Keikutsertaan Diklat",
         source=sumber,
         tempat="lampiran",
         number_format={
-            c: 4
-            if c.startswith("p ")
-            else 3
-            if c == "r rank-biserial"
-            else "percent"
-            if c.startswith("Median")
-            else 1
+            c: next(f for k, f in desimal.items() if c.startswith(k))
             for c in perbandingan.columns
-            if c.startswith(("Median", "U", "p ", "r ")) and c != "Metode p"
+            if c.startswith(tuple(desimal)) and c != "Metode p"
         },
     )
+    display(uji)
 
 # %%
 kolom_kelompok = report.group_column(t)
 if kolom_kelompok is not None:
     kelompok = report.group_labels(t)
-    idx = t["indeks_responden"].merge(
-        t["jawaban"][["responden", kolom_kelompok]], on="responden"
-    )
+    idx = t["indeks_responden"].merge(t["jawaban"][["responden", kolom_kelompok]], on="responden")
     fig, axes = plt.subplots(1, 2, figsize=(plots.TEXT_WIDTH, 3.0), sharey=True)
     for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
         for x, grup in enumerate(kelompok):

@@ -16,7 +16,7 @@
 # **Pertanyaan.** (a) Bagaimana peranan Dinas Sosial Kabupaten Pelalawan dalam meningkatkan
 # kinerja Pekerja Sosial Masyarakat (PSM) di Kecamatan Bunut? (b) Apa hambatan yang
 # dihadapinya? Keduanya dijawab dari wawancara dengan informan kunci yang dikodekan dengan
-# codebook penelitian (kode `peran.*` dan `hambatan.*`).
+# buku kode penelitian (kode `peran.*` dan `hambatan.*`).
 #
 # **Sumber data.** Semua data dibaca dari `data/processed/` (hasil `psm-analysis clean`):
 #
@@ -238,10 +238,10 @@ for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
 #
 # Sebagian dokumen dikodekan oleh dua pengkode. Unitnya adalah setiap kutipan yang diberi kode
 # dalam dokumen yang dikodekan keduanya. **Ukuran utama** adalah kappa Cohen per kode
-# (dihitung eksak dari tabel 2 x 2 ya/tidak setiap kode), dengan kekuatan kesepakatan menurut
+# (dihitung eksak dari tabel 2 × 2 ya/tidak setiap kode), dengan kekuatan kesepakatan menurut
 # Landis dan Koch (1977); kode dengan kappa 0,40 atau kurang ditandai "perlu dibahas". Untuk
 # angka keseluruhan dipakai **alpha Krippendorff (nominal)** atas keputusan ya/tidak setiap
-# unit x kode yang dipakai salah satu pengkode (Krippendorff 2019; Hayes dan Krippendorff
+# unit × kode yang dipakai salah satu pengkode (Krippendorff 2019; Hayes dan Krippendorff
 # 2007), bukan kappa Cohen gabungan. Dengan unit sesedikit ini kappa per kode tidak stabil:
 # satu perbedaan saja sudah menggeser nilainya jauh. Kutipan yang dipotong berbeda oleh kedua
 # pengkode menjadi unit yang berbeda; akibatnya pada kappa bisa menurunkan atau menaikkan,
@@ -297,7 +297,7 @@ if len(ketidaksepakatan):
 #
 # Beberapa temuan wawancara mengukur hal yang sama dengan data lain: cakupan Diklat dari
 # Tabel I.3 (notebook 02) dan indikator peran Dinas Sosial dalam kuesioner (notebook 04).
-# Kaitan kode dengan indikator kuesioner tercatat di codebook (kunci `kuesioner`).
+# Kaitan kode dengan indikator kuesioner tercatat di buku kode (kunci `kuesioner`).
 
 # %%
 cakupan = training.coverage(catalog.load("kegiatan_peningkatan_kinerja"))

@@ -379,7 +379,10 @@ def test_cli_validate_register_exit_codes_and_findings(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"{good}: valid, tidak ada masalah." in out
     assert "Temuan (bukan kesalahan): jumlah PSM per kecamatan berbeda dari Tabel I.2" in out
-    assert "  - Kecamatan Ukui: register mencatat 1 PSM, Tabel I.2 mencatat 12 (selisih \u221211)" in out
+    assert (
+        "  - Kecamatan Ukui: register mencatat 1 PSM, Tabel I.2 mencatat 12 (selisih \u221211)"
+        in out
+    )
     assert main(["validate", "register", str(DEMO_FILE)]) == 0
     assert "Temuan" not in capsys.readouterr().out  # the demo agrees with Tabel I.2
     bad = write_csv(

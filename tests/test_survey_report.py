@@ -165,7 +165,7 @@ def test_findings_state_values_and_caveats(t):
     # a census: effect size and group sizes, no p-value or verdict
     assert (
         "Kinerja PSM: median indeks PSM yang pernah Diklat (7 orang) 89,41 %, "
-        "lebih tinggi daripada yang belum (3 orang, 64,71 %); r rank-biserial 0,71: pada 18 "
+        "lebih tinggi daripada yang belum (3 orang, 64,71 %); r *rank-biserial* 0,714: pada 18 "
         "dari 21 pasangan (satu PSM dari tiap kelompok, nilai sama dihitung setengah) PSM "
         "yang pernah Diklat berindeks lebih tinggi. Dengan kelompok 7 dan 3 orang, perbedaan "
         "ini belum dapat dibedakan dari perbedaan antarorang."
@@ -210,9 +210,7 @@ def test_findings_say_why_an_alpha_is_missing(t):
         "Reliabilitas Peran Dinas Sosial: alpha Cronbach tidak dapat dihitung "
         "(skor total tidak bervariasi: alpha tidak terdefinisi; n = 30)." in text
     )
-    assert any(
-        s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach 0,942 ") for s in text
-    )
+    assert any(s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach 0,942 ") for s in text)
 
 
 def test_answer_heads_fall_back_to_full_labels_when_initials_clash():
@@ -361,6 +359,6 @@ def test_findings_carry_the_reliability_notes(t):
     assert any(
         s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach \u22120,500 ")
         and "Catatan: alpha negatif: rata-rata butir berkorelasi negatif" in s
-        and "ditandai dibalik (reverse) di buku kode. Dengan n sekecil ini" in s
+        and "ditandai dibalik (*reverse*) di buku kode. Dengan n sekecil ini" in s
         for s in text
     )

@@ -86,7 +86,12 @@ def test_xlsx_title_body_source_and_formats(frame, paths, bab):
     assert ws["A1"].value == "Tabel V.1 Jumlah PSM Menurut Kecamatan"
     # the unit of a per-cent column is written once, in its header
     assert [c.value for c in ws[2]] == [
-        "Kecamatan", "Jumlah PSM", "Rasio", "Persen (%)", "Tahun", "Ribuan"
+        "Kecamatan",
+        "Jumlah PSM",
+        "Rasio",
+        "Persen (%)",
+        "Tahun",
+        "Ribuan",
     ]
     assert [c.value for c in ws[3]][:5] == ["Bunut", 10, 1.0, 8.333333, 2018]
     assert ws["B3"].number_format == "#,##0"

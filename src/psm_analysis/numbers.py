@@ -337,6 +337,44 @@ def _is_na(x: object) -> bool:
         return True
 
 
+def nil_where_blank(df, *columns: str):
+    """``df`` with the empty cells of text ``columns`` written :data:`NIL_TEXT` ("–"):
+    in a column such as "Keterangan" an empty cell means "nothing to note", which BPS
+    tables print as a dash; "..." is kept for a value not available.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table as the reader sees it.
+    *columns : str
+        The columns whose empty cells (missing, "" or only spaces) mean nothing to note.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy; other columns unchanged.
+
+    Raises
+    ------
+    KeyError
+        A column is not in ``df``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> nil_where_blank(pd.DataFrame({"Keterangan": ["catatan", "", None]}), "Keterangan")
+      Keterangan
+    0    catatan
+    1          –
+    2          –
+    """
+    out = df.copy()
+    for col in columns:
+        blank = out[col].map(lambda v: _is_na(v) or not str(v).strip())
+        out[col] = out[col].astype(object).where(~blank, NIL_TEXT)
+    return out
+
+
 def _unprintable(x: object) -> bool:
     """Missing (None, NaN, pd.NA) or infinite: no number to print."""
     return _is_na(x) or (isinstance(x, _numbers.Real) and math.isinf(x))
@@ -399,9 +437,7 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
     return f"{sign}{grouped},{frac}" if places else f"{sign}{grouped}"
 
 
-def format_percent(
-    x: object, decimals: int | None = PERCENT_DECIMALS, *, na_rep: str = ""
-) -> str:
+def format_percent(x: object, decimals: int | None = PERCENT_DECIMALS, *, na_rep: str = "") -> str:
     """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``,
     ``90 -> "90,00 %"``; ``na_rep`` for a missing or infinite value.
 

@@ -29,6 +29,7 @@ from psm_analysis.tables import (
     spanning_header,
     units_in_header,
 )
+from psm_analysis.text import caption_case
 
 
 class ExportedTable(dict):
@@ -44,9 +45,11 @@ class ExportedTable(dict):
         from psm_analysis.sidecars import number_span
 
         label = number_span("table", self["name"], self["label"])
+        from psm_analysis.labels import italic_html
+
         return (
             f'<p class="psm-caption psm-caption-tabel"><strong>{label}</strong> '
-            f"{html.escape(self['title'])}</p>"
+            f"{italic_html(self['title'])}</p>"
             f'{body}<p class="psm-sumber">{html.escape(self["source_line"])}</p>{notes}'
         )
 
@@ -91,6 +94,7 @@ def export_table(
     check_name(name)
     if not title or not source:
         raise ValueError("export_table needs a title and a source")
+    title = caption_case(title)  # one capitalisation for every caption (text.py)
     if isinstance(notes, str):
         notes = [notes]
     notes = list(notes or [])
@@ -222,6 +226,13 @@ def md_escape(text: str) -> str:
 
 
 def _markdown(formatted, fmts, label, title, source_line, notes) -> str:
+    """The table as Markdown; foreign terms in italics (labels.FOREIGN_TERMS)."""
+    from psm_analysis.labels import italic_markdown
+
+    def md_escape(text: str) -> str:
+        return italic_markdown(str(text).replace("|", "\\|").replace("\n", " "))
+
+    title = italic_markdown(title)
     cols = [str(c) for c in formatted.columns]
     align = ["---:" if fmts[c].kind in ("number", "percent", "year") else ":---" for c in cols]
     lines = [f"**{label}** {title}" if label else f"**{title}**", ""]

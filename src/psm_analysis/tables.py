@@ -35,11 +35,11 @@ form by :mod:`psm_analysis.worddoc`.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 
+from psm_analysis.labels import italic_html
 from psm_analysis.numbers import NIL_TEXT, PERCENT_DECIMALS
 from psm_analysis.sheets import NA_TEXT, header_spans
 
@@ -180,7 +180,7 @@ def html_table(
 
     def cell(tag: str, col: str, text: object, span: str = "") -> str:
         align = "right" if col in right else "left"
-        return f'<{tag}{span} style="text-align:{align}">{html.escape(str(text))}</{tag}>'
+        return f'<{tag}{span} style="text-align:{align}">{italic_html(str(text))}</{tag}>'
 
     if header is None:
         head = "<tr>" + "".join(cell("th", c, c) for c in cols) + "</tr>"
@@ -345,16 +345,16 @@ def percent_headers(
 
     Examples
     --------
-    >>> df = pd.DataFrame({"Kecamatan": ["Bunut"], "Pangsa PSM": [8.333], "SS %": [30.0]})
-    >>> out, fmt = percent_headers(df, {"Pangsa PSM": "percent", "SS %": "percent"})
-    >>> list(out.columns), fmt
-    (['Kecamatan', 'Pangsa PSM (%)', 'SS %'], {'Pangsa PSM (%)': 'percent', 'SS %': 'percent'})
+    >>> df = pd.DataFrame({"Pangsa PSM": [8.333], "SS %": [30.0], "Median (%)": [89.4]})
+    >>> out, fmt = percent_headers(df, dict.fromkeys(df.columns, "percent"))
+    >>> list(out.columns)
+    ['Pangsa PSM (%)', 'SS %', 'Median (%)']
     """
     fmts = column_formats(df, number_format)
     renames = {
         col: f"{col} (%)"
         for col in df.columns
-        if fmts[str(col)].kind == "percent" and not str(col).rstrip().endswith("%")
+        if fmts[str(col)].kind == "percent" and not str(col).rstrip().endswith(("%", "(%)"))
     }
     renamed = {str(renames.get(k, k)): v for k, v in (number_format or {}).items()}
     return df.rename(columns=renames), renamed

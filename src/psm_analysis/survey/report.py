@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from psm_analysis.labels import italic_markdown
 from psm_analysis.numbers import format_number, format_p, format_percent
 from psm_analysis.survey.pipeline import TABLES  # noqa: F401  (notebook 04 reads report.TABLES)
 from psm_analysis.survey.reliability import small_n_note
@@ -969,7 +970,7 @@ def comparison_sentences(t: dict[str, pd.DataFrame], census: bool = True) -> lis
             f"{name}: median indeks PSM yang pernah Diklat ({n_a} orang) "
             f"{format_percent(c['median_a'])}, {direction} yang belum ({n_b} orang, "
             f"{format_percent(c['median_b'])}); r rank-biserial "
-            f"{format_number(c['r_rank_biserial'], 2)}: pada "
+            f"{format_number(c['r_rank_biserial'], 3)}: pada "  # as in its table
             f"{format_number(c['u'], 0 if float(c['u']).is_integer() else 1)} dari "
             f"{pairs} pasangan (satu PSM dari tiap kelompok, nilai sama dihitung setengah) "
             "PSM yang pernah Diklat berindeks lebih tinggi."
@@ -1170,4 +1171,4 @@ def findings(
         out += list(filter(None, [dropped_items_note(t)]))
     out += comparison_sentences(t, census)
     out.append(census_caveat(n, population))
-    return out
+    return [italic_markdown(s) for s in out]  # foreign terms in italics (EYD V)
