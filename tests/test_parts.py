@@ -114,7 +114,9 @@ def test_changed_wording_reaches_table_figure_and_word(tmp_path):
     bab_ii = paths.reports / "bab_II.docx"
     assert bab_ii in written
     words = _docx_text(bab_ii)
-    assert "BAB II" in words and new_item in words and "Kerangka Pikiran" in words  # caption case (text.caption_case)
+    assert (
+        "BAB II" in words and new_item in words and "Kerangka Pikiran" in words
+    )  # caption case (text.caption_case)
 
 
 def test_framework_figure_arrows_follow_the_order_and_reject_unknown_variables():
