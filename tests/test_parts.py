@@ -378,7 +378,7 @@ def test_organisation_chart_from_struktur_organisasi(tmp_path):
         tempat="IV",
     )
     site.write_thesis_docx(paths)
-    assert "Gambar IV.1 Struktur organisasi Dinas Sosial" in _docx_text(
+    assert "Gambar IV.1 Struktur Organisasi Dinas Sosial" in _docx_text(
         paths.reports / "bab_IV.docx"
     )
     with pytest.raises(ValueError, match="is not a unit of the structure"):

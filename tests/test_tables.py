@@ -194,7 +194,7 @@ def test_write_lists(frame, paths, bab):
     page = (paths.reports / "daftar_gambar.html").read_text(encoding="utf-8")
     assert "<h1>DAFTAR GAMBAR</h1>" in page
     assert 'src="../figures/g1.png"' in page and "Gambar V.1" in page
-    assert "Garis contoh" in page
+    assert "Garis Contoh" in page  # caption case
 
 
 def test_show_versions():

@@ -250,7 +250,7 @@ def test_places_number_per_bab_and_lampiran_and_thesis_yml_has_the_last_word(pat
     ]
     assert "01_daftar" not in md
     assert (
-        (paths.tables / "01_daftar.md").read_text(encoding="utf-8").startswith("**Daftar berkas**")
+        (paths.tables / "01_daftar.md").read_text(encoding="utf-8").startswith("**Daftar Berkas**")
     )
     doc = Document(paths.reports / "tabel_dan_gambar.docx")
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
