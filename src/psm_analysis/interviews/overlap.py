@@ -227,7 +227,7 @@ def character_agreement(seg: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                     len(docs),
                     n_chars,
                     ALL_CODES,
-                    "Semua kode yang dipakai (karakter x kode)",
+                    "Semua kode yang dipakai (karakter × kode)",
                     (a, b, c, d),
                     KRIPPENDORFF_CHARS,
                     alpha,

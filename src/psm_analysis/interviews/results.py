@@ -561,7 +561,7 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
         alpha = float(alpha)
         whole = (
             f" Secara keseluruhan, alpha Krippendorff (nominal) atas keputusan ya/tidak "
-            f"setiap unit x kode adalah **{num(alpha, 3)}** ({overall.kekuatan} menurut "
+            f"setiap unit × kode adalah **{num(alpha, 3)}** ({overall.kekuatan} menurut "
             "Krippendorff 2019: 0,800 ke atas dapat diandalkan, 0,667 sampai di bawah 0,800 hanya "
             "untuk simpulan sementara)."
         )
