@@ -11,8 +11,9 @@ Indonesian numbers in the three formats
   reader's system locale. ``#,##0.00`` therefore shows ``1.250,50`` on a Windows set to
   Bahasa Indonesia and ``1,250.50`` on an English one. Writing ``#.##0,00`` into the
   file would not give the Indonesian look: Excel would read the ``.`` as the decimal
-  point. So the cells carry ``#,##0`` / ``#,##0.00`` (years ``0``, per cent
-  ``#,##0.00" %"`` on a value in per cent), which is right for the Indonesian
+  point. So the cells carry ``#,##0`` / ``#,##0.00`` (years ``0``; a per-cent column
+  of an exported table ``#,##0.00`` under its "(%)" header, ``#,##0.00" %"`` where a
+  per-cent value is formatted without one), which is right for the Indonesian
   researcher's Excel and still correct elsewhere.
 
 Column formats (``number_format``)
