@@ -18,7 +18,7 @@
 #
 # - **BAB II** (konsep operasional): operasionalisasi variabel, tema wawancara, teknik
 #   pengukuran (skor jawaban dan kategori indeks) dan gambar kerangka pikiran;
-# - **BAB III** (metode): key informan dan informan, populasi dan sampel, jadwal penelitian;
+# - **BAB III** (metode): *key informan* dan informan, populasi dan sampel, jadwal penelitian;
 # - **BAB IV** (gambaran umum lokasi): desa dan kelurahan Kecamatan Bunut dengan kode
 #   Kemendagri dan jumlah PSM per desa, luas wilayah dan jumlah penduduk per desa (BPS);
 # - **Lampiran**: butir kuesioner, pedoman wawancara, rekapitulasi jawaban responden dan
@@ -111,7 +111,7 @@ bab.export_table(
     source=BUKU_KODE,
     notes=[
         parts.negative_items_note(butir)
-        + " Skor pernyataan negatif = skor terendah + skor tertinggi - skor jawaban."
+        + " Skor pernyataan negatif = skor terendah + skor tertinggi \u2212 skor jawaban."
     ],
     tempat="II",
 )
@@ -123,7 +123,7 @@ bab.export_table(
     title="Kategori indeks skor variabel dan indikator",
     source=BUKU_KODE,
     notes=[
-        "Indeks = jumlah skor / (skor tertinggi x jumlah jawaban) x 100 %; indikator memakai "
+        "Indeks = jumlah skor / (skor tertinggi × jumlah jawaban) × 100 %; indikator memakai "
         "kategori variabelnya. " + kategori["aturan"].iloc[0]
     ],
     tempat="II",
@@ -185,7 +185,7 @@ bab.export_table(
     parts.population_table(psm_bunut, len(responden), informan),
     "00_populasi_sampel",
     title="Populasi dan sampel penelitian",
-    source=tables.cite(sumber_tabel, "I.2") + "; " + SUMBER_JAWABAN,
+    source=tables.cite(sumber_tabel, "I.2", processed=False) + "; " + SUMBER_JAWABAN,
     notes=parts.population_notes(psm_bunut, len(responden), informan),
     tempat="III",
 )

@@ -18,7 +18,7 @@
 # resmi, tanda "-" sebagai nihil, angka yang tidak tersedia)? Apakah angka-angka dalam tabel
 # dan teks BAB I saling cocok, dan cocok dengan data rujukan resmi?
 #
-# **Sumber data.** Tabel I.1-I.4 disalin persis seperti tercetak ke `data/raw/dinsos/`;
+# **Sumber data.** Tabel I.1–I.4 disalin persis seperti tercetak ke `data/raw/dinsos/`;
 # `psm-analysis clean` membersihkannya ke `data/processed/`, dan notebook ini hanya
 # membaca hasil olahan itu:
 #
@@ -35,6 +35,7 @@ from IPython.display import Markdown, display
 
 from psm_analysis import catalog, dinsos, labels, notebook, tables
 from psm_analysis.numbers import format_number as angka
+from psm_analysis.numbers import nil_where_blank
 
 bab = notebook.setup("01")
 bab.demo_banner(("dinsos",))
@@ -62,7 +63,7 @@ bab.export_table(
     "01_daftar_tabel_dinas_sosial",
     tempat="tidak",
     title="Tabel Dinas Sosial Kabupaten Pelalawan yang Dikutip dalam BAB I",
-    source="BAB I skripsi (Tabel I.1-I.4); diolah",
+    source="BAB I skripsi (Tabel I.1–I.4); diolah",
     notes='Tahun kosong ("...") berarti baris Sumber tabel itu tidak mencantumkan tahun.',
 )
 
@@ -174,9 +175,10 @@ bab.export_table(
 # %%
 periksa = catalog.load("pemeriksaan_konsistensi")
 bab.export_table(
-    periksa[["pemeriksaan", "diharapkan", "ditemukan", "status", "keterangan"]].rename(
-        columns=labels.column_label
-    ),
+    nil_where_blank(
+        periksa[["pemeriksaan", "diharapkan", "ditemukan", "status", "keterangan"]],
+        "keterangan",  # nothing to note: "–", not "..." (not available)
+    ).rename(columns=labels.column_label),
     "01_pemeriksaan_konsistensi",
     tempat="lampiran",
     title="Hasil Pemeriksaan Konsistensi Tabel, Teks BAB I dan Data Rujukan",

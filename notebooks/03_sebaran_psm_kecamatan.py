@@ -171,7 +171,7 @@ bab.export_table(
     tempat="lampiran",
     title="Jumlah PSM Teramati dan Harapan bila Sebanding dengan Jumlah Desa/Kelurahan",
     source=sumber_gabungan,
-    number_format={"Harapan (proporsional)": 2, "(O - E)² / E": 3},
+    number_format={"Harapan (proporsional)": 2, labels.t("sebar.kontribusi"): 3},
     notes=f"X² = {angka(uji.statistic, 3)}; derajat bebas = {uji.dof}; "
     f"{spread.format_p(uji.p_value)} (asimtotik); Monte Carlo "
     f"{spread.format_p(uji.p_value_monte_carlo)} ({angka(uji.n_simulations)} pembagian acak); "
@@ -254,7 +254,6 @@ per_desa = catalog.load("psm_per_desa")
 register_contoh = bool(bab.demo_kinds(("register",)))
 nama_register = register.source_name(register_contoh)
 sumber_register = f"{nama_register}; {dinsos.REFERENCE_SOURCE}; diolah"
-catatan_contoh = register.demo_notes(register_contoh)
 cakupan = register.coverage(per_desa)
 tanpa = register.without_psm(per_desa)
 tanpa_bunut = register.without_psm(per_desa, lokasi)
@@ -274,8 +273,7 @@ bab.export_table(
         "Cakupan PSM aktif = desa/kelurahan dengan sekurang-kurangnya satu PSM aktif "
         "dibagi semua desa/kelurahan kecamatan."
     ]
-    + ([catatan_sebagian] if catatan_sebagian else [])
-    + catatan_contoh,
+    + ([catatan_sebagian] if catatan_sebagian else []),
 )
 
 # %%
@@ -323,13 +321,14 @@ if ada_lokasi:
 
 # %%
 if ada_lokasi:
-    bab.export_table(
-        register.villages_table(per_desa, lokasi),
-        "03_psm_per_desa_bunut",
-        tempat="lampiran",
-        title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
-        source=f"{nama_register}; diolah",
-        notes=catatan_contoh or None,
+    display(
+        bab.export_table(
+            register.villages_table(per_desa, lokasi),
+            "03_psm_per_desa_bunut",
+            tempat="lampiran",
+            title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
+            source=f"{nama_register}; diolah",
+        )
     )
 
 # %% [markdown]
@@ -344,7 +343,6 @@ bab.export_table(
     tempat="lampiran",
     title="Jumlah PSM menurut Register dan Tabel I.2 per Kecamatan",
     source=tables.cite(sumber, "I.2", extra=nama_register),
-    notes=catatan_contoh or None,
 )
 
 # %%

@@ -31,7 +31,7 @@
 # - `psm_per_kecamatan.csv`: jumlah PSM Kecamatan Bunut (Tabel I.2), untuk memeriksa
 #   apakah semua PSM menjawab.
 #
-# **Cara membaca.** Indeks skor = jumlah skor / (skor tertinggi x jumlah jawaban) x 100 %.
+# **Cara membaca.** Indeks skor = jumlah skor / (skor tertinggi × jumlah jawaban) × 100 %.
 # Pernyataan negatif (ditandai `*`) dibalik skornya sebelum dihitung. Kuesioner ditujukan
 # kepada **seluruh** PSM Kecamatan Bunut (sensus), jadi tidak ada galat sampel; tetapi
 # kelompoknya kecil, sehingga satu orang menggeser persentase banyak dan setiap koefisien
@@ -65,7 +65,6 @@ display(
     Markdown(
         report.coverage_text(n, psm_bunut, spread.STUDY_SITE)
         + f" Satu orang = {persen(100 / n)} responden."
-        + (" (DATA CONTOH)" if demo else "")
     )
 )
 # the respondents against Tabel I.2 and the register (index page: pemeriksaan antarsumber)
@@ -85,7 +84,7 @@ bab.export_table(
     "04_profil_responden",
     title="Profil Responden PSM Kecamatan Bunut",
     source=sumber,
-    number_format={"Persentase": "percent:1"},
+    number_format={"Persentase": "percent"},
 )
 
 # %% [markdown]
@@ -253,7 +252,7 @@ display(gambar)
 #
 # Validitas butir: korelasi butir dengan total butir lain pada variabel yang sama
 # (korelasi butir-total terkoreksi) dibandingkan dengan r kritis dari distribusi t (dua
-# sisi, taraf 0,05, df = n - 2; n = responden yang menjawab lengkap semua butir variabelnya,
+# sisi, taraf 0,05, df = n − 2; n = responden yang menjawab lengkap semua butir variabelnya,
 # jadi r kritis dapat berbeda antarvariabel). Reliabilitas: alpha Cronbach dengan selang
 # kepercayaan Feldt 95 %. Selang ini menggambarkan ketelitian alpha antar responden:
 # seberapa jauh alpha butir-butir ini dapat bergeser bila responden lain yang serupa
@@ -290,8 +289,8 @@ bab.export_table(
 # ## 8. Pernah Diklat atau belum
 #
 # Indeks tiap responden dibandingkan antara PSM yang pernah dan belum pernah mengikuti
-# Diklat dengan median tiap kelompok, jumlah orangnya dan ukuran efek rank-biserial
-# (positif: yang pernah Diklat lebih tinggi; r = 2U / (n1 x n2) - 1, jadi U / (n1 x n2)
+# Diklat dengan median tiap kelompok, jumlah orangnya dan ukuran efek *rank-biserial*
+# (positif: yang pernah Diklat lebih tinggi; r = 2U / (n1 × n2) − 1, jadi U / (n1 × n2)
 # adalah bagian pasangan, satu PSM dari tiap kelompok, yang dimenangkan kelompok Diklat).
 # Bila responden adalah seluruh PSM Kecamatan Bunut (sensus, bagian 1), tidak ada populasi
 # lain yang ditaksir: teks tidak memakai nilai p. Uji Mann-Whitney U eksak (peringkat tengah
@@ -300,43 +299,44 @@ bab.export_table(
 
 # %%
 if not t["perbandingan_diklat"].empty:
-    bab.export_table(
+    perbedaan = bab.export_table(
         report.difference_table(t),
         "04_perbedaan_diklat",
         title="Indeks Skor menurut Keikutsertaan Diklat",
         source=sumber,
         number_format={
-            c: 3 if c == "r rank-biserial" else 1
+            c: 3 if c == "r rank-biserial" else "percent"
             for c in report.difference_table(t).columns
             if c.startswith(("Median", "r "))
         },
     )
+    display(perbedaan)
 
 # %%
 if t["perbandingan_diklat"].empty:
     display(Markdown(report.no_comparison_text()))
 else:
     perbandingan = report.comparison_table(t)
-    bab.export_table(
+    desimal = {"p ": 4, "r ": 3, "Median": "percent", "U": 1}  # percentages: numbers.py
+    uji = bab.export_table(
         perbandingan,
         "04_perbandingan_diklat",
         title="Uji Mann-Whitney U Indeks Skor menurut Keikutsertaan Diklat",
         source=sumber,
         tempat="lampiran",
         number_format={
-            c: 4 if c.startswith("p ") else 3 if c == "r rank-biserial" else 1
+            c: next(f for k, f in desimal.items() if c.startswith(k))
             for c in perbandingan.columns
-            if c.startswith(("Median", "U", "p ", "r ")) and c != "Metode p"
+            if c.startswith(tuple(desimal)) and c != "Metode p"
         },
     )
+    display(uji)
 
 # %%
 kolom_kelompok = report.group_column(t)
 if kolom_kelompok is not None:
     kelompok = report.group_labels(t)
-    idx = t["indeks_responden"].merge(
-        t["jawaban"][["responden", kolom_kelompok]], on="responden"
-    )
+    idx = t["indeks_responden"].merge(t["jawaban"][["responden", kolom_kelompok]], on="responden")
     fig, axes = plt.subplots(1, 2, figsize=(plots.TEXT_WIDTH, 3.0), sharey=True)
     for ax, kode in zip(axes, ("KIN", "PDS"), strict=True):
         for x, grup in enumerate(kelompok):
@@ -377,12 +377,6 @@ if kolom_kelompok is not None:
 
 # %%
 display(Markdown("\n".join(f"- {kalimat}" for kalimat in report.findings(t, psm_bunut))))
-if demo:
-    display(
-        Markdown(
-            "**Catatan:** semua angka di halaman ini berasal dari DATA CONTOH, bukan data penelitian."
-        )
-    )
 
 # %%
 kalimat_p = "" if sensus else report.smallest_p_text(t)  # a census: no p-value in the text

@@ -16,7 +16,7 @@
 # **Pertanyaan.** (a) Bagaimana peranan Dinas Sosial Kabupaten Pelalawan dalam meningkatkan
 # kinerja Pekerja Sosial Masyarakat (PSM) di Kecamatan Bunut? (b) Apa hambatan yang
 # dihadapinya? Keduanya dijawab dari wawancara dengan informan kunci yang dikodekan dengan
-# codebook penelitian (kode `peran.*` dan `hambatan.*`).
+# buku kode penelitian (kode `peran.*` dan `hambatan.*`).
 #
 # **Sumber data.** Semua data dibaca dari `data/processed/` (hasil `psm-analysis clean`):
 #
@@ -46,7 +46,7 @@ from psm_analysis.numbers import format_number as angka
 from psm_analysis.numbers import format_percent as persen
 
 bab = notebook.setup("05")
-bab.demo_banner(("interviews",))
+bab.demo_banner(("interviews", "survey"))  # the page quotes questionnaire figures too
 
 informan = catalog.load("wawancara_informan")
 tahun = results.year_span(informan)
@@ -250,10 +250,10 @@ for pertanyaan, judul in (("peran", "Peranan"), ("hambatan", "Hambatan")):
 #
 # Sebagian dokumen dikodekan oleh dua pengkode. Unitnya adalah setiap kutipan yang diberi kode
 # dalam dokumen yang dikodekan keduanya. **Ukuran utama** adalah kappa Cohen per kode
-# (dihitung eksak dari tabel 2 x 2 ya/tidak setiap kode), dengan kekuatan kesepakatan menurut
+# (dihitung eksak dari tabel 2 × 2 ya/tidak setiap kode), dengan kekuatan kesepakatan menurut
 # Landis dan Koch (1977); kode dengan kappa 0,40 atau kurang ditandai "perlu dibahas". Untuk
 # angka keseluruhan dipakai **alpha Krippendorff (nominal)** atas keputusan ya/tidak setiap
-# unit x kode yang dipakai salah satu pengkode (Krippendorff 2019; Hayes dan Krippendorff
+# unit × kode yang dipakai salah satu pengkode (Krippendorff 2019; Hayes dan Krippendorff
 # 2007), bukan kappa Cohen gabungan. Dengan unit sesedikit ini kappa per kode tidak stabil:
 # satu perbedaan saja sudah menggeser nilainya jauh. Kutipan yang dipotong berbeda oleh kedua
 # pengkode menjadi unit yang berbeda; akibatnya pada kappa bisa menurunkan atau menaikkan,
@@ -309,7 +309,7 @@ if len(ketidaksepakatan):
 #
 # Beberapa temuan wawancara mengukur hal yang sama dengan data lain: cakupan Diklat dari
 # Tabel I.3 (notebook 02) dan indikator peran Dinas Sosial dalam kuesioner (notebook 04).
-# Kaitan kode dengan indikator kuesioner tercatat di codebook (kunci `kuesioner`).
+# Kaitan kode dengan indikator kuesioner tercatat di buku kode (kunci `kuesioner`).
 
 # %%
 cakupan = training.coverage(catalog.load("kegiatan_peningkatan_kinerja"))
@@ -337,16 +337,15 @@ display(Markdown("\n".join(baris)))
 kaitan = results.survey_links()
 binaan = kaitan[kaitan["kode"] == "hambatan.kurang_pembinaan"]
 if len(binaan) and binaan["indeks"].notna().all():
-    survey_demo = bool(bab.demo_kinds(("survey",)))  # its figure keeps the demo mark
-    display(Markdown(results.survey_link_text(binaan.iloc[0], survey_demo)))
+    display(Markdown(results.survey_link_text(binaan.iloc[0])))
 bab.export_table(
     results.reader_table(kaitan, "kaitan_kuesioner"),
     "05_kaitan_kuesioner",
     title="Temuan Wawancara dan Indikator Kuesioner yang Mengukur Hal yang Sama",
     source=f"{ASAL}; kuesioner PSM"
-    + (" (DATA CONTOH, bukan data penelitian)" if bab.demo_kinds(("survey",)) else "")
+    + ((" (DATA CONTOH)" if not DEMO else " (sintetis)") if bab.demo_kinds(("survey",)) else "")
     + "; diolah",
-    number_format={"Indeks kuesioner": 2},
+    number_format={"Indeks kuesioner": "percent"},
 )
 
 # %% [markdown]
@@ -391,9 +390,7 @@ teks.append(
 )
 if "hambatan.cakupan_pelatihan" in frek.index and f_cakupan.jumlah_informan > 0:
     teks.append(
-        "\n\nHambatan cakupan pelatihan"
-        + (" (dari DATA CONTOH wawancara)" if DEMO else "")
-        + " sejalan dengan Tabel I.3: baru "
+        "\n\nHambatan cakupan pelatihan sejalan dengan Tabel I.3: baru "
         f"{angka(cakupan.trained)} dari {angka(cakupan.target)} PSM "
         f"({persen(cakupan.percent)}) yang mendapat Diklat."
     )
@@ -406,11 +403,6 @@ if not kesepakatan.empty:
         + ("" if ketidaksepakatan.empty else " dan " + bab.ref("05_ketidaksepakatan_pengkode"))
         + "). "
         + " ".join(kalimat_kesepakatan)
-    )
-if DEMO:
-    teks.append(
-        "\n\n**Catatan:** semua angka dan kutipan di halaman ini berasal dari DATA CONTOH, "
-        "bukan data penelitian."
     )
 display(Markdown(" ".join(teks)))
 

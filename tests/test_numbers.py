@@ -228,7 +228,8 @@ def test_parse_series_types():
         (12.5, None, "12,5"),
         (66.7, 2, "66,70"),
         (2.675, 2, "2,68"),  # half up on the decimal form, not binary rounding
-        (-1234567.5, 2, "-1.234.567,50"),
+        (-1234567.5, 2, "\u22121.234.567,50"),  # minus sign U+2212, not the hyphen
+        (-5, None, "\u22125"),
         (-0.001, 2, "0,00"),
         (0, 0, "0"),
         (10**21, None, "1.000.000.000.000.000.000.000"),
@@ -238,6 +239,22 @@ def test_parse_series_types():
 )
 def test_format_number(x, decimals, text):
     assert format_number(x, decimals) == text
+
+
+def test_one_rule_for_percentages_negatives_and_ranges():
+    """Issue 21 item 7: every percentage with two decimals (a whole one keeps its ",00"),
+    the minus sign U+2212 for negatives, the en dash U+2013 for ranges."""
+    from psm_analysis.numbers import MINUS, PERCENT_DECIMALS, RANGE_DASH, format_range
+
+    assert PERCENT_DECIMALS == 2
+    assert format_percent(90) == "90,00 %"
+    assert format_percent(100.0) == "100,00 %"
+    assert format_percent(8.333333) == "8,33 %"
+    assert format_percent(-12.5) == "\u221212,50 %"
+    assert MINUS == "\u2212" and RANGE_DASH == "\u2013"
+    assert format_range(1, 5) == "1\u20135"
+    assert format_range(20, 46.6667, 2) == "20,00\u201346,67"
+    assert "-" not in format_number(-0.5, 2)
 
 
 def test_format_percent_and_ticks():

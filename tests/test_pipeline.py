@@ -72,7 +72,7 @@ def test_demo_command_regenerates_the_committed_demo_inputs(tmp_path):
             "2,Ukui,12\n",
             "2,Ukui,-5\n",
             "berkas data/raw/dinsos/tabel_I_2.csv, baris 3, kolom 'Jumlah PSM (Orang)': "
-            'jumlah PSM harus bilangan bulat 0 atau lebih: nilai "-5"',
+            'jumlah PSM harus bilangan bulat 0 atau lebih: nilai "\u22125"',
         ),
         (
             "tabel_I_2.csv",
@@ -86,7 +86,7 @@ def test_demo_command_regenerates_the_committed_demo_inputs(tmp_path):
             "11,Penyuluh Sosial,6 orang\n",
             "11,Penyuluh Sosial,-6 orang\n",
             "berkas data/raw/dinsos/tabel_I_1.csv, baris 12, kolom 'Jumlah': "
-            'jumlah harus bilangan bulat 0 atau lebih: nilai "-6"',
+            'jumlah harus bilangan bulat 0 atau lebih: nilai "\u22126"',
         ),
     ],
 )

@@ -90,7 +90,7 @@ def test_save_figure_is_byte_identical_and_records_sidecar(paths, bab, tmp_path)
         "name": "psm_bar",
         "number": "V.1",
         "label": "Gambar V.1",
-        "caption": "Jumlah PSM menurut kecamatan",
+        "caption": "Jumlah PSM menurut Kecamatan",  # caption case (text.caption_case)
         "source": "Dinas Sosial Kabupaten Pelalawan, 2018",
         "notebook": "02",
         "index": 1,

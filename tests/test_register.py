@@ -366,7 +366,7 @@ def test_coverage_and_comparison_with_tabel_i2(tmp_path):
     # compared for the two kecamatan the register covers, each differing from Tabel I.2
     assert comp["kecamatan"].tolist() == ["Ukui", "Bunut"] and len(found) == 2
     assert (
-        "Kecamatan Bunut: register mencatat 4 PSM, Tabel I.2 mencatat 10 (selisih -6); kedua "
+        "Kecamatan Bunut: register mencatat 4 PSM, Tabel I.2 mencatat 10 (selisih \u22126); kedua "
         "sumber mungkin dari tahun yang berbeda." in found
     )
     table = analysis.coverage_table(analysis.coverage(per))
@@ -379,7 +379,10 @@ def test_cli_validate_register_exit_codes_and_findings(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"{good}: valid, tidak ada masalah." in out
     assert "Temuan (bukan kesalahan): jumlah PSM per kecamatan berbeda dari Tabel I.2" in out
-    assert "  - Kecamatan Ukui: register mencatat 1 PSM, Tabel I.2 mencatat 12 (selisih -11)" in out
+    assert (
+        "  - Kecamatan Ukui: register mencatat 1 PSM, Tabel I.2 mencatat 12 (selisih \u221211)"
+        in out
+    )
     assert main(["validate", "register", str(DEMO_FILE)]) == 0
     assert "Temuan" not in capsys.readouterr().out  # the demo agrees with Tabel I.2
     bad = write_csv(

@@ -94,21 +94,21 @@ def test_thesis_parts_are_in_their_word_documents(reproduced):
 
     bab_ii = words("bab_II.docx")
     for title in (
-        "Operasionalisasi variabel penelitian",
-        "Kerangka pikiran penelitian",
-        "Kategori indeks skor variabel dan indikator",
+        "Operasionalisasi Variabel Penelitian",  # caption case (text.caption_case)
+        "Kerangka Pikiran Penelitian",
+        "Kategori Indeks Skor Variabel dan Indikator",
     ):
         assert title in bab_ii
     assert "KIN01. Saya segera mencari tahu ketika ada masalah sosial di desa saya." in bab_ii
     bab_iii = words("bab_III.docx")
-    assert "Key informan dan informan penelitian" in bab_iii
-    assert "Jadwal kegiatan penelitian" in bab_iii
+    assert "Key Informan dan Informan Penelitian" in bab_iii
+    assert "Jadwal Kegiatan Penelitian" in bab_iii
     assert "Semua 10 PSM Kecamatan Bunut menurut Tabel I.2 menjawab kuesioner" in bab_iii
     assert "14.05.08.2018" in words("bab_IV.docx")
     lampiran = words("lampiran.docx")
-    assert "Butir kuesioner variabel Kinerja PSM" in lampiran
-    assert "Pedoman wawancara menurut kelompok informan" in lampiran
-    assert "Daftar informan penelitian" in lampiran and "I-12" in lampiran
+    assert "Butir Kuesioner Variabel Kinerja PSM" in lampiran
+    assert "Pedoman Wawancara menurut Kelompok Informan" in lampiran
+    assert "Daftar Informan Penelitian" in lampiran and "I-12" in lampiran
     assert "Hendra Wijaya" not in lampiran + bab_iii  # a (demo) roster name never leaves
 
 

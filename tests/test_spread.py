@@ -156,7 +156,7 @@ def test_reader_tables(frame):
         "Desa",
         "Kelurahan",
         "Jumlah desa/kelurahan",
-        "Selisih PSM - desa/kelurahan",
+        "Selisih PSM \u2212 desa/kelurahan",
         "PSM per desa/kelurahan",
         "Pangsa PSM",
     ]

@@ -49,7 +49,7 @@ def test_indicator_table_in_thesis_layout(t):
         "Cukup Baik",
     )
     assert table.iloc[:2]["SS F"].sum() == last["SS F"]
-    assert fmt["S %"] == "percent:1"
+    assert fmt["S %"] == "percent"  # two decimals, as every percentage (numbers.py)
     # the short heads are explained before the category rule
     assert rule.startswith("SS = Sangat Setuju (skor 5); S = Setuju (skor 4); RR = Ragu-ragu")
     assert "STS = Sangat Tidak Setuju (skor 1); F = jumlah responden" in rule
@@ -72,7 +72,7 @@ def test_indicator_table_in_thesis_layout(t):
     assert (
         "Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan "
         "negatif. Baris indikator menjumlahkan jawaban yang searah: jawaban pernyataan "
-        "negatif dihitung setelah dibalik (skor = 6 - jawaban; STS dihitung sebagai SS), "
+        "negatif dihitung setelah dibalik (skor = 6 \u2212 jawaban; STS dihitung sebagai SS), "
         "seperti pada Skor dan Indeks." in rule
     )
     # honorarium (PDS_5): PDS09 as given plus PDS10 recoded -> 66 of 100
@@ -110,7 +110,7 @@ def test_dropped_items_are_named_and_left_out(t):
     )
     assert report.instrument_sentence(t) == (
         "Validitas dan reliabilitas diuji pada uji coba (30 responden): 28 dari 30 butir "
-        "valid. Butir KIN12 (r hitung 0,055 < r kritis 0,361) dan PDS12 (r hitung -0,037 < "
+        "valid. Butir KIN12 (r hitung 0,055 < r kritis 0,361) dan PDS12 (r hitung \u22120,037 < "
         "r kritis 0,361) tidak valid pada uji coba (30 responden) dan digugurkan: tidak "
         "dihitung dalam tabel, gambar dan indeks sesudah uji instrumen."
     )
@@ -173,8 +173,8 @@ def test_findings_state_values_and_caveats(t):
     assert "r kritis 0,361 (n = 30; dua sisi" in text
     # a census: effect size and group sizes, no p-value or verdict
     assert (
-        "(DATA CONTOH) Kinerja PSM: median indeks PSM yang pernah Diklat (7 orang) 89,41 %, "
-        "lebih tinggi daripada yang belum (3 orang, 64,71 %); r rank-biserial 0,71: pada 18 "
+        "Kinerja PSM: median indeks PSM yang pernah Diklat (7 orang) 89,41 %, "
+        "lebih tinggi daripada yang belum (3 orang, 64,71 %); r *rank-biserial* 0,714: pada 18 "
         "dari 21 pasangan (satu PSM dari tiap kelompok, nilai sama dihitung setengah) PSM "
         "yang pernah Diklat berindeks lebih tinggi. Dengan kelompok 7 dan 3 orang, perbedaan "
         "ini belum dapat dibedakan dari perbedaan antarorang."
@@ -183,9 +183,10 @@ def test_findings_state_values_and_caveats(t):
     assert "p =" not in text and "p <" not in text and "perbedaan besar" not in text
     assert "sensus, bukan sampel" in text and "10,00 %" in text
     assert report.source_line(True).startswith("DATA CONTOH")
-    # built on demo answers: every finding says so (the last one is about the census)
+    # built on demo answers: the page's banner and each table's Sumber say so, not every
+    # sentence (the demo mark once per page and per table, issue 21 item 7)
     lines = report.findings(t, 10)
-    assert all(s.startswith("(DATA CONTOH) ") for s in lines[:-1])
+    assert not any("DATA CONTOH" in s for s in lines)
     # the census wording only when the respondents are the PSM of Tabel I.2
     assert "sensus" not in report.findings(t, 12)[-1]
     assert report.findings(t, 12)[-1].startswith("Angka menggambarkan 10 dari 12 PSM")
@@ -215,12 +216,10 @@ def test_findings_say_why_an_alpha_is_missing(t):
     t["reliabilitas"] = rel
     text = report.findings(t)
     assert (
-        "(DATA CONTOH) Reliabilitas Peran Dinas Sosial: alpha Cronbach tidak dapat dihitung "
+        "Reliabilitas Peran Dinas Sosial: alpha Cronbach tidak dapat dihitung "
         "(skor total tidak bervariasi: alpha tidak terdefinisi; n = 30)." in text
     )
-    assert any(
-        s.startswith("(DATA CONTOH) Reliabilitas Kinerja PSM: alpha Cronbach 0,942 ") for s in text
-    )
+    assert any(s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach 0,942 ") for s in text)
 
 
 def test_answer_heads_fall_back_to_full_labels_when_initials_clash():
@@ -341,14 +340,14 @@ def test_critical_r_is_not_one_number_when_n_differs(t):
     text = "\n".join(report.findings(t2))
     assert (
         "r kritis sesuai n variabelnya (Kinerja PSM: 0,361 untuk n = 30; Peran Dinas Sosial: "
-        "0,666 untuk n = 9; dua sisi, 0,05, df = n - 2)" in text
+        "0,666 untuk n = 9; dua sisi, 0,05, df = n \u2212 2)" in text
     )
     assert "r kritis 0,361 (n" not in text
     note = report.validity_note(t2)
     assert note == (
         "Diuji pada uji coba (30 responden). "
         "r kritis untuk n tiap butir (kolom n): responden yang menjawab lengkap semua butir "
-        "variabelnya, sehingga dapat berbeda antarvariabel; dua sisi, taraf 0,05, df = n - 2."
+        "variabelnya, sehingga dapat berbeda antarvariabel; dua sisi, taraf 0,05, df = n \u2212 2."
     )
     assert report.reliability_table(t2)["n"].tolist()[-1] == 9
     # the same n everywhere: one r kritis, and the note gives that n
@@ -367,8 +366,8 @@ def test_findings_carry_the_reliability_notes(t):
     )
     text = report.findings(dict(t, reliabilitas=rel))
     assert any(
-        s.startswith("(DATA CONTOH) Reliabilitas Kinerja PSM: alpha Cronbach -0,500 ")
+        s.startswith("Reliabilitas Kinerja PSM: alpha Cronbach \u22120,500 ")
         and "Catatan: alpha negatif: rata-rata butir berkorelasi negatif" in s
-        and "ditandai dibalik (reverse) di buku kode. Dengan n sekecil ini" in s
+        and "ditandai dibalik (*reverse*) di buku kode. Dengan n sekecil ini" in s
         for s in text
     )

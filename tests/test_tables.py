@@ -60,17 +60,21 @@ def test_format_cell_indonesian():
 
 
 def test_column_formats_inferred_and_checked(frame):
-    fmts = tables.column_formats(frame, {"Persen": "percent:1"})
+    fmts = tables.column_formats(frame, {"Persen": "percent"})
     assert fmts["Kecamatan"].kind == "text"
     assert fmts["Jumlah PSM"] == tables.ColumnFormat("number", 0)
     assert fmts["Rasio"] == tables.ColumnFormat("number", 2)
     assert fmts["Tahun"].kind == "year"
-    assert fmts["Persen"].excel == '#,##0.0" %"'
+    assert fmts["Persen"] == tables.ColumnFormat("percent", 2)  # numbers.PERCENT_DECIMALS
+    assert fmts["Persen"].excel == '#,##0.00" %"'
     assert fmts["Jumlah PSM"].excel == "#,##0"
     with pytest.raises(ValueError, match="not in the table"):
         tables.column_formats(frame, {"Nope": 1})
     with pytest.raises(ValueError, match="not one of"):
         tables.column_formats(frame, {"Rasio": "comma"})
+    # one rule for percentages (issue 21 item 7): no table prints them with one decimal
+    with pytest.raises(ValueError, match=r"'percent:1': every percentage is written with 2"):
+        tables.column_formats(frame, {"Persen": "percent:1"})
 
 
 def test_xlsx_title_body_source_and_formats(frame, paths, bab):
@@ -80,11 +84,19 @@ def test_xlsx_title_body_source_and_formats(frame, paths, bab):
     assert rec["label"] == "Tabel V.1"
     ws = load_workbook(paths.tables / "psm_kec.xlsx").active
     assert ws["A1"].value == "Tabel V.1 Jumlah PSM Menurut Kecamatan"
-    assert [c.value for c in ws[2]] == list(frame.columns)
+    # the unit of a per-cent column is written once, in its header
+    assert [c.value for c in ws[2]] == [
+        "Kecamatan",
+        "Jumlah PSM",
+        "Rasio",
+        "Persen (%)",
+        "Tahun",
+        "Ribuan",
+    ]
     assert [c.value for c in ws[3]][:5] == ["Bunut", 10, 1.0, 8.333333, 2018]
     assert ws["B3"].number_format == "#,##0"
     assert ws["C3"].number_format == "#,##0.00"
-    assert ws["D3"].number_format == '#,##0.00" %"'
+    assert ws["D3"].number_format == "#,##0.00"
     assert ws["E3"].number_format == "0"
     assert ws["F3"].value == 1250.5 and ws["F3"].number_format == "#,##0.00"
     assert ws["F5"].value == "..."
@@ -102,9 +114,8 @@ def test_docx_is_a_real_word_table(frame, paths, bab):
     table = doc.tables[0]
     assert table.style.name == "Table Grid"
     cells = [[c.text for c in row.cells] for row in table.rows]
-    assert cells[0] == list(frame.columns)
-    # a non-breaking space keeps "8,33 %" on one line in a narrow column
-    assert cells[1] == ["Bunut", "10", "1,00", "8,33\u00a0%", "2018", "1.250,50"]
+    assert cells[0] == ["Kecamatan", "Jumlah PSM", "Rasio", "Persen (%)", "Tahun", "Ribuan"]
+    assert cells[1] == ["Bunut", "10", "1,00", "8,33", "2018", "1.250,50"]
     assert cells[3][-1] == "..."
     paras = [p.text for p in doc.paragraphs if p.text]
     assert paras == [
@@ -121,7 +132,8 @@ def test_markdown_and_sidecar(frame, paths, bab):
     rec = _export(frame, bab)
     md = (paths.tables / "psm_kec.md").read_text(encoding="utf-8")
     assert md.splitlines()[0] == "**Tabel V.1** Jumlah PSM Menurut Kecamatan"
-    assert "| Bunut | 10 | 1,00 | 8,33 % | 2018 | 1.250,50 |" in md
+    assert "| Kecamatan | Jumlah PSM | Rasio | Persen (%) | Tahun | Ribuan |" in md
+    assert "| Bunut | 10 | 1,00 | 8,33 | 2018 | 1.250,50 |" in md
     assert md.rstrip().endswith("Sumber: Dinas Sosial Kabupaten Pelalawan, 2018")
     side = json.loads((paths.tables / "psm_kec.json").read_text(encoding="utf-8"))
     assert side["label"] == "Tabel V.1" and side["title"] == "Jumlah PSM Menurut Kecamatan"
@@ -135,7 +147,7 @@ def test_markdown_and_sidecar(frame, paths, bab):
     )
     assert '<td style="text-align:left">Bunut</td>' in shown
     assert '<td style="text-align:right">1.250,50</td>' in shown
-    assert list(rec.formatted["Persen"]) == ["8,33 %", "14,17 %", "9,17 %"]
+    assert list(rec.formatted["Persen (%)"]) == ["8,33", "14,17", "9,17"]
 
 
 def test_exports_are_deterministic(frame, paths, bab, tmp_path):
@@ -182,7 +194,7 @@ def test_write_lists(frame, paths, bab):
     page = (paths.reports / "daftar_gambar.html").read_text(encoding="utf-8")
     assert "<h1>DAFTAR GAMBAR</h1>" in page
     assert 'src="../figures/g1.png"' in page and "Gambar V.1" in page
-    assert "Garis contoh" in page
+    assert "Garis Contoh" in page  # caption case
 
 
 def test_show_versions():
@@ -434,11 +446,11 @@ def test_answer_labels_span_their_f_and_percent_columns(paths, bab):
         "likert",
         title="Tanggapan",
         source="Contoh",
-        number_format={"SS %": "percent:1", "S %": "percent:1"},
+        number_format={"SS %": "percent", "S %": "percent"},
         spanning=["SS", "S"],
     )
     assert rec["header"] == [["Butir", "SS", "SS", "S", "S", "Skor"], ["", "F", "%", "F", "%", ""]]
-    assert rec["cells"][0] == ["KIN01", "3", "30,0", "7", "70,0", "33"]
+    assert rec["cells"][0] == ["KIN01", "3", "30,00", "7", "70,00", "33"]
     table = Document(str(paths.tables / "likert.docx")).tables[0]
     top, bottom = table.rows[0], table.rows[1]
     assert [c.text for c in top.cells] == ["Butir", "SS", "SS", "S", "S", "Skor"]
@@ -446,7 +458,7 @@ def test_answer_labels_span_their_f_and_percent_columns(paths, bab):
     assert top.cells[1]._tc is top.cells[2]._tc  # one cell spanning F and %
     assert top._tr.tc_lst[0].vMerge == "restart" and bottom._tr.tc_lst[0].vMerge == "continue"
     assert all(r._tr.trPr.find(f"{W}tblHeader") is not None for r in (top, bottom))
-    assert [c.text for c in table.rows[2].cells] == ["KIN01", "3", "30,0", "7", "70,0", "33"]
+    assert [c.text for c in table.rows[2].cells] == ["KIN01", "3", "30,00", "7", "70,00", "33"]
     ws = load_workbook(paths.tables / "likert.xlsx").active
     assert sorted(str(r) for r in ws.merged_cells.ranges) == sorted(
         ["A1:F1", "A2:A3", "B2:C2", "D2:E2", "F2:F3", "A6:F6"]

@@ -158,11 +158,11 @@ def test_word_table_cells_as_the_thesis_prints_them(tmp_path):
     table = Document(str(tmp_path / "reports" / "tables" / "sulit.docx")).tables[0]
     header = table.rows[0]
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert [c.text for c in header.cells] == ["Jawaban\tinforman", "Persen", "Jumlah & <n>"]
+    assert [c.text for c in header.cells] == ["Jawaban\tinforman", "Persen (%)", "Jumlah & <n>"]
     assert all(c.paragraphs[0].runs[-1].bold for c in header.cells)
     assert {c.paragraphs[0].alignment for c in header.cells} == {WD_ALIGN_PARAGRAPH.CENTER}
     body = [[c.text for c in row.cells] for row in table.rows[1:]]
-    assert body[0] == ["baris satu\nbaris dua", "66,67\u00a0%", "1.250"]
+    assert body[0] == ["baris satu\nbaris dua", "66,67", "1.250"]  # "%" in the header
     assert table.rows[1].cells[0]._tc.xpath(".//w:br") and table.rows[2].cells[0]._tc.xpath(
         ".//w:tab"
     )

@@ -104,7 +104,8 @@ def test_parallel_notebooks_get_continuous_final_numbers(paths):
     figs = (paths.reports / "daftar_gambar.md").read_text(encoding="utf-8")
     assert re.findall(r"^\| Gambar (V\.\d+) ", figs, flags=re.M) == ["V.1"]
     # each number beside its stable name (the file stem)
-    assert "| Tabel V.3 | Tabel C (DATA CONTOH) |" in md and "`02_c`" in md
+    # the demo mark once per table: its Sumber says DATA CONTOH, so no second mark
+    assert "| Tabel V.3 | Tabel C | DATA CONTOH (sintetis); diolah |" in md and "`02_c`" in md
     # the table files carry the final number
     assert (paths.tables / "03_d.md").read_text(encoding="utf-8").startswith("**Tabel V.4**")
     from openpyxl import load_workbook
@@ -254,7 +255,7 @@ def test_places_number_per_bab_and_lampiran_and_thesis_yml_has_the_last_word(pat
     ]
     assert "01_daftar" not in md
     assert (
-        (paths.tables / "01_daftar.md").read_text(encoding="utf-8").startswith("**Daftar berkas**")
+        (paths.tables / "01_daftar.md").read_text(encoding="utf-8").startswith("**Daftar Berkas**")
     )
     doc = Document(paths.reports / "tabel_dan_gambar.docx")
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]

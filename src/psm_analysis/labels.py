@@ -13,6 +13,8 @@ word whatever was imported first. There is one edition, in Indonesian (DESIGN.md
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,7 +40,7 @@ COLUMNS: dict[str, str] = {
     "jumlah_desa": "Desa",
     "jumlah_kelurahan": "Kelurahan",
     "jumlah_desa_kelurahan": "Desa + kelurahan",
-    "selisih_psm_desa_kelurahan": "Selisih PSM - desa/kelurahan",
+    "selisih_psm_desa_kelurahan": "Selisih PSM \u2212 desa/kelurahan",
     "no_di_sumber": "No. di sumber",
     "kegiatan": "Jenis kegiatan",
     "status": "Status",
@@ -92,11 +94,11 @@ _WORDS: dict[str, str] = {
     # spread of the PSM over the kecamatan
     "sebar.desa": "Desa",
     "sebar.kelurahan": "Kelurahan",
-    "sebar.selisih": "Selisih PSM - desa/kelurahan",
+    "sebar.selisih": "Selisih PSM \u2212 desa/kelurahan",
     "sebar.rasio": "PSM per desa/kelurahan",
     "sebar.pangsa": "Pangsa PSM",
     "sebar.harapan": "Harapan (proporsional)",
-    "sebar.kontribusi": "(O - E)² / E",
+    "sebar.kontribusi": "(O \u2212 E)² / E",
     "sebar.kode": "Kode wilayah",
     "sebar.nama": "Nama",
     "sebar.tingkat": "Tingkat",
@@ -128,7 +130,7 @@ _WORDS: dict[str, str] = {
     "reg.psm_diklat": "PSM ber-Diklat",
     "reg.register": "PSM menurut register",
     "reg.tabel_i2": "PSM menurut Tabel I.2",
-    "reg.selisih": "Selisih (register - Tabel I.2)",
+    "reg.selisih": "Selisih (register \u2212 Tabel I.2)",
     "reg.keterangan": "Keterangan",
     "reg.sama": "sama",
     "reg.beda": "berbeda",
@@ -174,6 +176,74 @@ _WORDS: dict[str, str] = {
     "ww.indeks": "Indeks kuesioner",
     "ww.kategori": "Kategori kuesioner",
 } | {f"kolom.{name}": header for name, header in COLUMNS.items()}
+
+#: Foreign (non-Indonesian) terms that generated text may contain. EYD V writes a foreign
+#: term that is not an Indonesian word in italics: pages as Markdown ``*...*`` or HTML
+#: ``<em>`` (:func:`italic_markdown`, :func:`italic_html`), Word as italic runs
+#: (:func:`foreign_parts`). Names (Cronbach, Mann-Whitney, Monte Carlo, Likert) are not
+#: foreign terms and stay upright; where an Indonesian term exists the text uses it
+#: ("buku kode", not "codebook"), so a term here is one without a settled equivalent.
+FOREIGN_TERMS = (
+    "key informan",
+    "purposive",
+    "rank-biserial",
+    "reverse",
+    "item-total",
+    "effect size",
+    "codebook",
+    "seed",
+)
+
+_FOREIGN = re.compile(
+    r"(?<![\w*/.>-])("
+    + "|".join(re.escape(term) for term in sorted(FOREIGN_TERMS, key=len, reverse=True))
+    + r")(?![\w*/.<-]|\.\w)",
+    flags=re.IGNORECASE,
+)
+
+
+def foreign_parts(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(part, is_foreign)`` pieces, for writing italic runs in Word.
+
+    >>> foreign_parts("Teknik purposive dan sensus")
+    [('Teknik ', False), ('purposive', True), (' dan sensus', False)]
+    >>> foreign_parts("r rank-biserial")
+    [('r ', False), ('rank-biserial', True)]
+    """
+    text = str(text)
+    out, start = [], 0
+    for m in _FOREIGN.finditer(text):
+        if m.start() > start:
+            out.append((text[start : m.start()], False))
+        out.append((m.group(0), True))
+        start = m.end()
+    if start < len(text) or not out:
+        out.append((text[start:], False))
+    return out
+
+
+def italic_markdown(text: str) -> str:
+    """``text`` with every foreign term of :data:`FOREIGN_TERMS` in Markdown italics.
+
+    >>> italic_markdown("Key informan dipilih secara purposive; r rank-biserial 0,71.")
+    '*Key informan* dipilih secara *purposive*; r *rank-biserial* 0,71.'
+    >>> italic_markdown("*purposive* sudah miring; data/raw/seed.yml tidak diubah")
+    '*purposive* sudah miring; data/raw/seed.yml tidak diubah'
+    """
+    return _FOREIGN.sub(r"*\1*", str(text))
+
+
+def italic_html(text: str) -> str:
+    """``text`` escaped for HTML, every foreign term in ``<em>``.
+
+    >>> italic_html("Teknik: Purposive & sensus")
+    'Teknik: <em>Purposive</em> &amp; sensus'
+    """
+    return "".join(
+        f"<em>{html.escape(part)}</em>" if foreign else html.escape(part)
+        for part, foreign in foreign_parts(text)
+    )
+
 
 #: The months, for dates as a thesis writes them ("15 April 2019").
 #: What replaces a person's name inside an interview quote, by the roster group of the

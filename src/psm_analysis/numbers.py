@@ -34,6 +34,27 @@ An **ambiguous** string is never guessed; it raises :class:`~psm_analysis.errors
 - *English format* proper (``"1,250,000"``, ``"1,250.5"``) is an error of its own.
 
 Numbers that come as numbers (from xlsx cells) are taken as they are.
+
+Formatting: one rule per kind of figure
+---------------------------------------
+Every number a reader sees (page text, tables in every format, Word, figure labels) is
+written by the functions below, so the rule lives here and nowhere else:
+
+- **counts and amounts**: whole numbers without decimals, thousands grouped with "."
+  (``1.250``);
+- **percentages** (``format_percent``, table columns ``"percent"``): always
+  :data:`PERCENT_DECIMALS` (two) decimals after a decimal comma, ``90,00`` as well as
+  ``66,67``, in a table as in a sentence; the sign follows the number after a space in
+  text (``"66,67 %"``), in a table it is written once in the header (``"Persentase (%)"``)
+  and the cells carry the number only;
+- **indices** (indeks skor, 0-100): percentages, so the same rule (``75,00``; no whole
+  index loses its ",00");
+- **negative numbers**: the minus sign U+2212 (:data:`MINUS`, ``"\u22125"``), not the
+  hyphen; machine files (``data/processed``) keep the ASCII hyphen and the dot decimal;
+- **ranges**: an en dash U+2013 (:data:`RANGE_DASH`, ``"1\u20135"``, ``"2017\u20132019"``),
+  :func:`format_range`;
+- **not available**: ``"..."`` (BPS usage); **nil** and "nothing to note": ``"\u2013"``
+  (:data:`NIL_TEXT`).
 """
 
 from __future__ import annotations
@@ -68,6 +89,15 @@ UNITS: dict[str, str] = {
 #: Strings meaning nil (zero) and not available, as in BPS tables.
 NIL_TOKENS = ("-", "\u2013", "\u2014", "\u2212")
 NA_TOKENS = ("", "...", "\u2026")
+
+#: Decimal places of every percentage (and index) a reader sees, in text and tables.
+PERCENT_DECIMALS = 2
+#: The minus sign of negative numbers shown to readers (U+2212), and the en dash of ranges.
+MINUS = "\u2212"
+RANGE_DASH = "\u2013"
+#: A cell that means nil or "nothing to note" (BPS prints a dash); "..." is kept for not
+#: available (:data:`NA_TOKENS`).
+NIL_TEXT = "\u2013"
 
 MSG_UNRECOGNISED = "bukan angka yang dikenali"
 MSG_AMBIGUOUS_DOT = "angka ambigu: titik di sini bukan pemisah ribuan"
@@ -307,6 +337,44 @@ def _is_na(x: object) -> bool:
         return True
 
 
+def nil_where_blank(df, *columns: str):
+    """``df`` with the empty cells of text ``columns`` written :data:`NIL_TEXT` ("–"):
+    in a column such as "Keterangan" an empty cell means "nothing to note", which BPS
+    tables print as a dash; "..." is kept for a value not available.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table as the reader sees it.
+    *columns : str
+        The columns whose empty cells (missing, "" or only spaces) mean nothing to note.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy; other columns unchanged.
+
+    Raises
+    ------
+    KeyError
+        A column is not in ``df``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> nil_where_blank(pd.DataFrame({"Keterangan": ["catatan", "", None]}), "Keterangan")
+      Keterangan
+    0    catatan
+    1          –
+    2          –
+    """
+    out = df.copy()
+    for col in columns:
+        blank = out[col].map(lambda v: _is_na(v) or not str(v).strip())
+        out[col] = out[col].astype(object).where(~blank, NIL_TEXT)
+    return out
+
+
 def _unprintable(x: object) -> bool:
     """Missing (None, NaN, pd.NA) or infinite: no number to print."""
     return _is_na(x) or (isinstance(x, _numbers.Real) and math.isinf(x))
@@ -335,13 +403,14 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
     Returns
     -------
     str
-        Thousands grouped with ".", decimals after ",", a leading "-" for negatives
-        (the Indonesian number format).
+        Thousands grouped with ".", decimals after ",", a leading minus sign U+2212
+        (:data:`MINUS`) for negatives (the Indonesian number format; the typographic
+        minus, not the hyphen).
 
     Examples
     --------
     >>> format_number(1250), format_number(66.666), format_number(-1234567.5, 2)
-    ('1.250', '66,67', '-1.234.567,50')
+    ('1.250', '66,67', '\u22121.234.567,50')
     >>> format_number(float("inf"), na_rep="..."), format_number(None)
     ('...', '')
     >>> format_number(2.675), format_number(3, 1)
@@ -361,16 +430,20 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
         else:
             places = decimals
         q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign = "-" if q < 0 else ""
+    sign = MINUS if q < 0 else ""
     digits = f"{q.copy_abs():f}"
     int_part, _, frac = digits.partition(".")
     grouped = f"{int(int_part):,}".replace(",", ".")
     return f"{sign}{grouped},{frac}" if places else f"{sign}{grouped}"
 
 
-def format_percent(x: object, decimals: int | None = 2, *, na_rep: str = "") -> str:
-    """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``;
-    ``na_rep`` for a missing or infinite value.
+def format_percent(x: object, decimals: int | None = PERCENT_DECIMALS, *, na_rep: str = "") -> str:
+    """A percentage (already times 100) the Indonesian way: ``66.667 -> "66,67 %"``,
+    ``90 -> "90,00 %"``; ``na_rep`` for a missing or infinite value.
+
+    Every percentage a reader reads is written with the default, :data:`PERCENT_DECIMALS`
+    (the project's one rule, module notes); ``decimals`` is for axis ticks only, which
+    are marks of a scale, not reported figures.
 
     Parameters
     ----------
@@ -378,7 +451,8 @@ def format_percent(x: object, decimals: int | None = 2, *, na_rep: str = "") -> 
         The percentage on the 0-100 scale (persen), not a proportion: ``0.5`` is written
         "0,5 %", not "50 %".
     decimals : int or None
-        Decimal places, as in :func:`format_number` (default exactly two).
+        Decimal places, as in :func:`format_number` (default :data:`PERCENT_DECIMALS`;
+        other values only for axis ticks).
     na_rep : str
         Text for a missing or infinite value.
 
@@ -389,14 +463,39 @@ def format_percent(x: object, decimals: int | None = 2, *, na_rep: str = "") -> 
 
     Examples
     --------
-    >>> format_percent(66.667), format_percent(25, 0), format_percent(12.5, None)
-    ('66,67 %', '25 %', '12,5 %')
+    >>> format_percent(66.667), format_percent(90), format_percent(25, 0)
+    ('66,67 %', '90,00 %', '25 %')
     >>> format_percent(None, na_rep="-")
     '-'
     """
     if _unprintable(x):
         return na_rep
     return f"{format_number(x, decimals)} %"
+
+
+def format_range(low: object, high: object, decimals: int | None = None) -> str:
+    """A range as Indonesian text sets it: the two numbers joined by an en dash U+2013
+    without spaces (EYD V, tanda pisah "sampai dengan"): ``format_range(1, 5) -> "1\u20135"``.
+
+    Parameters
+    ----------
+    low, high : int or float
+        The ends, each written by :func:`format_number` with ``decimals`` (a year range
+        is written with ``RANGE_DASH`` between the plain years: no thousands dot).
+    decimals : int or None
+        As in :func:`format_number`.
+
+    Returns
+    -------
+    str
+        ``"<low>\u2013<high>"``.
+
+    Examples
+    --------
+    >>> format_range(1, 5), format_range(20, 46.667, 2)
+    ('1\u20135', '20,00\u201346,67')
+    """
+    return f"{format_number(low, decimals)}{RANGE_DASH}{format_number(high, decimals)}"
 
 
 def format_p_value(p: object, decimals: int = 4, *, na_rep: str = "") -> str:

@@ -34,7 +34,7 @@ import textwrap
 import pandas as pd
 
 from psm_analysis.interviews.roster import GROUPS
-from psm_analysis.numbers import format_number
+from psm_analysis.numbers import NIL_TEXT, format_number, nil_where_blank
 
 __all__ = ["GROUPS"]  # the informant groups, in the order tables show them
 
@@ -231,9 +231,10 @@ def themes_table(codes: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per codable code in codebook order: "Fokus penelitian" (the label of its
-        research question, on the first row of each only), "Tema", "Indikator" ("-" when
-        the codebook gives none), "Indikator kuesioner" (the questionnaire indicator the
-        theme speaks to, or "-").
+        research question, on the first row of each only), "Tema", "Indikator" ("–",
+        :data:`~psm_analysis.numbers.NIL_TEXT`, when the codebook gives none: nothing to
+        note, not "not available"), "Indikator kuesioner" (the questionnaire indicator the
+        theme speaks to, or "–").
     """
     labels = dict(zip(codes["kode"], codes["label"], strict=True))
     rows, last = [], None
@@ -243,13 +244,17 @@ def themes_table(codes: pd.DataFrame) -> pd.DataFrame:
             {
                 "Fokus penelitian": labels.get(q, q) if q != last else "",
                 "Tema": c["label"],
-                "Indikator": c["indikator"] or "-",
-                "Indikator kuesioner": c["indikator_kuesioner"] or "-",
+                "Indikator": c["indikator"],
+                "Indikator kuesioner": c["indikator_kuesioner"],
             }
         )
         last = q
-    return pd.DataFrame(
-        rows, columns=["Fokus penelitian", "Tema", "Indikator", "Indikator kuesioner"]
+    return nil_where_blank(
+        pd.DataFrame(
+            rows, columns=["Fokus penelitian", "Tema", "Indikator", "Indikator kuesioner"]
+        ),
+        "Indikator",
+        "Indikator kuesioner",
     )
 
 
@@ -329,7 +334,7 @@ def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFram
     -------
     pandas.DataFrame
         One row per band of each variable: "Variabel" (its name and its number of
-        indicators and items, on the first band only), "Indeks skor (%)" ("20,00 - < 46,67";
+        indicators and items, on the first band only), "Indeks skor (%)" ("20,00 sampai < 46,67";
         the last band up to and including 100,00), "Kategori".
     """
     rows = []
@@ -343,7 +348,7 @@ def category_table(items: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFram
             rows.append(
                 {
                     "Variabel": (f"{name} ({n_ind} indikator, {n_items} butir)" if k == 0 else ""),
-                    "Indeks skor (%)": f"{lo} - {hi}" if last else f"{lo} - < {hi}",
+                    "Indeks skor (%)": f"{lo} sampai {hi}" if last else f"{lo} sampai < {hi}",
                     "Kategori": b["kategori"],
                 }
             )
@@ -748,8 +753,9 @@ def population_table(psm_bunut: int | None, respondents: int, informants) -> pd.
     Returns
     -------
     pandas.DataFrame
-        Columns "Unsur", "Populasi (orang)" (NA for the informants: they are chosen, not
-        drawn from a population), "Sampel (orang)" (respondents who answered; informants
+        Columns "Unsur", "Populasi (orang)" ("–" for the informants: they are chosen,
+        not drawn from a population, so there is no number to give, which is not "not
+        available"), "Sampel (orang)" (respondents who answered; informants
         with a coded interview), "Teknik" ("Sensus (sampel jenuh)" or "Purposive").
     """
     rows = [
@@ -766,13 +772,13 @@ def population_table(psm_bunut: int | None, respondents: int, informants) -> pd.
             rows.append(
                 {
                     "Unsur": f"Informan: {group}",
-                    "Populasi (orang)": None,
+                    "Populasi (orang)": NIL_TEXT,
                     "Sampel (orang)": int(_with_segments(sub).sum()),
                     "Teknik": "Purposive",
                 }
             )
     df = pd.DataFrame(rows)
-    return df.astype({"Populasi (orang)": "Int64", "Sampel (orang)": "Int64"})
+    return df.astype({"Populasi (orang)": object, "Sampel (orang)": "Int64"})
 
 
 def population_notes(psm_bunut: int | None, respondents: int, informants) -> list[str]:

@@ -29,6 +29,7 @@ import matplotlib as mpl
 
 from psm_analysis.numbers import format_number, tick_formatter
 from psm_analysis.sidecars import check_name, sidecar_text
+from psm_analysis.text import caption_case
 from psm_analysis.worddoc import FIGURE_WIDTH_CM
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -233,13 +234,13 @@ class FigureRecord(dict):
     def _repr_html_(self) -> str:
         import html
 
-        from psm_analysis.labels import t
+        from psm_analysis.labels import italic_html, t
         from psm_analysis.sidecars import number_span
 
         return (
             f'<p class="psm-caption psm-caption-gambar"><strong>'
             f"{number_span('figure', self['name'], self['label'])}</strong> "
-            f"{html.escape(self['caption'])}<br><small>{html.escape(t('sumber'))}: "
+            f"{italic_html(self['caption'])}<br><small>{html.escape(t('sumber'))}: "
             f"{html.escape(self['source'])}</small></p>"
         )
 
@@ -284,6 +285,7 @@ def save_figure(
     check_name(name)
     if not caption or not source:
         raise ValueError("save_figure needs a caption and a source")
+    caption = caption_case(caption)  # one capitalisation for every caption (text.py)
     label = f"{t('gambar')} {number}" if number else ""
     folder = (paths or get_paths()).figures
     if demo:

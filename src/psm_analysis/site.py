@@ -14,7 +14,7 @@ from psm_analysis.banner import kind_names
 from psm_analysis.config import Paths, get_paths, html_path, notebook_sources
 from psm_analysis.files import write_text
 from psm_analysis.inputs import INPUTS_FILE, demo_kinds
-from psm_analysis.labels import t
+from psm_analysis.labels import italic_html, italic_markdown, t
 from psm_analysis.sidecars import read_sidecars
 from psm_analysis.tablefiles import md_escape
 
@@ -74,6 +74,13 @@ def is_demo(rec: dict) -> bool:
 
 #: The mark of a demo figure or table in the lists.
 DEMO_MARK = ' <span class="contoh">DATA CONTOH</span>'
+
+
+def marked_once(rec: dict) -> bool:
+    """Whether a row of a list that also shows the source needs :data:`DEMO_MARK`: a
+    demo item whose source line does not already say DATA CONTOH (the mark once per table
+    or figure, issue 21)."""
+    return is_demo(rec) and "DATA CONTOH" not in str(rec.get("source", ""))
 
 
 def _table(
@@ -151,7 +158,7 @@ def build_index(
         parts.append(
             f'<li><img src="../figures/{_e(name)}.png" alt="{_e(m.get("caption", name))}" '
             'class="thumb"><br>'
-            f"{_e(m.get('label') or m.get('number', ''))} {_e(m.get('caption', ''))}"
+            f"{_e(m.get('label') or m.get('number', ''))} {italic_html(m.get('caption', ''))}"
             f"{DEMO_MARK if is_demo(m) else ''} "
             f'(<a href="../figures/{_e(name)}.png">PNG</a>, '
             f'<a href="../figures/{_e(name)}.pdf">PDF</a>)</li>'
@@ -183,7 +190,7 @@ def build_index(
             if (paths.tables / f"{name}.{ext}").is_file()
         )
         parts.append(
-            f"<li>{_e(m.get('label') or m.get('number', ''))} {_e(m.get('title', ''))}"
+            f"<li>{_e(m.get('label') or m.get('number', ''))} {italic_html(m.get('title', ''))}"
             f"{DEMO_MARK if is_demo(m) else ''} ({links})</li>"
         )
     parts.append("</ul>" if tables else "</ul><p>(belum ada)</p>")
@@ -491,13 +498,13 @@ def _figure_rows(records: list[dict]) -> tuple[str, str]:
         )
         rows_html.append(
             f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
-            f"<td>{html.escape(r['caption'])}{DEMO_MARK if is_demo(r) else ''}<br><small>"
+            f"<td>{italic_html(r['caption'])}{DEMO_MARK if marked_once(r) else ''}<br><small>"
             f"{html.escape(t('sumber'))}: "
             f"{html.escape(r['source'])}</small></td><td>{thumb}</td>"
             f"<td><code>{html.escape(r['name'])}</code><br>{links}</td></tr>"
         )
         rows_md.append(
-            f"| {r['label']} | {md_escape(r['caption'])}{' (DATA CONTOH)' if is_demo(r) else ''} "
+            f"| {r['label']} | {italic_markdown(md_escape(r['caption']))}{' (DATA CONTOH)' if marked_once(r) else ''} "
             f"| {md_escape(r['source'])} | `{r['name']}`: {md_links} |"
         )
     return "\n".join(rows_html), "\n".join(rows_md)
@@ -509,12 +516,12 @@ def _table_rows(records: list[dict]) -> tuple[str, str]:
         links, md_links = _links(r["files"], "tables/")
         rows_html.append(
             f'<tr><td class="nomor">{html.escape(r["label"])}</td>'
-            f"<td>{html.escape(r['title'])}{DEMO_MARK if is_demo(r) else ''}</td>"
+            f"<td>{italic_html(r['title'])}{DEMO_MARK if marked_once(r) else ''}</td>"
             f"<td>{html.escape(r['source'])}</td>"
             f"<td><code>{html.escape(r['name'])}</code><br>{links}</td></tr>"
         )
         rows_md.append(
-            f"| {r['label']} | {md_escape(r['title'])}{' (DATA CONTOH)' if is_demo(r) else ''} "
+            f"| {r['label']} | {italic_markdown(md_escape(r['title']))}{' (DATA CONTOH)' if marked_once(r) else ''} "
             f"| {md_escape(r['source'])} | `{r['name']}`: {md_links} |"
         )
     return "\n".join(rows_html), "\n".join(rows_md)

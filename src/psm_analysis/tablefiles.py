@@ -23,11 +23,13 @@ from psm_analysis.tables import (
     format_table,
     html_table,
     is_missing,
+    percent_headers,
     record_content,
     right_aligned,
     spanning_header,
     units_in_header,
 )
+from psm_analysis.text import caption_case
 
 
 class ExportedTable(dict):
@@ -43,9 +45,11 @@ class ExportedTable(dict):
         from psm_analysis.sidecars import number_span
 
         label = number_span("table", self["name"], self["label"])
+        from psm_analysis.labels import italic_html
+
         return (
             f'<p class="psm-caption psm-caption-tabel"><strong>{label}</strong> '
-            f"{html.escape(self['title'])}</p>"
+            f"{italic_html(self['title'])}</p>"
             f'{body}<p class="psm-sumber">{html.escape(self["source_line"])}</p>{notes}'
         )
 
@@ -77,10 +81,11 @@ def export_table(
     becomes the first column, an unnamed one is dropped. ``notes`` are
     printed below the Sumber line. ``spanning``: group labels printed once over the
     columns named ``"<group> <sub>"`` (``["SS", "S"]`` puts one "SS" over "SS F" and
-    "SS %", shown "F" and "%"), in every format but Markdown. A per-cent column whose
-    printed header says "%" shows its values without the sign. ``write_files=False``
-    writes only the sidecar, from which the numbering step writes the files under the
-    final number (:func:`psm_analysis.thesis.numbered_later`). Returns the sidecar
+    "SS %", shown "F" and "%"), in every format but Markdown. A per-cent column's header
+    says "(%)" (added when it does not end in "%") and its values are shown without the
+    sign. ``write_files=False`` writes only the sidecar, from which the numbering step
+    writes the files under the final number (:func:`psm_analysis.thesis.numbered_later`).
+    Returns the sidecar
     record (``kind``, ``name``,
     ``number``, ``label``, ``title``, ``source``, ``source_line``, ``notes``,
     ``notebook``, ``index``, ``files``), which displays as the table.
@@ -92,12 +97,14 @@ def export_table(
     check_name(name)
     if not title or not source:
         raise ValueError("export_table needs a title and a source")
+    title = caption_case(title)  # one capitalisation for every caption (text.py)
     if isinstance(notes, str):
         notes = [notes]
     notes = list(notes or [])
     # a named index (e.g. items of a Likert table) is a column the reader needs
     named = any(n is not None for n in df.index.names)
     df = df.reset_index(drop=not named)
+    df, number_format = percent_headers(df, number_format)
     cols = [str(c) for c in df.columns]
     header = spanning_header(cols, spanning)
     shown = [b or t_ for t_, b in zip(*header, strict=True)] if header else cols
@@ -229,6 +236,13 @@ def md_escape(text: str) -> str:
 
 
 def _markdown(formatted, fmts, label, title, source_line, notes) -> str:
+    """The table as Markdown; foreign terms in italics (labels.FOREIGN_TERMS)."""
+    from psm_analysis.labels import italic_markdown
+
+    def md_escape(text: str) -> str:
+        return italic_markdown(str(text).replace("|", "\\|").replace("\n", " "))
+
+    title = italic_markdown(title)
     cols = [str(c) for c in formatted.columns]
     align = ["---:" if fmts[c].kind in ("number", "percent", "year") else ":---" for c in cols]
     lines = [f"**{label}** {title}" if label else f"**{title}**", ""]

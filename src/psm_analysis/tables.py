@@ -11,8 +11,9 @@ Indonesian numbers in the three formats
   reader's system locale. ``#,##0.00`` therefore shows ``1.250,50`` on a Windows set to
   Bahasa Indonesia and ``1,250.50`` on an English one. Writing ``#.##0,00`` into the
   file would not give the Indonesian look: Excel would read the ``.`` as the decimal
-  point. So the cells carry ``#,##0`` / ``#,##0.00`` (years ``0``, per cent
-  ``#,##0.00" %"`` on a value in per cent), which is right for the Indonesian
+  point. So the cells carry ``#,##0`` / ``#,##0.00`` (years ``0``; a per-cent column
+  of an exported table ``#,##0.00`` under its "(%)" header, ``#,##0.00" %"`` where a
+  per-cent value is formatted without one), which is right for the Indonesian
   researcher's Excel and still correct elsewhere.
 
 Column formats (``number_format``)
@@ -21,7 +22,11 @@ A dict ``{column: spec}``; columns not named are inferred (integers: 0 decimals;
 numbers: 2 decimals; a column whose name contains "tahun"/"year": a plain year):
 
 - an ``int`` ``d``: a number with ``d`` decimals,
-- ``"percent"`` or ``"percent:1"``: a value already in per cent, shown ``66,67 %``,
+- ``"percent"``: a value already in per cent, written by the one rule of
+  :mod:`psm_analysis.numbers` (:data:`~psm_analysis.numbers.PERCENT_DECIMALS`, two
+  decimals: ``66,67``, ``90,00``); the unit is written once, in the header
+  (``"Persentase (%)"``, :func:`percent_headers`), not after every value. ``"percent:N"``
+  is refused: a table cannot print percentages another way than the text does,
 - ``"year"``: an integer without thousands separator (``2015``),
 - ``"text"``: written as is.
 
@@ -31,11 +36,12 @@ form by :mod:`psm_analysis.worddoc`.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 
+from psm_analysis.labels import italic_html
+from psm_analysis.numbers import NIL_TEXT, PERCENT_DECIMALS
 from psm_analysis.sheets import NA_TEXT, header_spans
 
 
@@ -65,12 +71,15 @@ def _parse_spec(spec: object, column: str) -> ColumnFormat:
         if spec in ("year", "text"):
             return ColumnFormat(spec)
         if spec == "percent":
-            return ColumnFormat("percent", 2)
-        if spec.startswith("percent:") and spec[8:].isdigit():
-            return ColumnFormat("percent", int(spec[8:]))
+            return ColumnFormat("percent", PERCENT_DECIMALS)
+        if spec.startswith("percent:"):
+            raise ValueError(
+                f"number_format for {column!r}: {spec!r}: every percentage is written with "
+                f"{PERCENT_DECIMALS} decimals (numbers.PERCENT_DECIMALS); use 'percent'"
+            )
     raise ValueError(
         f"number_format for {column!r}: {spec!r} is not one of int decimals, "
-        "'percent', 'percent:N', 'year', 'text'"
+        "'percent', 'year', 'text'"
     )
 
 
@@ -88,11 +97,12 @@ def column_formats(df: pd.DataFrame, number_format: dict | None = None) -> dict[
             continue
         s = df[col]
         if s.dtype == object:
-            values = [v for v in s.tolist() if not is_missing(v)]
+            # a nil dash in a number column ("tidak berlaku") does not make it text
+            values = [v for v in s.tolist() if not is_missing(v) and v != NIL_TEXT]
             if values and all(
                 isinstance(v, int | float) and not isinstance(v, bool) for v in values
             ):
-                s = pd.to_numeric(s)
+                s = pd.to_numeric(s.where(s != NIL_TEXT))
         if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
             out[name] = ColumnFormat("text")
         elif "tahun" in name.lower() or "year" in name.lower():
@@ -171,7 +181,7 @@ def html_table(
 
     def cell(tag: str, col: str, text: object, span: str = "") -> str:
         align = "right" if col in right else "left"
-        return f'<{tag}{span} style="text-align:{align}">{html.escape(str(text))}</{tag}>'
+        return f'<{tag}{span} style="text-align:{align}">{italic_html(str(text))}</{tag}>'
 
     if header is None:
         head = "<tr>" + "".join(cell("th", c, c) for c in cols) + "</tr>"
@@ -195,6 +205,8 @@ class Preview:
     "..." for not available, no row index), without writing any file."""
 
     def __init__(self, df: pd.DataFrame, number_format: dict | None = None):
+        df, number_format = percent_headers(df, number_format)
+        number_format = units_in_header(df, number_format, [str(c) for c in df.columns])
         fmts = column_formats(df, number_format)
         self.formatted = format_table(df, number_format)
         self.right_aligned = [c for c, f in fmts.items() if f.kind in ("number", "percent", "year")]
@@ -216,8 +228,8 @@ def preview(df: pd.DataFrame, number_format: dict | None = None) -> Preview:
         shown.
     number_format : dict, optional
         ``{column: spec}`` as in :func:`export_table` (module notes): int decimals,
-        ``"percent"`` / ``"percent:N"`` (a value already in persen, 0-100), ``"year"``,
-        ``"text"``; other columns are inferred.
+        ``"percent"`` (a value already in persen, 0-100; its header gets "(%)"),
+        ``"year"``, ``"text"``; other columns are inferred.
 
     Returns
     -------
@@ -235,10 +247,10 @@ def preview(df: pd.DataFrame, number_format: dict | None = None) -> Preview:
     >>> import pandas as pd
     >>> df = pd.DataFrame({"Kecamatan": ["Bunut", "Kerumutan"], "PSM": [1250, None],
     ...                    "Pangsa": [66.667, 12.5]})
-    >>> preview(df, {"Pangsa": "percent:1"})  # doctest: +NORMALIZE_WHITESPACE
-    Kecamatan PSM Pangsa
-        Bunut 1.250 66,7 %
-    Kerumutan ... 12,5 %
+    >>> preview(df, {"Pangsa": "percent"})  # doctest: +NORMALIZE_WHITESPACE
+    Kecamatan   PSM Pangsa (%)
+        Bunut 1.250      66,67
+    Kerumutan   ...      12,50
     """
     return Preview(df, number_format)
 
@@ -313,6 +325,42 @@ def record_content(record: dict) -> tuple[dict[str, ColumnFormat], pd.DataFrame]
     return fmts, formatted
 
 
+def percent_headers(
+    df: pd.DataFrame, number_format: dict | None
+) -> tuple[pd.DataFrame, dict[str, object]]:
+    """``df`` with every per-cent column's header saying "(%)": the unit of a table is
+    written once, in its header (the rule of :mod:`psm_analysis.numbers`).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table with reader-facing headers.
+    number_format : dict or None
+        ``{column: spec}`` as in :func:`column_formats`.
+
+    Returns
+    -------
+    (pandas.DataFrame, dict)
+        ``df`` with the header of each ``"percent"`` column that does not end in "%" or
+        "(%)" renamed ``"<header> (%)"``, and ``number_format`` keyed by the new headers.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"Pangsa PSM": [8.333], "SS %": [30.0], "Median (%)": [89.4]})
+    >>> out, fmt = percent_headers(df, dict.fromkeys(df.columns, "percent"))
+    >>> list(out.columns)
+    ['Pangsa PSM (%)', 'SS %', 'Median (%)']
+    """
+    fmts = column_formats(df, number_format)
+    renames = {
+        col: f"{col} (%)"
+        for col in df.columns
+        if fmts[str(col)].kind == "percent" and not str(col).rstrip().endswith(("%", "(%)"))
+    }
+    renamed = {str(renames.get(k, k)): v for k, v in (number_format or {}).items()}
+    return df.rename(columns=renames), renamed
+
+
 def units_in_header(
     df: pd.DataFrame, number_format: dict | None, shown: list[str]
 ) -> dict[str, object]:
@@ -321,8 +369,8 @@ def units_in_header(
     unit once, in the header, not after every value.
 
     >>> df = pd.DataFrame({"SS %": [30.0], "Persen": [12.5]})
-    >>> units_in_header(df, {"SS %": "percent:1", "Persen": "percent"}, ["%", "Persen"])
-    {'SS %': 1, 'Persen': 'percent'}
+    >>> units_in_header(df, {"SS %": "percent", "Persen": "percent"}, ["%", "Persen"])
+    {'SS %': 2, 'Persen': 'percent'}
     """
     out: dict[str, object] = dict(number_format or {})
     fmts = column_formats(df, number_format)

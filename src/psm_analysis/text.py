@@ -40,3 +40,61 @@ def join_and(names: list[str]) -> str:
     """
     names = [str(n) for n in names]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+#: Function words (kata tugas) that stay in lower case inside a title (EYD V, huruf
+#: kapital: "kecuali kata tugas, seperti di, ke, dari, dan, yang, dan untuk yang tidak
+#: terletak pada posisi awal").
+FUNCTION_WORDS = frozenset(
+    "di ke dari dan yang untuk atau pada dalam dengan oleh tentang terhadap menurut serta "
+    "bagi per sebagai antara kepada daripada tanpa secara tiap atas sampai hingga bila "
+    "karena agar namun tetapi sejak selama darinya padanya kepadanya baginya".split()
+)
+
+#: A word of a title; one glued to a digit, "_" or "." (a code, a file name) is left alone.
+_TITLE_WORD = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*\b(?!\.\w|_)")
+
+
+def caption_case(title: str) -> str:
+    """A table title or figure caption in the capitalisation of thesis titles (EYD V):
+    the first letter of every word upper case, except function words
+    (:data:`FUNCTION_WORDS`) not at the start; both parts of a hyphenated word
+    ("Ragu-Ragu", "Desa/Kelurahan"); words that already hold a capital (PSM, KIN12,
+    Diklat) and text in parentheses (an explanation, as written) unchanged.
+
+    Parameters
+    ----------
+    title : str
+        The title as written by the notebook or library.
+
+    Returns
+    -------
+    str
+        The title with the capitals of the rule; nothing else changes.
+
+    Examples
+    --------
+    >>> caption_case("Operasionalisasi variabel penelitian")
+    'Operasionalisasi Variabel Penelitian'
+    >>> caption_case("Jumlah PSM menurut kecamatan di Kabupaten Pelalawan")
+    'Jumlah PSM menurut Kecamatan di Kabupaten Pelalawan'
+    >>> caption_case("Sebaran jawaban butir (*: pernyataan negatif, jawaban seperti diberikan)")
+    'Sebaran Jawaban Butir (*: pernyataan negatif, jawaban seperti diberikan)'
+    >>> caption_case("desa/kelurahan dengan dan tanpa PSM, 2008–2018")
+    'Desa/Kelurahan dengan dan tanpa PSM, 2008–2018'
+    >>> caption_case("00_operasionalisasi_variabel dari codebook.yml")
+    '00_operasionalisasi_variabel dari codebook.yml'
+    """
+    out, depth, pos = [], 0, 0
+    for m in _TITLE_WORD.finditer(title):
+        before = title[pos : m.start()]
+        depth += before.count("(") - before.count(")")
+        out.append(before)
+        word = m.group(0)
+        first = not re.search(r"\w", title[: m.start()])
+        if depth <= 0 and word.islower() and (first or word not in FUNCTION_WORDS):
+            word = word[0].upper() + word[1:]
+        out.append(word)
+        pos = m.end()
+    out.append(title[pos:])
+    return "".join(out)

@@ -399,6 +399,21 @@ def _seq_field(paragraph, identifier: str, value: str) -> None:
     run_with(char("end"))
 
 
+def add_text(paragraph, text: str) -> list:
+    """Add ``text`` to ``paragraph`` as runs, every foreign term of
+    :data:`psm_analysis.labels.FOREIGN_TERMS` in an italic run (EYD V); return the runs
+    (for the caller's font size or bold)."""
+    from psm_analysis.labels import foreign_parts
+
+    runs = []
+    for part, foreign in foreign_parts(text):
+        run = paragraph.add_run(part)
+        if foreign:
+            run.italic = True
+        runs.append(run)
+    return runs
+
+
 def add_caption(doc, word: str, number: str, title: str):
     """A Word caption paragraph (style Caption, centred): ``word`` and the chapter part
     of ``number`` as text, its last part as a SEQ field ("Tabel IV." + SEQ Tabel
@@ -412,11 +427,11 @@ def add_caption(doc, word: str, number: str, title: str):
     p.paragraph_format.keep_with_next = True
     title = title.strip().removesuffix(".")  # a caption ends without a full stop
     if not number:  # placed nowhere in the thesis: the title alone, no SEQ field
-        p.add_run(title)
+        add_text(p, title)
         return p
     p.add_run(f"{word} {head}." if head else f"{word} ")
     _seq_field(p, word, seq or number)
-    p.add_run(f" {title}")
+    add_text(p, f" {title}")
     return p
 
 
@@ -429,8 +444,8 @@ def add_source(doc, source_line: str, notes) -> None:
     r.italic = True
     r.font.size = Pt(10)
     for note in notes:
-        r = doc.add_paragraph().add_run(note)
-        r.font.size = Pt(10)
+        for r in add_text(doc.add_paragraph(), note):
+            r.font.size = Pt(10)
 
 
 def add_table(doc, record: dict) -> bool:
@@ -478,9 +493,9 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
             cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        r = p.add_run(text)
-        r.bold = True
-        r.font.size = Pt(pt)
+        for r in add_text(p, text):
+            r.bold = True
+            r.font.size = Pt(pt)
         if first == last and row + nrows == header_rows and turned[first]:
             # too narrow for its word: written bottom to top (no python-docx API)
             direction = OxmlElement("w:textDirection")
@@ -513,8 +528,8 @@ def _add_table(doc, record: dict, fmts, formatted, layout) -> None:
             cell = _Cell(tc, table)
             cell.width = width[j]
             p = cell.paragraphs[0]
-            r = p.add_run(str(text).replace(" %", "\u00a0%"))
-            r.font.size = Pt(pt)
+            for r in add_text(p, str(text).replace(" %", "\u00a0%")):
+                r.font.size = Pt(pt)
             if text == NA_TEXT:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif right[j]:

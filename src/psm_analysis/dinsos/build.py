@@ -189,12 +189,12 @@ def build_workbook(tables: DinsosTables, checks: pd.DataFrame):
         tables.desa_kelurahan,
         REFERENCE_SOURCE,
     )
-    _sheet(wb, "Sumber Tabel", "Sumber tabel BAB I", tables.sumber, "BAB I skripsi (Tabel I.1-I.4)")
+    _sheet(wb, "Sumber Tabel", "Sumber tabel BAB I", tables.sumber, "BAB I skripsi (Tabel I.1–I.4)")
     _sheet(
         wb,
         "Pemeriksaan",
         "Pemeriksaan konsistensi tabel, teks dan data rujukan",
         checks,
-        f"Tabel I.1-I.4 dan teks BAB I; {REFERENCE_SOURCE}; Permensos No. 08 Tahun 2012 ({diolah})",
+        f"Tabel I.1–I.4 dan teks BAB I; {REFERENCE_SOURCE}; Permensos No. 08 Tahun 2012 ({diolah})",
     )
     return wb

@@ -359,7 +359,7 @@ def clean_diklat(df: pd.DataFrame, sumber: str, tahun: int | None) -> pd.DataFra
         Problem(
             "tahun kegiatan tidak masuk akal",
             value=format_number(v),
-            expected="tahun empat angka, 1950-2100",
+            expected="tahun empat angka, 1950–2100",
             **_where(df, row, c_year),
         )
         for row, v in df[c_year].items()

@@ -577,7 +577,7 @@ def agreement(seg: pd.DataFrame, codebook: Codebook) -> tuple[pd.DataFrame, pd.D
                     c2,
                     len(shared),
                     ALL_CODES,
-                    "Semua kode yang dipakai (unit x kode)",
+                    "Semua kode yang dipakai (unit × kode)",
                     (a, b, c, d),
                     KRIPPENDORFF,
                     overall.value,
@@ -585,7 +585,7 @@ def agreement(seg: pd.DataFrame, codebook: Codebook) -> tuple[pd.DataFrame, pd.D
                     overall.expected_agreement,
                     overall.label,
                     False,
-                    "keputusan ya/tidak setiap unit x kode yang dipakai salah satu pengkode; "
+                    "keputusan ya/tidak setiap unit × kode yang dipakai salah satu pengkode; "
                     "Krippendorff (2019); Hayes & Krippendorff (2007)"
                     if not math.isnan(overall.value)
                     else "alpha tak terdefinisi (semua keputusan sama)",

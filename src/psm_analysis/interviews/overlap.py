@@ -49,7 +49,7 @@ from psm_analysis.interviews.codebook import Codebook
 
 #: Names of the coefficients in the ``koefisien`` column.
 COHEN_CHARS = "kappa Cohen per karakter (rerata tertimbang panjang dokumen)"
-KRIPPENDORFF_CHARS = "alpha Krippendorff (nominal, biner per karakter x kode)"
+KRIPPENDORFF_CHARS = "alpha Krippendorff (nominal, biner per karakter × kode)"
 
 COLUMNS = [
     "pengkode_1",
@@ -227,13 +227,13 @@ def character_agreement(seg: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                     len(docs),
                     n_chars,
                     ALL_CODES,
-                    "Semua kode yang dipakai (karakter x kode)",
+                    "Semua kode yang dipakai (karakter × kode)",
                     (a, b, c, d),
                     KRIPPENDORFF_CHARS,
                     alpha,
                     alpha_label(alpha),
                     False,
-                    "keputusan ya/tidak setiap karakter x kode yang dipakai salah satu "
+                    "keputusan ya/tidak setiap karakter × kode yang dipakai salah satu "
                     "pengkode; Krippendorff (2019)"
                     if not math.isnan(alpha)
                     else "alpha tak terdefinisi (semua keputusan sama)",

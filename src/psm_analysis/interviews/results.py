@@ -390,38 +390,32 @@ def per_code_agreement(agree: pd.DataFrame) -> pd.DataFrame:
     return rows.rename(columns={"nilai": "kappa"}).reset_index(drop=True)
 
 
-def survey_link_text(link, survey_demo: bool) -> str:
+def survey_link_text(link) -> str:
     """The questionnaire figure quoted beside the interviews' "kurang pembinaan" finding.
 
     Parameters
     ----------
     link : row of :func:`survey_links`
         With ``nama_indikator``, ``indeks`` (persen, 0-100) and ``kategori``.
-    survey_demo : bool
-        Whether the questionnaire answers are demo data: then the figure carries the
-        demo mark, wherever it is quoted (a page on real interviews included).
 
     Returns
     -------
     str
-        One markdown bullet.
+        One markdown bullet. It carries no demo mark: the page's banner names the
+        questionnaire answers when they are demo data (the mark once per page, issue 21).
 
     Examples
     --------
     >>> from types import SimpleNamespace as Row
     >>> row = Row(nama_indikator="Pembinaan", indeks=61.5, kategori="Cukup Baik")
-    >>> survey_link_text(row, True)[:62]
-    '- Dalam kuesioner PSM (notebook 04, DATA CONTOH), indikator **'
-    >>> "DATA CONTOH" in survey_link_text(row, False)
-    False
+    >>> survey_link_text(row)
+    '- Dalam kuesioner PSM (notebook 04), indikator **Pembinaan** mendapat indeks **61,50 %** (kategori Cukup Baik); wawancara menjelaskan mengapa pembinaan dinilai demikian.'
     """
-    from psm_analysis.numbers import format_number
+    from psm_analysis.numbers import format_percent
 
     return (
-        "- Dalam kuesioner PSM (notebook 04"
-        + (", DATA CONTOH" if survey_demo else "")
-        + f"), indikator **{link.nama_indikator}** mendapat indeks "
-        f"**{format_number(link.indeks, 2)}** (kategori {link.kategori}); wawancara menjelaskan "
+        f"- Dalam kuesioner PSM (notebook 04), indikator **{link.nama_indikator}** mendapat "
+        f"indeks **{format_percent(link.indeks)}** (kategori {link.kategori}); wawancara menjelaskan "
         "mengapa pembinaan dinilai demikian."
     )
 
@@ -567,7 +561,7 @@ def agreement_text(agree: pd.DataFrame) -> list[str]:
         alpha = float(alpha)
         whole = (
             f" Secara keseluruhan, alpha Krippendorff (nominal) atas keputusan ya/tidak "
-            f"setiap unit x kode adalah **{num(alpha, 3)}** ({overall.kekuatan} menurut "
+            f"setiap unit × kode adalah **{num(alpha, 3)}** ({overall.kekuatan} menurut "
             "Krippendorff 2019: 0,800 ke atas dapat diandalkan, 0,667 sampai di bawah 0,800 hanya "
             "untuk simpulan sementara)."
         )

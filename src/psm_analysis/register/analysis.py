@@ -24,28 +24,6 @@ SOURCE = "Register PSM Dinas Sosial Kabupaten Pelalawan"
 DEMO_SOURCE = "Register PSM DATA CONTOH (sintetis), bukan data penelitian"
 
 
-def demo_notes(demo: bool) -> list[str]:
-    """The note under a table drawn from the demo register (none for the real one).
-
-    Parameters
-    ----------
-    demo : bool
-        Whether the register is the synthetic demo register.
-
-    Returns
-    -------
-    list of str
-        The "DATA CONTOH" note for demo data, else empty; pass it as ``notes`` to
-        ``bab.export_table``.
-
-    Examples
-    --------
-    >>> demo_notes(True), demo_notes(False)
-    (['DATA CONTOH: register sintetis, bukan data penelitian.'], [])
-    """
-    return ["DATA CONTOH: register sintetis, bukan data penelitian."] if demo else []
-
-
 def source_name(demo: bool) -> str:
     """The register as cited in a "Sumber" line (without "diolah").
 
@@ -256,7 +234,7 @@ def findings(comparison: pd.DataFrame) -> list[str]:
     """
     out = []
     for r in comparison[~comparison["sama"]].itertuples(index=False):
-        sign = "+" if r.selisih > 0 else "-"
+        sign = "+" if r.selisih > 0 else "\u2212"
         out.append(
             f"Kecamatan {r.kecamatan}: register mencatat {format_number(r.psm_register)} PSM, "
             f"Tabel I.2 mencatat {format_number(r.psm_tabel_i2)} (selisih "

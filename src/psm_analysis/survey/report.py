@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from psm_analysis.labels import italic_markdown
 from psm_analysis.numbers import format_number, format_p, format_percent
 from psm_analysis.survey.pipeline import TABLES  # noqa: F401  (notebook 04 reads report.TABLES)
 from psm_analysis.survey.reliability import small_n_note
@@ -155,7 +156,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
         0-100), "Skor", "Skor maks.", "Indeks (%)" (skor / skor maks. x 100) and
         "Kategori".
     number_format : dict
-        Column -> format for :func:`psm_analysis.tables.export_table` (``"percent:1"`` for
+        Column -> format for :func:`psm_analysis.tables.export_table` (``"percent"`` for
         the % columns, 2 decimals for the index).
     notes_text : str
         The legend of the short heads and the category rule, Indonesian.
@@ -203,7 +204,7 @@ def indicator_table(t: dict[str, pd.DataFrame], indicator: str) -> tuple[pd.Data
         }
     )
     df = pd.DataFrame(rows)
-    fmt = {c: "percent:1" for c in df.columns if c.endswith(" %")}
+    fmt = {c: "percent" for c in df.columns if c.endswith(" %")}
     fmt["Indeks (%)"] = 2
     notes = _legend(labels, short)
     if items["dibalik"].astype(bool).any():
@@ -239,7 +240,7 @@ def recoded_row_note(labels: list[tuple[int, str]], short: dict[str, str]) -> st
     >>> recoded_row_note(labels, _abbreviations(labels))  # doctest: +NORMALIZE_WHITESPACE
     'Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan
     negatif. Baris indikator menjumlahkan jawaban yang searah: jawaban pernyataan negatif
-    dihitung setelah dibalik (skor = 6 - jawaban; STS dihitung sebagai SS), seperti pada
+    dihitung setelah dibalik (skor = 6 \u2212 jawaban; STS dihitung sebagai SS), seperti pada
     Skor dan Indeks.'
     """
     low, high = min(v for v, _ in labels), max(v for v, _ in labels)
@@ -247,7 +248,7 @@ def recoded_row_note(labels: list[tuple[int, str]], short: dict[str, str]) -> st
     return (
         "Pada baris butir, F dan % adalah jawaban seperti diberikan, juga pada pernyataan "
         "negatif. Baris indikator menjumlahkan jawaban yang searah: jawaban pernyataan "
-        f"negatif dihitung setelah dibalik (skor = {low + high} - jawaban; "
+        f"negatif dihitung setelah dibalik (skor = {low + high} \u2212 jawaban; "
         f"{short[by_value[low]]} dihitung sebagai {short[by_value[high]]}), seperti pada "
         "Skor dan Indeks."
     )
@@ -581,7 +582,7 @@ def validity_note(t: dict[str, pd.DataFrame]) -> str:
     -------
     str
         Where the items were tested ("Diuji pada uji coba (30 responden).") and one
-        Indonesian sentence ending "dua sisi, taraf 0,05, df = n - 2.".
+        Indonesian sentence ending "dua sisi, taraf 0,05, df = n \u2212 2.".
 
     Raises
     ------
@@ -598,7 +599,7 @@ def validity_note(t: dict[str, pd.DataFrame]) -> str:
             "variabelnya, sehingga dapat berbeda antarvariabel"
         )
     tested = f"Diuji pada {_tested_on(v)}. " if "data_uji" in v.columns else ""
-    return f"{tested}r kritis untuk {which}; dua sisi, taraf 0,05, df = n - 2."
+    return f"{tested}r kritis untuk {which}; dua sisi, taraf 0,05, df = n \u2212 2."
 
 
 def alpha_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -960,7 +961,7 @@ def comparison_sentences(t: dict[str, pd.DataFrame], census: bool = True) -> lis
             f"{name}: median indeks PSM yang pernah Diklat ({n_a} orang) "
             f"{format_percent(c['median_a'])}, {direction} yang belum ({n_b} orang, "
             f"{format_percent(c['median_b'])}); r rank-biserial "
-            f"{format_number(c['r_rank_biserial'], 2)}: pada "
+            f"{format_number(c['r_rank_biserial'], 3)}: pada "  # as in its table
             f"{format_number(c['u'], 0 if float(c['u']).is_integer() else 1)} dari "
             f"{pairs} pasangan (satu PSM dari tiap kelompok, nilai sama dihitung setengah) "
             "PSM yang pernah Diklat berindeks lebih tinggi."
@@ -1044,7 +1045,7 @@ def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
     if val["n"].nunique() == 1:
         crit = (
             f"r kritis {format_number(float(val['r_kritis'].iloc[0]), 3)} "
-            f"(n = {int(val['n'].iloc[0])}; dua sisi, 0,05, df = n - 2)"
+            f"(n = {int(val['n'].iloc[0])}; dua sisi, 0,05, df = n \u2212 2)"
         )
     else:
         crit = (
@@ -1053,7 +1054,7 @@ def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
                 f"{names[p.variabel]}: {format_number(float(p.r_kritis), 3)} untuk n = {int(p.n)}"
                 for p in pairs.itertuples()
             )
-            + "; dua sisi, 0,05, df = n - 2)"
+            + "; dua sisi, 0,05, df = n \u2212 2)"
         )
     return (
         f"{len(val) - len(invalid)} dari {len(val)} butir memiliki korelasi butir-total "
@@ -1160,7 +1161,5 @@ def findings(
         out.append(_validity_sentence(val, var.set_index("variabel")["nama_variabel"]))
         out += list(filter(None, [dropped_items_note(t)]))
     out += comparison_sentences(t, census)
-    if is_demo(t):
-        out = [f"(DATA CONTOH) {line}" for line in out]
     out.append(census_caveat(n, population))
-    return out
+    return [italic_markdown(s) for s in out]  # foreign terms in italics (EYD V)
