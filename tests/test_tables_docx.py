@@ -341,7 +341,7 @@ def test_rows_stay_whole_and_caption_sits_centred_above_without_full_stop(tmp_pa
     bab.export_table(quotes, "kutipan", title="Kutipan wawancara.", source="Contoh")
     doc = Document(str(tmp_path / "reports" / "tables" / "kutipan.docx"))
     caption, table = doc.paragraphs[0], doc.tables[0]
-    assert caption.text.endswith("Kutipan wawancara") and caption.style.name == "Caption"
+    assert caption.text == "Tabel V.1 Kutipan Wawancara" and caption.style.name == "Caption"
     assert caption.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert caption.paragraph_format.keep_with_next
     assert [p.text for p in doc.paragraphs[1:]] == ["Sumber: Contoh"]
