@@ -205,6 +205,18 @@ def project_copy(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def cleaned(tmp_path_factory):
+    """One copy of the project's inputs after ``clean`` (no notebooks), shared by the tests
+    that only read it; a test that changes it works on a copy of its own."""
+    from psm_analysis import pipeline
+    from psm_analysis.config import get_paths
+
+    root = copy_project(tmp_path_factory.mktemp("cleaned") / "project", notebooks=False)
+    pipeline.clean(get_paths(root))
+    return get_paths(root)
+
+
+@pytest.fixture(scope="session")
 def reproduced(tmp_path_factory):
     """One copy of the project after ``reproduce --force``: (root, progress lines, ok)."""
     from psm_analysis import pipeline

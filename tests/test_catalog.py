@@ -10,16 +10,6 @@ from psm_analysis import catalog, pipeline
 from psm_analysis.config import get_paths
 
 
-@pytest.fixture(scope="module")
-def cleaned(tmp_path_factory):
-    from conftest import copy_project
-
-    root = copy_project(tmp_path_factory.mktemp("catalog") / "project", notebooks=False)
-    paths = get_paths(root)
-    pipeline.clean(paths)
-    return paths
-
-
 def test_every_processed_file_matches_its_catalog_entry(cleaned):
     names = sorted(p.name for p in cleaned.processed.iterdir() if p.name != ".gitkeep")
     assert names and set(names) <= set(catalog.CATALOG)

@@ -8,7 +8,6 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import copy_project
 from fieldwork import Fieldwork, clean, demo_segments, respondent, survey_codebook
 
 from psm_analysis import catalog
@@ -96,11 +95,10 @@ def test_informants_and_register_coverage_both_ways():
     assert row["status"] == "sesuai"
 
 
-@pytest.fixture(scope="module")
-def demo_project(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("cross") / "p", notebooks=False)
-    clean(root)
-    return root
+@pytest.fixture
+def demo_project(cleaned):
+    """The shared cleaned copy of the demo (conftest.cleaned): read only."""
+    return cleaned.root
 
 
 def test_the_demo_data_agree_with_each_other(demo_project):

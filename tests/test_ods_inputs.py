@@ -13,7 +13,6 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import copy_project
 from fieldwork import clean
 
 from psm_analysis.config import get_paths
@@ -26,12 +25,11 @@ def _to_ods(frames: dict[str, pd.DataFrame], path, header=True) -> None:
 
 
 @pytest.fixture(scope="module")
-def projects(tmp_path_factory):
-    """(demo project, the same inputs as real .ods files) both cleaned."""
-    base = tmp_path_factory.mktemp("ods")
-    demo = copy_project(base / "demo", notebooks=False)
-    clean(demo)
-    ods = base / "ods"
+def projects(tmp_path_factory, cleaned):
+    """(demo project, the same inputs as real .ods files) both cleaned; the first is the
+    shared cleaned copy (conftest.cleaned), read only."""
+    demo = cleaned.root
+    ods = tmp_path_factory.mktemp("ods") / "ods"
     shutil.copytree(demo, ods)
     raw, d = ods / "data/raw", demo / "data/demo"
     sheets = pd.read_excel(d / "survey/jawaban_kuesioner_DEMO.xlsx", sheet_name="Data", header=None)
