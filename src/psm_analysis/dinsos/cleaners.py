@@ -134,7 +134,7 @@ def _count_problems(df: pd.DataFrame, col: str, what: str) -> list[Problem]:
                 Problem(
                     f"{what} harus bilangan bulat 0 atau lebih",
                     value=cell_as_written(df, row, col),
-                    expected='bilangan bulat seperti 0, 12 atau 1.250 ("-" bila nihil)',
+                    expected='bilangan bulat seperti 0, 12, atau 1.250 ("-" bila nihil)',
                     **_where(df, row, col),
                 )
             )
