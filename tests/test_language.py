@@ -308,6 +308,29 @@ def test_percentages_negatives_and_ranges_follow_one_rule(reproduced):
 
 
 @pytest.mark.slow
+def test_figure_labels_follow_the_percent_rule(reproduced):
+    """Every decimal number a saved figure prints (its PDF's text runs, as pypdf reads
+    them: test_figure_print._pdf_texts) has the two decimals of tables and text; axis
+    ticks are whole marks of a scale. The Likert charts label their segments so."""
+    from test_figure_print import _pdf_texts
+
+    root, _, ok = reproduced
+    assert ok
+    bad, likert = [], {}
+    for pdf in sorted((root / "figures").glob("*.pdf")):
+        runs = [text for _, text in _pdf_texts(pdf)[1]]
+        for text in runs:
+            for number in re.findall(r"\d[\d.]*,\d+", text):
+                if not re.fullmatch(r"[\d.]+,\d\d", number):
+                    bad.append((pdf.stem, text))
+        if pdf.stem.startswith("04_sebaran_jawaban"):
+            likert[pdf.stem] = sum(bool(re.fullmatch(r"\d+,\d\d", t)) for t in runs)
+    assert bad == []
+    assert set(likert) == {"04_sebaran_jawaban_kinerja", "04_sebaran_jawaban_peran"}
+    assert min(likert.values()) >= 20, likert  # the segments carry their per cent
+
+
+@pytest.mark.slow
 def test_dots_only_for_not_available(reproduced):
     """ "..." means not available (BPS): columns that mean "nothing to note" show "–"."""
     root, _, ok = reproduced
