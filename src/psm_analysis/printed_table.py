@@ -21,12 +21,7 @@ from typing import TYPE_CHECKING, Any
 from psm_analysis import csvtext
 from psm_analysis.config import display_path
 from psm_analysis.errors import DataError, Problem
-from psm_analysis.numbers import (
-    NIL_TOKENS,
-    format_typed,
-    parse_number,
-    parse_series,
-)
+from psm_analysis.numbers import NIL_TOKENS, format_typed, parse_number, parse_series
 from psm_analysis.text import name_key
 
 if TYPE_CHECKING:  # pragma: no cover
