@@ -17,12 +17,12 @@
 # dari sumber yang sama dengan hasilnya, agar tidak berbeda dari data:
 #
 # - **BAB II** (konsep operasional): operasionalisasi variabel, tema wawancara, teknik
-#   pengukuran (skor jawaban dan kategori indeks) dan gambar kerangka pikiran;
-# - **BAB III** (metode): *key informan* dan informan, populasi dan sampel, jadwal penelitian;
+#   pengukuran (skor jawaban dan kategori indeks), dan gambar kerangka pikiran;
+# - **BAB III** (metode): *key informan* dan informan; populasi dan sampel; jadwal penelitian;
 # - **BAB IV** (gambaran umum lokasi): desa dan kelurahan Kecamatan Bunut dengan kode
-#   Kemendagri dan jumlah PSM per desa, luas wilayah dan jumlah penduduk per desa (BPS);
-# - **Lampiran**: butir kuesioner, pedoman wawancara, rekapitulasi jawaban responden dan
-#   daftar informan.
+#   Kemendagri dan jumlah PSM per desa; luas wilayah dan jumlah penduduk per desa (BPS);
+# - **Lampiran**: butir kuesioner, pedoman wawancara, rekapitulasi jawaban responden,
+#   dan daftar informan.
 #
 # **Sumber data.** Semua dibaca dari `data/processed/` (hasil `psm-analysis clean`):
 # `kuesioner_buku_kode.csv`, `kuesioner_skala.csv`, `kuesioner_kategori.csv` (buku kode
@@ -75,7 +75,7 @@ nama_variabel = dict(zip(butir["variabel"], butir["nama_variabel"], strict=False
 # ## 1. BAB II: operasionalisasi variabel
 #
 # Setiap indikator dengan butir pernyataannya, bernomor sama dengan kuesioner, templat entri
-# data dan semua tabel hasil.
+# data, dan semua tabel hasil.
 
 # %%
 bab.export_table(
@@ -92,7 +92,7 @@ if kode_wawancara is not None:
     tema = bab.export_table(
         parts.themes_table(kode_wawancara),
         "00_tema_wawancara",
-        title="Fokus, tema dan indikator wawancara",
+        title="Fokus, tema, dan indikator wawancara",
         source=BUKU_KODE_WAWANCARA,
         tempat="II",
     )
@@ -320,7 +320,7 @@ Markdown("Ditulis: " + ", ".join(f"`reports/{p.name}`" for p in berkas_instrumen
 # %% [markdown]
 # ## 7. Lampiran: rekapitulasi jawaban responden dan daftar informan
 #
-# Skor setelah pembalikan pernyataan negatif; jumlah per butir, per indikator dan per
+# Skor setelah pembalikan pernyataan negatif; jumlah per butir, per indikator, dan per
 # variabel sama dengan tabel hasil notebook 04.
 
 # %%

@@ -22,11 +22,11 @@
 # `psm-analysis clean` membersihkannya ke `data/processed/`, dan notebook ini hanya
 # membaca hasil olahan itu:
 #
-# - `sumber_tabel.csv`: judul, baris "Sumber" dan tahun tiap tabel;
+# - `sumber_tabel.csv`: judul, baris "Sumber", dan tahun tiap tabel;
 # - `tenaga_sosial.csv` (Tabel I.1), `psm_per_kecamatan.csv` (Tabel I.2, digabung dengan
 #   data wilayah Kemendagri), `kegiatan_peningkatan_kinerja.csv` (Tabel I.3),
 #   `diklat_psm.csv` (Tabel I.4);
-# - `pemeriksaan_konsistensi.csv`: hasil pemeriksaan silang antartabel, teks dan rujukan
+# - `pemeriksaan_konsistensi.csv`: hasil pemeriksaan silang antartabel, teks, dan rujukan
 #   (Kepmendagri untuk wilayah, Permensos No. 08 Tahun 2012 untuk jenis PSKS).
 
 # %%
@@ -115,7 +115,7 @@ bab.export_table(
 )
 
 # %% [markdown]
-# ### 2b. Angka, satuan, nihil dan tidak tersedia
+# ### 2b. Angka, satuan, nihil, dan tidak tersedia
 #
 # Sel seperti "120 orang" dipisah menjadi angka dan satuannya. Mengikuti kebiasaan tabel BPS,
 # tanda "-" berarti **nihil** (nol) dan ditandai begitu; sel kosong atau "..." berarti
@@ -181,7 +181,7 @@ bab.export_table(
     ).rename(columns=labels.column_label),
     "01_pemeriksaan_konsistensi",
     tempat="lampiran",
-    title="Hasil Pemeriksaan Konsistensi Tabel, Teks BAB I dan Data Rujukan",
+    title="Hasil Pemeriksaan Konsistensi Tabel, Teks BAB I, dan Data Rujukan",
     source=tables.cite(
         sumber,
         "I.1",

@@ -23,7 +23,7 @@
 # - `kegiatan_peningkatan_kinerja.csv`: Tabel I.3, kegiatan peningkatan kinerja PSM
 #   dengan statusnya, serta sasaran dan capaian yang tertulis di kolom Keterangan;
 # - `diklat_psm.csv`: Tabel I.4, pendidikan dan pelatihan PSM beserta tahunnya;
-# - `sumber_tabel.csv`: judul, baris "Sumber" dan tahun tiap tabel;
+# - `sumber_tabel.csv`: judul, baris "Sumber", dan tahun tiap tabel;
 # - `klaim_teks.csv`: pernyataan dalam teks BAB I, di sini tahun PSM mulai dibentuk di
 #   Kabupaten Pelalawan.
 #

@@ -126,7 +126,7 @@ bab.export_table(
     spread.spread_table(sebaran),
     "03_psm_dan_desa_kelurahan",
     tempat="lampiran",
-    title="Jumlah PSM, Desa dan Kelurahan menurut Kecamatan di Kabupaten Pelalawan",
+    title="Jumlah PSM, Desa, dan Kelurahan menurut Kecamatan di Kabupaten Pelalawan",
     source=sumber_gabungan,
     number_format={"Pangsa PSM": "percent", "PSM per desa/kelurahan": 2},
 )
@@ -326,7 +326,7 @@ if ada_lokasi:
             register.villages_table(per_desa, lokasi),
             "03_psm_per_desa_bunut",
             tempat="lampiran",
-            title=f"Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
+            title=f"Jumlah PSM, PSM Aktif, dan PSM Ber-Diklat per Desa/Kelurahan di Kecamatan {lokasi}",
             source=f"{nama_register}; diolah",
         )
     )

@@ -22,7 +22,7 @@
 #
 # - `kuesioner_jawaban.csv`: jawaban yang sudah diperiksa, satu baris per responden;
 # - `kuesioner_butir.csv`, `kuesioner_indikator.csv`, `kuesioner_variabel.csv`: frekuensi
-#   jawaban, skor, indeks skor dan kategori;
+#   jawaban, skor, indeks skor, dan kategori;
 # - `kuesioner_kategori.csv`: aturan kategori dari buku kode;
 # - `kuesioner_reliabilitas.csv`, `kuesioner_validitas_butir.csv`: alpha Cronbach dan
 #   korelasi butir-total;
@@ -90,8 +90,8 @@ bab.export_table(
 # %% [markdown]
 # ## 2. Kinerja PSM per indikator
 #
-# Satu tabel untuk setiap indikator: frekuensi (F) dan persentase jawaban, skor, indeks dan
-# kategori tiap butir, dengan baris indikator di bawahnya. Aturan kategori dicetak di bawah
+# Satu tabel untuk setiap indikator: frekuensi (F) dan persentase jawaban, skor, indeks,
+# dan kategori tiap butir, dengan baris indikator di bawahnya. Aturan kategori dicetak di bawah
 # setiap tabel.
 
 # %%
@@ -247,14 +247,14 @@ display(gambar)
 #
 # Instrumen diuji pada data yang disebut buku kode (`instrument_test`): jawaban uji coba di
 # `data/raw/survey/uji_coba/` bila ada, selain itu jawaban utama. Butir yang tidak valid
-# digugurkan (tidak dihitung dalam tabel, gambar dan indeks di atas dan di bawah) atau,
+# digugurkan (tidak dihitung dalam tabel, gambar, dan indeks di atas dan di bawah) atau,
 # bila buku kode menyatakan `pertahankan`, tetap dihitung dengan catatan.
 #
 # Validitas butir: korelasi butir dengan total butir lain pada variabel yang sama
 # (korelasi butir-total terkoreksi) dibandingkan dengan r kritis dari distribusi t (dua
 # sisi, taraf 0,05, df = n − 2; n = responden yang menjawab lengkap semua butir variabelnya,
 # jadi r kritis dapat berbeda antarvariabel). Reliabilitas: alpha Cronbach dengan selang
-# kepercayaan Feldt 95 %. Selang ini menggambarkan ketelitian alpha antar responden:
+# kepercayaan Feldt 95 %. Selang ini menggambarkan ketelitian alpha antarresponden:
 # seberapa jauh alpha butir-butir ini dapat bergeser bila responden lain yang serupa
 # mengisinya. Bila instrumen diuji pada jawaban utama (seluruh PSM Bunut, sensus), selang
 # ini bukan galat sampel untuk populasi PSM yang lebih luas. Kolom catatan memperingatkan alpha negatif
@@ -289,7 +289,7 @@ bab.export_table(
 # ## 8. Pernah Diklat atau belum
 #
 # Indeks tiap responden dibandingkan antara PSM yang pernah dan belum pernah mengikuti
-# Diklat dengan median tiap kelompok, jumlah orangnya dan ukuran efek *rank-biserial*
+# Diklat dengan median tiap kelompok, jumlah orangnya, dan ukuran efek *rank-biserial*
 # (positif: yang pernah Diklat lebih tinggi; r = 2U / (n1 × n2) − 1, jadi U / (n1 × n2)
 # adalah bagian pasangan, satu PSM dari tiap kelompok, yang dimenangkan kelompok Diklat).
 # Bila responden adalah seluruh PSM Kecamatan Bunut (sensus, bagian 1), tidak ada populasi

@@ -21,9 +21,9 @@
 # **Sumber data.** Semua data dibaca dari `data/processed/` (hasil `psm-analysis clean`):
 #
 # - `wawancara_informan.csv`: informan dengan **pseudonim** (mis. "I-03 (PSM)"), kelompok,
-#   jabatan dan tanggal wawancara. Nama asli hanya ada di `data/raw/private/` (tidak masuk
-#   git); di dalam kutipan setiap nama sudah diganti "[nama PSM]", "[nama TKSK]" atau
-#   "[nama informan]" sebelum berkas apa pun ditulis;
+#   jabatan, dan tanggal wawancara. Nama asli hanya ada di `data/raw/private/` (tidak masuk
+#   git); di dalam kutipan setiap nama sudah diganti "[nama PSM]", "[nama TKSK]",
+#   atau "[nama informan]" sebelum berkas apa pun ditulis;
 # - `wawancara_kode_frekuensi.csv`, `wawancara_matriks_kode_kelompok.csv`,
 #   `wawancara_matriks_kode_informan.csv`, `wawancara_triangulasi.csv`,
 #   `wawancara_hambatan_peringkat.csv`, `wawancara_kutipan.csv`: hasil pengodean pengkode
@@ -228,7 +228,7 @@ bab.export_table(
 #
 # Dua kutipan per temuan, sedapat mungkin dari kelompok informan yang berbeda. Semua kutipan
 # ada di `data/processed/wawancara_kutipan.csv`. Nama orang di dalam kutipan ditulis
-# "[nama PSM]", "[nama TKSK]" atau "[nama informan]", sehingga kutipan tidak menunjukkan
+# "[nama PSM]", "[nama TKSK]", atau "[nama informan]", sehingga kutipan tidak menunjukkan
 # informan mana melakukan apa; setiap kutipan disertai sumbernya seperti dalam skripsi:
 # "(Wawancara dengan Informan I-05, PSM, 15 April 2019)", tanggal dari daftar informan atau
 # peta dokumen (tidak ditulis bila tidak diketahui).

@@ -595,3 +595,27 @@ def test_bilingual_dinas_sosial_table_is_cleaned_like_the_indonesian_one(tmp_pat
         ["14.05.01", "Ukui", 12],
         ["14.05.08", "Bunut", 10],
     ]
+
+
+def test_messages_write_negatives_as_the_file_does_and_keep_the_cell_text(tmp_path):
+    """A message about a negative total writes "-8" as typed (numbers.format_typed), not
+    the reader's minus sign U+2212; the text of every numeric cell is kept for messages
+    (printed_table.cell_as_written): "-6 orang" as in the CSV, an xlsx number as Excel
+    in Indonesian shows it ("7,5")."""
+    from psm_analysis.printed_table import cell_as_written
+
+    path = tmp_path / "t.csv"
+    path.write_text("Kecamatan,Selisih\nBunut,-3\nUkui,-4 orang\nJumlah,-8\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_table(path)
+    assert str(err.value) == (
+        f"berkas {path}, baris 4, kolom 'Selisih': baris Jumlah tidak cocok: tertulis -8, "
+        "hasil penjumlahan 2 baris di atasnya -7 (yang diharapkan: -7)"
+    )
+    df = read_table(path, check_total=False)
+    assert df.attrs["teks_sel"] == {"Selisih": {2: "-3", 3: "-4 orang"}}
+    assert [cell_as_written(df, r, "Selisih") for r in (2, 3)] == ["-3", "-4 orang"]
+    book = _sheet(tmp_path / "t.xlsx", [["Kecamatan", "PSM"], ["Bunut", -5], ["Ukui", 7.5]])
+    df = read_table(book)
+    assert df.attrs["teks_sel"] == {"PSM": {}}
+    assert [cell_as_written(df, r, "PSM") for r in (2, 3)] == ["-5", "7,5"]

@@ -274,7 +274,7 @@ def test_notebooks_say_what_cannot_be_computed(base, tmp_path):
         "Bunut menurut Tabel I.2; catatan): 2 orang; 2 dari 10 PSM menjawab; bukan sensus."
     ) in page04
     index = (root / "reports/index.html").read_text(encoding="utf-8")
-    assert "Antarsumber: kuesioner, register PSM, Tabel I.2 dan wawancara" in index
+    assert "Antarsumber: kuesioner, register PSM, Tabel I.2, dan wawancara" in index
     assert "belum dikodekan: I-06 (Masyarakat)" in index
     page05 = (root / "reports/05_wawancara_peran_hambatan.html").read_text(encoding="utf-8")
     assert "Semua segmen dikodekan oleh satu pengkode (peneliti)" in page05

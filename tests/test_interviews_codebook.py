@@ -160,7 +160,7 @@ def test_taguette_codebook_csv(codebook):
     assert len(lines) == 1 + 14  # codable codes only
     assert lines[1] == (
         'peran.pemetaan,"Penataan dan pemetaan PSM. Dinas Sosial mendata, '
-        'menata dan memetakan PSM yang aktif per desa/kecamatan."'
+        'menata, dan memetakan PSM yang aktif per desa/kecamatan."'
     )
 
 

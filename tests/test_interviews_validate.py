@@ -40,7 +40,7 @@ def test_all_problems_reported_with_file_and_row(project):
         "(yang diharapkan: salah satu kode di data/raw/interviews/codebook_wawancara.yml)",
         "berkas data/raw/interviews/segmen_terkode.csv, baris 5, kolom 'kutipan': kutipan kosong",
         "berkas data/raw/interviews/segmen_terkode.csv, baris 6, kolom 'kutipan': "
-        "segmen ganda: sama dengan baris 2 (pengkode, dokumen, kode dan kutipan sama)",
+        "segmen ganda: sama dengan baris 2 (pengkode, dokumen, kode, dan kutipan sama)",
         "berkas data/raw/interviews/segmen_terkode.csv, baris 7, kolom 'kode': "
         'kode ini hanya pengelompok dan tidak dipakai untuk segmen: nilai "peran" '
         "(yang diharapkan: kode turunannya, mis. peran.<kode>)",

@@ -15,7 +15,6 @@ capitalisation of captions (``text.caption_case``) are checked on the same repro
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
@@ -36,15 +35,25 @@ SLIPS = {
 }
 
 
+def _page_text(page: str, *, drop: str = "", markup: bool = False) -> str:
+    """The text a reader sees on a rendered page: markdown cells and outputs, without
+    scripts, styles and the code of code cells (hidden). nbconvert's lab template wraps a
+    markdown cell's rendered text in ``jp-Cell-inputWrapper`` too, so only the input of
+    ``jp-CodeCell`` goes (a regular expression on the wrapper used to drop the prose).
+    ``drop``: a CSS selector of more elements to leave out; ``markup``: the remaining HTML
+    instead of its text."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    selector = "script, style, .jp-CodeCell > .jp-Cell-inputWrapper" + (f", {drop}" if drop else "")
+    for el in soup.select(selector):
+        el.decompose()
+    return str(soup) if markup else soup.get_text(" ")
+
+
 def _prose(page: str) -> str:
     """The text a reader reads on a page, without code, tables and images."""
-    page = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
-    page = re.sub(
-        r'<div class="jp-Cell-inputWrapper.*?</div>\s*</div>\s*</div>', " ", page, flags=re.S
-    )
-    page = re.sub(r"<table.*?</table>", " ", page, flags=re.S)
-    page = re.sub(r"<code>.*?</code>|<img[^>]*>", " ", page, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return _page_text(page, drop="table, code, img")
 
 
 def _clean(text: str) -> str:
@@ -182,8 +191,8 @@ def test_foreign_terms_are_italic_in_markdown_html_and_word():
 def test_caption_case_follows_eyd_title_capitals():
     from psm_analysis.text import caption_case
 
-    assert (
-        caption_case("Fokus, tema dan indikator wawancara") == "Fokus, Tema dan Indikator Wawancara"
+    assert caption_case("Fokus, tema, dan indikator wawancara") == (
+        "Fokus, Tema, dan Indikator Wawancara"
     )
     assert caption_case("Skor jawaban pernyataan positif dan negatif") == (
         "Skor Jawaban Pernyataan Positif dan Negatif"
@@ -194,6 +203,32 @@ def test_caption_case_follows_eyd_title_capitals():
     assert caption_case("dari sumber yang sama") == "Dari Sumber yang Sama"  # first word
     title = "Matriks temuan menurut informan (jumlah segmen)"
     assert caption_case(caption_case(title)) == caption_case(title)
+
+
+#: A list of three or more without the comma before its last "dan"/"atau" (EYD V, tanda
+#: koma: "Buku, majalah, dan jurnal termasuk sumber kepustakaan"). Checked on titles and
+#: captions only: they are noun phrases, where "A, B dan C" is always a list; in a sentence
+#: the same shape is often a clause ("Selain itu, PSM dan TKSK ...").
+NO_SERIAL_COMMA = re.compile(r", [^,;:()]+ (?:dan|atau) \w")
+
+
+def test_lists_of_three_or_more_take_the_serial_comma():
+    from psm_analysis import training
+    from psm_analysis.text import join_and
+
+    assert join_and(["PSM", "desa", "kelurahan"]) == "PSM, desa, dan kelurahan"
+    assert join_and(["Bunut", "Ukui"]) == "Bunut dan Ukui"
+    assert join_and(["a", "b", "c", "d"], "atau") == "a, b, c, atau d"
+    assert training.format_years([2016, 2017, 2018]) == "2016, 2017, dan 2018"
+    assert NO_SERIAL_COMMA.search("Fokus, Tema dan Indikator Wawancara")
+    assert NO_SERIAL_COMMA.search("Jumlah PSM, PSM Aktif dan PSM Ber-Diklat per Desa")
+    for title in (
+        "Fokus, Tema, dan Indikator Wawancara",
+        "Desa dan Kelurahan di Kecamatan Bunut",
+        "Sebaran Jawaban Butir (*: pernyataan negatif, jawaban seperti diberikan)",
+        join_and(["Tabel", "Teks BAB I", "Data Rujukan"]),
+    ):
+        assert not NO_SERIAL_COMMA.search(title), title
 
 
 # --- the rules on the reproduced demo (slow) -------------------------------------------
@@ -215,11 +250,7 @@ DEMO_MARKS = {
 
 def _visible(page: str) -> str:
     """The text a reader sees on a page: no code cells (hidden), scripts or styles."""
-    page = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
-    page = re.sub(
-        r'<div class="jp-Cell-inputWrapper.*?</div>\s*</div>\s*</div>', " ", page, flags=re.S
-    )
-    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return _page_text(page)
 
 
 def _records(root):
@@ -277,6 +308,29 @@ def test_percentages_negatives_and_ranges_follow_one_rule(reproduced):
 
 
 @pytest.mark.slow
+def test_figure_labels_follow_the_percent_rule(reproduced):
+    """Every decimal number a saved figure prints (its PDF's text runs, as pypdf reads
+    them: test_figure_print._pdf_texts) has the two decimals of tables and text; axis
+    ticks are whole marks of a scale. The Likert charts label their segments so."""
+    from test_figure_print import _pdf_texts
+
+    root, _, ok = reproduced
+    assert ok
+    bad, likert = [], {}
+    for pdf in sorted((root / "figures").glob("*.pdf")):
+        runs = [text for _, text in _pdf_texts(pdf)[1]]
+        for text in runs:
+            for number in re.findall(r"\d[\d.]*,\d+", text):
+                if not re.fullmatch(r"[\d.]+,\d\d", number):
+                    bad.append((pdf.stem, text))
+        if pdf.stem.startswith("04_sebaran_jawaban"):
+            likert[pdf.stem] = sum(bool(re.fullmatch(r"\d+,\d\d", t)) for t in runs)
+    assert bad == []
+    assert set(likert) == {"04_sebaran_jawaban_kinerja", "04_sebaran_jawaban_peran"}
+    assert min(likert.values()) >= 20, likert  # the segments carry their per cent
+
+
+@pytest.mark.slow
 def test_dots_only_for_not_available(reproduced):
     """ "..." means not available (BPS): columns that mean "nothing to note" show "–"."""
     root, _, ok = reproduced
@@ -309,12 +363,8 @@ def test_foreign_terms_italic_on_pages_and_in_word(reproduced):
     term = re.compile("|".join(re.escape(t) for t in FOREIGN_TERMS), flags=re.I)
     upright, seen = [], 0
     for page in sorted((root / "reports").glob("*.html")):  # notebooks, lists, index
-        raw = page.read_text(encoding="utf-8")
-        raw = re.sub(r"<script.*?</script>|<style.*?</style>", " ", raw, flags=re.S)
-        raw = re.sub(
-            r'<div class="jp-Cell-inputWrapper.*?</div>\s*</div>\s*</div>', " ", raw, flags=re.S
-        )
-        raw = re.sub(r"<code>.*?</code>|<[^>]*\bhref=[^>]*>|<img[^>]*>", " ", raw, flags=re.S)
+        raw = _page_text(page.read_text(encoding="utf-8"), drop="code, img", markup=True)
+        raw = re.sub(r"<[^>]*\bhref=[^>]*>", " ", raw)
         for m in term.finditer(raw):
             if raw[: m.start()].endswith(("<em>", "<i>")) and raw[m.end() :].startswith(
                 ("</em>", "</i>")
@@ -351,3 +401,6 @@ def test_every_caption_in_one_capitalisation(reproduced):
     titles = [r.get("title") or r.get("caption") for r in _records(root)]
     assert len(titles) >= 60
     assert [t for t in titles if caption_case(t) != t] == []
+    # and every list in them with the serial comma (test_lists_of_three_or_more_...)
+    assert [t for t in titles if NO_SERIAL_COMMA.search(t)] == []
+    assert sum(", dan " in t for t in titles) >= 4  # the lists are there

@@ -72,7 +72,7 @@ def test_demo_command_regenerates_the_committed_demo_inputs(tmp_path):
             "2,Ukui,12\n",
             "2,Ukui,-5\n",
             "berkas data/raw/dinsos/tabel_I_2.csv, baris 3, kolom 'Jumlah PSM (Orang)': "
-            'jumlah PSM harus bilangan bulat 0 atau lebih: nilai "\u22125"',
+            'jumlah PSM harus bilangan bulat 0 atau lebih: nilai "-5"',
         ),
         (
             "tabel_I_2.csv",
@@ -86,13 +86,23 @@ def test_demo_command_regenerates_the_committed_demo_inputs(tmp_path):
             "11,Penyuluh Sosial,6 orang\n",
             "11,Penyuluh Sosial,-6 orang\n",
             "berkas data/raw/dinsos/tabel_I_1.csv, baris 12, kolom 'Jumlah': "
-            'jumlah harus bilangan bulat 0 atau lebih: nilai "\u22126"',
+            'jumlah harus bilangan bulat 0 atau lebih: nilai "-6 orang"',
+        ),
+        (
+            "tabel_I_4.csv",
+            "2,Sosialisasi Jaringan Kerja PSM,2015\n",
+            "2,Sosialisasi Jaringan Kerja PSM,20150\n",
+            "berkas data/raw/dinsos/tabel_I_4.csv, baris 3, kolom 'Tahun': "
+            'tahun kegiatan tidak masuk akal: nilai "20150" (yang diharapkan: tahun empat '
+            "angka, 1950\u20132100)",
         ),
     ],
 )
 def test_a_count_below_zero_or_not_whole_stops_clean(
     project_copy, capsys, table, old, new, message
 ):
+    """The message quotes the cell as the file writes it ("-5", "-6 orang", "20150"), not
+    as a reader-facing table would print the number ("\u22125", "20.150")."""
     path = project_copy / "data/raw/dinsos" / table
     text = path.read_text(encoding="utf-8")
     assert old in text

@@ -232,6 +232,27 @@ def test_likert_diverging_centres_neutral():
     plt.close(fig)
 
 
+def test_likert_segment_labels_follow_the_percent_rule_of_tables():
+    """Per cent inside the bars as tables and text print it: two decimals
+    (numbers.PERCENT_DECIMALS), no "%" (the axis label says it, as a header does), in
+    segments of plots.LIKERT_LABEL_MIN_PERCENT (15 %) or more; counts stay whole."""
+    counts = pd.DataFrame(
+        {"STS": [1, 0], "TS": [1, 1], "N": [2, 0], "S": [4, 1], "SS": [2, 1]},
+        index=["Item 1", "Item 2"],
+    )
+    fig = plots.likert_figure(counts, xlabel="Persentase jawaban (%)")
+    labels = [t.get_text() for t in fig.axes[0].texts if not t.get_text().startswith("Item")]
+    # Item 1 (10 answers): 10, 10, 20, 40, 20 %, the two 10 % segments unlabelled;
+    # Item 2 (3 answers): a third each
+    assert sorted(labels) == ["20,00", "20,00", "33,33", "33,33", "33,33", "40,00"]
+    assert all(plots.printed_size(fig, t.get_fontsize()) >= 9 for t in fig.axes[0].texts)
+    assert plots.text_overlaps(fig) == []
+    fig2, ax = plt.subplots()
+    plots.likert_diverging(ax, counts, percent=False)
+    assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "1", "1", "1", "2", "2", "4"]
+    plt.close("all")
+
+
 def test_demo_figure_is_stamped_in_png_and_pdf(paths, bab):
     from pypdf import PdfReader
 

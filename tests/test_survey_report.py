@@ -99,7 +99,7 @@ def test_dropped_items_are_named_and_left_out(t):
     assert f1["Butir"].tolist() == ["KIN11", ""]
     assert note.endswith(
         "Butir KIN12 (r hitung 0,055 < r kritis 0,361) tidak valid pada uji coba "
-        "(30 responden) dan digugurkan: tidak dihitung dalam tabel, gambar dan indeks "
+        "(30 responden) dan digugurkan: tidak dihitung dalam tabel, gambar, dan indeks "
         "sesudah uji instrumen."
     )
     assert "digugurkan" not in report.indicator_table(t, "KIN_T1")[2]
@@ -112,7 +112,7 @@ def test_dropped_items_are_named_and_left_out(t):
         "Validitas dan reliabilitas diuji pada uji coba (30 responden): 28 dari 30 butir "
         "valid. Butir KIN12 (r hitung 0,055 < r kritis 0,361) dan PDS12 (r hitung \u22120,037 < "
         "r kritis 0,361) tidak valid pada uji coba (30 responden) dan digugurkan: tidak "
-        "dihitung dalam tabel, gambar dan indeks sesudah uji instrumen."
+        "dihitung dalam tabel, gambar, dan indeks sesudah uji instrumen."
     )
     rel = report.reliability_table(t).set_index("Butir")
     assert rel.loc["KIN12", ["Keterangan", "Tindakan"]].tolist() == ["Tidak valid", "Digugurkan"]
@@ -157,7 +157,7 @@ def test_recap_alpha_comparison_profile(t):
     labels = [lab.replace("\n", " ") for lab in report.indicator_labels(t, width=30)]
     assert "..." not in "".join(labels) and "…" not in "".join(labels)
     assert labels[1] == (
-        "2. Mendorong, menggerakkan dan mengembangkan kegiatan kesejahteraan sosial"
+        "2. Mendorong, menggerakkan, dan mengembangkan kegiatan kesejahteraan sosial"
     )
     assert labels[9] == "1. Penataan dan pemetaan PSM yang berperan aktif"
     recap, _, _ = report.recap_table(t, "PDS")

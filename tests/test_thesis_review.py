@@ -72,10 +72,9 @@ def test_demo_places_results_in_bab_v_and_checks_and_tests_in_the_lampiran(repro
 def _prose(page: str) -> str:
     """A page's text without code, images and the Lampiran tables shown on it (caption,
     table, Sumber line and notes)."""
-    page = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
-    page = re.sub(
-        r'<div class="jp-Cell-inputWrapper.*?</div>\s*</div>\s*</div>', " ", page, flags=re.S
-    )
+    from test_language import _page_text  # the notebooks' markdown cells kept
+
+    page = _page_text(page, markup=True)
     page = re.sub(
         r'<p class="psm-caption psm-caption-tabel"><strong>(?:(?!</strong>).)*Tabel L\.'
         r'(?:(?!<p class="psm-sumber">).)*<p class="psm-sumber">.*?</p>(?:<p><em>.*?</em></p>)*',

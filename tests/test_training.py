@@ -136,7 +136,7 @@ def test_reader_tables(programmes, diklat):
         "Capaian",
     ]
     assert prog.iloc[1, 3:].tolist() == [120, 80, pytest.approx(200 / 3)]
-    assert training.format_years([2016, 2017, 2018]) == "2016, 2017 dan 2018"
+    assert training.format_years([2016, 2017, 2018]) == "2016, 2017, dan 2018"
     assert training.format_years([2016]) == "2016"
 
 

@@ -117,7 +117,7 @@ def read_bps_table(path: str | Path, paths: Paths | None = None) -> pd.DataFrame
                 "tabel BPS tanpa kolom " + " dan ".join(missing),
                 value=", ".join(map(str, df.columns)),
                 expected=(
-                    "kolom Desa/Kelurahan, Luas (km²) dan Penduduk (dengan sub-kolom: "
+                    "kolom Desa/Kelurahan, Luas (km²), dan Penduduk (dengan sub-kolom: "
                     "satu sub-kolom Jumlah)"
                 ),
                 **where,

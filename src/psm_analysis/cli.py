@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
             "kind",
             choices=["survey", "interviews", "register"],
             metavar="jenis",
-            help="survey, interviews atau register",
+            help="survey, interviews, atau register",
         )
         p.add_argument("file", metavar="berkas", help="berkas yang diperiksa")
         p.add_argument("--codebook", help="berkas buku kode (bawaan: milik proyek)")

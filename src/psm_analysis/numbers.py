@@ -51,6 +51,10 @@ written by the functions below, so the rule lives here and nowhere else:
   index loses its ",00");
 - **negative numbers**: the minus sign U+2212 (:data:`MINUS`, ``"\u22125"``), not the
   hyphen; machine files (``data/processed``) keep the ASCII hyphen and the dot decimal;
+- **messages** (a located :class:`~psm_analysis.errors.Problem`) quote a cell's value as
+  the user's file has it (the raw text, ``"-5"``), and a number the user is asked to type
+  (``yang diharapkan``) is written by :func:`format_typed`, with the hyphen-minus a
+  keyboard and a spreadsheet take, not U+2212;
 - **ranges**: an en dash U+2013 (:data:`RANGE_DASH`, ``"1\u20135"``, ``"2017\u20132019"``),
   :func:`format_range`;
 - **not available**: ``"..."`` (BPS usage); **nil** and "nothing to note": ``"\u2013"``
@@ -435,6 +439,33 @@ def format_number(x: object, decimals: int | None = None, *, na_rep: str = "") -
     int_part, _, frac = digits.partition(".")
     grouped = f"{int(int_part):,}".replace(",", ".")
     return f"{sign}{grouped},{frac}" if places else f"{sign}{grouped}"
+
+
+def format_typed(x: object, decimals: int | None = None, *, na_rep: str = "") -> str:
+    """``x`` as the user types it into a file, for messages: :func:`format_number` with the
+    ASCII hyphen-minus instead of U+2212 (``-5``, ``-1.234,5``), because a spreadsheet or
+    :func:`parse_number` reads that sign and a message must echo the value the file holds.
+
+    Parameters
+    ----------
+    x : int, float or None
+        The number, as :func:`format_number` takes it.
+    decimals : int or None
+        As in :func:`format_number`.
+    na_rep : str
+        Text for a missing or infinite value.
+
+    Returns
+    -------
+    str
+        Thousands grouped with ".", decimals after ",", a leading "-" for negatives.
+
+    Examples
+    --------
+    >>> format_typed(-5), format_typed(-1234.5), format_typed(7.5), format_typed(None, na_rep="(kosong)")
+    ('-5', '-1.234,5', '7,5', '(kosong)')
+    """
+    return format_number(x, decimals, na_rep=na_rep).replace(MINUS, "-")
 
 
 def format_percent(x: object, decimals: int | None = PERCENT_DECIMALS, *, na_rep: str = "") -> str:

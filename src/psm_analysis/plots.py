@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 
-from psm_analysis.numbers import format_number, tick_formatter
+from psm_analysis.numbers import PERCENT_DECIMALS, format_number, tick_formatter
 from psm_analysis.sidecars import check_name, sidecar_text
 from psm_analysis.text import caption_case
 from psm_analysis.worddoc import FIGURE_WIDTH_CM
@@ -80,6 +80,11 @@ GREY_TEXT = "#555555"
 TEXT_WIDTH = FIGURE_WIDTH_CM / 2.54
 #: The smallest font size (pt) any text of a figure may have at the printed width.
 MIN_TEXT_PT = 9.0
+#: The narrowest Likert segment (per cent of its row) that carries its value: a label in
+#: the tables' rule, "12,50" (:data:`psm_analysis.numbers.PERCENT_DECIMALS` decimals), is
+#: 26 pt wide at 9 pt, and a segment of 15 % is 29 pt or more in a 14 cm figure (the
+#: axis spans at most -100 to 100 %).
+LIKERT_LABEL_MIN_PERCENT = 15.0
 
 STYLE: dict[str, object] = {
     "font.family": "sans-serif",
@@ -1114,7 +1119,11 @@ def likert_diverging(
     legend : bool
         Draw the category legend above the bars.
     value_labels : bool
-        Write segment values (from 12 % or 1 answer) inside the bars.
+        Write segment values inside the bars: with ``percent`` the per cent of the row
+        with :data:`~psm_analysis.numbers.PERCENT_DECIMALS` decimals and no "%" (the axis
+        label carries the unit, as a table header does), the rule of every table and
+        sentence, in segments of :data:`LIKERT_LABEL_MIN_PERCENT` or more; otherwise
+        counts, in segments of one answer or more.
 
     Returns
     -------
@@ -1180,8 +1189,9 @@ def _likert_shares(counts: pd.DataFrame, percent: bool, neutral: str | None):
 
 
 def _likert_bars(ax, cats, vals, left_start, pos, height, colors, value_labels, percent):
-    """Stack the categories' bars at ``pos`` (values from 12 % or 1 answer written in
-    them); return where each row ends right of zero."""
+    """Stack the categories' bars at ``pos`` (per cent with the tables' decimals from
+    :data:`LIKERT_LABEL_MIN_PERCENT`, or counts from one answer, written in them); return
+    where each row ends right of zero."""
     starts = left_start.copy()
     for j, cat in enumerate(cats):
         width = vals[:, j]
@@ -1198,12 +1208,12 @@ def _likert_bars(ax, cats, vals, left_start, pos, height, colors, value_labels, 
         )
         if value_labels:
             for p, s, w in zip(pos, starts, width, strict=True):
-                if w >= (12 if percent else 1):
+                if w >= (LIKERT_LABEL_MIN_PERCENT if percent else 1):
                     dark = colors[j] in (OKABE_ITO["vermillion"], OKABE_ITO["blue"])
                     ax.text(
                         s + w / 2,
                         p,
-                        format_number(w, decimals=0),
+                        format_number(w, decimals=PERCENT_DECIMALS if percent else 0),
                         ha="center",
                         va="center",
                         fontsize=MIN_TEXT_PT,

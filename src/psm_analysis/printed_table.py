@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from psm_analysis import csvtext
 from psm_analysis.config import display_path
 from psm_analysis.errors import DataError, Problem
-from psm_analysis.numbers import NIL_TOKENS, format_number, parse_number, parse_series
+from psm_analysis.numbers import NIL_TOKENS, format_typed, parse_number, parse_series
 from psm_analysis.text import name_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -441,14 +441,14 @@ def _check_totals(values, total_cells, col, where, check_total, printed, compute
             problems.append(
                 Problem(
                     MSG_TOTAL.format(
-                        tertulis=format_number(total.value),
-                        hitung=format_number(s),
+                        tertulis=format_typed(total.value),
+                        hitung=format_typed(s),
                         n=above.count(),
                     ),
                     row=t,
                     column=col,
                     value=cell,
-                    expected=format_number(s),
+                    expected=format_typed(s),
                     show_value=False,
                     **where,
                 )
@@ -496,6 +496,9 @@ def read_printed_table(
       total); a mismatch is a DataError naming both numbers unless
       ``check_total=False``. The row is then dropped; its printed values are in
       ``df.attrs["jumlah"]`` and the sums in ``df.attrs["jumlah_dihitung"]``.
+    - The text of every numeric cell as the file writes it ("-5", "12 orang") is kept in
+      ``df.attrs["teks_sel"]`` (column -> Excel row -> text), so that a message about a
+      parsed number quotes the cell, not a reformatted number (:func:`cell_as_written`).
 
     Data in a column without a header is an error (in CSV, often an unquoted decimal
     comma). The index holds the row numbers as Excel (or a text editor) shows them (name
@@ -551,6 +554,7 @@ def read_printed_table(
     out: dict[str, Any] = {}
     printed: dict[str, Any] = {}
     computed: dict[str, Any] = {}
+    written: dict[str, dict[int, str]] = {}
     for col in columns:
         if not _is_numeric_column(col, body[col], [frame.at[t, col] for t in totals]):
             out[col] = pd.array(
@@ -563,6 +567,7 @@ def read_printed_table(
             problems.extend(err.problems)
             continue
         out[col] = parsed["value"]
+        written[col] = {r: v for r, v in body[col].items() if isinstance(v, str)}
         if parsed["unit"].notna().any():
             out[col + UNIT_SUFFIX] = parsed["unit"]
         if parsed["nil"].any():
@@ -585,6 +590,7 @@ def read_printed_table(
             "lembar": sheet_name,
             "jumlah": printed,
             "jumlah_dihitung": computed,
+            "teks_sel": written,
             "judul_kolom": {
                 col: printed_headers[c]
                 for col, c in zip(columns, keep, strict=True)
@@ -593,6 +599,45 @@ def read_printed_table(
         }
     )
     return df
+
+
+def cell_as_written(df: pd.DataFrame, row: int, column: str) -> str:
+    """The cell ``(row, column)`` of a table read by :func:`read_printed_table` as the
+    user's file writes it, for a located message: the text of a CSV or ODS cell
+    (``"-5"``, ``"-6 orang"``), or an xlsx number written by
+    :func:`~psm_analysis.numbers.format_typed` (``-5``, ``7,5``; hyphen-minus, not the
+    minus sign U+2212 of reader-facing tables).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A table from :func:`read_printed_table` (its ``attrs["teks_sel"]``); without that
+        record the parsed value is written by ``format_typed``.
+    row : int
+        The Excel row number (the index of ``df``).
+    column : str
+        A column of ``df``.
+
+    Returns
+    -------
+    str
+        The cell's text.
+
+    Raises
+    ------
+    KeyError
+        ``row`` or ``column`` is not in ``df``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"Jumlah": [-5, 7.5]}, index=[3, 4])
+    >>> df.attrs["teks_sel"] = {"Jumlah": {3: "-5"}}
+    >>> cell_as_written(df, 3, "Jumlah"), cell_as_written(df, 4, "Jumlah")
+    ('-5', '7,5')
+    """
+    text = df.attrs.get("teks_sel", {}).get(column, {}).get(row)
+    return text if text is not None else format_typed(df.at[row, column])
 
 
 def _as_text(v: Any) -> str:

@@ -81,7 +81,7 @@ def _load(path_str: str, mtime_ns: int):
                     row=i,
                     column="tingkat",
                     value=r.tingkat,
-                    expected="kabupaten, kecamatan, kelurahan atau desa",
+                    expected="kabupaten, kecamatan, kelurahan, atau desa",
                 )
             )
         elif r.tingkat in _LEVEL_DIGIT and (

@@ -226,7 +226,7 @@ def build_index(
     )
     across = paths.processed / "pemeriksaan_lintas_sumber.csv"  # kuesioner, register, wawancara
     if across.is_file():
-        parts.append("<h3>Antarsumber: kuesioner, register PSM, Tabel I.2 dan wawancara</h3>")
+        parts.append("<h3>Antarsumber: kuesioner, register PSM, Tabel I.2, dan wawancara</h3>")
         parts.append(
             _table(
                 _read_csv(across),

@@ -32,14 +32,36 @@ def name_key(name: object) -> str:
     return _NON_WORD.sub("", str(name).casefold())
 
 
-def join_and(names: list[str]) -> str:
-    """Names joined as Indonesian prose lists them: ``"A, B dan C"``.
+def join_and(names: list[str], word: str = "dan") -> str:
+    """Names joined as Indonesian prose lists them: ``"A dan B"``, ``"A, B, dan C"``.
 
+    A list of three or more takes a comma before the last "dan" or "atau" as well (EYD V,
+    tanda koma: "Buku, majalah, dan jurnal termasuk sumber kepustakaan"); two names take
+    none.
+
+    Parameters
+    ----------
+    names : list of str
+        One or more names (any values; each is turned into text).
+    word : str
+        The conjunction before the last name: "dan" (default) or "atau".
+
+    Returns
+    -------
+    str
+        The names joined.
+
+    Examples
+    --------
     >>> join_and(["A"]), join_and(["A", "B"]), join_and(["A", "B", "C"])
-    ('A', 'A dan B', 'A, B dan C')
+    ('A', 'A dan B', 'A, B, dan C')
+    >>> join_and(["survey", "interviews", "register"], "atau")
+    'survey, interviews, atau register'
     """
     names = [str(n) for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+    if len(names) <= 2:
+        return f" {word} ".join(names)
+    return ", ".join(names[:-1]) + f", {word} " + names[-1]
 
 
 #: Function words (kata tugas) that stay in lower case inside a title (EYD V, huruf

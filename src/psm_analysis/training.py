@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from psm_analysis import labels
 from psm_analysis.errors import DataError, Problem
+from psm_analysis.text import join_and
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -346,7 +347,7 @@ def programme_table(programmes: pd.DataFrame) -> pd.DataFrame:
 
 def format_years(years) -> str:
     """Years as prose: ``[2016]`` -> ``"2016"``, ``[2016, 2017, 2018]`` ->
-    ``"2016, 2017 dan 2018"`` (no thousands separator in years).
+    ``"2016, 2017, dan 2018"`` (no thousands separator in years).
 
     Parameters
     ----------
@@ -356,19 +357,16 @@ def format_years(years) -> str:
     Returns
     -------
     str
-        The years joined by ", " and the word for "and" before the last; ``""`` for none.
+        The years joined as :func:`psm_analysis.text.join_and` joins names (a comma before
+        the word for "and" when three or more); ``""`` for none.
 
     Examples
     --------
     >>> format_years([2016]), format_years([2016, 2017, 2018]), format_years([])
-    ('2016', '2016, 2017 dan 2018', '')
+    ('2016', '2016, 2017, dan 2018', '')
     """
     names = [str(int(y)) for y in years]
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + f" {labels.t('latih.dan')} " + names[-1]
+    return join_and(names, labels.t("latih.dan")) if names else ""
 
 
 def load_formation_year(paths=None) -> int | None:

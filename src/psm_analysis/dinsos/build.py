@@ -193,7 +193,7 @@ def build_workbook(tables: DinsosTables, checks: pd.DataFrame):
     _sheet(
         wb,
         "Pemeriksaan",
-        "Pemeriksaan konsistensi tabel, teks dan data rujukan",
+        "Pemeriksaan konsistensi tabel, teks, dan data rujukan",
         checks,
         f"Tabel I.1–I.4 dan teks BAB I; {REFERENCE_SOURCE}; Permensos No. 08 Tahun 2012 ({diolah})",
     )

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from psm_analysis.config import Paths
 from psm_analysis.errors import DataError, Problem
-from psm_analysis.numbers import format_number, parse_number
-from psm_analysis.printed_table import NIL_SUFFIX, UNIT_SUFFIX
+from psm_analysis.numbers import parse_number
+from psm_analysis.printed_table import NIL_SUFFIX, UNIT_SUFFIX, cell_as_written
 from psm_analysis.text import name_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,8 +133,8 @@ def _count_problems(df: pd.DataFrame, col: str, what: str) -> list[Problem]:
             problems.append(
                 Problem(
                     f"{what} harus bilangan bulat 0 atau lebih",
-                    value=format_number(n),
-                    expected='bilangan bulat seperti 0, 12 atau 1.250 ("-" bila nihil)',
+                    value=cell_as_written(df, row, col),
+                    expected='bilangan bulat seperti 0, 12, atau 1.250 ("-" bila nihil)',
                     **_where(df, row, col),
                 )
             )
@@ -358,7 +358,7 @@ def clean_diklat(df: pd.DataFrame, sumber: str, tahun: int | None) -> pd.DataFra
     problems = [
         Problem(
             "tahun kegiatan tidak masuk akal",
-            value=format_number(v),
+            value=cell_as_written(df, row, c_year),
             expected="tahun empat angka, 1950–2100",
             **_where(df, row, c_year),
         )

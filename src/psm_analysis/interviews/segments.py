@@ -339,7 +339,7 @@ def check_records(
             problems.append(
                 Problem(
                     f"segmen ganda: sama dengan {where_first} (pengkode, "
-                    "dokumen, kode dan kutipan sama)",
+                    "dokumen, kode, dan kutipan sama)",
                     column=f["kutipan"],
                     **where,
                 )

@@ -16,6 +16,7 @@ from psm_analysis.labels import italic_markdown
 from psm_analysis.numbers import format_number, format_p, format_percent
 from psm_analysis.survey.pipeline import TABLES  # noqa: F401  (notebook 04 reads report.TABLES)
 from psm_analysis.survey.reliability import small_n_note
+from psm_analysis.text import join_and
 
 SOURCE = "Data kuesioner PSM Kecamatan Bunut, diolah"
 
@@ -273,7 +274,7 @@ def _failed_items(v: pd.DataFrame) -> str:
                 f"{r.butir} (r hitung {format_number(float(r.r_item_total), 3)} < r kritis "
                 f"{format_number(float(r.r_kritis), 3)})"
             )
-    return join_names(parts)
+    return join_and(parts)
 
 
 def dropped_items_note(
@@ -316,7 +317,7 @@ def dropped_items_note(
     if len(dropped):
         out.append(
             f"Butir {_failed_items(dropped)} tidak valid pada {where} dan digugurkan: "
-            "tidak dihitung dalam tabel, gambar dan indeks sesudah uji instrumen."
+            "tidak dihitung dalam tabel, gambar, dan indeks sesudah uji instrumen."
         )
     kept = failed[failed["tindakan"] != "digugurkan"]
     for var, g in kept.groupby("variabel", sort=False):
@@ -1063,22 +1064,13 @@ def _validity_sentence(val: pd.DataFrame, names: pd.Series) -> str:
     )
 
 
-def join_names(names: list[str]) -> str:
-    """``["A", "B", "C"]`` -> ``"A, B dan C"``.
-
-    >>> join_names(["A"]), join_names(["A", "B"]), join_names(["A", "B", "C"])
-    ('A', 'A dan B', 'A, B dan C')
-    """
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
-
-
 def _extreme(ind: pd.DataFrame, pick, category: bool = False) -> str:
     """The indicator(s) with the highest (``pick=max``) or lowest index, naming every
     one that ties at the shown two decimals: "A dan B, sama-sama 78,00 %"."""
     shown = ind["indeks"].astype(float).round(2)
     best = pick(shown)
     rows = ind[shown == best]
-    names = join_names([str(n) for n in rows["nama_indikator"]])
+    names = join_and([str(n) for n in rows["nama_indikator"]])
     value = format_percent(float(rows["indeks"].iloc[0]))
     cat = f", {rows['kategori'].iloc[0]}" if category else ""
     if len(rows) == 1:
