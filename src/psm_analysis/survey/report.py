@@ -421,29 +421,28 @@ def recap_table(t: dict[str, pd.DataFrame], variable: str) -> tuple[pd.DataFrame
 
 
 def indicator_labels(t: dict[str, pd.DataFrame], width: int = 42) -> list[str]:
-    r"""Axis labels of the indicators as the recapitulation tables number them (1, 2, ...
-        within each variable, :func:`recap_table`), the whole name wrapped after ``width``
-        characters: ``"1. Menginisiasi penanganan masalah
-    sosial"``.
+    """Axis labels of the indicators as the recapitulation tables number them (1, 2, ...
+    within each variable, :func:`recap_table`), the whole name wrapped after ``width``
+    characters: ``"1. Menginisiasi penanganan masalah\\nsosial"``.
 
-        Parameters
-        ----------
-        t : dict of str to pandas.DataFrame
-            The processed questionnaire tables by short name (:data:`TABLES`):
-            ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
-        width : int
-            Line length, in characters, after which a name wraps (never cut with "...").
+    Parameters
+    ----------
+    t : dict of str to pandas.DataFrame
+        The processed questionnaire tables by short name (:data:`TABLES`):
+        ``{name: catalog.load(f"kuesioner_{name}") for name in TABLES}``.
+    width : int
+        Line length, in characters, after which a name wraps (never cut with "...").
 
-        Returns
-        -------
-        list of str
-            One label per row of ``t["indikator"]``, in its order: its number within its
-            variable, a full stop, a space, the whole name with line breaks.
+    Returns
+    -------
+    list of str
+        One label per row of ``t["indikator"]``, in its order: its number within its
+        variable, a full stop, a space, the whole name with line breaks.
 
-        Raises
-        ------
-        KeyError
-            A table or column is missing from ``t``.
+    Raises
+    ------
+    KeyError
+        A table or column is missing from ``t``.
     """
     import textwrap
 
