@@ -5,7 +5,9 @@ captions above tables and figure captions below figures."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -409,3 +411,58 @@ def test_a_first_build_writes_each_table_once_under_its_final_number(tmp_path):
     assert len(names) == 16 and sorted(p.name for p in staged.tables.iterdir()) == names
     for name in names:
         assert (staged.tables / name).read_bytes() == (direct.tables / name).read_bytes(), name
+
+
+_INTERRUPTED_WRITERS = """
+import sys, time
+from pathlib import Path
+from psm_analysis.site import run_writers
+
+def write(path):
+    time.sleep(1)
+    Path(path).write_text("x", encoding="utf-8")
+
+try:
+    run_writers([(write, f"{sys.argv[1]}/{i}.txt") for i in range(8)], workers=2)
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups, /proc")
+def test_ctrl_c_while_the_writers_run_stops_the_command(tmp_path):
+    """Ctrl-C (SIGINT to the process group) while site.run_writers' worker processes
+    write: the command stops, after the writers already at work, and no worker is left.
+    Before, a worker interrupted while idle or at work left the pool waiting for it, and
+    the command hung at its exit with its workers (a reproduce stopped in its numbering
+    step never ended)."""
+    import signal
+    import subprocess
+    import time
+
+    def group(pgid: int) -> list[int]:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid:
+                found.append(int(stat.parent.name))
+        return found
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _INTERRUPTED_WRITERS, str(tmp_path)], start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(group(proc.pid)) < 3 and time.monotonic() < deadline:  # both workers up
+            time.sleep(0.05)
+        assert len(group(proc.pid)) == 3
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+        assert group(proc.pid) == []
+        assert len(list(tmp_path.glob("*.txt"))) < 8  # the writers not started yet went
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)

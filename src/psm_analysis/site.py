@@ -279,11 +279,19 @@ def run_writers(calls: list[tuple], workers: int | None = None) -> None:
             fn(*args)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    import signal
+    from concurrent.futures import ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    # Ctrl+C stops this process alone: a worker it interrupts while idle or at work
+    # leaves the pool waiting for it, and the command hangs at its exit
+    ignore = (signal.SIGINT, signal.SIG_IGN)
+    pool = ProcessPoolExecutor(workers, context, initializer=signal.signal, initargs=ignore)
+    try:
         futures = [pool.submit(fn, *args) for fn, *args in calls]
+        wait(futures)
+    finally:
+        pool.shutdown(cancel_futures=True)  # on Ctrl+C the writers not started yet go
     for future in futures:
         future.result()
 
