@@ -131,3 +131,18 @@ def test_unchanged_outputs_are_not_touched(built):
     mtime = xlsx.stat().st_mtime_ns
     assert pipeline.reproduce(force=True, progress=None, paths=get_paths(built))
     assert xlsx.stat().st_mtime_ns == mtime
+
+
+def test_a_deleted_word_document_or_list_is_written_again(built, capsys):
+    """An output of the numbering step deleted after a build (the Word document of all
+    tables and figures, a list, the numbering) is written again by the next reproduce,
+    as a deleted table or figure is; before, the run said "Semua mutakhir" and left it
+    missing."""
+    before = _outputs(built)
+    for rel in ("reports/tabel_dan_gambar.docx", "reports/daftar_tabel.html"):
+        (built / rel).unlink()
+        assert main(["reproduce"]) == 0
+        assert "Semua mutakhir" not in capsys.readouterr().out
+        assert _outputs(built) == before, rel
+    assert main(["reproduce"]) == 0
+    assert "Semua mutakhir: tidak ada yang dijalankan" in capsys.readouterr().out

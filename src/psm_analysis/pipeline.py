@@ -324,7 +324,7 @@ def reproduce(
     old = state.get("clean", {})
     clean_due = not (old.get("key") == clean_key and _outputs_intact(paths, old.get("outputs", {})))
     if not (force or clean_due or _notebooks_due(_Run(paths, say, state, fp))[1]):
-        if (paths.reports / "index.html").is_file():
+        if (paths.reports / "index.html").is_file() and _site_intact(paths, state):
             say("[1/4] clean: masukan tidak berubah, dilewati")
             say(f"[2/4] notebook: {len(notebook_sources(paths))} notebook mutakhir")
             say(
@@ -601,13 +601,15 @@ def _step_site(run: _Run) -> None:
     the index page, when anything changed."""
     paths = run.paths
     index = paths.reports / "index.html"
-    if not (run.wrote or run.failures or not index.is_file()):
+    if not (run.wrote or run.failures or not index.is_file() or not _site_intact(paths, run.state)):
         run.say("[3/4] index.html mutakhir, dilewati")
         return
     from psm_analysis import site as report
 
     t0 = time.perf_counter()
-    run.wrote += report.write_reports(paths, failures=run.failures)
+    written = report.write_reports(paths, failures=run.failures)
+    run.wrote += written
+    run.state["site"] = _record(paths, written)
     # the final thesis numbers may have rewritten a notebook's page and tables, or
     # written its tables (thesis.numbered_later)
     sources = {src.stem: src for src in notebook_sources(paths)}
@@ -621,6 +623,12 @@ def _step_site(run: _Run) -> None:
     run.say(
         f"[3/4] daftar gambar, daftar tabel, index.html ({_seconds(run.times['daftar dan index'])})"
     )
+
+
+def _site_intact(paths: Paths, state: dict) -> bool:
+    """Whether the files the numbering step wrote last time (the Word documents, the
+    lists, the numbering) are still there: one deleted is written again."""
+    return all((paths.out / rel).is_file() for rel in state.get("site", {}))
 
 
 def _step_privacy(run: _Run, files: list[Path] | None = None) -> None:
