@@ -280,20 +280,18 @@ def run_writers(calls: list[tuple], workers: int | None = None) -> None:
         return
     import multiprocessing
     import signal
-    from concurrent.futures import ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    # Ctrl+C stops this process alone: a worker it interrupts while idle or at work
-    # leaves the pool waiting for it, and the command hangs at its exit
+    # Ctrl+C stops this process alone, and leaving the block ends the workers (daemons,
+    # also ended at exit): a ProcessPoolExecutor with a worker interrupted, or with its
+    # shutdown interrupted by a second Ctrl+C, waited for it, and the command hung
     ignore = (signal.SIGINT, signal.SIG_IGN)
-    pool = ProcessPoolExecutor(workers, context, initializer=signal.signal, initargs=ignore)
-    try:
-        futures = [pool.submit(fn, *args) for fn, *args in calls]
-        wait(futures)
-    finally:
-        pool.shutdown(cancel_futures=True)  # on Ctrl+C the writers not started yet go
-    for future in futures:
-        future.result()
+    with context.Pool(workers, initializer=signal.signal, initargs=ignore) as pool:
+        results = [pool.apply_async(fn, args) for fn, *args in calls]
+        pool.close()
+        pool.join()
+    for result in results:
+        result.get()
 
 
 #: The one Word document of all tables and figures, in thesis order.
