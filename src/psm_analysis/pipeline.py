@@ -92,7 +92,8 @@ def build_all(
             progress(f"  [{name}] {len(out.files)} berkas ({time.perf_counter() - t0:.1f} s)")
         if warnings is not None:
             warnings.extend(out.warnings)
-    DataError.collect(problems)
+    # a file two builders read (Tabel I.1: dinsos, and register to check against it)
+    DataError.collect({str(p): p for p in problems}.values())  # each problem said once
     files[INPUTS_FILE] = _inputs_frame(inputs)
     return files, inputs
 
