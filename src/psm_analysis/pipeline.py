@@ -426,7 +426,8 @@ def replace_outputs(stage: Paths, paths: Paths, changes=None) -> list[Path]:
     files with the same bytes are left alone (``changes``: :func:`output_changes`, when
     known). Returns the files replaced or added.
 
-    All or nothing: the old files that go are first moved aside; if one cannot be moved
+    All or nothing, also when stopped (Ctrl+C): the old files that go are first moved
+    aside, and put back if the new ones cannot all be moved in; if one cannot be moved
     (on Windows: open in Excel or Word, ``PermissionError``), the ones moved so far go
     back and nothing is replaced.
 
@@ -441,24 +442,32 @@ def replace_outputs(stage: Paths, paths: Paths, changes=None) -> list[Path]:
     new, going = changes or output_changes(stage, paths)
     aside = stage.out / ".lama"
     moved: list[tuple[Path, Path]] = []
+    moved_in: list[Path] = []
     try:
         for i, target in enumerate(sorted(going)):
             backup = aside / str(i)
             backup.parent.mkdir(parents=True, exist_ok=True)
             os.replace(target, backup)
             moved.append((target, backup))
-    except PermissionError as exc:
+        for target, staged_file in sorted(new.items()):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged_file, target)
+            moved_in.append(target)
+    except BaseException as exc:  # also Ctrl+C: the staging folder, backups and all, goes
+        had_old = {target for target, _ in moved}
+        for target in moved_in:
+            if target not in had_old:
+                target.unlink()
         for target, backup in reversed(moved):
             os.replace(backup, target)
+        if not isinstance(exc, PermissionError):
+            raise
         held = Path(exc.filename) if exc.filename else None
         name = display_path(held, paths) if held is not None else "keluaran"
         raise DataError(
             f"Tutup berkas {name} (sedang dibuka di Excel/Word), lalu jalankan lagi. "
             "Semua keluaran sebelumnya tetap utuh."
         ) from exc
-    for target, staged_file in sorted(new.items()):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged_file, target)
     for folder in (paths.out / sub for sub in GENERATED):
         _remove_empty_dirs(folder)
     return sorted(new)
