@@ -131,3 +131,49 @@ def test_unchanged_outputs_are_not_touched(built):
     mtime = xlsx.stat().st_mtime_ns
     assert pipeline.reproduce(force=True, progress=None, paths=get_paths(built))
     assert xlsx.stat().st_mtime_ns == mtime
+
+
+def test_a_deleted_word_document_or_list_is_written_again(built, capsys):
+    """An output of the numbering step deleted after a build (the Word document of all
+    tables and figures, a list, the numbering) is written again by the next reproduce,
+    as a deleted table or figure is; before, the run said "Semua mutakhir" and left it
+    missing."""
+    before = _outputs(built)
+    for rel in ("reports/tabel_dan_gambar.docx", "reports/daftar_tabel.html"):
+        (built / rel).unlink()
+        assert main(["reproduce"]) == 0
+        assert "Semua mutakhir" not in capsys.readouterr().out
+        assert _outputs(built) == before, rel
+    assert main(["reproduce"]) == 0
+    assert "Semua mutakhir: tidak ada yang dijalankan" in capsys.readouterr().out
+
+
+def test_ctrl_c_while_the_outputs_are_replaced_leaves_the_old_ones(built, monkeypatch, capsys):
+    """Ctrl+C after the old outputs were moved aside into the staging folder and before
+    the new ones were all moved in: the old ones are put back (the staging folder, with
+    what was moved aside, is removed on the way out). Before, the changed outputs
+    (data_dinas_sosial.xlsx, sumber_tabel.csv, index.html) were gone from the project."""
+    before = _outputs(built)
+    _change_a_source(get_paths(built))
+    real = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        # the first new file moved from the staging folder into the project
+        if pipeline.STAGING in os.fspath(src) and pipeline.STAGING not in os.fspath(dst):
+            if ".lama" not in os.fspath(src):
+                raise KeyboardInterrupt
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+    assert main(["reproduce"]) == 130
+    assert "dihentikan." in capsys.readouterr().err
+    monkeypatch.setattr(os, "replace", real)
+    assert _outputs(built) == before
+    assert not (built / pipeline.STAGING).exists()
+    assert main(["reproduce"]) == 0  # and the next run puts the new ones in
+    after = _outputs(built)
+    assert sorted(k for k in after if after[k] != before.get(k)) == [
+        "data/processed/data_dinas_sosial.xlsx",
+        "data/processed/sumber_tabel.csv",
+        "reports/index.html",
+    ]

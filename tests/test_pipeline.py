@@ -206,3 +206,24 @@ def test_notebooks_are_scheduled_longest_first_and_unknown_ones_first_in_order(t
     # a fresh clone: no times yet, in notebook order (not the longest source first)
     order = sorted(files.values(), key=lambda p: _schedule_key(p, {}))
     assert [p.stem for p in order] == ["01_a", "02_b", "03_c", "04_d"]
+
+
+def test_a_problem_two_builders_find_is_said_once(project_copy, capsys):
+    """Tabel I.1 is read by the dinsos builder and by the register builder (which
+    checks the register against it): a bad value there is one problem, not two lines
+    with the same words under "2 masalah"."""
+    path = project_copy / "data/raw/dinsos/tabel_I_1.csv"
+    text = path.read_text(encoding="utf-8")
+    assert "1,Pekerja Sosial Profesional,-\n" in text
+    path.write_text(
+        text.replace("1,Pekerja Sosial Profesional,-\n", "1,Pekerja Sosial Profesional,abc\n"),
+        encoding="utf-8",
+    )
+    assert main(["clean"]) == 1
+    err = capsys.readouterr().err
+    message = (
+        "berkas data/raw/dinsos/tabel_I_1.csv, baris 2, kolom 'Jumlah': bukan angka yang "
+        'dikenali: nilai "abc"'
+    )
+    assert err.count(message) == 1
+    assert "psm-analysis clean: 1 masalah" in err

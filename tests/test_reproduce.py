@@ -379,3 +379,34 @@ def test_a_forced_run_whose_clean_fails_leaves_no_kernel(make_project, monkeypat
         _run(root, force=True)
     assert _own_kernels() == []
     assert not (root / "reports" / "01_satu.html").exists()
+
+
+def test_stopped_notebook_runs_shut_their_running_kernels_down(tmp_path):
+    """Ctrl+C in reproduce while notebooks run: the iteration over runner.NotebookRuns
+    ends, and its close() (the same call) shuts the running kernels down at once. A
+    kernel runs in a session of its own, so Ctrl+C does not reach it; before, the
+    command waited for every running notebook to finish (9 s on the demo's
+    reproduce --force, up to the cell timeout on real data)."""
+    import time
+
+    from psm_analysis import runner
+
+    started, finished = tmp_path / "mulai.txt", tmp_path / "selesai.txt"
+    source = tmp_path / "01_lama.py"
+    source.write_text(
+        "# %%\nimport pathlib, time\n"
+        f"pathlib.Path({str(started)!r}).write_text('x')\n"
+        "time.sleep(60)\n"
+        f"pathlib.Path({str(finished)!r}).write_text('x')\n",
+        encoding="utf-8",
+    )
+    runs = runner.run_notebooks([(source, tmp_path / "01.html")], tmp_path, workers=1)
+    deadline = time.monotonic() + 120
+    while not started.is_file() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert started.is_file()
+    t0 = time.monotonic()
+    runs.close()
+    assert time.monotonic() - t0 < 20
+    assert not finished.exists()
+    assert _own_kernels() == []

@@ -5,7 +5,9 @@ captions above tables and figure captions below figures."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -409,3 +411,102 @@ def test_a_first_build_writes_each_table_once_under_its_final_number(tmp_path):
     assert len(names) == 16 and sorted(p.name for p in staged.tables.iterdir()) == names
     for name in names:
         assert (staged.tables / name).read_bytes() == (direct.tables / name).read_bytes(), name
+
+
+_INTERRUPTED_WRITERS = """
+import sys, time
+from pathlib import Path
+from psm_analysis.site import run_writers
+
+def write(path):
+    time.sleep(1)
+    Path(path).write_text("x", encoding="utf-8")
+
+try:
+    run_writers([(write, f"{sys.argv[1]}/{i}.txt") for i in range(8)], workers=2)
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups, /proc")
+def test_ctrl_c_while_the_writers_run_stops_the_command(tmp_path):
+    """Ctrl-C (SIGINT to the process group) while site.run_writers' worker processes
+    write, once or twice: the command stops at once, and no worker is left. Before, a
+    worker interrupted while idle or at work left the ProcessPoolExecutor waiting for
+    it, and the command hung at its exit with its workers (a reproduce stopped in its
+    numbering step never ended)."""
+    import signal
+    import subprocess
+    import time
+
+    def group(pgid: int) -> list[int]:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid:
+                found.append(int(stat.parent.name))
+        return found
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _INTERRUPTED_WRITERS, str(tmp_path)], start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(group(proc.pid)) < 3 and time.monotonic() < deadline:  # both workers up
+            time.sleep(0.05)
+        assert len(group(proc.pid)) == 3
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+        while group(proc.pid) and time.monotonic() < deadline + 30:
+            time.sleep(0.05)
+        assert group(proc.pid) == []
+        assert len(list(tmp_path.glob("*.txt"))) < 8  # the writers not started yet went
+        # twice: the second Ctrl-C while the first one ends the workers
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _INTERRUPTED_WRITERS, str(tmp_path)], start_new_session=True
+        )
+        while len(group(proc.pid)) < 3 and time.monotonic() < deadline + 60:
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)
+        time.sleep(0.3)  # not one signal: the second while the first is handled
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
+        while group(proc.pid) and time.monotonic() < deadline + 90:  # they see it gone
+            time.sleep(0.05)
+        assert group(proc.pid) == []
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_the_writers_work_in_fresh_processes_as_on_windows(tmp_path, monkeypatch):
+    """Windows and macOS spawn site.run_writers' workers (a fresh Python that imports
+    each writer by name; Linux forks): the numbering step's table files and Word
+    documents written there are the bytes forked workers write."""
+    import multiprocessing
+
+    forked, spawned = get_paths(tmp_path / "a"), get_paths(tmp_path / "b")
+    for p in (forked, spawned):
+        (p.root / "data").mkdir(parents=True)
+        _run_notebooks_in_parallel(p)
+    site.write_reports(forked)
+    real, asked = multiprocessing.get_context, []
+
+    def spawn(method=None):
+        asked.append(method)
+        return real("spawn")
+
+    monkeypatch.setattr(multiprocessing, "get_context", spawn)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # workers also on a one-core machine
+    site.write_reports(spawned)
+    assert asked == ["fork"]
+    names = sorted(p.name for p in forked.tables.iterdir())
+    assert len(names) == 16 and sorted(p.name for p in spawned.tables.iterdir()) == names
+    for name in names:
+        assert (spawned.tables / name).read_bytes() == (forked.tables / name).read_bytes(), name
+    document = spawned.reports / site.THESIS_DOCX
+    assert document.read_bytes() == (forked.reports / site.THESIS_DOCX).read_bytes()

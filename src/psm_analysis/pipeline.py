@@ -92,7 +92,8 @@ def build_all(
             progress(f"  [{name}] {len(out.files)} berkas ({time.perf_counter() - t0:.1f} s)")
         if warnings is not None:
             warnings.extend(out.warnings)
-    DataError.collect(problems)
+    # a file two builders read (Tabel I.1: dinsos, and register to check against it)
+    DataError.collect({str(p): p for p in problems}.values())  # each problem said once
     files[INPUTS_FILE] = _inputs_frame(inputs)
     return files, inputs
 
@@ -324,7 +325,7 @@ def reproduce(
     old = state.get("clean", {})
     clean_due = not (old.get("key") == clean_key and _outputs_intact(paths, old.get("outputs", {})))
     if not (force or clean_due or _notebooks_due(_Run(paths, say, state, fp))[1]):
-        if (paths.reports / "index.html").is_file():
+        if (paths.reports / "index.html").is_file() and _site_intact(paths, state):
             say("[1/4] clean: masukan tidak berubah, dilewati")
             say(f"[2/4] notebook: {len(notebook_sources(paths))} notebook mutakhir")
             say(
@@ -425,7 +426,8 @@ def replace_outputs(stage: Paths, paths: Paths, changes=None) -> list[Path]:
     files with the same bytes are left alone (``changes``: :func:`output_changes`, when
     known). Returns the files replaced or added.
 
-    All or nothing: the old files that go are first moved aside; if one cannot be moved
+    All or nothing, also when stopped (Ctrl+C): the old files that go are first moved
+    aside, and put back if the new ones cannot all be moved in; if one cannot be moved
     (on Windows: open in Excel or Word, ``PermissionError``), the ones moved so far go
     back and nothing is replaced.
 
@@ -440,24 +442,32 @@ def replace_outputs(stage: Paths, paths: Paths, changes=None) -> list[Path]:
     new, going = changes or output_changes(stage, paths)
     aside = stage.out / ".lama"
     moved: list[tuple[Path, Path]] = []
+    moved_in: list[Path] = []
     try:
         for i, target in enumerate(sorted(going)):
             backup = aside / str(i)
             backup.parent.mkdir(parents=True, exist_ok=True)
             os.replace(target, backup)
             moved.append((target, backup))
-    except PermissionError as exc:
+        for target, staged_file in sorted(new.items()):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged_file, target)
+            moved_in.append(target)
+    except BaseException as exc:  # also Ctrl+C: the staging folder, backups and all, goes
+        had_old = {target for target, _ in moved}
+        for target in moved_in:
+            if target not in had_old:
+                target.unlink()
         for target, backup in reversed(moved):
             os.replace(backup, target)
+        if not isinstance(exc, PermissionError):
+            raise
         held = Path(exc.filename) if exc.filename else None
         name = display_path(held, paths) if held is not None else "keluaran"
         raise DataError(
             f"Tutup berkas {name} (sedang dibuka di Excel/Word), lalu jalankan lagi. "
             "Semua keluaran sebelumnya tetap utuh."
         ) from exc
-    for target, staged_file in sorted(new.items()):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged_file, target)
     for folder in (paths.out / sub for sub in GENERATED):
         _remove_empty_dirs(folder)
     return sorted(new)
@@ -601,13 +611,15 @@ def _step_site(run: _Run) -> None:
     the index page, when anything changed."""
     paths = run.paths
     index = paths.reports / "index.html"
-    if not (run.wrote or run.failures or not index.is_file()):
+    if not (run.wrote or run.failures or not index.is_file() or not _site_intact(paths, run.state)):
         run.say("[3/4] index.html mutakhir, dilewati")
         return
     from psm_analysis import site as report
 
     t0 = time.perf_counter()
-    run.wrote += report.write_reports(paths, failures=run.failures)
+    written = report.write_reports(paths, failures=run.failures)
+    run.wrote += written
+    run.state["site"] = _record(paths, written)
     # the final thesis numbers may have rewritten a notebook's page and tables, or
     # written its tables (thesis.numbered_later)
     sources = {src.stem: src for src in notebook_sources(paths)}
@@ -621,6 +633,12 @@ def _step_site(run: _Run) -> None:
     run.say(
         f"[3/4] daftar gambar, daftar tabel, index.html ({_seconds(run.times['daftar dan index'])})"
     )
+
+
+def _site_intact(paths: Paths, state: dict) -> bool:
+    """Whether the files the numbering step wrote last time (the Word documents, the
+    lists, the numbering) are still there: one deleted is written again."""
+    return all((paths.out / rel).is_file() for rel in state.get("site", {}))
 
 
 def _step_privacy(run: _Run, files: list[Path] | None = None) -> None:

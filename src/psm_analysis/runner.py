@@ -172,6 +172,7 @@ def execute_notebook(
     root: Path,
     output: Path | None = None,
     gate: Gate | None = None,
+    stop: threading.Event | None = None,
 ) -> NotebookResult:
     """Run ``source`` (a jupytext ``.py`` notebook) in a fresh kernel and write its page.
 
@@ -188,6 +189,9 @@ def execute_notebook(
         (``PSM_ANALYSIS_OUTPUT``); default the root.
     gate : Gate, optional
         Once the kernel is started and the notebook read, wait for the gate to open.
+    stop : threading.Event, optional
+        Once set, the kernel is shut down (the notebook fails where it was): the command
+        was stopped (Ctrl+C).
 
     Returns
     -------
@@ -234,7 +238,7 @@ def execute_notebook(
                 record_timing=False,
             )
             try:
-                await client.async_execute()
+                await _until_stopped(client.async_execute(), km, stop)
             except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
                 error = (
                     failing_cell(nb) or f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
@@ -256,6 +260,19 @@ def execute_notebook(
     nb, error = asyncio.run(run())
     write_page(nb, source, html_out)
     return NotebookResult(source.stem, html_out, error is None, time.perf_counter() - t0, error)
+
+
+async def _until_stopped(execution, km, stop: threading.Event | None) -> None:
+    """Await ``execution``; shut the kernel of ``km`` down as soon as ``stop`` is set
+    (Ctrl+C reaches this process only: each kernel runs in a session of its own), so
+    the notebook ends with nbclient's DeadKernelError instead of running to its end."""
+    task = asyncio.ensure_future(execution)
+    while stop is not None and not task.done():
+        await asyncio.wait({task}, timeout=0.2)
+        if stop.is_set() and not task.done():
+            await km.shutdown_kernel(now=True)
+            break
+    await task
 
 
 def write_page(nb, source: Path, html_out: Path) -> None:
@@ -343,9 +360,12 @@ class NotebookRuns:
 
     def __init__(self, jobs, root, workers, output=None, gate=None) -> None:
         self._gate = gate
+        self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="psm-nb")
         self._futures = {
-            self._pool.submit(execute_notebook, source, html, root, output, gate): source
+            self._pool.submit(
+                execute_notebook, source, html, root, output, gate, self._stop
+            ): source
             for source, html in jobs
         }
 
@@ -360,11 +380,13 @@ class NotebookRuns:
             self.close()
 
     def close(self) -> None:
-        """Cancel what has not started, let waiting kernels shut down, wait for the rest."""
+        """Cancel what has not started, let waiting kernels shut down, stop the running
+        ones (when the iteration was stopped: Ctrl+C), wait for them."""
         for future in self._futures:
             future.cancel()
         if self._gate is not None:
             self._gate.cancel()
+        self._stop.set()
         self._pool.shutdown(wait=True)
 
     def __enter__(self) -> NotebookRuns:

@@ -280,13 +280,19 @@ def run_writers(calls: list[tuple], workers: int | None = None) -> None:
             fn(*args)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    import signal
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = [pool.submit(fn, *args) for fn, *args in calls]
-    for future in futures:
-        future.result()
+    # Ctrl+C stops this process alone, and leaving the block ends the workers (daemons,
+    # also ended at exit): a ProcessPoolExecutor with a worker interrupted, or with its
+    # shutdown interrupted by a second Ctrl+C, waited for it, and the command hung
+    ignore = (signal.SIGINT, signal.SIG_IGN)
+    with context.Pool(workers, initializer=signal.signal, initargs=ignore) as pool:
+        results = [pool.apply_async(fn, args) for fn, *args in calls]
+        pool.close()
+        pool.join()
+    for result in results:
+        result.get()
 
 
 #: The one Word document of all tables and figures, in thesis order.
