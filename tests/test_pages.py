@@ -82,3 +82,17 @@ def test_the_page_is_nbconverts_without_its_beautifulsoup_pass():
     parsed = str(BeautifulSoup(ours, features="html.parser"))
     english = "No description has been provided for this image"
     assert parsed.replace("Gambar keluaran sel", english) == theirs
+
+
+def test_an_image_tag_broken_over_lines_gets_its_alternative_text_too():
+    from psm_analysis.runner import _IMAGE_WITHOUT_ALT
+
+    alt = '<img alt="Gambar keluaran sel"'
+    assert (
+        _IMAGE_WITHOUT_ALT.sub(alt, '<img\nsrc="a.png">')
+        == '<img alt="Gambar keluaran sel"\nsrc="a.png">'
+    )
+    assert (
+        _IMAGE_WITHOUT_ALT.sub(alt, '<img alt="Peta" src="a.png">')
+        == '<img alt="Peta" src="a.png">'
+    )

@@ -341,8 +341,10 @@ def reproduce(
         state = {"seconds": _load_state(paths).get("seconds", {})}
     run = _Run(stage, say, state, fp)
     # every notebook runs after a forced clean: their kernels start while clean runs
-    started = _start_notebooks(run, notebook_sources(stage), jobs) if force else None
+    started = None
     try:
+        if force:
+            started = _start_notebooks(run, notebook_sources(stage), jobs)
         _step_clean(run, clean_key, clean_due or force)
         _step_notebooks(run, jobs, started)
         _step_site(run)

@@ -302,7 +302,7 @@ def page_exporter():
 _FOCUSABLE = re.compile(
     r'(<div (?:id="[^"]*" )?class="(?:jp-Cell-inputWrapper|[^"]*\bjp-OutputArea-output\b[^"]*)")'
 )
-_IMAGE_WITHOUT_ALT = re.compile(r"<img (?![^>]*\balt=)")
+_IMAGE_WITHOUT_ALT = re.compile(r"<img(?=\s)(?![^>]*\balt=)")
 
 
 @functools.cache
@@ -333,7 +333,7 @@ def _page_exporter_class():
             self.register_filter("filter_data_type", data_type)
             page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
             page = _FOCUSABLE.sub(r'\1 tabindex="0"', page)
-            return _IMAGE_WITHOUT_ALT.sub('<img alt="Gambar keluaran sel" ', page), resources
+            return _IMAGE_WITHOUT_ALT.sub('<img alt="Gambar keluaran sel"', page), resources
 
     return PageExporter
 
