@@ -135,14 +135,11 @@ def test_renumbering_stopped_halfway_is_finished_by_the_next_pass(paths, monkeyp
     its number only after its files, so the next pass writes that table again (its
     files no longer carry the sidecar's label: built anew, not relabelled), and every
     table's files then carry its sidecar's number."""
-    import functools
-
     from psm_analysis import files
 
     _run_notebooks_in_parallel(paths)
-    # the writers in this process, where the stop is planted (a Ctrl-C reaches every
-    # worker process too, each in the middle of its own table)
-    monkeypatch.setattr(site, "run_writers", functools.partial(site.run_writers, workers=1))
+    # workers=1 below: the writers in this process, where the stop is planted (a Ctrl-C
+    # reaches every worker process too, each in the middle of its own table)
     real, sidecars = files.write_text, []
 
     def stop_before_the_second_sidecar(path, text):
@@ -155,7 +152,7 @@ def test_renumbering_stopped_halfway_is_finished_by_the_next_pass(paths, monkeyp
 
     monkeypatch.setattr(files, "write_text", stop_before_the_second_sidecar)
     with pytest.raises(KeyboardInterrupt):
-        site.write_reports(paths)
+        site.write_reports(paths, workers=1)
     # 01_a, 01_b keep V.1, V.2; 02_c done; 03_d's files written, its sidecar not
     assert sidecars == ["02_c.json", "03_d.json"]
     stale = json.loads((paths.tables / "03_d.json").read_text(encoding="utf-8"))["label"]
@@ -510,3 +507,24 @@ def test_the_writers_work_in_fresh_processes_as_on_windows(tmp_path, monkeypatch
         assert (spawned.tables / name).read_bytes() == (forked.tables / name).read_bytes(), name
     document = spawned.reports / site.THESIS_DOCX
     assert document.read_bytes() == (forked.reports / site.THESIS_DOCX).read_bytes()
+
+
+def test_one_writer_at_a_time_runs_in_this_process(paths, monkeypatch):
+    """write_reports(workers=1) (reproduce --jobs 1) writes everything in this process:
+    no worker process is started; and the cores counted are those the process may use."""
+    import multiprocessing
+    import os
+
+    from psm_analysis.config import available_cores
+
+    _run_notebooks_in_parallel(paths)
+
+    def no_processes(*args, **kwargs):
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_processes)
+    written = site.write_reports(paths, workers=1)
+    assert paths.reports / "tabel_dan_gambar.docx" in written
+    assert (paths.tables / "03_d.xlsx").is_file()
+    if hasattr(os, "sched_getaffinity"):
+        assert available_cores() == len(os.sched_getaffinity(0))

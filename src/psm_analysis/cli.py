@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
             type=int,
             default=None,
             metavar="N",
-            help="jumlah notebook yang berjalan sekaligus (bawaan: jumlah inti)",
+            help="jumlah notebook dan penulis berkas yang berjalan sekaligus (bawaan: jumlah inti)",
         )
         p.set_defaults(func=_cmd_reproduce)
 

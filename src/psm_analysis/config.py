@@ -107,6 +107,15 @@ class Paths:
         return self.reports / ".build"
 
 
+def available_cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system keeps one
+    (Linux: ``taskset``, a container's cpuset), else :func:`os.cpu_count`; at least 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # Windows, macOS
+        return os.cpu_count() or 1
+
+
 def get_paths(root: str | Path | None = None, output: str | Path | None = None) -> Paths:
     """The project's paths.
 

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from psm_analysis import catalog
-from psm_analysis.config import Paths, display_path, get_paths, html_path, notebook_sources
+from psm_analysis.config import (
+    Paths,
+    available_cores,
+    display_path,
+    get_paths,
+    html_path,
+    notebook_sources,
+)
 from psm_analysis.contracts import BuildOutput, InputInfo
 from psm_analysis.errors import DataError
 from psm_analysis.files import is_scratch_file
@@ -347,7 +354,7 @@ def reproduce(
             started = _start_notebooks(run, notebook_sources(stage), jobs)
         _step_clean(run, clean_key, clean_due or force)
         _step_notebooks(run, jobs, started)
-        _step_site(run)
+        _step_site(run, jobs)
         changes = output_changes(stage, paths)
         # the names to look for come from data/raw: when clean ran they may be new, and
         # every output is read; else only the outputs this run changed
@@ -486,10 +493,8 @@ def _remove_empty_dirs(folder: Path) -> None:
 
 
 def _workers(jobs: int | None, todo: int) -> int:
-    """As many kernels at once as ``jobs`` or the machine's cores, at most ``todo``."""
-    import os
-
-    return max(1, min(jobs or os.cpu_count() or 1, todo))
+    """As many kernels at once as ``jobs`` or this process's cores, at most ``todo``."""
+    return max(1, min(jobs or available_cores(), todo))
 
 
 def _step_clean(run: _Run, clean_key: str, due: bool) -> None:
@@ -608,7 +613,7 @@ def _failed(error: str | None) -> str:
     return f"GAGAL di {error}" if error.startswith("sel ") else f"GAGAL: {error}"
 
 
-def _step_site(run: _Run) -> None:
+def _step_site(run: _Run, jobs: int | None = None) -> None:
     """3. The final thesis numbers, the lists of figures and tables, the Word document and
     the index page, when anything changed."""
     paths = run.paths
@@ -619,7 +624,7 @@ def _step_site(run: _Run) -> None:
     from psm_analysis import site as report
 
     t0 = time.perf_counter()
-    written = report.write_reports(paths, failures=run.failures)
+    written = report.write_reports(paths, failures=run.failures, workers=jobs)
     run.wrote += written
     run.state["site"] = _record(paths, written)
     # the final thesis numbers may have rewritten a notebook's page and tables, or

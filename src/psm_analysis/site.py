@@ -238,17 +238,20 @@ def build_index(
     return "\n".join(parts)
 
 
-def write_reports(paths: Paths | None = None, failures: list[str] | None = None) -> list[Path]:
+def write_reports(
+    paths: Paths | None = None, failures: list[str] | None = None, workers: int | None = None
+) -> list[Path]:
     """Give every figure and table its final thesis number (:func:`renumber`), then write
     the lists of figures and tables, the Word documents (:func:`write_thesis_docx`) and
     ``reports/index.html``; return the files written. The table files and Word documents
-    are independent of each other and are written at once (:func:`run_writers`)."""
+    are independent of each other and are written at once (:func:`run_writers`, with
+    ``workers``)."""
     paths = paths or get_paths()
     later: list = []
     written, records = renumber(paths, later=later)
     docs: list = []  # the longest writer first
     written += write_thesis_docx(paths, records=records, later=docs)
-    run_writers(docs + later)
+    run_writers(docs + later, workers)
     written += write_lists(paths, records=records)
     index = paths.reports / "index.html"
     write_text(index, build_index(paths, failures, records=records))
@@ -258,7 +261,7 @@ def write_reports(paths: Paths | None = None, failures: list[str] | None = None)
 
 def run_writers(calls: list[tuple], workers: int | None = None) -> None:
     """Run the independent file writers ``calls``, each ``(function, *arguments)``, as
-    many at once as the machine has cores (``workers``), in worker processes: writing
+    many at once as this process has cores (``workers``), in worker processes: writing
     Word and Excel files is pure Python, which one process runs on one core at a time.
     Linux forks the workers, so they import nothing again; elsewhere they start fresh.
     With one core, or one call, they run here, one after the other.
@@ -271,10 +274,11 @@ def run_writers(calls: list[tuple], workers: int | None = None) -> None:
     Exception
         The first error a writer raised, once all of them have finished.
     """
-    import os
     import sys
 
-    workers = min(workers or os.cpu_count() or 1, len(calls))
+    from psm_analysis.config import available_cores
+
+    workers = min(workers or available_cores(), len(calls))
     if workers < 2:
         for fn, *args in calls:
             fn(*args)
