@@ -365,7 +365,7 @@ def reproduce(
         raise
     finally:
         if started is not None:
-            started[1].close()  # kernels waiting for a clean that failed shut down
+            started.close()  # kernels waiting for a clean that failed shut down
         shutil.rmtree(stage.out, ignore_errors=True)
 
     total = time.perf_counter() - t_start
@@ -543,7 +543,7 @@ def _schedule_key(source: Path, seconds: dict[str, float]) -> tuple:
 def _start_notebooks(run: _Run, sources: list[Path], jobs: int | None):
     """Start the kernels of ``sources``, longest first by the last run's times, as many
     as :func:`_step_notebooks` runs at once; each waits for the gate (opened there)
-    before it runs its notebook. Returns ``(gate, runs)``."""
+    before it runs its notebook (:meth:`~psm_analysis.runner.NotebookRuns.open`)."""
     from psm_analysis.runner import Gate, run_notebooks
 
     seconds = run.state.get("seconds", {})
@@ -551,7 +551,7 @@ def _start_notebooks(run: _Run, sources: list[Path], jobs: int | None):
     gate = Gate()
     jobs_ = [(src, html_path(run.paths, src)) for src in order]
     out = run.paths
-    return gate, run_notebooks(jobs_, out.root, _workers(jobs, len(order)), out.out, gate)
+    return run_notebooks(jobs_, out.root, _workers(jobs, len(order)), out.out, gate)
 
 
 def _step_notebooks(run: _Run, jobs: int | None, started=None) -> None:
@@ -572,8 +572,8 @@ def _step_notebooks(run: _Run, jobs: int | None, started=None) -> None:
     nb_state = run.state.setdefault("notebooks", {})
     seconds = run.state.setdefault("seconds", {})
     if started is not None and len(todo) == len(sources):
-        gate, runs = started
-        gate.open()
+        runs = started
+        runs.open()
     else:
         todo.sort(key=lambda item: _schedule_key(item[0], seconds))
         jobs_ = [(src, html_path(paths, src)) for src, _ in todo]

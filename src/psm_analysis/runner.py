@@ -379,6 +379,11 @@ class NotebookRuns:
         finally:
             self.close()
 
+    def open(self) -> None:
+        """Open the gate the notebooks wait at (:class:`Gate`), if they were given one."""
+        if self._gate is not None:
+            self._gate.open()
+
     def close(self) -> None:
         """Cancel what has not started, let waiting kernels shut down, stop the running
         ones (when the iteration was stopped: Ctrl+C), wait for them."""
